@@ -1,0 +1,5 @@
+"""Messages of the command line."""
+
+ZH: dict[str, str] = {}
+
+EN: dict[str, str] = {}

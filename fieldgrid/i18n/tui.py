@@ -1,0 +1,5 @@
+"""Messages of the terminal UI."""
+
+ZH: dict[str, str] = {}
+
+EN: dict[str, str] = {}

@@ -1,0 +1,191 @@
+"""Households and their members: the roster (花名册) of one unit, as plain dataclasses with validation."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import re
+import uuid
+from dataclasses import dataclass, field
+from typing import Any
+
+from .errors import ValidationError, ValidationErrors
+from .validation import (
+    check_birth_year,
+    fold_width,
+    id_birth_date,
+    id_sex,
+    normalize_id_number,
+    normalize_phone,
+)
+from .vocabulary import RELATIONS, RESIDENCY, SEXES, TAGS
+
+_ROOM_RE = re.compile(r"^[0-9A-Za-z][0-9A-Za-z-]{0,9}$")
+
+
+def new_id() -> str:
+    return str(uuid.uuid4())
+
+
+@dataclass
+class Member:
+    name: str
+    relation: str = "self"
+    sex: str | None = None
+    birth_year: int | None = None
+    phone: str | None = None
+    id_number: str | None = None
+    id: str = field(default_factory=new_id)
+
+    @property
+    def is_head(self) -> bool:
+        return self.relation == "self"
+
+
+@dataclass
+class Household:
+    room: str
+    members: list[Member] = field(default_factory=list)
+    building: str = ""
+    unit: str = ""
+    floor: int | None = None
+    phones: list[str] = field(default_factory=list)
+    residency: str = "resident"
+    tags: list[str] = field(default_factory=list)
+    emergency_name: str = ""
+    emergency_phone: str | None = None
+    notes: str = ""
+    id: str = field(default_factory=new_id)
+
+    @property
+    def head(self) -> Member | None:
+        return next((m for m in self.members if m.is_head), None)
+
+    @property
+    def head_name(self) -> str:
+        head = self.head
+        return head.name if head else ""
+
+    @property
+    def all_phones(self) -> list[str]:
+        """Household phones first, then the members' own, without repeats."""
+        seen: list[str] = []
+        for phone in [*self.phones, *(m.phone for m in self.members if m.phone)]:
+            if phone and phone not in seen:
+                seen.append(phone)
+        return seen
+
+    def to_doc(self) -> dict[str, Any]:
+        return dataclasses.asdict(self)
+
+    @classmethod
+    def from_doc(cls, doc: dict[str, Any]) -> Household:
+        names = {f.name for f in dataclasses.fields(cls)}
+        data = {k: v for k, v in doc.items() if k in names}
+        data["members"] = [member_from_doc(m) for m in doc.get("members", [])]
+        return cls(**data)
+
+
+def member_from_doc(doc: dict[str, Any]) -> Member:
+    names = {f.name for f in dataclasses.fields(Member)}
+    return Member(**{k: v for k, v in doc.items() if k in names})
+
+
+def floor_of_room(room: str) -> int | None:
+    """``0601`` → 6, ``1203`` → 12, ``702`` → 7: the digits before the last two."""
+    digits = re.match(r"^\d+", room)
+    if not digits or len(digits.group()) < 3:
+        return None
+    return int(digits.group()[:-2])
+
+
+def _collect(errors: list[ValidationError], fn, *args, **kwargs):  # type: ignore[no-untyped-def]
+    try:
+        return fn(*args, **kwargs)
+    except ValidationError as exc:
+        errors.append(exc)
+        return None
+
+
+def validate_member(member: Member, today: dt.date | None = None) -> tuple[Member, list[ValidationError]]:
+    errors: list[ValidationError] = []
+    name = fold_width(member.name)
+    if not name:
+        errors.append(ValidationError("name", "error.name.empty"))
+    elif len(name) > 30:
+        errors.append(ValidationError("name", "error.name.long"))
+    if member.relation not in RELATIONS:
+        errors.append(ValidationError("relation", "error.relation.unknown", value=member.relation))
+    if member.sex is not None and member.sex not in SEXES:
+        errors.append(ValidationError("sex", "error.sex.unknown", value=member.sex))
+    _collect(errors, check_birth_year, member.birth_year, today)
+    phone = _collect(errors, normalize_phone, member.phone) if member.phone else None
+    id_number = None
+    birth_year, sex = member.birth_year, member.sex
+    if member.id_number:
+        id_number = _collect(
+            errors, normalize_id_number, member.id_number, birth_year=birth_year, sex=sex, today=today
+        )
+        if id_number:
+            birth_year = birth_year or id_birth_date(id_number).year
+            sex = sex or id_sex(id_number)
+    clean = dataclasses.replace(
+        member, name=name, phone=phone, id_number=id_number, birth_year=birth_year, sex=sex
+    )
+    return clean, errors
+
+
+def validate_household(
+    household: Household, extra_tags: tuple[str, ...] | list[str] = (), today: dt.date | None = None
+) -> Household:
+    """The household in its stored form (phones in E.164, IDs upper-case, floor from the room), or
+    :class:`ValidationErrors` naming every bad field."""
+    errors: list[ValidationError] = []
+    room = fold_width(household.room)
+    if not room:
+        errors.append(ValidationError("room", "error.room.empty"))
+    elif not _ROOM_RE.match(room):
+        errors.append(ValidationError("room", "error.room.format", value=household.room))
+    floor = household.floor if household.floor is not None else floor_of_room(room)
+    if floor is not None and not -5 <= floor <= 200:
+        errors.append(ValidationError("floor", "error.floor.range", value=floor))
+    if household.residency not in RESIDENCY:
+        errors.append(ValidationError("residency", "error.residency.unknown", value=household.residency))
+    known = set(TAGS) | set(extra_tags)
+    for tag in household.tags:
+        if tag not in known:
+            errors.append(ValidationError("tags", "error.tag.unknown", value=tag))
+    phones = [p for p in (_collect(errors, normalize_phone, raw) for raw in household.phones if raw) if p]
+    emergency_phone = (
+        _collect(errors, normalize_phone, household.emergency_phone, field="emergency_phone")
+        if household.emergency_phone
+        else None
+    )
+    members: list[Member] = []
+    for index, member in enumerate(household.members):
+        clean, member_errors = validate_member(member, today)
+        members.append(clean)
+        errors.extend(e.at(f"members.{index}") for e in member_errors)
+    heads = [m for m in members if m.is_head]
+    if len(heads) > 1:
+        errors.append(ValidationError("head", "error.head.many"))
+    elif not heads and household.residency != "vacant":
+        errors.append(ValidationError("head", "error.head.missing"))
+    ids = [m.id_number for m in members if m.id_number]
+    if len(ids) != len(set(ids)):
+        errors.append(ValidationError("members", "error.id.duplicate"))
+    if errors:
+        raise ValidationErrors(errors)
+    return dataclasses.replace(
+        household,
+        room=room,
+        floor=floor,
+        building=fold_width(household.building),
+        unit=fold_width(household.unit),
+        phones=list(dict.fromkeys(phones)),
+        tags=list(dict.fromkeys(household.tags)),
+        emergency_name=household.emergency_name.strip(),
+        emergency_phone=emergency_phone,
+        notes=household.notes.strip(),
+        members=members,
+    )

@@ -1,0 +1,76 @@
+"""The unit leader's profile and the grid path of the unit they serve (street → … → unit)."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from .errors import ValidationError, ValidationErrors
+from .validation import fold_width, normalize_phone
+
+_COMMUNITY_CODE_RE = re.compile(r"^\d{12}$")
+
+
+@dataclass
+class GridPath:
+    """Where the unit sits: 街道 / 社区 / 小区(院落) / 楼栋 / 单元, with the community's 12-digit
+    统计用区划代码 where known."""
+
+    street: str = ""
+    community: str = ""
+    compound: str = ""
+    building: str = ""
+    unit: str = ""
+    community_code: str = ""
+
+    def label(self) -> str:
+        """``橙郡一期6栋3单元`` style: the parts below the community, joined."""
+        return "".join(p for p in (self.compound, self.building, self.unit) if p)
+
+
+@dataclass
+class LeaderProfile:
+    name: str
+    phone: str
+    grid: GridPath = field(default_factory=GridPath)
+    device_id: str = ""
+    extra_tags: list[str] = field(default_factory=list)
+
+    def to_doc(self) -> dict[str, Any]:
+        return dataclasses.asdict(self)
+
+    @classmethod
+    def from_doc(cls, doc: dict[str, Any]) -> LeaderProfile:
+        grid_names = {f.name for f in dataclasses.fields(GridPath)}
+        grid = GridPath(**{k: v for k, v in (doc.get("grid") or {}).items() if k in grid_names})
+        return cls(
+            name=doc.get("name", ""),
+            phone=doc.get("phone", ""),
+            grid=grid,
+            device_id=doc.get("device_id", ""),
+            extra_tags=list(doc.get("extra_tags", [])),
+        )
+
+
+def validate_profile(profile: LeaderProfile) -> LeaderProfile:
+    errors: list[ValidationError] = []
+    name = fold_width(profile.name)
+    if not name:
+        errors.append(ValidationError("name", "error.name.empty"))
+    phone = ""
+    try:
+        phone = normalize_phone(profile.phone)
+    except ValidationError as exc:
+        errors.append(exc)
+    grid = GridPath(**{k: fold_width(v) for k, v in dataclasses.asdict(profile.grid).items()})
+    for part in ("community", "building", "unit"):
+        if not getattr(grid, part):
+            errors.append(ValidationError(f"grid.{part}", "error.grid.empty"))
+    if grid.community_code and not _COMMUNITY_CODE_RE.match(grid.community_code):
+        errors.append(ValidationError("grid.community_code", "error.grid.code", value=grid.community_code))
+    tags = [fold_width(t) for t in profile.extra_tags if fold_width(t)]
+    if errors:
+        raise ValidationErrors(errors)
+    return dataclasses.replace(profile, name=name, phone=phone, grid=grid, extra_tags=tags)

@@ -1,0 +1,38 @@
+"""The fixed vocabularies of a roster: household tags, residency, relation to the head, sex.
+
+Values are stored as the codes below; their Chinese and English labels live in the translation
+catalogue (``tag.<code>``, ``residency.<code>``, ``relation.<code>``, ``sex.<code>``).  A leader may
+extend the tag vocabulary with tags of their own, stored as the text they typed.
+"""
+
+from __future__ import annotations
+
+TAGS: tuple[str, ...] = (
+    "living_alone",  # 独居老人
+    "empty_nest",  # 空巢老人
+    "disabled",  # 残疾人
+    "left_behind_child",  # 留守儿童
+    "low_income",  # 低保户
+    "pregnant",  # 孕产妇
+    "key_attention",  # 重点关注
+)
+
+# Households with these tags need a visit within days, not weeks (used by the dashboard).
+SPECIAL_ATTENTION_TAGS: frozenset[str] = frozenset({"living_alone", "disabled", "left_behind_child"})
+
+RESIDENCY: tuple[str, ...] = ("resident", "renting", "vacant")  # 常住 / 租住 / 空置
+
+RELATIONS: tuple[str, ...] = (
+    "self",  # 本人(户主)
+    "spouse",
+    "child",
+    "child_in_law",
+    "grandchild",
+    "parent",
+    "grandparent",
+    "sibling",
+    "tenant",
+    "other",
+)
+
+SEXES: tuple[str, ...] = ("M", "F")

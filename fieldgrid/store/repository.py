@@ -1,0 +1,224 @@
+"""The repository: the only code that talks to TinyDB.  The TUI and CLI use this API and never import
+tinydb.
+
+One home holds one JSON database (``fieldgrid.json``) written by :class:`AtomicJSONStorage`.  Every
+mutation is one atomic write that also advances the device's hybrid logical clock.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import os
+import time
+import uuid
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+from tinydb import Query, TinyDB
+
+from ..model import Household, LeaderProfile, ValidationError, ValidationErrors, validate_household
+from ..model.hlc import Clock, Stamp
+from ..model.profile import validate_profile
+from . import records
+from .atomic_storage import AtomicJSONStorage, CorruptDatabase
+from .errors import DiskError, NotFound, StoreError
+
+DB_NAME = "fieldgrid.json"
+SCHEMA_VERSION = 1
+HOUSEHOLDS = "households"
+_META_TABLE = "meta"
+_PROFILE_TABLE = "profile"
+
+
+def wall_ms() -> int:
+    return time.time_ns() // 1_000_000
+
+
+class Store:
+    """A home's database.  Open it after taking the home's :class:`~fieldgrid.store.lock.HomeLock`."""
+
+    def __init__(self, home: Path, *, now_ms: Callable[[], int] = wall_ms) -> None:
+        self.home = Path(home)
+        self.home.mkdir(parents=True, exist_ok=True)
+        self.path = self.home / DB_NAME
+        self.notices: list[tuple[str, dict[str, object]]] = []
+        self._now_ms = now_ms
+        self._db = TinyDB(self.path, storage=AtomicJSONStorage)
+        self._storage: AtomicJSONStorage = self._db.storage  # type: ignore[assignment]
+        try:
+            self._storage.read()
+        except CorruptDatabase as exc:
+            kept = self._move_aside(exc)
+            self.notices.append(("notice.db_moved_aside", {"path": str(kept), "reason": exc.reason}))
+            self._storage._data = None
+        meta = self._meta()
+        if not meta.get("device_id"):
+            meta = {"device_id": uuid.uuid4().hex[:12], "schema": SCHEMA_VERSION, "clock": None}
+            self._write(lambda: self._db.table(_META_TABLE).insert(meta))
+        self.device_id: str = meta["device_id"]
+        last = Stamp.decode(meta["clock"]) if meta.get("clock") else None
+        self._clock = Clock(self.device_id, last)
+
+    # -- plumbing ---------------------------------------------------------------------------------
+
+    def _move_aside(self, exc: CorruptDatabase) -> Path:
+        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+        kept = self.path.with_name(f"{DB_NAME}.corrupt-{stamp}")
+        n = 1
+        while kept.exists():
+            n += 1
+            kept = self.path.with_name(f"{DB_NAME}.corrupt-{stamp}-{n}")
+        os.replace(self.path, kept)
+        return kept
+
+    def _meta(self) -> dict[str, Any]:
+        docs = self._db.table(_META_TABLE).all()
+        return dict(docs[0]) if docs else {}
+
+    def _write(self, action: Callable[[], object]) -> None:
+        try:
+            with self._storage.batch():
+                action()
+        except OSError as exc:
+            raise DiskError(str(self.path), exc.strerror or str(exc)) from exc
+
+    @contextlib.contextmanager
+    def _change(self) -> Iterator[str]:
+        """One atomic write: yields a fresh clock stamp; the clock's new value is saved with the change."""
+        before = self._clock.last
+        stamp = self._clock.now(self._now_ms()).encode()
+        try:
+            with self._storage.batch():
+                yield stamp
+                self._db.table(_META_TABLE).update({"clock": stamp})
+        except OSError as exc:
+            self._clock = Clock(self.device_id, before)
+            raise DiskError(str(self.path), exc.strerror or str(exc)) from exc
+        except BaseException:
+            self._clock = Clock(self.device_id, before)
+            raise
+
+    def close(self) -> None:
+        self._db.close()
+
+    # -- settings ---------------------------------------------------------------------------------
+
+    @property
+    def is_demo(self) -> bool:
+        return bool(self._meta().get("demo"))
+
+    def mark_demo(self) -> None:
+        self._write(lambda: self._db.table(_META_TABLE).update({"demo": True}))
+
+    def is_empty(self) -> bool:
+        return self.profile() is None and not self._db.table(HOUSEHOLDS).all()
+
+    def profile(self) -> LeaderProfile | None:
+        docs = self._db.table(_PROFILE_TABLE).all()
+        if not docs:
+            return None
+        return LeaderProfile.from_doc(records.live_view(dict(docs[0])))
+
+    def save_profile(self, profile: LeaderProfile) -> LeaderProfile:
+        clean = validate_profile(profile)
+        clean.device_id = self.device_id
+        table = self._db.table(_PROFILE_TABLE)
+        with self._change() as stamp:
+            existing = table.all()
+            if existing:
+                doc = records.stamp_changes(dict(existing[0]), clean.to_doc(), stamp, self.device_id)
+                if doc is not None:
+                    table.update(doc, doc_ids=[existing[0].doc_id])
+            else:
+                table.insert(records.stamp_new(clean.to_doc(), stamp, self.device_id))
+        return clean
+
+    # -- households -------------------------------------------------------------------------------
+
+    def _household_docs(self) -> list[dict[str, Any]]:
+        return [dict(d) for d in self._db.table(HOUSEHOLDS).all() if not records.is_deleted(d)]
+
+    def households(self) -> list[Household]:
+        """Every live household, sorted by building, unit and room."""
+        found = [Household.from_doc(records.live_view(d)) for d in self._household_docs()]
+        return sorted(found, key=lambda h: (h.building, h.unit, h.floor or 0, h.room))
+
+    def household(self, ident: str) -> Household:
+        """By full id, or by a unique id prefix of at least 4 characters (handy on the command line)."""
+        docs = self._household_docs()
+        exact = [d for d in docs if d["id"] == ident]
+        if not exact and len(ident) >= 4:
+            exact = [d for d in docs if d["id"].startswith(ident)]
+        if len(exact) != 1:
+            raise NotFound(ident)
+        return Household.from_doc(records.live_view(exact[0]))
+
+    def record_meta(self, ident: str) -> dict[str, Any]:
+        """The ``_meta`` of a household (clock stamps, device, tombstone), deleted ones included."""
+        doc = self._db.table(HOUSEHOLDS).get(Query().id == ident)
+        if doc is None:
+            raise NotFound(ident)
+        return dict(doc[records.META])
+
+    def _validated(self, household: Household) -> Household:
+        profile = self.profile()
+        extra = profile.extra_tags if profile else []
+        if profile:
+            household.building = household.building or profile.grid.building
+            household.unit = household.unit or profile.grid.unit
+        clean = validate_household(household, extra)
+        for other in self.households():
+            if other.id != clean.id and (other.building, other.unit, other.room) == (
+                clean.building,
+                clean.unit,
+                clean.room,
+            ):
+                raise ValidationErrors([ValidationError("room", "error.room.taken", value=clean.room)])
+        return clean
+
+    def add_household(self, household: Household) -> Household:
+        clean = self._validated(household)
+        if self._db.table(HOUSEHOLDS).contains(Query().id == clean.id):
+            raise StoreError("error.household.exists", id=clean.id)
+        with self._change() as stamp:
+            self._db.table(HOUSEHOLDS).insert(records.stamp_new(clean.to_doc(), stamp, self.device_id))
+        return clean
+
+    def add_households(self, households: list[Household]) -> list[Household]:
+        """Many households in one atomic write (all or none)."""
+        added: list[Household] = []
+        with self._change() as stamp:
+            for household in households:
+                clean = self._validated(household)
+                self._db.table(HOUSEHOLDS).insert(records.stamp_new(clean.to_doc(), stamp, self.device_id))
+                added.append(clean)
+        return added
+
+    def update_household(self, household: Household) -> Household:
+        table = self._db.table(HOUSEHOLDS)
+        old = table.get(Query().id == household.id)
+        if old is None or records.is_deleted(old):
+            raise NotFound(household.id)
+        clean = self._validated(household)
+        with self._change() as stamp:
+            doc = records.stamp_changes(dict(old), clean.to_doc(), stamp, self.device_id)
+            if doc is not None:
+                table.update(doc, doc_ids=[old.doc_id])
+        return clean
+
+    def delete_household(self, ident: str) -> Household:
+        household = self.household(ident)
+        table = self._db.table(HOUSEHOLDS)
+        old = table.get(Query().id == household.id)
+        assert old is not None
+        with self._change() as stamp:
+            table.update(records.tombstone(dict(old), stamp, self.device_id), doc_ids=[old.doc_id])
+        return household
+
+    # -- raw access for benchmarks and later modules --------------------------------------------
+
+    def insert_raw(self, table: str, docs: list[dict[str, Any]]) -> None:
+        """Insert already-stamped documents into a table in one write (bulk loads, benchmarks)."""
+        self._write(lambda: self._db.table(table).insert_multiple(docs))
