@@ -40,8 +40,9 @@ SURNAME_READINGS: dict[str, str] = {
     "任": "ren",
     "沈": "shen",
     "重": "chong",
-    "万俟": "moqi",
-    "尉迟": "yuchi",
+    # Compound surnames: one syllable per character, space-separated, so initials are ``mq`` and ``yc``.
+    "万俟": "mo qi",
+    "尉迟": "yu chi",
 }
 _COMPOUND_SURNAMES = tuple(k for k in SURNAME_READINGS if len(k) > 1)
 
@@ -57,10 +58,10 @@ def name_syllables(name: str) -> tuple[str, ...]:
     rest = name
     compound = next((c for c in _COMPOUND_SURNAMES if name.startswith(c)), None)
     if compound:
-        head = [SURNAME_READINGS[compound]]
+        head = SURNAME_READINGS[compound].split()
         rest = name[len(compound) :]
     elif name[0] in SURNAME_READINGS:
-        head = [SURNAME_READINGS[name[0]]]
+        head = SURNAME_READINGS[name[0]].split()
         rest = name[1:]
     syllables = [s.lower() for s in lazy_pinyin(rest, style=Style.NORMAL, errors="default")]
     return tuple(head + syllables)
@@ -74,13 +75,16 @@ def name_keys(name: str) -> tuple[str, str]:
 
 
 def normalize_query(query: str) -> str:
-    return unicodedata.normalize("NFKC", query).strip().lower().replace(" ", "")
+    return "".join(unicodedata.normalize("NFKC", query).lower().split())
+
+
+_SEP = "\n"  # never in a normalised query, so a match never spans two keys
 
 
 @dataclass(frozen=True)
 class Entry:
     household: Household
-    haystack: tuple[str, ...]
+    haystack: str  # every key of the household, joined by _SEP: one substring test per household
 
 
 def entry_for(household: Household) -> Entry:
@@ -89,7 +93,7 @@ def entry_for(household: Household) -> Entry:
     for name in names:
         full, initials = name_keys(name)
         keys.extend((name.lower(), full, initials))
-    return Entry(household, tuple(k for k in keys if k))
+    return Entry(household, _SEP.join(k for k in keys if k))
 
 
 class SearchIndex:
@@ -105,7 +109,7 @@ class SearchIndex:
         for entry in self.entries:
             if wanted and not wanted.issubset(entry.household.tags):
                 continue
-            if q and not any(q in key for key in entry.haystack):
+            if q and q not in entry.haystack:
                 continue
             out.append(entry.household)
         return out

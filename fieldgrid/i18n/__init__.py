@@ -42,7 +42,7 @@ def language_from_env(environ: Mapping[str, str] | None = None) -> str:
     env = os.environ if environ is None else environ
     for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
         value = env.get(var)
-        if value and value not in ("C", "POSIX", "C.UTF-8"):
+        if value and value.split(".")[0] not in ("C", "POSIX"):
             return "en" if value.lower().startswith("en") else DEFAULT
     return DEFAULT
 

@@ -96,8 +96,7 @@ EN: dict[str, str] = {
     "its last digits are lost. Check the original.",
     "error.id.length": "A resident ID number has 18 characters, this one has {length}: {value}",
     "error.id.chars": "An ID number is 17 digits and a final digit or X: {value}",
-    "error.id.check": "Wrong check digit in ID number {value} (the first 17 digits give {expected}); "
-    "please check it",
+    "error.id.check": "Wrong check digit in ID number {value} (the first 17 digits give {expected}); please check it",
     "error.id.birth_date": "The birth date in this ID number does not exist: {value}",
     "error.id.birth_year": "The ID number's birth year {id_year} differs from the birth year entered, {year}",
     "error.id.sex": "The ID number's sex differs from the sex entered: {value}",

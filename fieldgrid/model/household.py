@@ -123,15 +123,11 @@ def validate_member(member: Member, today: dt.date | None = None) -> tuple[Membe
     id_number = None
     birth_year, sex = member.birth_year, member.sex
     if member.id_number:
-        id_number = _collect(
-            errors, normalize_id_number, member.id_number, birth_year=birth_year, sex=sex, today=today
-        )
+        id_number = _collect(errors, normalize_id_number, member.id_number, birth_year=birth_year, sex=sex, today=today)
         if id_number:
             birth_year = birth_year or id_birth_date(id_number).year
             sex = sex or id_sex(id_number)
-    clean = dataclasses.replace(
-        member, name=name, phone=phone, id_number=id_number, birth_year=birth_year, sex=sex
-    )
+    clean = dataclasses.replace(member, name=name, phone=phone, id_number=id_number, birth_year=birth_year, sex=sex)
     return clean, errors
 
 
@@ -146,7 +142,10 @@ def validate_household(
         errors.append(ValidationError("room", "error.room.empty"))
     elif not _ROOM_RE.match(room):
         errors.append(ValidationError("room", "error.room.format", value=household.room))
-    floor = household.floor if household.floor is not None else floor_of_room(room)
+    # The room decides the floor wherever it can (an edited room moves the household to its new floor);
+    # a floor typed by the user only counts for rooms that do not encode one ("A", "B1-02").
+    derived = floor_of_room(room)
+    floor = derived if derived is not None else household.floor
     if floor is not None and not -5 <= floor <= 200:
         errors.append(ValidationError("floor", "error.floor.range", value=floor))
     if household.residency not in RESIDENCY:

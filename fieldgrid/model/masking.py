@@ -13,14 +13,18 @@ def mask_id_number(number: str) -> str:
 
 
 def mask_phone(e164: str) -> str:
-    """``138****8000`` for a mobile; a landline keeps its area code and last four digits."""
-    try:
-        digits = national_phone(e164)
-    except Exception:  # stored values are normalised; be lenient with anything older
-        digits = e164
-    if len(digits) <= 7:
+    """``138****8000`` for a mobile; a landline keeps its area code and last four digits
+    (``028****4321``, ``0816***5678``)."""
+    digits = national_phone(e164)
+    keep = 3 if not digits.startswith("0") else 1 + landline_area_code_length(digits[1:])
+    if len(digits) <= keep + 4:
         return "*" * len(digits)
-    return digits[:3] + "*" * (len(digits) - 7) + digits[-4:]
+    return digits[:keep] + "*" * (len(digits) - keep - 4) + digits[-4:]
+
+
+def landline_area_code_length(national_significant: str) -> int:
+    """Area codes in China: two digits for Beijing (10) and the 2x cities (20–29), three elsewhere."""
+    return 2 if national_significant.startswith(("10", "2")) else 3
 
 
 def show_phone(e164: str, reveal: bool = False) -> str:

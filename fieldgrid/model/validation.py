@@ -6,20 +6,15 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import unicodedata
-
-import phonenumbers
-from phonenumbers import NumberParseException, PhoneNumberFormat, PhoneNumberType
 
 from .errors import ValidationError
 
 ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 ID_CHECK_CHARS = "10X98765432"
-_ACCEPTED_TYPES = {
-    PhoneNumberType.MOBILE,
-    PhoneNumberType.FIXED_LINE,
-    PhoneNumberType.FIXED_LINE_OR_MOBILE,
-}
+# ASCII digits only: str.isdigit() would also pass Arabic-Indic or other scripts' digits, which NFKC keeps.
+_ID_CHARS_RE = re.compile(r"^[0-9]{17}[0-9X]$")
 
 
 def fold_width(text: str) -> str:
@@ -32,6 +27,14 @@ def normalize_phone(raw: str, field: str = "phone") -> str:
     text = fold_width(raw)
     if not text:
         raise ValidationError(field, "error.phone.empty")
+    if any(ch.isalpha() for ch in text):
+        # phonenumbers would drop stray letters ("138a0013b8000") or take "x5"/"ext 5" as an extension and
+        # drop it from the stored form: refuse rather than keep a number the user did not type.
+        raise ValidationError(field, "error.phone.unreadable", value=raw)
+    # Imported here: phonenumbers costs ~35 ms to import and load, which start-up and display never need.
+    import phonenumbers
+    from phonenumbers import NumberParseException, PhoneNumberFormat, PhoneNumberType
+
     try:
         number = phonenumbers.parse(text, "CN")
     except NumberParseException as exc:
@@ -40,15 +43,20 @@ def normalize_phone(raw: str, field: str = "phone") -> str:
         raise ValidationError(field, "error.phone.not_cn", value=raw)
     if not phonenumbers.is_valid_number(number):
         raise ValidationError(field, "error.phone.invalid", value=raw)
-    if phonenumbers.number_type(number) not in _ACCEPTED_TYPES:
+    accepted = (PhoneNumberType.MOBILE, PhoneNumberType.FIXED_LINE, PhoneNumberType.FIXED_LINE_OR_MOBILE)
+    if phonenumbers.number_type(number) not in accepted:
         raise ValidationError(field, "error.phone.kind", value=raw)
     return phonenumbers.format_number(number, PhoneNumberFormat.E164)
 
 
 def national_phone(e164: str) -> str:
-    """The digits a person dials inside China: ``13800138000``, ``01088888888``."""
-    number = phonenumbers.parse(e164, "CN")
-    return phonenumbers.format_number(number, PhoneNumberFormat.NATIONAL).replace(" ", "").replace("-", "")
+    """The digits a person dials inside China: ``13800138000``, ``01088888888`` (a landline gets its trunk
+    ``0`` back).  Plain string work on the stored E.164 form, so showing a list never loads phonenumbers."""
+    if not e164.startswith("+86"):
+        return e164
+    significant = e164[3:]
+    mobile = significant.startswith("1") and not significant.startswith("10")  # 10: Beijing landlines
+    return significant if mobile else "0" + significant
 
 
 def id_check_char(first17: str) -> str:
@@ -87,7 +95,7 @@ def normalize_id_number(
         raise ValidationError(field, "error.id.mangled", value=raw)
     if len(text) != 18:
         raise ValidationError(field, "error.id.length", value=raw, length=len(text))
-    if not text[:17].isdigit() or not (text[17].isdigit() or text[17] == "X"):
+    if not _ID_CHARS_RE.match(text):
         raise ValidationError(field, "error.id.chars", value=raw)
     expected = id_check_char(text[:17])
     if text[17] != expected:

@@ -91,6 +91,10 @@ class AtomicJSONStorage(Storage):
             raise CorruptDatabase(self.path, str(exc)) from exc
         if not isinstance(data, dict):
             raise CorruptDatabase(self.path, "top level is not an object")
+        # TinyDB's shape: {table: {doc_id: document}}.  Anything else would crash later, mid-session.
+        for name, table in data.items():
+            if not isinstance(table, dict) or not all(isinstance(doc, dict) for doc in table.values()):
+                raise CorruptDatabase(self.path, f"table {name!r} is not a set of documents")
         return data
 
     def read(self) -> dict[str, Any] | None:

@@ -9,8 +9,6 @@ import os
 from collections.abc import Mapping
 from pathlib import Path
 
-import platformdirs
-
 ENV_HOME = "FIELDGRID_HOME"
 APP_NAME = "fieldgrid"
 
@@ -21,8 +19,12 @@ def resolve_home(explicit: str | None, environ: Mapping[str, str] | None = None)
         return Path(explicit).expanduser()
     if env.get(ENV_HOME):
         return Path(env[ENV_HOME]).expanduser()
+    import platformdirs  # ~20 ms to import; not needed when the home is given
+
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 
 def default_demo_home() -> Path:
+    import platformdirs
+
     return Path(platformdirs.user_data_dir(f"{APP_NAME}-demo", appauthor=False))

@@ -5,7 +5,6 @@ stamp once deleted.  Pure functions over dicts; the repository does the I/O.
 
 from __future__ import annotations
 
-import copy
 from typing import Any
 
 META = "_meta"
@@ -14,6 +13,15 @@ _NESTED = "members"
 
 def new_meta(stamp: str, device: str, fields: list[str]) -> dict[str, Any]:
     return {"stamp": stamp, "device": device, "fields": dict.fromkeys(fields, stamp), "deleted": None}
+
+
+def clone(value: Any) -> Any:
+    """A deep copy of a JSON tree (dicts, lists, scalars); several times faster than ``copy.deepcopy``."""
+    if isinstance(value, dict):
+        return {k: clone(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [clone(v) for v in value]
+    return value
 
 
 def is_deleted(doc: dict[str, Any]) -> bool:
@@ -26,7 +34,7 @@ def _plain(doc: dict[str, Any]) -> dict[str, Any]:
 
 def stamp_new(doc: dict[str, Any], stamp: str, device: str) -> dict[str, Any]:
     """A new record: every field stamped now; members each get their own ``_meta``."""
-    out = copy.deepcopy(doc)
+    out = clone(doc)
     out[META] = new_meta(stamp, device, [k for k in out if k not in (META, "id")])
     for member in out.get(_NESTED, []):
         member[META] = new_meta(stamp, device, [k for k in member if k not in (META, "id")])
@@ -36,8 +44,8 @@ def stamp_new(doc: dict[str, Any], stamp: str, device: str) -> dict[str, Any]:
 def stamp_changes(old: dict[str, Any], new: dict[str, Any], stamp: str, device: str) -> dict[str, Any] | None:
     """``new`` with the stamps of ``old`` carried over and fresh stamps on the fields that changed;
     ``None`` when nothing changed.  Members that disappeared stay as tombstones."""
-    out = copy.deepcopy(_plain(new))
-    meta = copy.deepcopy(old.get(META) or new_meta(stamp, device, []))
+    out = clone(_plain(new))
+    meta = clone(old.get(META) or new_meta(stamp, device, []))
     changed = False
     for key, value in out.items():
         if key in ("id", _NESTED):
@@ -70,12 +78,12 @@ def _stamp_members(
             changed = True
             continue
         stamped = stamp_changes(previous, member, stamp, device)
-        out.append(stamped if stamped is not None else copy.deepcopy(previous))
+        out.append(stamped if stamped is not None else clone(previous))
         changed = changed or stamped is not None
     for member in old_members:
         if member["id"] in new_ids:
             continue
-        kept = copy.deepcopy(member)
+        kept = clone(member)
         if not is_deleted(kept):
             kept[META] = {**kept.get(META, {}), "stamp": stamp, "device": device, "deleted": stamp}
             changed = True
@@ -84,14 +92,14 @@ def _stamp_members(
 
 
 def tombstone(doc: dict[str, Any], stamp: str, device: str) -> dict[str, Any]:
-    out = copy.deepcopy(doc)
+    out = clone(doc)
     out[META] = {**out.get(META, {}), "stamp": stamp, "device": device, "deleted": stamp}
     return out
 
 
 def live_view(doc: dict[str, Any]) -> dict[str, Any]:
     """The record as the model sees it: no ``_meta``, no deleted members; a deep copy."""
-    out = copy.deepcopy(_plain(doc))
-    if _NESTED in out:
-        out[_NESTED] = [_plain(m) for m in out[_NESTED] if not is_deleted(m)]
+    out = {k: clone(v) for k, v in doc.items() if k not in (META, _NESTED)}
+    if _NESTED in doc:
+        out[_NESTED] = [clone(_plain(m)) for m in doc[_NESTED] if not is_deleted(m)]
     return out

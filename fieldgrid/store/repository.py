@@ -8,6 +8,7 @@ mutation is one atomic write that also advances the device's hybrid logical cloc
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import datetime as dt
 import os
 import time
@@ -22,7 +23,7 @@ from ..model import Household, LeaderProfile, ValidationError, ValidationErrors,
 from ..model.hlc import Clock, Stamp
 from ..model.profile import validate_profile
 from . import records
-from .atomic_storage import AtomicJSONStorage, CorruptDatabase
+from .atomic_storage import AtomicJSONStorage, CorruptDatabase, fsync_dir
 from .errors import DiskError, NotFound, StoreError
 
 DB_NAME = "fieldgrid.json"
@@ -71,6 +72,7 @@ class Store:
             n += 1
             kept = self.path.with_name(f"{DB_NAME}.corrupt-{stamp}-{n}")
         os.replace(self.path, kept)
+        fsync_dir(self.home)
         return kept
 
     def _meta(self) -> dict[str, Any]:
@@ -160,21 +162,22 @@ class Store:
         doc = self._db.table(HOUSEHOLDS).get(Query().id == ident)
         if doc is None:
             raise NotFound(ident)
-        return dict(doc[records.META])
+        return records.clone(doc[records.META])
 
     def _validated(self, household: Household) -> Household:
         profile = self.profile()
         extra = profile.extra_tags if profile else []
         if profile:
-            household.building = household.building or profile.grid.building
-            household.unit = household.unit or profile.grid.unit
+            household = dataclasses.replace(
+                household,
+                building=household.building or profile.grid.building,
+                unit=household.unit or profile.grid.unit,
+            )
         clean = validate_household(household, extra)
-        for other in self.households():
-            if other.id != clean.id and (other.building, other.unit, other.room) == (
-                clean.building,
-                clean.unit,
-                clean.room,
-            ):
+        place = (clean.building, clean.unit, clean.room)
+        # Straight over the stored documents: building whole Household objects here cost more than the write.
+        for other in self._household_docs():
+            if other["id"] != clean.id and (other.get("building", ""), other.get("unit", ""), other["room"]) == place:
                 raise ValidationErrors([ValidationError("room", "error.room.taken", value=clean.room)])
         return clean
 
@@ -220,5 +223,7 @@ class Store:
     # -- raw access for benchmarks and later modules --------------------------------------------
 
     def insert_raw(self, table: str, docs: list[dict[str, Any]]) -> None:
-        """Insert already-stamped documents into a table in one write (bulk loads, benchmarks)."""
-        self._write(lambda: self._db.table(table).insert_multiple(docs))
+        """Insert already-stamped documents into a table in one write (bulk loads, benchmarks).  The store
+        keeps copies: changing ``docs`` afterwards changes nothing stored."""
+        copies = [records.clone(d) for d in docs]
+        self._write(lambda: self._db.table(table).insert_multiple(copies))
