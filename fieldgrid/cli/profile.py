@@ -1,0 +1,95 @@
+"""``fieldgrid profile show|set``: the unit leader's name, phone and grid path, so a fresh home can be set up
+without the terminal UI."""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import json
+
+from ..i18n import t
+from ..model import GridPath, LeaderProfile, ValidationErrors
+from ..model.validation import national_phone
+from ..store import Store
+from .common import EXIT_FAILURE, EXIT_OK, BadFields, InputError, err, out, split_list, table
+
+GRID_OPTIONS = ("street", "community", "compound", "building", "unit", "community_code")
+
+
+def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    group = sub.add_parser("profile", parents=[common], help=t("cli.help.profile"), description=t("cli.help.profile"))
+    actions = group.add_subparsers(dest="action", required=True, metavar="ACTION")
+
+    p = actions.add_parser("show", parents=[common], help=t("cli.help.profile_show"))
+    p.add_argument("--json", action="store_true", help=t("cli.help.json"))
+    p.set_defaults(handler=cmd_show)
+
+    p = actions.add_parser(
+        "set", parents=[common], help=t("cli.help.profile_set"), description=t("cli.help.profile_set_description")
+    )
+    p.add_argument("--name", metavar="NAME", help=t("cli.help.leader_name"))
+    p.add_argument("--phone", metavar="PHONE", help=t("cli.help.leader_phone"))
+    for option in GRID_OPTIONS:
+        p.add_argument(
+            f"--{option.replace('_', '-')}",
+            dest=option,
+            metavar="TEXT",
+            help=t(f"cli.help.grid_{option}"),
+        )
+    p.add_argument("--extra-tag", action="append", metavar="TAG", help=t("cli.help.extra_tag"))
+    p.set_defaults(handler=cmd_set)
+
+
+def profile_json(profile: LeaderProfile) -> dict[str, object]:
+    return profile.to_doc()
+
+
+def cmd_show(args: argparse.Namespace, store: Store) -> int:
+    profile = store.profile()
+    if profile is None:
+        err(t("cli.profile.none"))
+        return EXIT_FAILURE
+    if args.json:
+        out(json.dumps(profile_json(profile), ensure_ascii=False, indent=2))
+        return EXIT_OK
+    g = profile.grid
+    community = f"{g.community}（{g.community_code}）" if g.community_code else g.community
+    rows = [
+        (t("cli.field.name"), profile.name),
+        (t("cli.field.phone"), national_phone(profile.phone) if profile.phone else "—"),
+        (t("cli.field.grid.street"), g.street or "—"),
+        (t("cli.field.grid.community"), community or "—"),
+        (t("cli.field.grid.compound"), g.compound or "—"),
+        (t("cli.field.grid.building"), g.building or "—"),
+        (t("cli.field.grid.unit"), g.unit or "—"),
+        (t("cli.field.extra_tags"), "、".join(profile.extra_tags) or "—"),
+        (t("cli.field.device_id"), profile.device_id or "—"),
+    ]
+    for line in table(["", ""], rows)[1:]:
+        out(line)
+    return EXIT_OK
+
+
+def cmd_set(args: argparse.Namespace, store: Store) -> int:
+    current = store.profile()
+    profile = current or LeaderProfile(name="", phone="")
+    changes: dict[str, str] = {}
+    if args.name is not None:
+        profile.name = args.name
+        changes["name"] = args.name
+    if args.phone is not None:
+        profile.phone = args.phone
+        changes["phone"] = args.phone
+    grid_changes = {option: getattr(args, option) for option in GRID_OPTIONS if getattr(args, option) is not None}
+    if grid_changes:
+        profile.grid = dataclasses.replace(profile.grid or GridPath(), **grid_changes)
+    if args.extra_tag is not None:
+        profile.extra_tags = split_list(args.extra_tag)
+    if not changes and not grid_changes and args.extra_tag is None:
+        raise InputError("cli.error.nothing_to_change")
+    try:
+        store.save_profile(profile)
+    except ValidationErrors as exc:
+        raise BadFields(exc.errors) from None
+    out(t("cli.profile.saved" if current else "cli.profile.created"))
+    return EXIT_OK

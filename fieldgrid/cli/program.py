@@ -1,0 +1,227 @@
+"""``fieldgrid``: parse the command line, take the home's lock, run one command, map errors to exit codes.
+
+Exit codes: 0 success; 2 bad input (a translated message on stderr naming the field; nothing written);
+1 anything else (the home is locked, the disk refused a write, no terminal for the app).
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import os
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
+
+from .. import __version__
+from ..i18n import language_from_env, normalize_language, set_language, t
+from ..model import ValidationError, ValidationErrors
+from ..store import HomeLock, NotFound, Store, StoreError, default_demo_home, resolve_home
+from .common import (
+    EXIT_BAD_INPUT,
+    EXIT_FAILURE,
+    EXIT_OK,
+    BadFields,
+    Failure,
+    InputError,
+    Parser,
+    err,
+    language_arg,
+    out,
+    report_validation,
+    say_error,
+)
+
+Handler = Callable[[argparse.Namespace, Store], int]
+
+
+# -- the home ------------------------------------------------------------------------------------------------
+
+
+def print_notices(store: Store) -> None:
+    for key, params in store.notices:
+        err(t("cli.notice.prefix", message=t(key, **params)))
+
+
+@contextlib.contextmanager
+def open_home(home: Path, *, show_notices: bool = True) -> Iterator[Store]:
+    """The home's lock, then its store; both released on the way out.  Raises HomeLocked if another
+    fieldgrid process holds the home."""
+    lock = HomeLock(home)
+    lock.acquire()
+    try:
+        store = Store(home)
+        try:
+            if show_notices:
+                print_notices(store)
+            yield store
+        finally:
+            store.close()
+    finally:
+        lock.release()
+
+
+def home_of(args: argparse.Namespace) -> Path:
+    return resolve_home(args.home, os.environ)
+
+
+# -- the app ---------------------------------------------------------------------------------------------------
+
+
+def has_terminal() -> bool:
+    return sys.stdin.isatty() and sys.stdout.isatty()
+
+
+def run_app(store: Store) -> int:
+    """Open the terminal UI on ``store`` (already locked).  textual is imported here, not at start-up."""
+    from ..tui.app import FieldgridApp
+
+    app = FieldgridApp(store, notices=store.notices)
+    app.run()
+    # Shown again once the screen is back, so a moved-aside database is not missed.
+    print_notices(store)
+    code = getattr(app, "return_code", None)
+    return code if isinstance(code, int) else EXIT_OK
+
+
+def require_terminal(hint_key: str) -> None:
+    if not has_terminal():
+        raise Failure("cli.error.no_terminal", hint=t(hint_key))
+
+
+def cmd_open(args: argparse.Namespace) -> int:
+    require_terminal("cli.hint.no_terminal")
+    with open_home(home_of(args), show_notices=False) as store:
+        return run_app(store)
+
+
+# -- demo -------------------------------------------------------------------------------------------------------
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from ..demo import write_demo
+
+    home = Path(args.home).expanduser() if args.home else default_demo_home()
+    if not args.no_open:
+        require_terminal("cli.hint.no_terminal_demo")
+    with open_home(home, show_notices=args.no_open) as store:
+        if not store.is_demo and not store.is_empty():
+            raise InputError("cli.demo.real_data", home=str(home))
+        complete = store.is_demo and store.profile() is not None and bool(store.households())
+        if args.reset or (store.is_demo and not complete):
+            # Only ever a demo-marked or empty database: start it again from nothing.
+            store.close()
+            store.path.unlink(missing_ok=True)
+            store = Store(home)
+            complete = False
+        try:
+            if complete:
+                err(t("cli.demo.kept", home=str(home)))
+            else:
+                count = write_demo(store)
+                err(t("cli.demo.created", count=count, home=str(home)))
+            if args.no_open:
+                out(str(home))
+                return EXIT_OK
+            return run_app(store)
+        finally:
+            store.close()
+
+
+# -- the parser -------------------------------------------------------------------------------------------------
+
+
+def _global_options(parser: argparse.ArgumentParser, default: object) -> None:
+    parser.add_argument("--home", metavar="DIR", default=default, help=t("cli.help.home"))
+    parser.add_argument("--lang", metavar="zh_CN|en", type=language_arg, default=default, help=t("cli.help.lang"))
+
+
+def build_parser() -> Parser:
+    from . import households, profile
+
+    parser = Parser(prog="fieldgrid", description=t("cli.help.description"), epilog=t("cli.help.epilog"))
+    _global_options(parser, None)
+    parser.add_argument("--version", action="version", version=f"fieldgrid {__version__}", help=t("cli.help.version"))
+    parser.set_defaults(run=cmd_open)
+    # The same options after the command (``fieldgrid households list --lang en``); SUPPRESS keeps a value
+    # given before the command.
+    common = argparse.ArgumentParser(add_help=False)
+    _global_options(common, argparse.SUPPRESS)
+
+    sub = parser.add_subparsers(dest="command", title=t("cli.help.commands"), metavar="COMMAND")
+    demo = sub.add_parser("demo", parents=[common], help=t("cli.help.demo"), description=t("cli.help.demo_description"))
+    demo.add_argument("--no-open", action="store_true", help=t("cli.help.demo_no_open"))
+    demo.add_argument("--reset", action="store_true", help=t("cli.help.demo_reset"))
+    demo.set_defaults(run=cmd_demo)
+    households.register(sub, common)
+    profile.register(sub, common)
+    return parser
+
+
+def _language_in(argv: Sequence[str]) -> str | None:
+    """``--lang`` from the raw arguments, so help texts and argparse errors come out in that language."""
+    for i, arg in enumerate(argv):
+        if arg == "--":
+            break
+        value = None
+        if arg == "--lang" and i + 1 < len(argv):
+            value = argv[i + 1]
+        elif arg.startswith("--lang="):
+            value = arg.split("=", 1)[1]
+        if value is not None:
+            with contextlib.suppress(ValueError):
+                return normalize_language(value)
+    return None
+
+
+def _with_store(handler: Handler) -> Callable[[argparse.Namespace], int]:
+    def run(args: argparse.Namespace) -> int:
+        with open_home(home_of(args)) as store:
+            return handler(args, store)
+
+    return run
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    set_language(_language_in(args_list) or language_from_env())
+    parser = build_parser()
+    try:
+        args = parser.parse_args(args_list)
+    except SystemExit as exc:  # --help, --version, or a usage error already printed
+        return exc.code if isinstance(exc.code, int) else EXIT_BAD_INPUT
+    if args.lang:
+        set_language(args.lang)
+    run: Callable[[argparse.Namespace], int] = args.run
+    if getattr(args, "handler", None) is not None:
+        run = _with_store(args.handler)
+    try:
+        return run(args)
+    except BadFields as exc:
+        report_validation(exc.errors, exc.members)
+    except ValidationErrors as exc:
+        report_validation(exc.errors)
+    except ValidationError as exc:
+        report_validation([exc])
+    except InputError as exc:
+        say_error(exc.key, **exc.params)
+    except NotFound as exc:
+        say_error(exc.key, **exc.params)
+    except StoreError as exc:  # HomeLocked, DiskError, …
+        say_error(exc.key, **exc.params)
+        return EXIT_FAILURE
+    except Failure as exc:
+        say_error(exc.key, **exc.params)
+        return EXIT_FAILURE
+    except BrokenPipeError:
+        # The reader went away (``fieldgrid households list | head``): stop quietly.
+        with contextlib.suppress(OSError, ValueError, AttributeError):
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_FAILURE
+    except OSError as exc:
+        say_error("cli.error.os", path=exc.filename or "", reason=exc.strerror or str(exc))
+        return EXIT_FAILURE
+    except KeyboardInterrupt:
+        return 130
+    return EXIT_BAD_INPUT
