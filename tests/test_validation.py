@@ -1,0 +1,440 @@
+"""Validation of what people type: resident ID numbers (GB 11643, MOD 11-2), phone numbers, and masking.
+
+The check character is computed here independently of ``fieldgrid`` (from the published weights and check
+characters), so a wrong table in the product cannot be confirmed by the test that should catch it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import assume, example, given, settings
+from hypothesis import strategies as st
+
+from fieldgrid.model import ValidationError
+from fieldgrid.model.masking import mask_id_number, mask_phone, show_id_number, show_phone
+from fieldgrid.model.validation import id_birth_date, id_sex, national_phone, normalize_id_number, normalize_phone
+
+TODAY = dt.date(2026, 11, 23)
+# No per-example deadline: the first call loads phonenumbers' metadata, which a slow CI box may take
+# longer than hypothesis' 200 ms for.
+no_deadline = settings(deadline=None)
+
+# GB 11643-1999, clause 7: weights W_i = 2^(i-1) mod 11 for positions 18..2, and the check character
+# for (sum mod 11) = 0..10.
+WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
+CHECK_CHARS = "10X98765432"
+
+
+def check_char(first17: str) -> str:
+    """Independent re-implementation of the MOD 11-2 check character."""
+    assert len(first17) == 17 and first17.isascii() and first17.isdigit()
+    total = 0
+    for digit, weight in zip(first17, WEIGHTS, strict=True):
+        total += int(digit) * weight
+    return CHECK_CHARS[total % 11]
+
+
+def full_width(text: str) -> str:
+    """ASCII digits and letters to their full-width forms (０-９, Ｘ), as a Chinese IME types them."""
+    return "".join(chr(ord(c) + 0xFEE0) if c.isascii() and c.isalnum() else c for c in text)
+
+
+def error_of(fn, *args, **kwargs) -> ValidationError:  # type: ignore[no-untyped-def]
+    with pytest.raises(ValidationError) as info:
+        fn(*args, **kwargs)
+    return info.value
+
+
+# -- resident ID numbers ----------------------------------------------------------------------------
+
+areas = st.text(alphabet="0123456789", min_size=6, max_size=6)
+birth_dates = st.dates(min_value=dt.date(1900, 1, 1), max_value=TODAY)
+sequences = st.integers(min_value=0, max_value=999)
+
+
+@st.composite
+def valid_ids(draw: st.DrawFn) -> str:
+    first17 = f"{draw(areas)}{draw(birth_dates):%Y%m%d}{draw(sequences):03d}"
+    return first17 + check_char(first17)
+
+
+def test_weights_follow_the_standard() -> None:
+    # W_i = 2^(i-1) mod 11, i counted from the right with the check character at i = 1.
+    assert WEIGHTS == [pow(2, i - 1, 11) for i in range(18, 1, -1)]
+    # The check character a1 satisfies (sum + a1) ≡ 1 (mod 11), with X standing for 10.
+    for remainder, char in enumerate(CHECK_CHARS):
+        assert (remainder + (10 if char == "X" else int(char))) % 11 == 1
+
+
+@pytest.mark.parametrize(
+    "number",
+    [
+        "11010519491231002X",  # GB 11643-1999 example: Beijing Chaoyang, 1949-12-31, female
+        "440524188001010014",  # GB 11643-1999 example: Guangdong Chaoyang county, 1880-01-01, male
+        "34052419800101001X",
+    ],
+)
+def test_published_examples_have_the_check_character_we_compute(number: str) -> None:
+    assert check_char(number[:17]) == number[17]
+
+
+def test_published_example_is_accepted_with_its_birth_data() -> None:
+    number = "11010519491231002X"
+    assert normalize_id_number(number, birth_year=1949, sex="F", today=TODAY) == number
+    assert id_birth_date(number) == dt.date(1949, 12, 31)
+    assert id_sex(number) == "F"
+    assert id_sex("440524188001010014") == "M"
+
+
+def test_birth_before_1900_is_refused_although_the_check_char_is_right() -> None:
+    # Nobody on a roster was born in 1880: the standard's second example is well-formed but not plausible.
+    assert error_of(normalize_id_number, "440524188001010014", today=TODAY).key == "error.id.birth_date"
+
+
+@no_deadline
+@given(valid_ids())
+@example("11010519491231002X")
+def test_any_valid_id_is_accepted_and_round_trips(number: str) -> None:
+    stored = normalize_id_number(number, today=TODAY)
+    assert stored == number
+    assert normalize_id_number(stored, today=TODAY) == stored
+    born = dt.date(int(number[6:10]), int(number[10:12]), int(number[12:14]))
+    assert id_birth_date(stored) == born
+    assert id_sex(stored) == ("M" if int(number[16]) % 2 else "F")
+    # Consistent birth year and sex are accepted too.
+    assert normalize_id_number(number, birth_year=born.year, sex=id_sex(number), today=TODAY) == number
+
+
+@no_deadline
+@given(valid_ids(), st.integers(min_value=0, max_value=17), st.sampled_from("0123456789X"))
+def test_any_single_character_change_is_refused(number: str, position: int, char: str) -> None:
+    assume(number[position] != char)
+    changed = number[:position] + char + number[position + 1 :]
+    err = error_of(normalize_id_number, changed, today=TODAY)
+    assert err.field == "id_number"
+    if position < 17 and char == "X":
+        assert err.key == "error.id.chars"
+    else:
+        # A changed digit or check character always breaks MOD 11-2 (11 is prime, no weight is 0 mod 11).
+        assert err.key == "error.id.check"
+        assert err.params["expected"] == check_char(changed[:17])
+        assert err.params["value"] == changed
+
+
+@no_deadline
+@given(valid_ids(), st.integers(min_value=0, max_value=16))
+def test_swapping_two_neighbouring_digits_is_refused(number: str, position: int) -> None:
+    a, b = number[position], number[position + 1]
+    assume(a != b and b != "X")
+    swapped = number[:position] + b + a + number[position + 2 :]
+    assert error_of(normalize_id_number, swapped, today=TODAY).key == "error.id.check"
+
+
+@no_deadline
+@given(valid_ids(), st.booleans())
+def test_full_width_input_is_accepted(number: str, ideographic_spaces: bool) -> None:
+    typed = full_width(number)
+    if ideographic_spaces:
+        typed = "\u3000" + typed[:6] + "\u3000" + typed[6:] + "\u3000"
+    assert normalize_id_number(typed, today=TODAY) == number
+
+
+@no_deadline
+@given(areas, birth_dates, sequences)
+def test_lower_case_x_is_accepted_and_stored_upper(area: str, born: dt.date, seq: int) -> None:
+    # Walk the sequence number until the check character is X (one in eleven does).
+    for n in range(seq, seq + 1000):
+        first17 = f"{area}{born:%Y%m%d}{n % 1000:03d}"
+        if check_char(first17) == "X":
+            break
+    assert check_char(first17) == "X"
+    assert normalize_id_number(first17 + "x", today=TODAY) == first17 + "X"
+    assert normalize_id_number(full_width(first17) + "ｘ", today=TODAY) == first17 + "X"
+
+
+@pytest.mark.parametrize("date", ["19900230", "19900431", "19901301", "19900001", "19900100", "19000229", "20230229"])
+def test_impossible_birth_dates_are_refused(date: str) -> None:
+    first17 = f"510104{date}123"
+    err = error_of(normalize_id_number, first17 + check_char(first17), today=TODAY)
+    assert err.key == "error.id.birth_date"
+
+
+@no_deadline
+@given(areas, st.integers(0, 99), st.integers(13, 99), st.integers(0, 99), sequences)
+def test_any_month_past_12_is_refused(area: str, year: int, month: int, day: int, seq: int) -> None:
+    first17 = f"{area}19{year:02d}{month:02d}{day:02d}{seq:03d}"
+    assert error_of(normalize_id_number, first17 + check_char(first17), today=TODAY).key == "error.id.birth_date"
+
+
+def test_leap_day_in_a_leap_year_is_accepted() -> None:
+    first17 = "51010420000229123"
+    assert normalize_id_number(first17 + check_char(first17), today=TODAY).startswith("51010420000229")
+
+
+@no_deadline
+@given(areas, st.dates(min_value=TODAY + dt.timedelta(days=1), max_value=dt.date(2999, 12, 31)), sequences)
+def test_future_birth_dates_are_refused(area: str, born: dt.date, seq: int) -> None:
+    first17 = f"{area}{born:%Y%m%d}{seq:03d}"
+    assert error_of(normalize_id_number, first17 + check_char(first17), today=TODAY).key == "error.id.birth_date"
+
+
+def test_born_today_is_accepted_and_tomorrow_refused() -> None:
+    today17 = f"510104{TODAY:%Y%m%d}001"
+    assert normalize_id_number(today17 + check_char(today17), today=TODAY)
+    tomorrow17 = f"510104{TODAY + dt.timedelta(days=1):%Y%m%d}001"
+    err = error_of(normalize_id_number, tomorrow17 + check_char(tomorrow17), today=TODAY)
+    assert err.key == "error.id.birth_date"
+
+
+def test_today_defaults_to_the_real_date() -> None:
+    next_year = dt.date.today().year + 1
+    first17 = f"510104{next_year}0101001"
+    assert error_of(normalize_id_number, first17 + check_char(first17)).key == "error.id.birth_date"
+
+
+@no_deadline
+@given(valid_ids(), st.integers(min_value=1900, max_value=TODAY.year))
+def test_birth_year_must_match_the_id(number: str, year: int) -> None:
+    id_year = int(number[6:10])
+    if year == id_year:
+        assert normalize_id_number(number, birth_year=year, today=TODAY) == number
+    else:
+        err = error_of(normalize_id_number, number, birth_year=year, today=TODAY)
+        assert err.key == "error.id.birth_year"
+        assert (err.params["year"], err.params["id_year"]) == (year, id_year)
+
+
+@no_deadline
+@given(valid_ids(), st.sampled_from(["M", "F"]))
+def test_sex_must_match_the_17th_digit(number: str, sex: str) -> None:
+    odd = int(number[16]) % 2 == 1
+    if (sex == "M") == odd:
+        assert normalize_id_number(number, sex=sex, today=TODAY) == number
+    else:
+        assert error_of(normalize_id_number, number, sex=sex, today=TODAY).key == "error.id.sex"
+
+
+@pytest.mark.parametrize(
+    ("raw", "key"),
+    [
+        ("", "error.id.empty"),
+        ("  ", "error.id.empty"),
+        ("510104199001011", "error.id.length"),  # a first-generation 15-digit number
+        ("51010419900101123", "error.id.length"),
+        ("5101041990010112345", "error.id.length"),
+        ("51010419900101A234", "error.id.chars"),
+        ("51010419900101123Y", "error.id.chars"),
+        ("X10104199001011234", "error.id.chars"),
+        ("5.10104E+17", "error.id.mangled"),
+        ("5.10104199001011E+17", "error.id.mangled"),
+        ("510104199001011000.0", "error.id.mangled"),
+    ],
+)
+def test_malformed_ids_are_refused_with_their_key(raw: str, key: str) -> None:
+    err = error_of(normalize_id_number, raw, today=TODAY)
+    assert err.key == key
+    if key == "error.id.length":
+        assert err.params["length"] == len(raw)
+
+
+@no_deadline
+@given(valid_ids())
+def test_digits_of_other_scripts_are_refused(number: str) -> None:
+    # Arabic-Indic digits pass str.isdigit() and survive NFKC; they must not be stored as an ID.
+    arabic = "".join(chr(0x660 + int(c)) if c.isdigit() else c for c in number)
+    assert error_of(normalize_id_number, arabic, today=TODAY).key == "error.id.chars"
+
+
+def test_the_error_names_the_field_it_was_given() -> None:
+    assert error_of(normalize_id_number, "123", field="members.2.id_number").field == "members.2.id_number"
+
+
+# -- phone numbers ----------------------------------------------------------------------------------
+
+# Mobile number blocks in service (三大运营商 + 广电), by their first three digits.
+MOBILE_PREFIXES = [
+    *range(130, 140),
+    *(150, 151, 152, 153, 155, 156, 157, 158, 159),
+    *(170, 171, 172, 173, 175, 176, 177, 178),
+    *range(180, 190),
+    *(190, 191, 192, 193, 195, 196, 197, 198, 199),
+]
+COUNTRY_PREFIXES = ["", "+86", "+86 ", "+86-", "0086", "0086 ", "0086-", "(+86) ", "86 "]
+
+
+def layout(digits: str, groups: tuple[int, ...], separator: str) -> str:
+    out, i = [], 0
+    for size in groups:
+        out.append(digits[i : i + size])
+        i += size
+    return separator.join(out)
+
+
+@no_deadline
+@given(
+    st.sampled_from(MOBILE_PREFIXES),
+    st.integers(min_value=0, max_value=99_999_999),
+    st.sampled_from(COUNTRY_PREFIXES),
+    st.sampled_from(["", " ", "-", "\u3000", " - "]),
+    st.sampled_from([(3, 4, 4), (3, 8), (11,), (3, 3, 5)]),
+    st.booleans(),
+    st.sampled_from(["", " ", "\u3000", "\t"]),
+)
+def test_mobiles_in_any_layout_give_one_e164(
+    prefix: int, rest: int, country: str, separator: str, groups: tuple[int, ...], wide: bool, pad: str
+) -> None:
+    digits = f"{prefix}{rest:08d}"
+    typed = pad + country + layout(digits, groups, separator) + pad
+    if wide:
+        typed = full_width(typed)
+    assert normalize_phone(typed) == f"+86{digits}"
+
+
+# Area codes with the length of their local numbers: Beijing, Shanghai, Chengdu, Guangzhou, Chongqing,
+# Shenzhen, Mianyang, Tianjin, Hangzhou, Guiyang.
+AREAS = [
+    ("10", 8),
+    ("21", 8),
+    ("28", 8),
+    ("20", 8),
+    ("23", 8),
+    ("755", 8),
+    ("816", 7),
+    ("22", 8),
+    ("571", 8),
+    ("851", 8),
+]
+
+
+@no_deadline
+@given(
+    st.sampled_from(AREAS),
+    st.integers(min_value=2, max_value=7),  # 80xxxxxx is a service block in Beijing and Shanghai
+    st.integers(min_value=0, max_value=9_999_999),
+    st.sampled_from(["0{a}-{l}", "0{a} {l}", "(0{a}) {l}", "0{a}{l}", "+86 {a} {l}", "0086{a}{l}", "+86-{a}-{l}"]),
+    st.booleans(),
+)
+def test_landlines_with_area_codes_give_one_e164(
+    area: tuple[str, int], first: int, rest: int, pattern: str, wide: bool
+) -> None:
+    code, length = area
+    local = f"{first}{rest:07d}"[:length]
+    typed = pattern.format(a=code, l=local)
+    if wide:
+        typed = full_width(typed)
+    assert normalize_phone(typed) == f"+86{code}{local}"
+
+
+@pytest.mark.parametrize(
+    ("raw", "key"),
+    [
+        ("", "error.phone.empty"),
+        ("   ", "error.phone.empty"),
+        ("abc", "error.phone.unreadable"),
+        ("电话", "error.phone.unreadable"),
+        ("138a0013b8000", "error.phone.unreadable"),  # stray letters are not silently dropped
+        ("13800138000 ext 5", "error.phone.unreadable"),  # nor is an extension
+        ("13800138000x5", "error.phone.unreadable"),
+        ("010-88888888转123", "error.phone.unreadable"),
+        ("123", "error.phone.invalid"),
+        ("110", "error.phone.invalid"),
+        ("95555", "error.phone.invalid"),
+        ("1380013800", "error.phone.invalid"),  # one digit short
+        ("138001380001", "error.phone.invalid"),  # one digit long
+        ("12345678901", "error.phone.invalid"),
+        ("15412345678", "error.phone.invalid"),  # 154 is not a mobile block
+        ("8888 8888", "error.phone.invalid"),  # a landline without its area code
+        ("+1 650 253 0000", "error.phone.not_cn"),
+        ("+852 6123 4567", "error.phone.not_cn"),  # Hong Kong
+        ("+44 20 7946 0958", "error.phone.not_cn"),
+        ("001 650 253 0000", "error.phone.not_cn"),
+        ("400-810-8888", "error.phone.kind"),  # a company's 400 service number
+        ("800-810-8888", "error.phone.kind"),  # toll-free
+    ],
+)
+def test_bad_phones_are_refused_with_their_key(raw: str, key: str) -> None:
+    err = error_of(normalize_phone, raw)
+    assert err.key == key
+    assert err.field == "phone"
+    if key != "error.phone.empty":
+        assert err.params["value"] == raw
+
+
+@no_deadline
+@given(st.sampled_from(MOBILE_PREFIXES), st.integers(min_value=0, max_value=9_999_999), st.integers(0, 6))
+def test_truncated_mobiles_are_refused(prefix: int, rest: int, drop: int) -> None:
+    digits = f"{prefix}{rest:08d}"[: 10 - drop]
+    with pytest.raises(ValidationError):
+        normalize_phone(digits)
+
+
+def test_phone_field_name_is_passed_through() -> None:
+    assert error_of(normalize_phone, "123", field="emergency_phone").field == "emergency_phone"
+
+
+# -- masking ----------------------------------------------------------------------------------------
+
+
+def test_masks_of_the_issue() -> None:
+    assert mask_phone("+8613800138000") == "138****8000"
+    assert mask_phone(normalize_phone("138 0013 8000")) == "138****8000"
+    assert mask_id_number("510104199001011234") == "510***********1234"
+
+
+@pytest.mark.parametrize(
+    ("e164", "masked"),
+    [
+        ("+861088888888", "010****8888"),
+        ("+862887654321", "028****4321"),
+        ("+868162345678", "0816***5678"),  # a four-digit area code is kept whole
+        ("+8675512345678", "0755****5678"),
+    ],
+)
+def test_landline_masks_keep_the_area_code(e164: str, masked: str) -> None:
+    assert mask_phone(e164) == masked
+
+
+@no_deadline
+@given(valid_ids())
+def test_id_masks_show_only_the_first_three_and_last_four(number: str) -> None:
+    masked = mask_id_number(number)
+    assert len(masked) == 18
+    assert masked[:3] == number[:3] and masked[-4:] == number[-4:]
+    assert set(masked[3:-4]) == {"*"}
+    assert show_id_number(number) == masked
+    assert show_id_number(number, reveal=True) == number
+
+
+@no_deadline
+@given(st.sampled_from(MOBILE_PREFIXES), st.integers(min_value=0, max_value=99_999_999))
+def test_phone_masks_hide_the_middle_four(prefix: int, rest: int) -> None:
+    digits = f"{prefix}{rest:08d}"
+    masked = mask_phone(f"+86{digits}")
+    assert masked == digits[:3] + "****" + digits[-4:]
+    assert show_phone(f"+86{digits}") == masked
+    assert show_phone(f"+86{digits}", reveal=True) == digits
+
+
+def test_short_values_are_masked_whole() -> None:
+    assert mask_id_number("1234567") == "*******"
+    assert mask_phone("12345") == "*****"
+
+
+@pytest.mark.parametrize(
+    "raw",
+    ["13800138000", "19912345678", "010-88888888", "021 6543 2109", "028-8765-4321", "0816-2345678", "0755-87654321"],
+)
+def test_national_phone_and_mask_agree_with_phonenumbers(raw: str) -> None:
+    """The display path works on the stored E.164 string alone; it must say what phonenumbers would."""
+    import phonenumbers
+
+    e164 = normalize_phone(raw)
+    number = phonenumbers.parse(e164, "CN")
+    national = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
+    assert national_phone(e164) == national.replace(" ", "").replace("-", "")
+    area = phonenumbers.length_of_geographical_area_code(number)
+    keep = 1 + area if area else 3
+    assert mask_phone(e164).startswith(national_phone(e164)[:keep])
+    assert mask_phone(e164)[keep] == "*"
