@@ -1,8 +1,9 @@
 """The translation layer: every user-facing string goes through :func:`t`.
 
 Chinese (zh_CN) is the default; English with ``--lang en`` or an English ``LANG``.  Catalogues are
-plain dicts, one module per area (``core`` for the model's errors and vocabularies, ``cli``, ``tui``),
-each holding ``ZH`` and ``EN`` with the same keys (a test checks that).
+plain dicts, one module per area (``core`` for the roster's errors and vocabularies, ``ledger`` for
+visits and problems, ``cli``, ``tui``), each holding ``ZH`` and ``EN`` with the same keys (a test checks
+that).  A parameter given as a model ``Label(kind, code)`` is shown as that code's label.
 """
 
 from __future__ import annotations
@@ -11,16 +12,18 @@ import os
 import string
 from collections.abc import Iterable, Mapping
 
+from ..model.errors import Label
 from . import cli as _cli
 from . import core as _core
+from . import ledger as _ledger
 from . import tui as _tui
 
 LANGUAGES = ("zh_CN", "en")
 DEFAULT = "zh_CN"
 
 CATALOGUES: dict[str, dict[str, str]] = {
-    "zh_CN": {**_core.ZH, **_cli.ZH, **_tui.ZH},
-    "en": {**_core.EN, **_cli.EN, **_tui.EN},
+    "zh_CN": {**_core.ZH, **_ledger.ZH, **_cli.ZH, **_tui.ZH},
+    "en": {**_core.EN, **_ledger.EN, **_cli.EN, **_tui.EN},
 }
 
 _current = DEFAULT
@@ -60,6 +63,7 @@ def t(key: str, **params: object) -> str:
     """The message ``key`` in the current language, placeholders filled from ``params``."""
     text = CATALOGUES[_current].get(key) or CATALOGUES[DEFAULT].get(key) or key
     if params:
+        params = {k: label(v.kind, v.code) if isinstance(v, Label) else v for k, v in params.items()}
         try:
             return text.format(**params)
         except (KeyError, IndexError, ValueError):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 
 class ValidationError(ValueError):
     """A value a user entered breaks a rule.
@@ -31,3 +33,11 @@ class ValidationErrors(ValueError):
 
     def for_field(self, field: str) -> ValidationError | None:
         return next((e for e in self.errors if e.field == field), None)
+
+
+class Label(NamedTuple):
+    """A vocabulary code passed as a message parameter; the translation layer shows its label
+    (``Label("status", "escalated")`` → 已上报)."""
+
+    kind: str
+    code: str

@@ -1,0 +1,76 @@
+"""Visits (入户走访) and patrols (巡查): immutable records once written; a correction is a new record
+that points at the one it corrects."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from .errors import ValidationError, ValidationErrors
+from .household import new_id
+
+VISIT_KINDS: tuple[str, ...] = (
+    "routine",  # 走访
+    "follow_up",  # 回访
+    "errand",  # 代办
+    "mediation",  # 调解
+    "hazard_check",  # 隐患排查
+    "policy",  # 政策宣传
+)
+
+PATROL_ITEMS: tuple[str, ...] = (
+    "fire_exits",  # 消防通道
+    "stairwell_clutter",  # 楼道杂物
+    "ebike_charging",  # 电动车入户/飞线充电
+    "lights",
+    "lifts",
+    "drains",
+    "rubbish",
+    "public_facilities",
+)
+
+
+@dataclass(frozen=True)
+class Visit:
+    household_id: str
+    at: str  # ISO date-time
+    kind: str = "routine"
+    found: str = ""
+    needs: str = ""
+    follow_up: str | None = None  # ISO date
+    corrects: str | None = None  # id of the visit this one corrects
+    id: str = field(default_factory=new_id)
+
+    def to_doc(self) -> dict[str, Any]:
+        return dataclasses.asdict(self)
+
+    @classmethod
+    def from_doc(cls, doc: dict[str, Any]) -> Visit:
+        names = {f.name for f in dataclasses.fields(cls)}
+        return cls(**{k: v for k, v in doc.items() if k in names})
+
+
+def validate_visit(visit: Visit, now: dt.datetime) -> Visit:
+    errors: list[ValidationError] = []
+    if visit.kind not in VISIT_KINDS:
+        errors.append(ValidationError("kind", "error.visit.kind", value=visit.kind))
+    try:
+        at = dt.datetime.fromisoformat(visit.at)
+    except ValueError:
+        errors.append(ValidationError("at", "error.visit.when", value=visit.at))
+        at = None
+    if at is not None and at > now:
+        errors.append(ValidationError("at", "error.visit.future", value=visit.at))
+    if visit.follow_up:
+        try:
+            follow_up = dt.date.fromisoformat(visit.follow_up)
+        except ValueError:
+            errors.append(ValidationError("follow_up", "error.visit.when", value=visit.follow_up))
+        else:
+            if at is not None and follow_up < at.date():
+                errors.append(ValidationError("follow_up", "error.visit.follow_up_before"))
+    if errors:
+        raise ValidationErrors(errors)
+    return dataclasses.replace(visit, found=visit.found.strip(), needs=visit.needs.strip())
