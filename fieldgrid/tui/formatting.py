@@ -1,0 +1,74 @@
+"""How households look on screen: compact tag labels, masked phones, the cells of a list row."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from ..i18n import has, label, t
+from ..model import Household
+from ..model.masking import show_id_number, show_phone
+
+
+def tag_short(code: str) -> str:
+    """A short label for tight places (``独居``); a leader's own tag is shown as typed."""
+    key = f"tui.tag_short.{code}"
+    return t(key) if has(key) else label("tag", code)
+
+
+def tags_compact(codes: Iterable[str]) -> str:
+    return " ".join(tag_short(c) for c in codes)
+
+
+def tags_full(codes: Iterable[str]) -> str:
+    return t("tui.list_sep").join(label("tag", c) for c in codes)
+
+
+def phone_text(e164: str | None, reveal: bool = False) -> str:
+    return show_phone(e164, reveal) if e164 else ""
+
+
+def id_text(number: str | None, reveal: bool = False) -> str:
+    return show_id_number(number, reveal) if number else ""
+
+
+def place_text(building: str, unit: str) -> str:
+    """``6栋 3单元``: bare numbers get their word, anything typed otherwise is shown as typed."""
+    parts = [
+        t("tui.place.building", value=building) if building.isdigit() else building,
+        t("tui.place.unit", value=unit) if unit.isdigit() else unit,
+    ]
+    return " ".join(p for p in parts if p)
+
+
+def first_phone(household: Household) -> str:
+    phones = household.all_phones
+    return phone_text(phones[0]) if phones else ""
+
+
+def household_cells(household: Household) -> tuple[str, str, str, str, str]:
+    """Room, head, member count, tags (compact), first phone (masked): the household list's columns."""
+    head = household.head_name or (t("tui.list.vacant") if household.residency == "vacant" else "")
+    return (
+        household.room,
+        head,
+        str(len(household.members)),
+        tags_compact(household.tags),
+        first_phone(household),
+    )
+
+
+class HouseholdRow:
+    """A list row whose cells are computed on first paint, so a long list costs nothing until shown."""
+
+    __slots__ = ("_cells", "household", "key")
+
+    def __init__(self, household: Household) -> None:
+        self.household = household
+        self.key = household.id
+        self._cells: tuple[str, ...] | None = None
+
+    @property
+    def cells(self) -> tuple[str, ...]:
+        if self._cells is None:
+            self._cells = household_cells(self.household)
+        return self._cells

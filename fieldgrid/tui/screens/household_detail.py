@@ -1,0 +1,157 @@
+"""One household in full: its fields, members and tags.  Phones and ID numbers are masked until ``r``."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich import box
+from rich.console import Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Static
+
+from ...i18n import label, t
+from ...model import Household
+from ...store import Store, StoreError
+from ..formatting import id_text, phone_text, place_text, tags_full
+from ..keys import translate_bindings
+from ..widgets.key_bar import KeyBar
+from ..widgets.title_bar import TitleBar
+from .dialogs import ConfirmDialog
+from .household_form import HouseholdFormScreen
+
+
+def _value(text: str) -> Text:
+    return Text(text) if text else Text(t("tui.detail.none"), style="dim")
+
+
+def summary_table(household: Household, reveal: bool) -> Table:
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(style="bold", no_wrap=True)
+    grid.add_column(ratio=1)
+    grid.add_row(t("tui.field.room"), Text(household.room))
+    grid.add_row(t("tui.detail.place_label"), _value(place_text(household.building, household.unit)))
+    grid.add_row(t("tui.detail.floor"), _value("" if household.floor is None else str(household.floor)))
+    grid.add_row(t("tui.field.residency"), Text(label("residency", household.residency)))
+    grid.add_row(t("tui.field.tags"), _value(tags_full(household.tags)))
+    phones = t("tui.list_sep").join(phone_text(p, reveal) for p in household.phones)
+    grid.add_row(t("tui.field.phones"), _value(phones))
+    emergency = " ".join(x for x in (household.emergency_name, phone_text(household.emergency_phone, reveal)) if x)
+    grid.add_row(t("tui.detail.emergency"), _value(emergency))
+    grid.add_row(t("tui.field.notes"), _value(household.notes))
+    return grid
+
+
+def members_table(household: Household, reveal: bool) -> RenderableType:
+    if not household.members:
+        return Text(t("tui.detail.no_members"), style="dim")
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=False)
+    for key in ("name", "relation", "sex", "birth_year", "phone", "id_number"):
+        table.add_column(t(f"tui.member.{key}"), no_wrap=key in ("phone", "id_number", "birth_year"))
+    for member in household.members:
+        table.add_row(
+            member.name,
+            label("relation", member.relation),
+            label("sex", member.sex) if member.sex else "",
+            str(member.birth_year) if member.birth_year else "",
+            phone_text(member.phone, reveal),
+            id_text(member.id_number, reveal),
+        )
+    return table
+
+
+class HouseholdDetailScreen(Screen[bool]):
+    """Dismisses with ``True`` when the household was edited or deleted, so the list reloads."""
+
+    AUTO_FOCUS = "#detail-body"
+    HELP_TITLE = "tui.help.detail_title"
+    HELP_INTRO = "tui.help.detail_intro"
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("e", "edit", "tui.key.edit"),
+        Binding("d", "delete", "tui.key.delete"),
+        Binding("r", "toggle_reveal", "tui.key.reveal"),
+        Binding("escape", "back", "tui.key.back"),
+    ]
+
+    def __init__(self, store: Store, household_id: str) -> None:
+        super().__init__(id="household-detail")
+        translate_bindings(self)
+        self.store = store
+        self.household_id = household_id
+        self.household: Household | None = None
+        self.reveal = False
+        self.changed = False
+
+    def compose(self) -> ComposeResult:
+        yield TitleBar()
+        with VerticalScroll(id="detail-body"):
+            yield Static(id="detail-summary")
+            yield Static(id="detail-members-title", classes="section-title")
+            yield Static(id="detail-members")
+            yield Static(id="detail-privacy", classes="hint")
+        yield KeyBar()
+
+    def on_mount(self) -> None:
+        self.load()
+
+    def load(self) -> None:
+        try:
+            self.household = self.store.household(self.household_id)
+        except StoreError as exc:
+            self.app.notify(t(exc.key, **exc.params), severity="error")
+            self.dismiss(True)
+            return
+        self.show()
+
+    def show(self) -> None:
+        household = self.household
+        if household is None:
+            return
+        head = household.head_name or label("residency", household.residency)
+        self.sub_title = t("tui.detail.subtitle", room=household.room, head=head)
+        self.query_one("#detail-summary", Static).update(summary_table(household, self.reveal))
+        self.query_one("#detail-members-title", Static).update(t("tui.detail.members", count=len(household.members)))
+        self.query_one("#detail-members", Static).update(Group(members_table(household, self.reveal)))
+        self.query_one("#detail-privacy", Static).update(
+            t("tui.detail.revealed") if self.reveal else t("tui.detail.masked")
+        )
+
+    def action_toggle_reveal(self) -> None:
+        self.reveal = not self.reveal
+        self.show()
+
+    def action_back(self) -> None:
+        self.dismiss(self.changed)
+
+    def action_edit(self) -> None:
+        if self.household is not None:
+            self.app.push_screen(HouseholdFormScreen(self.store, self.household), self._after_edit)
+
+    def _after_edit(self, saved: Household | None) -> None:
+        if saved is not None:
+            self.changed = True
+            self.load()
+
+    def action_delete(self) -> None:
+        household = self.household
+        if household is None:
+            return
+        name = household.head_name or label("residency", household.residency)
+        question = t("tui.detail.confirm_delete", room=household.room, head=name)
+        self.app.push_screen(ConfirmDialog(question, yes=t("tui.detail.delete_yes"), danger=True), self._delete)
+
+    def _delete(self, confirmed: bool | None) -> None:
+        if not confirmed or self.household is None:
+            return
+        try:
+            self.store.delete_household(self.household.id)
+        except StoreError as exc:
+            self.app.notify(t(exc.key, **exc.params), severity="error", timeout=10)
+            return
+        self.app.notify(t("tui.detail.deleted", room=self.household.room))
+        self.dismiss(True)

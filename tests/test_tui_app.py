@@ -1,0 +1,737 @@
+"""Pilot tests of the TUI at 80×24: first run, search, tag filters, add / edit / delete, reveal, help,
+notices — in Chinese and, for the main flows, in English.  Assertions are on what the user sees: the
+painted table lines, the text of widgets, and the store afterwards."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable, Callable, Iterator
+from pathlib import Path
+
+import pytest
+from textual.pilot import Pilot
+from textual.widgets import Input, Select, SelectionList, Static
+
+from fieldgrid.i18n import get_language, set_language, t
+from fieldgrid.model import GridPath, Household, LeaderProfile, Member
+from fieldgrid.model.validation import id_check_char
+from fieldgrid.store import DiskError, Store
+from fieldgrid.tui.app import FieldgridApp
+from fieldgrid.tui.screens.dialogs import ConfirmDialog, NoticeDialog
+from fieldgrid.tui.screens.help import HelpScreen
+from fieldgrid.tui.screens.household_detail import HouseholdDetailScreen
+from fieldgrid.tui.screens.household_form import HouseholdFormScreen
+from fieldgrid.tui.screens.household_list import HouseholdListScreen
+from fieldgrid.tui.screens.profile_form import ProfileScreen
+from fieldgrid.tui.widgets.form_field import FormField
+from fieldgrid.tui.widgets.key_bar import KeyBar
+from fieldgrid.tui.widgets.member_editor import MemberEditor
+from fieldgrid.tui.widgets.virtual_table import VirtualTable
+
+SIZE = (80, 24)
+GOOD_ID = "11010519491231002X"
+BAD_ID = "110105194912310021"  # same first 17 digits, wrong check character
+
+LANGUAGES = ["zh_CN", "en"]
+
+
+# -- fixtures and helpers ---------------------------------------------------------------------------
+
+
+@pytest.fixture(autouse=True)
+def chinese_after() -> Iterator[None]:
+    """Every test starts in Chinese and leaves the language as it found it."""
+    before = get_language()
+    set_language("zh_CN")
+    try:
+        yield
+    finally:
+        set_language(before)
+
+
+def id_number(first17: str) -> str:
+    return first17 + id_check_char(first17)
+
+
+def profile() -> LeaderProfile:
+    grid = GridPath(street="玉林街道", community="黄门街社区", compound="橙郡一期", building="6栋", unit="3单元")
+    return LeaderProfile(name="王秀英", phone="13800138000", grid=grid)
+
+
+def household(room: str, name: str, sex: str, year: int, n: int, tags: tuple[str, ...] = (), **extra) -> Household:
+    head = Member(
+        name=name,
+        relation="self",
+        sex=sex,
+        birth_year=year,
+        phone=f"1390028{n:04d}",
+        id_number=id_number(f"510107{year}0612{n % 10}{n % 10}{1 if sex == 'M' else 2}"),
+    )
+    return Household(room=room, members=[head], phones=[f"1380013{n:04d}"], tags=list(tags), **extra)
+
+
+def sample_store(home: Path) -> Store:
+    store = Store(home)
+    store.save_profile(profile())
+    store.add_households(
+        [
+            household("0101", "单雄信", "M", 1950, 1, ("living_alone",)),
+            household("0102", "曾国藩", "M", 1961, 2),
+            household("0201", "张三", "M", 1972, 3, ("low_income", "disabled")),
+            household("0202", "李四", "F", 1983, 4, ("low_income",)),
+            household("0301", "王五", "M", 1944, 5, ("empty_nest",), emergency_name="王小明"),
+            household("0302", "赵六", "F", 1990, 6, ("left_behind_child",)),
+        ]
+    )
+    return store
+
+
+def run(store: Store, body: Callable[[FieldgridApp, Pilot], Awaitable[None]], **kwargs) -> None:
+    async def main() -> None:
+        app = FieldgridApp(store, **kwargs)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            await body(app, pilot)
+
+    asyncio.run(main())
+
+
+def table_lines(app: FieldgridApp) -> list[str]:
+    """The household table as painted: header line first."""
+    table = app.screen.query_one("#households", VirtualTable)
+    return [table.render_line(y).text.rstrip() for y in range(table.scrollable_content_region.height)]
+
+
+def shown_rooms(app: FieldgridApp) -> list[str]:
+    """The room column of the painted data rows (all of them fit on screen in these tests)."""
+    count = app.screen.query_one("#households", VirtualTable).row_count
+    return [line.split()[0] for line in table_lines(app)[1 : 1 + count]]
+
+
+def status(app: FieldgridApp) -> str:
+    return str(app.screen.query_one("#status", Static).content)
+
+
+def field_error(screen, field: str) -> str:
+    return next(f for f in screen.query(FormField) if f.field == field).error
+
+
+def screen_text(app: FieldgridApp) -> str:
+    """Every line of the current screen as the terminal would show it."""
+    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+
+
+def shows(app: FieldgridApp, text: str) -> bool:
+    """Whether ``text`` is on screen, wherever it wrapped (blanks and scrollbar glyphs ignored)."""
+
+    def squeeze(s: str) -> str:
+        return "".join(c for c in s if not c.isspace() and not "\u2580" <= c <= "\u259f")
+
+    return squeeze(text) in squeeze(screen_text(app))
+
+
+async def type_into(pilot: Pilot, widget: Input, text: str) -> None:
+    """Focus ``widget`` and type ``text`` (all but the last key are pasted in, to keep the suite fast)."""
+    widget.focus()
+    await pilot.pause()
+    widget.value = text[:-1]
+    widget.cursor_position = len(widget.value)
+    await pilot.press(text[-1])
+
+
+async def search(pilot: Pilot, text: str) -> None:
+    """``/`` then ``text`` into the search box (the last key typed for real)."""
+    await pilot.press("slash")
+    await type_into(pilot, pilot.app.screen.query_one("#search", Input), text)
+
+
+# -- first run ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_first_run_asks_for_the_profile_and_shows_errors_at_the_field(tmp_path: Path, lang: str) -> None:
+    set_language(lang)
+    store = Store(tmp_path)
+
+    async def body(app: FieldgridApp, pilot: Pilot) -> None:
+        screen = app.screen
+        assert isinstance(screen, ProfileScreen)
+        assert t("tui.profile.welcome") in str(screen.query_one("#profile-welcome", Static).content)
+
+        async def fill(field: str, text: str) -> None:
+            await type_into(pilot, screen.query_one(f"#p-{field.replace('.', '-')}", Input), text)
+
+        await fill("name", "王秀英")
+        await fill("phone", "12345")
+        await fill("grid.community", "黄门街社区")
+        await fill("grid.building", "6栋")
+        await fill("grid.unit", "3单元")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is screen
+        assert field_error(screen, "phone") == t("error.phone.invalid", value="12345")
+        assert field_error(screen, "name") == ""
+        assert store.profile() is None
+        assert screen.focused is screen.query_one("#p-phone", Input)
+
+        await fill("phone", "138 0013 8000")
+        await fill("grid.community_code", "510107001013")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, HouseholdListScreen)
+        assert "橙郡" not in app.screen.sub_title and "6栋3单元" in app.screen.sub_title
+        assert "王秀英" in app.screen.sub_title
+
+    run(store, body)
+    saved = store.profile()
+    assert saved is not None
+    assert (saved.name, saved.phone, saved.grid.community_code) == ("王秀英", "+8613800138000", "510107001013")
+
+
+def test_escape_does_not_leave_the_first_run_form(tmp_path: Path) -> None:
+    async def body(app: FieldgridApp, pilot: Pilot) -> None:
+        await pilot.press("escape")
+        assert isinstance(app.screen, ProfileScreen)
+
+    run(Store(tmp_path), body)
+
+
+# -- the list: search and tag filters ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_list_shows_masked_rows_and_footer_keys(tmp_path: Path, lang: str) -> None:
+    set_language(lang)
+    store = sample_store(tmp_path)
+
+    async def body(app: FieldgridApp, pilot: Pilot) -> None:
+        lines = table_lines(app)
+        assert lines[0].split()[:2] == [t("tui.col.room"), t("tui.col.head")]
+        first = lines[1]
+        assert "0101" in first and "单雄信" in first and "138****0001" in first
+        assert t("tui.tag_short.living_alone") in first
+        assert "13800130001" not in "\n".join(lines)
+        assert status(app) == t("tui.list.count_all", total=6)
+        text = screen_text(app)
+        for key in ("search", "add", "edit", "open", "help", "quit"):
+            assert t(f"tui.key.{key}") in text.splitlines()[-1]
+
+    run(store, body)
+
+
+SEARCHES = [
+    ("0201", ["0201"]),  # room
+    ("03", ["0301", "0302"]),  # a floor
+    ("李四", ["0202"]),  # name
+    ("zhangsan", ["0201"]),  # full pinyin
+    ("ww", ["0301"]),  # initials
+    ("sxx", ["0101"]),  # 单 read as the surname shan, not dan
+    ("zgf", ["0102"]),  # 曾 read as the surname zeng, not ceng
+    ("ZGF", ["0102"]),
+]
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_search_as_you_type(tmp_path: Path, lang: str) -> None:
+    set_language(lang)
+    store = sample_store(tmp_path)
+
+    async def body(app: FieldgridApp, pilot: Pilot) -> None:
+        for query, rooms in SEARCHES:
+            await search(pilot, query)
+            assert (query, shown_rooms(app)) == (query, rooms)
+            assert status(app) == t("tui.list.count_some", shown=len(rooms), total=6)
+
+    run(store, body)
+
+
+def test_search_narrows_with_each_keystroke_and_escape_clears_it(tmp_path: Path) -> None:
+    store = sample_store(tmp_path)
+
+    async def body(app: FieldgridApp, pilot: Pilot) -> None:
+        await pilot.press("slash", "z")
+        assert shown_rooms(app) == ["0102", "0201", "0302"]  # 曾 zeng, 张 zhang, 赵 zhao
+        await pilot.press("g")
+        assert shown_rooms(app) == ["0102"]
+        await pilot.press("x")
+        assert shown_rooms(app) == []
+        assert t("tui.list.empty") in table_lines(app)[1]
+        await pilot.press("escape")
+        assert app.screen.query_one("#search", Input).value == ""
+        assert len(shown_rooms(app)) == 6
+        assert app.screen.focused is app.screen.query_one("#households")
+
+    run(store, body)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_tag_filter(tmp_path: Path, lang: str) -> None:
+    set_language(lang)
+    store = sample_store(tmp_path)
+
+    async def body(app: FieldgridApp, pilot: Pilot) -> None:
+        bar = app.screen.query_one("#tag-filter")
+        bar.focus()
+        for _ in range(4):  # living_alone, empty_nest, disabled, left_behind_child → low_income
+            await pilot.press("right")
+        await pilot.press("space")
+        assert shown_rooms(app) == ["0201", "0202"]
+        assert t("tag.low_income") in status(app)
+        await pilot.press("left", "left", "space")  # and disabled
+        assert shown_rooms(app) == ["0201"]
+        await search(pilot, "li")
+        assert shown_rooms(app) == []
+        await pilot.press("escape", "escape")  # first the search text, then the tags
+        assert len(shown_rooms(app)) == 6
+
+    run(store, body)
+
+
+def test_tag_chip_click_toggles(tmp_path: Path) -> None:
+    store = sample_store(tmp_path)
+
+    async def body(app: FieldgridApp, pilot: Pilot) -> None:
+        bar = app.screen.query_one("#tag-filter")
+        x = len(t("tui.list.tags_label")) * 2 + 2  # the first chip, just after the title
+        await pilot.click(bar, offset=(x + 1, 0))
+        await pilot.pause()
+        assert shown_rooms(app) == ["0101"]
+
+    run(store, body)
+
+
+def test_table_keys_and_mouse(tmp_path: Path) -> None:
+    store = sample_store(tmp_path)
+
+    async def body(app: FieldgridApp, pilot: Pilot) -> None:
+        table = app.screen.query_one("#households", VirtualTable)
+        await pilot.press("down", "down")
+        assert table.cursor_row == 2
+        await pilot.press("end")
+        assert table.cursor_row == 5
+        await pilot.press("home")
+        assert table.cursor_row == 0
+        await pilot.click(table, offset=(3, 4))  # the fourth row (line 0 is the header)
+        assert table.cursor_row == 3
+        await pilot.click(table, offset=(3, 4))  # a click on the highlighted row opens it
+        await pilot.pause()
+        assert isinstance(app.screen, HouseholdDetailScreen)
+        assert "0202" in app.screen.sub_title
+
+    run(store, body)
+
+
+# -- add ---------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_add_household_with_an_error_at_the_field(tmp_path: Path, lang: str) -> None:
+    set_language(lang)
+    store = sample_store(tmp_path)
+
+    async def body(app: FieldgridApp, pilot: Pilot) -> None:
+        await pilot.press("a")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, HouseholdFormScreen)
+        assert form.query_one("#building", Input).value == "6栋"  # defaults from the profile
+        await type_into(pilot, form.query_one("#room", Input), "0601")
+        editor = form.query_one(MemberEditor)
+        await type_into(pilot, editor.input("name"), "孙丽")
+        editor.select("sex").value = "F"
+        await type_into(pilot, editor.input("id_number"), BAD_ID)
+        await type_into(pilot, form.query_one("#phones", Input), "13800138000, 028-87654321")
+        form.query_one("#tags", SelectionList).select("living_alone")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+
+        assert app.screen is form
+        assert editor.fields["id_number"].error == t("error.id.check", value=BAD_ID, expected="X")
+        assert shows(app, t("error.id.check", value=BAD_ID, expected="X"))
+        assert form.focused is editor.input("id_number")
+        assert editor.fields["name"].error == ""
+        assert len(store.households()) == 6
+
+        await type_into(pilot, editor.input("id_number"), GOOD_ID)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, HouseholdListScreen)
+        table = app.screen.query_one("#households", VirtualTable)
+        assert table.rows[table.cursor_row].cells[0] == "0601"  # the new household is highlighted
+        assert "孙丽" in table_lines(app)[table.cursor_row + 1]
+
+    run(store, body)
+    added = next(h for h in store.households() if h.room == "0601")
+    assert added.head_name == "孙丽"
+    assert added.members[0].id_number == GOOD_ID
+    assert added.members[0].birth_year == 1949
+    assert added.phones == ["+8613800138000", "+862887654321"]
+    assert added.tags == ["living_alone"]
+    assert (added.building, added.unit, added.floor) == ("6栋", "3单元", 6)
+
+
+def test_add_member_rows_and_errors_per_member(tmp_path: Path) -> None:
+    store = sample_store(tmp_path)
+
+    async def body(app: FieldgridApp, pilot: Pilot) -> None:
+        await pilot.press("a")
+        await pilot.pause()
+        form = app.screen
+        await type_into(pilot, form.query_one("#room", Input), "0702")
+        await pilot.press("ctrl+n")
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        editors = list(form.query(MemberEditor))
+        assert len(editors) == 3
+        assert [e.raw()["relation"] for e in editors] == ["self", "spouse", "child"]
+        await type_into(pilot, editors[0].input("name"), "周杰")
+        await type_into(pilot, editors[1].input("name"), "昆凌")
+        await type_into(pilot, editors[1].input("phone"), "123")
+        # the third stays blank and is dropped; remove it explicitly anyway
+        await pilot.click(editors[2].query_one(".remove-member"))
+        await pilot.pause()
+        assert len(form.query(MemberEditor)) == 2
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert editors[1].fields["phone"].error == t("error.phone.invalid", value="123")
+        assert editors[0].fields["phone"].error == ""
+        await type_into(pilot, editors[1].input("phone"), "13912345678")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, HouseholdListScreen)
+
+    run(store, body)
+    added = next(h for h in store.households() if h.room == "0702")
+    assert [(m.name, m.relation, m.phone) for m in added.members] == [
+        ("周杰", "self", None),
+        ("昆凌", "spouse", "+8613912345678"),
+    ]
+
+
+def test_room_taken_and_missing_head_are_shown(tmp_path: Path) -> None:
+    store = sample_store(tmp_path)
+
+    async def body(app: FieldgridApp, pilot: Pilot) -> None:
+        await pilot.press("a")
+        await pilot.pause()
+        form = app.screen
+        await type_into(pilot, form.query_one("#room", Input), "0101")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert str(form.query_one("#members-error", Static).content) == t("error.head.missing")
+        editor = form.query_one(MemberEditor)
+        await type_into(pilot, editor.input("name"), "新人")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert field_error(form, "room") == t("error.room.taken", value="0101")
+
+    run(store, body)
+
+
+def test_disk_error_keeps_the_form_open_with_the_input(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    store = sample_store(tmp_path)
+
+    def full_disk(household: Household) -> Household:
+        raise DiskError(str(store.path), "No space left on device")
+
+    monkeypatch.setattr(store, "add_household", full_disk)
+
+    async def body(app: FieldgridApp, pilot: Pilot) -> None:
+        await pilot.press("a")
+        await pilot.pause()
+        form = app.screen
+        await type_into(pilot, form.query_one("#room", Input), "0901")
+        await type_into(pilot, form.query_one(MemberEditor).input("name"), "钱七")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is form
+        message = t("error.disk", path=str(store.path), reason="No space left on device")
+        assert str(form.query_one("#form-error", Static).content) == message
+        assert form.query_one("#form-error", Static).display
+        assert form.query_one("#room", Input).value == "0901"
+        assert form.query_one(MemberEditor).input("name").value == "钱七"
+
+    run(store, body)
+
+
+def test_cancel_asks_before_losing_changes(tmp_path: Path) -> None:
+    store = sample_store(tmp_path)
+
+    async def body(app: FieldgridApp, pilot: Pilot) -> None:
+        await pilot.press("a")
+        await pilot.pause()
+        form = app.screen
+        await type_into(pilot, form.query_one("#room", Input), "0901")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("n")
+        assert app.screen is form and form.query_one("#room", Input).value == "0901"
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        assert isinstance(app.screen, HouseholdListScreen)
+
+    run(store, body)
+    assert len(store.households()) == 6
+
+
+# -- detail, edit, delete, reveal ---------------------------------------------------------------------
+
+
+def open_room(app: FieldgridApp, room: str) -> None:
+    table = app.screen.query_one("#households", VirtualTable)
+    assert table.move_cursor_to_key(next(h.id for h in app.screen.households if h.room == room))
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_detail_masks_until_r(tmp_path: Path, lang: str) -> None:
+    set_language(lang)
+    store = sample_store(tmp_path)
+
+    async def body(app: FieldgridApp, pilot: Pilot) -> None:
+        open_room(app, "0201")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, HouseholdDetailScreen)
+        text = screen_text(app)
+        head_id = id_number(f"510107{1972}0612{3}{3}{1}")
+        assert "张三" in text and t("relation.self") in text
+        assert "138****0003" in text and "139****0003" in text
+        assert head_id[:3] + "*" * 11 + head_id[-4:] in text
+        assert head_id not in text and "13800130003" not in text
+        assert t("tag.low_income") in text and t("tag.disabled") in text
+        assert t("tui.detail.masked") in text
+        await pilot.press("r")
+        text = screen_text(app)
+        assert head_id in text and "13800130003" in text and "13900280003" in text
+        assert t("tui.detail.revealed") in text
+        await pilot.press("r")
+        assert head_id not in screen_text(app)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, HouseholdListScreen)
+
+    run(store, body)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_edit_from_the_detail_screen(tmp_path: Path, lang: str) -> None:
+    set_language(lang)
+    store = sample_store(tmp_path)
+
+    async def body(app: FieldgridApp, pilot: Pilot) -> None:
+        open_room(app, "0202")
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("e")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, HouseholdFormScreen)
+        assert form.query_one("#phones", Input).value == "13800130004"  # the full number, to edit
+        await type_into(pilot, form.query_one("#emergency_name", Input), "李小四")
+        await type_into(pilot, form.query_one("#emergency_phone", Input), "13912345678")
+        form.query_one("#residency", Select).value = "renting"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, HouseholdDetailScreen)
+        text = screen_text(app)
+        assert "李小四" in text and "139****5678" in text and t("residency.renting") in text
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, HouseholdListScreen)
+
+    run(store, body)
+    edited = next(h for h in store.households() if h.room == "0202")
+    assert (edited.emergency_name, edited.emergency_phone, edited.residency) == (
+        "李小四",
+        "+8613912345678",
+        "renting",
+    )
+
+
+def test_edit_from_the_list_with_e(tmp_path: Path) -> None:
+    store = sample_store(tmp_path)
+
+    async def body(app: FieldgridApp, pilot: Pilot) -> None:
+        await search(pilot, "zgf")
+        app.screen.query_one("#households").focus()
+        await pilot.press("e")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, HouseholdFormScreen)
+        editor = form.query_one(MemberEditor)
+        await type_into(pilot, editor.input("name"), "曾纪泽")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, HouseholdListScreen)
+        assert shown_rooms(app) == []  # the search still says zgf; 曾纪泽 is zjz
+        await search(pilot, "zjz")
+        assert shown_rooms(app) == ["0102"]
+
+    run(store, body)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_delete_asks_first(tmp_path: Path, lang: str) -> None:
+    set_language(lang)
+    store = sample_store(tmp_path)
+
+    async def body(app: FieldgridApp, pilot: Pilot) -> None:
+        open_room(app, "0102")
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("d")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        question = str(app.screen.query_one(".dialog-message", Static).content)
+        assert question == t("tui.detail.confirm_delete", room="0102", head="曾国藩")
+        await pilot.press("escape")  # no
+        await pilot.pause()
+        assert isinstance(app.screen, HouseholdDetailScreen)
+        assert len(store.households()) == 6
+        await pilot.press("d")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        assert isinstance(app.screen, HouseholdListScreen)
+        assert "0102" not in shown_rooms(app)
+        table = app.screen.query_one("#households", VirtualTable)
+        assert table.rows[table.cursor_row].cells[0] == "0201"  # the cursor stays where it was
+        assert status(app) == t("tui.list.count_all", total=5)
+
+    run(store, body)
+    assert "0102" not in [h.room for h in store.households()]
+
+
+# -- help, quit, notices, command palette ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_help_lists_the_keys_of_the_current_screen(tmp_path: Path, lang: str) -> None:
+    set_language(lang)
+    store = sample_store(tmp_path)
+
+    async def body(app: FieldgridApp, pilot: Pilot) -> None:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        text = screen_text(app)
+        assert t("tui.help.list_title") in text
+        for key in ("search", "add", "edit", "open", "help", "quit"):
+            assert t(f"tui.key.{key}") in text
+        assert t("tui.key.reveal") not in text
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("question_mark")
+        await pilot.pause()
+        text = screen_text(app)
+        assert t("tui.help.detail_title") in text
+        assert t("tui.key.reveal") in text and t("tui.key.delete") in text
+        assert t("tui.key.add") not in text
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, HouseholdDetailScreen)
+
+    run(store, body)
+
+
+def test_english_footer_and_help_say_english(tmp_path: Path) -> None:
+    set_language("en")
+    store = sample_store(tmp_path)
+
+    async def body(app: FieldgridApp, pilot: Pilot) -> None:
+        footer = screen_text(app).splitlines()[-1]
+        for word in ("Search", "Add", "Edit", "Open", "Help", "Quit"):
+            assert word in footer
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert "Help: households" in screen_text(app)
+
+    run(store, body)
+
+
+def test_clicking_a_key_in_the_footer_presses_it(tmp_path: Path) -> None:
+    store = sample_store(tmp_path)
+
+    async def body(app: FieldgridApp, pilot: Pilot) -> None:
+        bar = app.screen.query_one(KeyBar)
+        start, _, _ = next(span for span in bar.spans() if span[2] == "a")
+        await pilot.click(bar, offset=(start + 1, 0))
+        await pilot.pause()
+        assert isinstance(app.screen, HouseholdFormScreen)
+
+    run(store, body)
+
+
+def test_q_quits(tmp_path: Path) -> None:
+    store = sample_store(tmp_path)
+
+    async def body(app: FieldgridApp, pilot: Pilot) -> None:
+        await pilot.press("q")
+        await pilot.pause()
+        assert app._exit
+
+    run(store, body)
+
+
+def test_q_with_unsaved_changes_asks(tmp_path: Path) -> None:
+    store = sample_store(tmp_path)
+
+    async def body(app: FieldgridApp, pilot: Pilot) -> None:
+        await pilot.press("a")
+        await pilot.pause()
+        await type_into(pilot, app.screen.query_one("#room", Input), "0901")
+        app.screen.query_one("#residency", Select).focus()  # q in an input is just a letter
+        await pilot.press("q")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        assert not app._exit
+        await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(app.screen, HouseholdFormScreen)
+
+    run(store, body)
+
+
+def test_notices_stay_until_dismissed(tmp_path: Path) -> None:
+    store = sample_store(tmp_path)
+    notice = ("notice.db_moved_aside", {"path": "/data/fieldgrid.json.corrupt-1", "reason": "Extra data"})
+
+    async def body(app: FieldgridApp, pilot: Pilot) -> None:
+        assert isinstance(app.screen, NoticeDialog)
+        assert "/data/fieldgrid.json.corrupt-1" in screen_text(app)
+        await pilot.press("down", "a")  # other keys do not dismiss it
+        await pilot.pause()
+        assert isinstance(app.screen, NoticeDialog)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, HouseholdListScreen)
+
+    run(store, body, notices=[notice])
+
+
+def test_profile_can_be_edited_from_the_command_palette(tmp_path: Path) -> None:
+    store = sample_store(tmp_path)
+
+    async def body(app: FieldgridApp, pilot: Pilot) -> None:
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*t("tui.cmd.profile"))
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ProfileScreen)
+        screen.query_one("#p-extra_tags", Input).value = "党员，退役军人"  # full-width comma, as an IME types it
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, HouseholdListScreen)
+        assert "退役军人" in screen_text(app)  # offered as a filter chip
+
+    run(store, body)
+    saved = store.profile()
+    assert saved is not None and saved.extra_tags == ["党员", "退役军人"]
