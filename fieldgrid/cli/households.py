@@ -1,4 +1,4 @@
-"""``fieldgrid households list|show|add|edit|delete``: the roster from a script or a shell.
+"""``fieldgrid households …``: the parser, and add, edit and delete (list and show: :mod:`.household_views`).
 
 Phones and ID numbers are masked in every output unless ``--reveal`` is given.  Vocabulary values
 (tags, residency, relation, sex) may be typed as codes or as their Chinese or English labels.
@@ -7,16 +7,11 @@ Phones and ID numbers are masked in every output unless ``--reveal`` is given.  
 from __future__ import annotations
 
 import argparse
-import csv
-import json
 import re
-import sys
-from typing import Any
 
-from ..i18n import label, t
+from ..i18n import t
 from ..model import Household, Member, ValidationError, ValidationErrors
-from ..model.masking import show_id_number, show_phone
-from ..model.vocabulary import RELATIONS, RESIDENCY, SEXES, TAGS
+from ..model.vocabulary import RELATIONS, RESIDENCY, SEXES
 from ..store import Store
 from .common import (
     EXIT_OK,
@@ -25,12 +20,9 @@ from .common import (
     out,
     parse_int,
     split_list,
-    table,
     to_code,
 )
-
-NONE = "—"
-
+from .household_views import NONE, cmd_list, cmd_show, find_household, tag_codes, tag_codes_of
 
 # -- the parser ----------------------------------------------------------------------------------------------
 
@@ -165,33 +157,11 @@ def parse_member(spec: str) -> Member:
     )
 
 
-def _tag_codes(store: Store) -> list[str]:
-    profile = store.profile()
-    return [*TAGS, *(profile.extra_tags if profile else [])]
-
-
-def _tags(values: list[str] | None, codes: list[str]) -> list[str]:
-    return [to_code("tag", text, codes) for text in split_list(values)]
-
-
 def _optional(text: str | None) -> str | None:
     """``None`` for a blank value (blank clears a field in ``edit``)."""
     if text is None:
         return None
     return text.strip() or None
-
-
-def find_household(store: Store, ident: str) -> Household:
-    """By full id, else by room number (``0601``, when one household has it), else by unique id prefix."""
-    wanted = ident.strip()
-    households = store.households()
-    for household in households:
-        if household.id == wanted:
-            return household
-    by_room = [h for h in households if wanted in (h.room, f"{h.building}{h.unit}{h.room}")]
-    if len(by_room) == 1:
-        return by_room[0]
-    return store.household(wanted)
 
 
 def _save(store: Store, household: Household, *, new: bool) -> Household:
@@ -205,7 +175,7 @@ def _save(store: Store, household: Household, *, new: bool) -> Household:
 
 
 def cmd_add(args: argparse.Namespace, store: Store) -> int:
-    codes = _tag_codes(store)
+    codes = tag_codes(store)
     members: list[Member] = []
     if args.head:
         members.append(
@@ -228,7 +198,7 @@ def cmd_add(args: argparse.Namespace, store: Store) -> int:
         floor=parse_int(args.floor, "--floor"),
         phones=split_list(args.phone),
         residency=to_code("residency", args.residency, RESIDENCY) if args.residency else "resident",
-        tags=_tags(args.tag, codes),
+        tags=tag_codes_of(args.tag, codes),
         emergency_name=args.emergency_name or "",
         emergency_phone=_optional(args.emergency_phone),
         notes=args.note or "",
@@ -284,7 +254,7 @@ def _edit_members(household: Household, args: argparse.Namespace) -> bool:
 
 def cmd_edit(args: argparse.Namespace, store: Store) -> int:
     household = find_household(store, args.id)
-    codes = _tag_codes(store)
+    codes = tag_codes(store)
     changed = _edit_head(household, args)
     changed = _edit_members(household, args) or changed
     simple = {
@@ -311,13 +281,13 @@ def cmd_edit(args: argparse.Namespace, store: Store) -> int:
         household.residency = to_code("residency", args.residency, RESIDENCY)
         changed = True
     if args.tag is not None:
-        household.tags = _tags(args.tag, codes)
+        household.tags = tag_codes_of(args.tag, codes)
         changed = True
-    for tag in _tags(args.add_tag, codes):
+    for tag in tag_codes_of(args.add_tag, codes):
         if tag not in household.tags:
             household.tags.append(tag)
         changed = True
-    for tag in _tags(args.remove_tag, codes):
+    for tag in tag_codes_of(args.remove_tag, codes):
         household.tags = [t_ for t_ in household.tags if t_ != tag]
         changed = True
     if not changed:
@@ -330,176 +300,4 @@ def cmd_edit(args: argparse.Namespace, store: Store) -> int:
 def cmd_delete(args: argparse.Namespace, store: Store) -> int:
     gone = store.delete_household(find_household(store, args.id).id)
     out(t("cli.delete.done", room=gone.room, head=gone.head_name or NONE, id=gone.id))
-    return EXIT_OK
-
-
-# -- list / show ------------------------------------------------------------------------------------------------
-
-
-def _phone(value: str | None, reveal: bool, *, raw: bool = False) -> str | None:
-    if not value:
-        return None
-    return value if raw and reveal else show_phone(value, reveal)
-
-
-def member_json(member: Member, reveal: bool) -> dict[str, Any]:
-    return {
-        "id": member.id,
-        "name": member.name,
-        "relation": member.relation,
-        "sex": member.sex,
-        "birth_year": member.birth_year,
-        "phone": _phone(member.phone, reveal, raw=True),
-        "id_number": show_id_number(member.id_number, reveal) if member.id_number else None,
-    }
-
-
-def household_json(household: Household, reveal: bool) -> dict[str, Any]:
-    """The JSON form: codes for vocabulary values; with ``reveal`` phones in their stored E.164 form."""
-    return {
-        "id": household.id,
-        "building": household.building,
-        "unit": household.unit,
-        "floor": household.floor,
-        "room": household.room,
-        "residency": household.residency,
-        "head": household.head_name,
-        "phones": [_phone(p, reveal, raw=True) for p in household.phones],
-        "tags": list(household.tags),
-        "emergency_name": household.emergency_name,
-        "emergency_phone": _phone(household.emergency_phone, reveal, raw=True),
-        "notes": household.notes,
-        "members": [member_json(m, reveal) for m in household.members],
-    }
-
-
-CSV_COLUMNS = (
-    "id",
-    "building",
-    "unit",
-    "floor",
-    "room",
-    "residency",
-    "head",
-    "members",
-    "member_names",
-    "phones",
-    "tags",
-    "emergency_name",
-    "emergency_phone",
-    "notes",
-)
-
-
-def _csv_row(household: Household, reveal: bool) -> list[str]:
-    return [
-        household.id,
-        household.building,
-        household.unit,
-        "" if household.floor is None else str(household.floor),
-        household.room,
-        household.residency,
-        household.head_name,
-        str(len(household.members)),
-        ";".join(m.name for m in household.members),
-        ";".join(_phone(p, reveal, raw=True) or "" for p in household.all_phones),
-        ";".join(household.tags),
-        household.emergency_name,
-        _phone(household.emergency_phone, reveal, raw=True) or "",
-        household.notes,
-    ]
-
-
-def _tag_labels(tags: list[str]) -> str:
-    return "、".join(label("tag", tag) for tag in tags) or NONE
-
-
-def cmd_list(args: argparse.Namespace, store: Store) -> int:
-    households = store.households()
-    if args.tag:
-        codes = _tag_codes(store)
-        wanted = _tags(args.tag, codes)
-        unknown = [tag for tag in wanted if tag not in codes]
-        if unknown:
-            raise BadFields([ValidationError("tags", "error.tag.unknown", value=tag) for tag in unknown])
-        households = [h for h in households if set(wanted).issubset(h.tags)]
-    if args.search:
-        from ..search import SearchIndex  # pypinyin is imported only when a search is asked for
-
-        households = SearchIndex(households).filter(args.search)
-    if args.json:
-        out(json.dumps([household_json(h, args.reveal) for h in households], ensure_ascii=False, indent=2))
-        return EXIT_OK
-    if args.csv:
-        writer = csv.writer(sys.stdout, lineterminator="\n")
-        writer.writerow(CSV_COLUMNS)
-        writer.writerows(_csv_row(h, args.reveal) for h in households)
-        return EXIT_OK
-    if not households:
-        out(t("cli.list.empty"))
-        return EXIT_OK
-    headers = [t(f"cli.col.{c}") for c in ("id", "room", "head", "people", "residency", "phone", "tags")]
-    rows = [
-        [
-            h.id[:8],
-            h.room,
-            h.head_name or NONE,
-            str(len(h.members)),
-            label("residency", h.residency),
-            _phone(h.all_phones[0], args.reveal) if h.all_phones else NONE,
-            _tag_labels(h.tags),
-        ]
-        for h in households
-    ]
-    for line in table(headers, rows):
-        out(line)
-    out(t("cli.list.total", households=len(households), people=sum(len(h.members) for h in households)))
-    return EXIT_OK
-
-
-def household_lines(household: Household, reveal: bool) -> list[str]:
-    h = household
-    where = "".join(p for p in (h.building, h.unit) if p)
-    floor = t("cli.show.floor", floor=h.floor) if h.floor is not None else ""
-    title = "  ".join(p for p in (h.room, where, floor) if p)
-    phones = ", ".join(show_phone(p, reveal) for p in h.phones) or NONE
-    emergency = " ".join(p for p in (h.emergency_name, _phone(h.emergency_phone, reveal) or "") if p) or NONE
-    facts = [
-        (t("cli.col.id"), h.id),
-        (t("cli.col.residency"), label("residency", h.residency)),
-        (t("cli.col.tags"), _tag_labels(h.tags)),
-        (t("cli.col.phone"), phones),
-        (t("cli.col.emergency"), emergency),
-        (t("cli.col.notes"), h.notes or NONE),
-    ]
-    lines = [title, *table(["", ""], facts, indent="  ")[1:]]
-    lines.append("")
-    lines.append(t("cli.show.members", count=len(h.members)))
-    if h.members:
-        headers = [t(f"cli.col.{c}") for c in ("relation", "name", "sex", "birth_year", "phone", "id_number")]
-        rows = [
-            [
-                label("relation", m.relation),
-                m.name,
-                label("sex", m.sex) if m.sex else NONE,
-                str(m.birth_year) if m.birth_year else NONE,
-                _phone(m.phone, reveal) or NONE,
-                show_id_number(m.id_number, reveal) if m.id_number else NONE,
-            ]
-            for m in h.members
-        ]
-        lines.extend(table(headers, rows, indent="  "))
-    if not reveal and (h.all_phones or any(m.id_number for m in h.members) or h.emergency_phone):
-        lines.append("")
-        lines.append(t("cli.show.masked_hint"))
-    return lines
-
-
-def cmd_show(args: argparse.Namespace, store: Store) -> int:
-    household = find_household(store, args.id)
-    if args.json:
-        out(json.dumps(household_json(household, args.reveal), ensure_ascii=False, indent=2))
-        return EXIT_OK
-    for line in household_lines(household, args.reveal):
-        out(line)
     return EXIT_OK
