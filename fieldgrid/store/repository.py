@@ -25,6 +25,7 @@ from ..model.profile import validate_profile
 from . import records
 from .atomic_storage import AtomicJSONStorage, CorruptDatabase, fsync_dir
 from .errors import DiskError, NotFound, StoreError
+from .field_work import FieldWork
 
 DB_NAME = "fieldgrid.json"
 SCHEMA_VERSION = 1
@@ -37,7 +38,7 @@ def wall_ms() -> int:
     return time.time_ns() // 1_000_000
 
 
-class Store:
+class Store(FieldWork):
     """A home's database.  Open it after taking the home's :class:`~fieldgrid.store.lock.HomeLock`."""
 
     def __init__(self, home: Path, *, now_ms: Callable[[], int] = wall_ms) -> None:
@@ -46,6 +47,8 @@ class Store:
         self.path = self.home / DB_NAME
         self.notices: list[tuple[str, dict[str, object]]] = []
         self._now_ms = now_ms
+        self.generation = 0  # bumped by every write: derived views are kept per generation
+        self._views = None
         self._db = TinyDB(self.path, storage=AtomicJSONStorage)
         self._storage: AtomicJSONStorage = self._db.storage  # type: ignore[assignment]
         try:
@@ -80,6 +83,7 @@ class Store:
         return dict(docs[0]) if docs else {}
 
     def _write(self, action: Callable[[], object]) -> None:
+        self.generation += 1
         try:
             with self._storage.batch():
                 action()
@@ -90,6 +94,7 @@ class Store:
     def _change(self) -> Iterator[str]:
         """One atomic write: yields a fresh clock stamp; the clock's new value is saved with the change."""
         before = self._clock.last
+        self.generation += 1
         stamp = self._clock.now(self._now_ms()).encode()
         try:
             with self._storage.batch():
@@ -101,6 +106,8 @@ class Store:
         except BaseException:
             self._clock = Clock(self.device_id, before)
             raise
+        finally:
+            self.generation += 1
 
     def close(self) -> None:
         self._db.close()

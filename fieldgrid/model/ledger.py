@@ -1,0 +1,155 @@
+"""A problem as the ledger shows it: the facts of its report, its ordered log and the state derived from it.
+
+The facts (category, place, description, reporter, urgency) live in the data of the ``reported`` event, so a
+problem is nothing but its events.  :func:`validate_report` checks them; :class:`ProblemView` is built from
+the events of one problem and answers the ledger's questions (status, due date, overdue, what was done, who
+was told).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from .errors import ValidationError, ValidationErrors
+from .problem import CATEGORIES, URGENCIES, ProblemEvent, ProblemState, derive, due_date, is_overdue, ordered
+
+# Emergencies that come with a number to call before anything else (issue: "Emergencies come first").
+EMERGENCY_KINDS: dict[str, str] = {"fire": "119", "gas": "119", "medical": "120", "violence": "110"}
+
+
+@dataclass(frozen=True)
+class Report:
+    """What a leader writes when a problem is found."""
+
+    category: str
+    description: str
+    urgency: str = "normal"
+    household_id: str | None = None  # the place is a household …
+    place: str = ""  # … or a shared place, as typed (楼道, 3楼电梯口)
+    reporter: str = ""  # who raised it: a resident's name, 本人 (the leader), 巡查
+    emergency: str | None = None  # fire / gas / medical / violence, for 紧急 problems
+    source: Mapping[str, str] | None = None  # {"patrol": id, "item": code} when a patrol finding
+
+    def to_data(self) -> dict[str, Any]:
+        data: dict[str, Any] = {
+            "category": self.category,
+            "description": self.description,
+            "urgency": self.urgency,
+            "household_id": self.household_id,
+            "place": self.place,
+            "reporter": self.reporter,
+        }
+        if self.emergency:
+            data["emergency"] = self.emergency
+        if self.source:
+            data["source"] = dict(self.source)
+        return data
+
+    @classmethod
+    def from_data(cls, data: Mapping[str, Any]) -> Report:
+        return cls(
+            category=data.get("category", "other"),
+            description=data.get("description", ""),
+            urgency=data.get("urgency", "normal"),
+            household_id=data.get("household_id"),
+            place=data.get("place", ""),
+            reporter=data.get("reporter", ""),
+            emergency=data.get("emergency"),
+            source=data.get("source"),
+        )
+
+
+def validate_report(report: Report) -> Report:
+    errors: list[ValidationError] = []
+    if report.category not in CATEGORIES:
+        errors.append(ValidationError("category", "error.problem.category", value=report.category))
+    if report.urgency not in URGENCIES:
+        errors.append(ValidationError("urgency", "error.problem.urgency", value=report.urgency))
+    description = report.description.strip()
+    if not description:
+        errors.append(ValidationError("description", "error.problem.description_missing"))
+    place = report.place.strip()
+    if not report.household_id and not place:
+        errors.append(ValidationError("place", "error.problem.place_missing"))
+    if report.emergency is not None and report.emergency not in EMERGENCY_KINDS:
+        errors.append(ValidationError("emergency", "error.problem.emergency_kind", value=report.emergency))
+    if errors:
+        raise ValidationErrors(errors)
+    return Report(
+        category=report.category,
+        description=description,
+        urgency=report.urgency,
+        household_id=report.household_id or None,
+        place=place,
+        reporter=report.reporter.strip(),
+        emergency=report.emergency,
+        source=report.source,
+    )
+
+
+@dataclass(frozen=True)
+class ProblemView:
+    """One problem, read from its events (any order; the view orders them)."""
+
+    id: str
+    report: Report
+    reported_at: str
+    events: tuple[ProblemEvent, ...]
+    state: ProblemState
+
+    @classmethod
+    def from_events(cls, events: Iterable[ProblemEvent]) -> ProblemView | None:
+        """``None`` when the log has no ``reported`` event (an orphan from a partial merge)."""
+        log = ordered(events)
+        first = next((e for e in log if e.kind == "reported"), None)
+        if first is None:
+            return None
+        return cls(first.problem_id, Report.from_data(first.data), first.at, tuple(log), derive(log))
+
+    @property
+    def status(self) -> str:
+        return self.state.status or "pending"
+
+    @property
+    def due(self) -> dt.date:
+        return due_date(self.reported_at, self.report.urgency)
+
+    def overdue(self, today: dt.date) -> bool:
+        return is_overdue(self.state, self.reported_at, self.report.urgency, today)
+
+    @property
+    def is_open(self) -> bool:
+        return self.status not in ("closed", "unsolvable")
+
+    @property
+    def last_at(self) -> str:
+        return self.events[-1].at
+
+    def of_kind(self, *kinds: str) -> list[ProblemEvent]:
+        return [e for e in self.events if e.kind in kinds]
+
+    @property
+    def feedback(self) -> list[ProblemEvent]:
+        return self.of_kind("feedback")
+
+    @property
+    def needs_feedback(self) -> bool:
+        """Solved (or decided) but the residents not yet told since."""
+        return self.status == "resolved" and not self.state.feedback_given
+
+
+def group_events(events: Iterable[ProblemEvent]) -> dict[str, list[ProblemEvent]]:
+    by_problem: dict[str, list[ProblemEvent]] = {}
+    for event in events:
+        by_problem.setdefault(event.problem_id, []).append(event)
+    return by_problem
+
+
+def build_views(events: Iterable[ProblemEvent]) -> list[ProblemView]:
+    """Every problem in ``events``, newest report first."""
+    views = [v for v in (ProblemView.from_events(log) for log in group_events(events).values()) if v is not None]
+    views.sort(key=lambda v: v.reported_at, reverse=True)
+    return views
