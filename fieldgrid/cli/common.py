@@ -100,6 +100,9 @@ def field_label(field: str, members: Sequence[Member] = ()) -> str:
         name = member.name if member and member.name else str(index + 1)
         who = t("cli.field.head_member", name=name) if member and member.is_head else t("cli.field.member", name=name)
         return t("cli.field.of", who=who, field=field_label(sub))
+    match = re.match(r"^items\.(\d+)\.(.+)$", field)
+    if match:
+        return t("cli.field.item_of", n=int(match.group(1)) + 1, field=field_label(match.group(2)))
     key = f"cli.field.{field}"
     return t(key) if has(key) else field
 

@@ -37,6 +37,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
             help=t(f"cli.help.grid_{option}"),
         )
     p.add_argument("--extra-tag", action="append", metavar="TAG", help=t("cli.help.extra_tag"))
+    p.add_argument("--patrol-item", action="append", metavar="ITEM", help=t("cli.help.patrol_items"))
     p.set_defaults(handler=cmd_set)
 
 
@@ -63,6 +64,7 @@ def cmd_show(args: argparse.Namespace, store: Store) -> int:
         (t("cli.field.grid.building"), g.building or "—"),
         (t("cli.field.grid.unit"), g.unit or "—"),
         (t("cli.field.extra_tags"), "、".join(profile.extra_tags) or "—"),
+        (t("cli.field.extra_patrol_items"), "、".join(profile.extra_patrol_items) or "—"),
         (t("cli.field.device_id"), profile.device_id or "—"),
     ]
     for line in table(["", ""], rows)[1:]:
@@ -85,7 +87,9 @@ def cmd_set(args: argparse.Namespace, store: Store) -> int:
         profile.grid = dataclasses.replace(profile.grid or GridPath(), **grid_changes)
     if args.extra_tag is not None:
         profile.extra_tags = split_list(args.extra_tag)
-    if not changes and not grid_changes and args.extra_tag is None:
+    if args.patrol_item is not None:
+        profile.extra_patrol_items = split_list(args.patrol_item)
+    if not changes and not grid_changes and args.extra_tag is None and args.patrol_item is None:
         raise InputError("cli.error.nothing_to_change")
     try:
         store.save_profile(profile)

@@ -137,7 +137,7 @@ def _global_options(parser: argparse.ArgumentParser, default: object) -> None:
 
 
 def build_parser() -> Parser:
-    from . import households, profile
+    from . import field_work, households, problems, profile
 
     parser = Parser(prog="fieldgrid", description=t("cli.help.description"), epilog=t("cli.help.epilog"))
     _global_options(parser, None)
@@ -155,6 +155,8 @@ def build_parser() -> Parser:
     demo.set_defaults(run=cmd_demo)
     households.register(sub, common)
     profile.register(sub, common)
+    field_work.register(sub, common)
+    problems.register(sub, common)
     return parser
 
 

@@ -14,7 +14,9 @@ from collections.abc import Iterable, Mapping
 
 from ..model.errors import Label
 from . import cli as _cli
+from . import cli_field as _cli_field
 from . import core as _core
+from . import exports as _exports
 from . import ledger as _ledger
 from . import tui as _tui
 
@@ -22,8 +24,8 @@ LANGUAGES = ("zh_CN", "en")
 DEFAULT = "zh_CN"
 
 CATALOGUES: dict[str, dict[str, str]] = {
-    "zh_CN": {**_core.ZH, **_ledger.ZH, **_cli.ZH, **_tui.ZH},
-    "en": {**_core.EN, **_ledger.EN, **_cli.EN, **_tui.EN},
+    "zh_CN": {**_core.ZH, **_ledger.ZH, **_exports.ZH, **_cli.ZH, **_cli_field.ZH, **_tui.ZH},
+    "en": {**_core.EN, **_ledger.EN, **_exports.EN, **_cli.EN, **_cli_field.EN, **_tui.EN},
 }
 
 _current = DEFAULT

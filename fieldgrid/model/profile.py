@@ -37,6 +37,7 @@ class LeaderProfile:
     grid: GridPath = field(default_factory=GridPath)
     device_id: str = ""
     extra_tags: list[str] = field(default_factory=list)
+    extra_patrol_items: list[str] = field(default_factory=list)  # the unit's own checklist items
 
     def to_doc(self) -> dict[str, Any]:
         return dataclasses.asdict(self)
@@ -51,6 +52,7 @@ class LeaderProfile:
             grid=grid,
             device_id=doc.get("device_id", ""),
             extra_tags=list(doc.get("extra_tags", [])),
+            extra_patrol_items=list(doc.get("extra_patrol_items", [])),
         )
 
 
@@ -71,6 +73,7 @@ def validate_profile(profile: LeaderProfile) -> LeaderProfile:
     if grid.community_code and not _COMMUNITY_CODE_RE.match(grid.community_code):
         errors.append(ValidationError("grid.community_code", "error.grid.code", value=grid.community_code))
     tags = [fold_width(t) for t in profile.extra_tags if fold_width(t)]
+    items = list(dict.fromkeys(fold_width(i) for i in profile.extra_patrol_items if fold_width(i)))
     if errors:
         raise ValidationErrors(errors)
-    return dataclasses.replace(profile, name=name, phone=phone, grid=grid, extra_tags=tags)
+    return dataclasses.replace(profile, name=name, phone=phone, grid=grid, extra_tags=tags, extra_patrol_items=items)
