@@ -323,12 +323,18 @@ def build_demo(load: Callable[[], dict[str, Any]] = _load) -> DemoUnit:
 
 
 def write_demo(store: Store) -> int:
-    """Fill an empty store with the demo unit and mark it a demo home; returns the number of households.
+    """Fill an empty store with the demo unit and its last three months of field work, and mark it a demo
+    home; returns the number of households.
 
     The demo mark goes first, so a crash part-way leaves a home that ``fieldgrid demo`` knows it may rebuild.
     """
+    from .demo_history import build_history
+
     unit = build_demo()
     store.mark_demo()
     store.add_households(unit.households)  # one atomic write
     store.save_profile(unit.profile)
+    others = [h for h in unit.households if h.head_name != unit.profile.name]  # not the leader's own flat
+    history = build_history(others, store.now())
+    store.add_history(history.visits, history.patrols, history.logs)  # one more
     return len(unit.households)

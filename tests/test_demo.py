@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import sys
 import types
@@ -226,3 +227,36 @@ def test_demo_without_a_terminal_says_use_no_open(cli, tmp_path) -> None:
     code, _, err = cli("demo", "--home", str(tmp_path / "demo"))
     assert code == 1 and "--no-open" in err
     assert not (tmp_path / "demo").exists()
+
+
+# -- the history --------------------------------------------------------------------------------------------------
+
+
+def test_demo_history_has_every_kind_and_status(cli, tmp_path) -> None:
+    from fieldgrid.model.problem import STATUSES
+    from fieldgrid.model.visit import VISIT_KINDS
+
+    home = tmp_path / "demo"
+    assert cli("--home", str(home), "demo", "--no-open")[0] == 0
+    store = Store(home)
+    try:
+        today = store.now().date()
+        visits = store.visits()
+        assert {v.kind for v in visits} == set(VISIT_KINDS)
+        assert all(v.at <= store.now().isoformat() for v in visits)
+        recent = {v.household_id for v in visits if (today - dt.date.fromisoformat(v.at[:10])).days <= 30}
+        lived_in = {h.id for h in store.households() if h.residency != "vacant"}
+        assert recent and lived_in - recent  # the map has both kinds of flat
+        assert len(store.patrols()) == 2
+        problems = store.problems()
+        assert {p.status for p in problems} == set(STATUSES)
+        assert sum(p.overdue(today) for p in problems) == 2
+        escalated = [p for p in problems if p.status == "escalated"]
+        assert len(escalated) == 1 and escalated[0].events[-1].kind == "escalated"
+        closed = [p for p in problems if p.status == "closed"]
+        assert all(p.feedback for p in closed)
+        unsolvable = [p for p in problems if p.status == "unsolvable"]
+        assert len(unsolvable) == 1 and unsolvable[0].state.notice
+        assert any(p.report.source for p in problems)  # a patrol finding became a problem
+    finally:
+        store.close()

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from ..model import ValidationError, ValidationErrors
@@ -191,6 +191,52 @@ class FieldWork:
             raise ValidationErrors([exc]) from None
         self._append(PROBLEM_EVENTS, [self._event_doc(event)])
         return self.problem(view.id)
+
+    def add_history(
+        self,
+        visits: Sequence[Visit],
+        patrols: Sequence[tuple[Patrol, Mapping[str, Report]]],
+        logs: Sequence[Sequence[ProblemEvent]],
+    ) -> None:
+        """Past field work in one atomic write, each record checked by the same rules as one entered by
+        hand (a refused one refuses all): visits, patrols with the problems their findings became, and
+        problem logs (each starting with its ``reported`` event)."""
+        limit = self.now() + _SLACK
+        known = {d["id"] for d in self._household_docs()}
+        visit_docs, patrol_docs, event_docs = [], [], []
+        for visit in visits:
+            clean = validate_visit(visit, limit)
+            if clean.household_id not in known:
+                raise ValidationErrors(
+                    [ValidationError("household_id", "error.household.not_found", id=visit.household_id)]
+                )
+            visit_docs.append(clean.to_doc())
+        for patrol, reports in patrols:
+            clean_patrol = validate_patrol(patrol, limit)
+            patrol_docs.append(clean_patrol.to_doc())
+            for code, report in reports.items():
+                sourced = dataclasses.replace(report, source={"patrol": clean_patrol.id, "item": code})
+                event = self._report_event(sourced, clean_patrol.at)
+                event_docs.append(self._event_doc(event))
+        for log in logs:
+            first, *rest = log
+            if first.kind != "reported":
+                raise ValidationErrors([ValidationError("kind", "error.problem.unknown", id=first.problem_id)])
+            report = validate_report(Report.from_data(first.data))
+            accepted = [dataclasses.replace(first, data=report.to_data())]
+            self._check_not_future(first.at)
+            for event in rest:
+                self._check_not_future(event.at)
+                try:
+                    check_append(accepted, event)
+                except ValidationError as exc:
+                    raise ValidationErrors([exc]) from None
+                accepted.append(event)
+            event_docs.extend(self._event_doc(e) for e in accepted)
+        with self._change() as stamp:
+            for table, docs in ((VISITS, visit_docs), (PATROLS, patrol_docs), (PROBLEM_EVENTS, event_docs)):
+                if docs:
+                    self._db.table(table).insert_multiple(records.stamp_new(d, stamp, self.device_id) for d in docs)
 
     def problems(self) -> list[ProblemView]:
         """Every problem, newest report first; derived once per state of the database."""
