@@ -240,18 +240,34 @@ class FieldWork:
 
     def problems(self) -> list[ProblemView]:
         """Every problem, newest report first; derived once per state of the database."""
-        if self._views is not None and self._views[0] == self.generation:
-            return self._views[1]
+        cached = self._cached_views()
+        if cached is not None:
+            return cached
         views = build_views(self._event_of(d) for d in self._docs(PROBLEM_EVENTS))
         self._views = (self.generation, views)
         return views
 
+    def _cached_views(self) -> list[ProblemView] | None:
+        return self._views[1] if self._views is not None and self._views[0] == self.generation else None
+
     def problem(self, ident: str) -> ProblemView:
-        """By full id or a unique prefix of at least 4 characters."""
-        views = self.problems()
-        exact = [v for v in views if v.id == ident]
+        """By full id or a unique prefix of at least 4 characters.  Reads only that problem's log when the
+        derived ledger is not at hand (right after a write)."""
+        views = self._cached_views()
+        if views is not None:
+            ids = [v.id for v in views]
+        else:
+            ids = [d["problem_id"] for d in self._docs(PROBLEM_EVENTS) if d["kind"] == "reported"]
+        exact = [i for i in ids if i == ident]
         if not exact and len(ident) >= 4:
-            exact = [v for v in views if v.id.startswith(ident)]
+            exact = [i for i in ids if i.startswith(ident)]
         if len(exact) != 1:
             raise NotFound(ident)
-        return exact[0]
+        wanted = exact[0]
+        if views is not None:
+            return next(v for v in views if v.id == wanted)
+        view = ProblemView.from_events(
+            self._event_of(d) for d in self._docs(PROBLEM_EVENTS) if d["problem_id"] == wanted
+        )
+        assert view is not None
+        return view
