@@ -72,8 +72,8 @@ class _Story:
 
     def on_floor(self, floor: int) -> Household:
         """The first lived-in flat of ``floor`` (the top one if that floor has none)."""
-        found = [h for h in self.households if (h.floor or floor_of_room(h.room)) == floor] or [max(self.households, key=lambda h: h.room)]
-        return found[0]
+        found = [h for h in self.households if (h.floor or floor_of_room(h.room)) == floor]
+        return found[0] if found else max(self.households, key=lambda h: h.room)
 
     # -- visits ---------------------------------------------------------------------------------------------
 

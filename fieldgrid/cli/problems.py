@@ -238,7 +238,8 @@ def cmd_show(args: argparse.Namespace, store: Store) -> int:
 
 
 def cmd_export(args: argparse.Namespace, store: Store) -> int:
-    from ..exports.ledger import SUFFIXES, parse_month, write_ledger
+    from ..exports.ledger import parse_month, write_ledger
+    from ..exports.tables import SUFFIXES
 
     try:
         month = parse_month(args.month)

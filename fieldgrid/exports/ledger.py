@@ -1,18 +1,13 @@
-"""A month's problem ledger (问题台账) as the community expects it: CSV (UTF-8 with BOM, so Excel and WPS open
-the Chinese correctly) or XLSX (openpyxl, imported only here).
+"""A month's problem ledger (问题台账) as the community expects it, as CSV or XLSX (see :mod:`.tables`).
 
 The month's ledger holds the problems *reported* in that month, oldest first, each with what was done, what
 came of it, who was told and when it was closed.  Headers and labels follow the interface language (Chinese
-by default).  Files are written to a temp file beside the target and renamed, so a full disk or a pulled
-stick never leaves half a spreadsheet under the real name.
+by default).
 """
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
-import os
 import re
 from collections.abc import Mapping, Sequence
 from pathlib import Path
@@ -23,7 +18,7 @@ from ..ledger_text import event_summary
 from ..model import Household
 from ..model.ledger import ProblemView
 from ..model.problem import ProblemEvent
-from ..store.atomic_storage import atomic_write_bytes
+from .tables import Sheet, write_table
 
 if TYPE_CHECKING:
     from ..store import Store
@@ -41,7 +36,6 @@ COLUMNS = (
     "closed_at",
 )
 MONTH_RE = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])$")
-SUFFIXES = (".csv", ".xlsx")
 
 
 def parse_month(text: str) -> str:
@@ -105,53 +99,8 @@ def ledger_table(store: Store, month: str) -> tuple[list[str], list[list[str]]]:
     return [t(f"export.ledger.col.{c}") for c in COLUMNS], rows
 
 
-def csv_bytes(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> bytes:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(headers)
-    writer.writerows(rows)
-    return buffer.getvalue().encode("utf-8-sig")
-
-
-def xlsx_bytes(title: str, headers: Sequence[str], rows: Sequence[Sequence[str]]) -> bytes:
-    from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font
-    from openpyxl.utils import get_column_letter
-
-    book = Workbook()
-    sheet = book.active
-    sheet.title = title[:31]
-    sheet.append(list(headers))
-    for row in rows:
-        sheet.append(list(row))
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-    sheet.freeze_panes = "A2"
-    wide = {"description", "handling", "result", "feedback", "place"}
-    for n, column in enumerate(COLUMNS[: len(headers)], start=1):
-        sheet.column_dimensions[get_column_letter(n)].width = 36 if column in wide else 16
-    for row in sheet.iter_rows(min_row=2):
-        for cell in row:
-            cell.alignment = Alignment(wrap_text=True, vertical="top")
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
-
-
-def write_table(path: Path, title: str, headers: Sequence[str], rows: Sequence[Sequence[str]]) -> None:
-    """CSV or XLSX by the file's suffix (:class:`ValueError` for another), written atomically."""
-    suffix = path.suffix.lower()
-    if suffix not in SUFFIXES:
-        raise ValueError(path.suffix)
-    data = csv_bytes(headers, rows) if suffix == ".csv" else xlsx_bytes(title, headers, rows)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    atomic_write_bytes(path, data)
-    if os.name == "posix":
-        os.chmod(path, 0o600)  # it names residents: readable by the leader only
-
-
 def write_ledger(path: Path, store: Store, month: str) -> int:
     """Write ``month``'s ledger to ``path`` (``.csv`` or ``.xlsx``); the number of problems written."""
     headers, rows = ledger_table(store, parse_month(month))
-    write_table(Path(path), t("export.ledger.sheet", month=month), headers, rows)
+    write_table(Path(path), Sheet(t("export.ledger.sheet", month=month), headers, rows))
     return len(rows)
