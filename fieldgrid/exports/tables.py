@@ -67,7 +67,8 @@ def xlsx_bytes(sheets: Sequence[Sheet]) -> bytes:
     return buffer.getvalue()
 
 
-def _write(path: Path, data: bytes) -> None:
+def write_bytes(path: Path, data: bytes) -> None:
+    """``data`` to ``path`` atomically, readable by its owner only."""
     path.parent.mkdir(parents=True, exist_ok=True)
     atomic_write_bytes(path, data)
     if os.name == "posix":
@@ -79,8 +80,8 @@ def write_table(path: Path, sheet: Sheet) -> None:
     suffix = path.suffix.lower()
     if suffix not in SUFFIXES:
         raise ValueError(path.suffix)
-    _write(path, csv_bytes(sheet) if suffix == ".csv" else xlsx_bytes([sheet]))
+    write_bytes(path, csv_bytes(sheet) if suffix == ".csv" else xlsx_bytes([sheet]))
 
 
 def write_workbook(path: Path, sheets: Sequence[Sheet]) -> None:
-    _write(path, xlsx_bytes(sheets))
+    write_bytes(path, xlsx_bytes(sheets))

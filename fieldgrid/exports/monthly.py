@@ -1,0 +1,182 @@
+"""The service station's monthly reports over many units: the ledger summary (联动处理), common problems by
+category and building (联动分析), and each leader's tallies and points (激励: 积分) by a rule table the
+operator edits.
+
+Pure tables from model objects (one :class:`UnitMonth` per leader's unit); :func:`write_monthly` writes them
+as one XLSX workbook plus one CSV per table.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..i18n import label, t
+from ..model import Household, ValidationError
+from ..model.ledger import ProblemView
+from ..model.problem import CATEGORIES
+from ..model.visit import VISIT_KINDS, Visit
+from .ledger import ledger_row, month_views
+from .tables import Sheet, csv_bytes, write_bytes, write_workbook
+
+# Points by default: the operator's copy (``points.json`` in the station home) overrides these.
+DEFAULT_POINTS: dict[str, dict[str, float]] = {
+    "visit": {"routine": 1, "follow_up": 1, "errand": 2, "mediation": 3, "hazard_check": 2, "policy": 1},
+    "problem": {"closed_with_feedback": 3, "unsolvable_with_notice": 2, "escalated": 1},
+}
+PROBLEM_RULES = ("closed_with_feedback", "unsolvable_with_notice", "escalated")
+TALLY_COLUMNS = ("leader", "grid", "households", "visits", "errands", "mediations", "hazard_checks",
+                 "closed_with_feedback", "unsolvable_with_notice", "escalated", "points")  # fmt: skip
+
+
+@dataclass(frozen=True)
+class UnitMonth:
+    """One leader's unit, as merged at the station."""
+
+    leader: str
+    grid: str  # 橙郡一期6栋3单元
+    building: str
+    households: Sequence[Household] = ()
+    visits: Sequence[Visit] = ()
+    problems: Sequence[ProblemView] = ()
+
+
+@dataclass(frozen=True)
+class PointRules:
+    visit: Mapping[str, float] = field(default_factory=lambda: dict(DEFAULT_POINTS["visit"]))
+    problem: Mapping[str, float] = field(default_factory=lambda: dict(DEFAULT_POINTS["problem"]))
+
+    @classmethod
+    def from_doc(cls, doc: Any) -> PointRules:
+        """Rules from the operator's JSON; :class:`ValidationError` naming the bad entry."""
+        if not isinstance(doc, dict):
+            raise ValidationError("points", "error.points.shape")
+        tables: dict[str, dict[str, float]] = {}
+        for part, known in (("visit", VISIT_KINDS), ("problem", PROBLEM_RULES)):
+            given = doc.get(part, DEFAULT_POINTS[part])
+            if not isinstance(given, dict):
+                raise ValidationError(f"points.{part}", "error.points.shape")
+            for key, value in given.items():
+                if key not in known:
+                    raise ValidationError(f"points.{part}.{key}", "error.points.unknown", entry=key)
+                if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
+                    raise ValidationError(f"points.{part}.{key}", "error.points.value", entry=key, value=value)
+            tables[part] = {**DEFAULT_POINTS[part], **given}
+        return cls(visit=tables["visit"], problem=tables["problem"])
+
+    def to_doc(self) -> dict[str, dict[str, float]]:
+        return {"visit": dict(self.visit), "problem": dict(self.problem)}
+
+
+def load_rules(path: Path) -> PointRules:
+    """The operator's rule table; the defaults when there is none.  A file that is not valid JSON is a
+    :class:`ValidationError` too (never silently replaced)."""
+    try:
+        raw = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return PointRules()
+    try:
+        doc = json.loads(raw)
+    except json.JSONDecodeError as exc:
+        raise ValidationError("points", "error.points.json", path=str(path), reason=exc.msg) from None
+    return PointRules.from_doc(doc)
+
+
+def _in_month(iso: str | None, month: str) -> bool:
+    return bool(iso) and iso.startswith(month)  # type: ignore[union-attr]
+
+
+@dataclass(frozen=True)
+class Tally:
+    visits: Counter[str]
+    closed_with_feedback: int
+    unsolvable_with_notice: int
+    escalated: int
+
+    def points(self, rules: PointRules) -> float:
+        total = sum(rules.visit.get(kind, 0) * n for kind, n in self.visits.items())
+        total += rules.problem.get("closed_with_feedback", 0) * self.closed_with_feedback
+        total += rules.problem.get("unsolvable_with_notice", 0) * self.unsolvable_with_notice
+        total += rules.problem.get("escalated", 0) * self.escalated
+        return total
+
+
+def tally(unit: UnitMonth, month: str) -> Tally:
+    """What the leader did in ``month``: visits by kind, problems closed after feedback (or with a notice),
+    problems escalated."""
+    kinds = Counter(v.kind for v in unit.visits if _in_month(v.at, month))
+    closed = unsolvable = escalated = 0
+    for view in unit.problems:
+        if view.status == "closed" and _in_month(view.state.closed_at, month) and view.feedback:
+            closed += 1
+        elif view.status == "unsolvable" and _in_month(view.state.closed_at, month):
+            unsolvable += 1
+        escalated += sum(1 for e in view.of_kind("escalated") if _in_month(e.at, month))
+    return Tally(kinds, closed, unsolvable, escalated)
+
+
+def tally_sheet(units: Sequence[UnitMonth], month: str, rules: PointRules) -> Sheet:
+    rows = []
+    for unit in units:
+        done = tally(unit, month)
+        points = done.points(rules)
+        rows.append([
+            unit.leader, unit.grid, len(unit.households), sum(done.visits.values()), done.visits["errand"],
+            done.visits["mediation"], done.visits["hazard_check"], done.closed_with_feedback,
+            done.unsolvable_with_notice, done.escalated, int(points) if points == int(points) else points,
+        ])  # fmt: skip
+    rows.sort(key=lambda r: (-float(r[-1]), str(r[1])))
+    return Sheet(t("report.sheet.tallies"), [t(f"report.col.{c}") for c in TALLY_COLUMNS], rows)
+
+
+def common_problems_sheet(units: Sequence[UnitMonth], month: str) -> Sheet:
+    """Problems reported in ``month`` by category (rows) and building (columns), with totals."""
+    buildings = sorted({u.building for u in units})
+    counts: Counter[tuple[str, str]] = Counter()
+    for unit in units:
+        for view in unit.problems:
+            if _in_month(view.reported_at, month):
+                counts[(view.report.category, unit.building)] += 1
+    rows: list[list[object]] = []
+    for category in CATEGORIES:
+        cells = [counts[(category, b)] for b in buildings]
+        if any(cells):
+            rows.append([label("category", category), *cells, sum(cells)])
+    rows.sort(key=lambda r: -int(r[-1]))  # type: ignore[arg-type]
+    totals = [sum(int(r[i + 1]) for r in rows) for i in range(len(buildings) + 1)]  # type: ignore[call-overload]
+    rows.append([t("report.total"), *totals])
+    headers = [t("report.col.category"), *buildings, t("report.total")]
+    return Sheet(t("report.sheet.common"), headers, rows)
+
+
+def ledger_sheet(units: Sequence[UnitMonth], month: str, today: dt.date) -> Sheet:
+    from .ledger import COLUMNS
+
+    rows = []
+    for unit in units:
+        households = {h.id: h for h in unit.households}
+        rows.extend([unit.grid, *ledger_row(v, households, today)] for v in month_views(unit.problems, month))
+    rows.sort(key=lambda r: (r[0], r[2]))
+    headers = [t("report.col.grid"), *(t(f"export.ledger.col.{c}") for c in COLUMNS)]
+    return Sheet(t("report.sheet.ledger"), headers, rows)
+
+
+def monthly_sheets(units: Sequence[UnitMonth], month: str, rules: PointRules, today: dt.date) -> list[Sheet]:
+    return [ledger_sheet(units, month, today), common_problems_sheet(units, month), tally_sheet(units, month, rules)]
+
+
+def write_monthly(out: Path, units: Sequence[UnitMonth], month: str, rules: PointRules, today: dt.date) -> list[Path]:
+    """``report-YYYY-MM.xlsx`` (three sheets) and a CSV per sheet in ``out``; the paths written."""
+    sheets = monthly_sheets(units, month, rules, today)
+    paths = [out / f"report-{month}.xlsx"]
+    write_workbook(paths[0], sheets)
+    for name, sheet in zip(("ledger", "common-problems", "tallies"), sheets, strict=True):
+        path = out / f"{name}-{month}.csv"
+        write_bytes(path, csv_bytes(sheet))
+        paths.append(path)
+    return paths
