@@ -18,14 +18,15 @@ from . import cli_field as _cli_field
 from . import core as _core
 from . import exports as _exports
 from . import ledger as _ledger
+from . import station as _station
 from . import tui as _tui
 
 LANGUAGES = ("zh_CN", "en")
 DEFAULT = "zh_CN"
 
 CATALOGUES: dict[str, dict[str, str]] = {
-    "zh_CN": {**_core.ZH, **_ledger.ZH, **_exports.ZH, **_cli.ZH, **_cli_field.ZH, **_tui.ZH},
-    "en": {**_core.EN, **_ledger.EN, **_exports.EN, **_cli.EN, **_cli_field.EN, **_tui.EN},
+    "zh_CN": {**_core.ZH, **_ledger.ZH, **_exports.ZH, **_cli.ZH, **_cli_field.ZH, **_tui.ZH, **_station.ZH},
+    "en": {**_core.EN, **_ledger.EN, **_exports.EN, **_cli.EN, **_cli_field.EN, **_tui.EN, **_station.EN},
 }
 
 _current = DEFAULT
