@@ -17,6 +17,7 @@ from .. import __version__
 from ..i18n import language_from_env, normalize_language, set_language, t
 from ..model import ValidationError, ValidationErrors
 from ..store import HomeLock, NotFound, Store, StoreError, default_demo_home, resolve_home
+from ..store.errors import Refused
 from .common import (
     EXIT_BAD_INPUT,
     EXIT_FAILURE,
@@ -137,7 +138,7 @@ def _global_options(parser: argparse.ArgumentParser, default: object) -> None:
 
 
 def build_parser() -> Parser:
-    from . import field_work, households, problems, profile
+    from . import field_work, households, problems, profile, station
 
     parser = Parser(prog="fieldgrid", description=t("cli.help.description"), epilog=t("cli.help.epilog"))
     _global_options(parser, None)
@@ -157,6 +158,7 @@ def build_parser() -> Parser:
     profile.register(sub, common)
     field_work.register(sub, common)
     problems.register(sub, common)
+    station.register(sub, common)
     return parser
 
 
@@ -208,6 +210,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except InputError as exc:
         say_error(exc.key, **exc.params)
     except NotFound as exc:
+        say_error(exc.key, **exc.params)
+    except Refused as exc:
         say_error(exc.key, **exc.params)
     except StoreError as exc:  # HomeLocked, DiskError, …
         say_error(exc.key, **exc.params)

@@ -26,3 +26,8 @@ class NotFound(StoreError):
 class DiskError(StoreError):
     def __init__(self, path: str, reason: str) -> None:
         super().__init__("error.disk", path=path, reason=reason)
+
+
+class Refused(StoreError):
+    """The user asked for something the data does not allow (an unknown device, a folder of another kind):
+    bad input, not a fault of the disk or the home."""

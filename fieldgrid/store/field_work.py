@@ -36,6 +36,23 @@ def minute(moment: dt.datetime) -> str:
     return moment.replace(second=0, microsecond=0).isoformat(timespec="minutes")
 
 
+def event_doc(event: ProblemEvent) -> dict[str, Any]:
+    """A problem event as it is stored (before stamping)."""
+    return {
+        "id": event.id,
+        "problem_id": event.problem_id,
+        "kind": event.kind,
+        "at": event.at,
+        "data": dict(event.data),
+    }
+
+
+def event_of(doc: dict[str, Any]) -> ProblemEvent:
+    """A stored problem event; its clock stamp breaks ties in time."""
+    stamp = doc.get(records.META, {}).get("stamp", "")
+    return ProblemEvent(doc["problem_id"], doc["kind"], doc["at"], doc.get("data", {}), stamp, doc["id"])
+
+
 class FieldWork:
     """Visits, patrols and problems for :class:`Store` (which provides ``_db``, ``_change``, ``_now_ms``)."""
 
@@ -124,7 +141,7 @@ class FieldWork:
                 raise ValidationErrors([ValidationError("items", "error.patrol.not_a_finding", item=code)])
             sourced = dataclasses.replace(report, source={"patrol": clean.id, "item": code})
             event = self._report_event(sourced, clean.at)
-            events.append(self._event_doc(event))
+            events.append(event_doc(event))
             ids.append(event.problem_id)
         with self._change() as stamp:
             self._db.table(PATROLS).insert(records.stamp_new(clean.to_doc(), stamp, self.device_id))
@@ -139,21 +156,6 @@ class FieldWork:
         return sorted((p for p in found if p.id not in replaced), key=lambda p: p.at, reverse=True)
 
     # -- problems ---------------------------------------------------------------------------------
-
-    @staticmethod
-    def _event_doc(event: ProblemEvent) -> dict[str, Any]:
-        return {
-            "id": event.id,
-            "problem_id": event.problem_id,
-            "kind": event.kind,
-            "at": event.at,
-            "data": dict(event.data),
-        }
-
-    @staticmethod
-    def _event_of(doc: dict[str, Any]) -> ProblemEvent:
-        stamp = doc.get(records.META, {}).get("stamp", "")
-        return ProblemEvent(doc["problem_id"], doc["kind"], doc["at"], doc.get("data", {}), stamp, doc["id"])
 
     def _report_event(self, report: Report, at: str) -> ProblemEvent:
         clean = validate_report(report)
@@ -173,7 +175,7 @@ class FieldWork:
     def report_problem(self, report: Report, at: str | None = None) -> ProblemView:
         """Open a problem: its ``reported`` event, carrying the report's facts."""
         event = self._report_event(report, self._when(at))
-        self._append(PROBLEM_EVENTS, [self._event_doc(event)])
+        self._append(PROBLEM_EVENTS, [event_doc(event)])
         return self.problem(event.problem_id)
 
     def add_event(self, problem_id: str, kind: str, data: Mapping[str, Any], at: str | None = None) -> ProblemView:
@@ -189,7 +191,7 @@ class FieldWork:
             check_append(view.events, event)
         except ValidationError as exc:
             raise ValidationErrors([exc]) from None
-        self._append(PROBLEM_EVENTS, [self._event_doc(event)])
+        self._append(PROBLEM_EVENTS, [event_doc(event)])
         return self.problem(view.id)
 
     def add_history(
@@ -217,7 +219,7 @@ class FieldWork:
             for code, report in reports.items():
                 sourced = dataclasses.replace(report, source={"patrol": clean_patrol.id, "item": code})
                 event = self._report_event(sourced, clean_patrol.at)
-                event_docs.append(self._event_doc(event))
+                event_docs.append(event_doc(event))
         for log in logs:
             first, *rest = log
             if first.kind != "reported":
@@ -232,7 +234,7 @@ class FieldWork:
                 except ValidationError as exc:
                     raise ValidationErrors([exc]) from None
                 accepted.append(event)
-            event_docs.extend(self._event_doc(e) for e in accepted)
+            event_docs.extend(event_doc(e) for e in accepted)
         with self._change() as stamp:
             for table, docs in ((VISITS, visit_docs), (PATROLS, patrol_docs), (PROBLEM_EVENTS, event_docs)):
                 if docs:
@@ -243,7 +245,7 @@ class FieldWork:
         cached = self._cached_views()
         if cached is not None:
             return cached
-        views = build_views(self._event_of(d) for d in self._docs(PROBLEM_EVENTS))
+        views = build_views(event_of(d) for d in self._docs(PROBLEM_EVENTS))
         self._views = (self.generation, views)
         return views
 
@@ -266,8 +268,6 @@ class FieldWork:
         wanted = exact[0]
         if views is not None:
             return next(v for v in views if v.id == wanted)
-        view = ProblemView.from_events(
-            self._event_of(d) for d in self._docs(PROBLEM_EVENTS) if d["problem_id"] == wanted
-        )
+        view = ProblemView.from_events(event_of(d) for d in self._docs(PROBLEM_EVENTS) if d["problem_id"] == wanted)
         assert view is not None
         return view

@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from fieldgrid.store.errors import Refused
+
 DB_NAME = "station.sqlite3"
 SCHEMA_VERSION = 1
 CHUNK = 500  # ids per ``IN (…)`` look-up, under SQLite's variable limit
@@ -74,13 +76,8 @@ CREATE TABLE IF NOT EXISTS outbox (
 """
 
 
-class StationError(Exception):
-    """A translated failure: ``key`` and ``params`` for :func:`fieldgrid.i18n.t`."""
-
-    def __init__(self, key: str, **params: object) -> None:
-        super().__init__(f"{key} {params}")
-        self.key = key
-        self.params = params
+class StationError(Refused):
+    """A request the station's data does not allow; ``key`` and ``params`` for :func:`fieldgrid.i18n.t`."""
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,150 @@
+"""``fieldgrid --home DIR station …``: the community service station from the command line.
+
+A station home holds ``station.sqlite3`` (see :mod:`sync.station.db`) and the operator's points rules,
+``points.json``; ``station init`` makes one.  Every station command takes the home's lock like the field app.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..i18n import t
+from ..store import HomeLock
+from ..store.repository import DB_NAME
+from .common import EXIT_OK, InputError, err, out, table
+
+if TYPE_CHECKING:
+    from sync.station.db import StationDB
+
+POINTS_FILE = "points.json"
+StationHandler = Callable[[argparse.Namespace, "StationDB"], int]
+
+
+def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    group = sub.add_parser("station", parents=[common], help=t("cli.help.station"), description=t("cli.help.station"))
+    actions = group.add_subparsers(dest="action", required=True, metavar="ACTION")
+    p = actions.add_parser(
+        "init", parents=[common], help=t("cli.help.station_init"), description=t("cli.help.station_init")
+    )
+    p.add_argument("--name", default="", metavar="NAME", help=t("cli.help.station_name"))
+    p.set_defaults(run=cmd_init)
+    p = actions.add_parser(
+        "devices", parents=[common], help=t("cli.help.station_devices"), description=t("cli.help.station_devices")
+    )
+    p.add_argument("--json", action="store_true", help=t("cli.help.json"))
+    p.set_defaults(run=with_station(cmd_devices))
+    p = actions.add_parser(
+        "revoke", parents=[common], help=t("cli.help.station_revoke"), description=t("cli.help.station_revoke")
+    )
+    p.add_argument("device", metavar="DEVICE", help=t("cli.help.station_device"))
+    p.set_defaults(run=with_station(cmd_revoke))
+    p = actions.add_parser(
+        "report", parents=[common], help=t("cli.help.station_report"), description=t("cli.help.station_report")
+    )
+    p.add_argument("--month", required=True, metavar="YYYY-MM", help=t("cli.help.month"))
+    p.add_argument("--out", required=True, metavar="DIR", help=t("cli.help.station_report_out"))
+    p.set_defaults(run=with_station(cmd_report))
+
+
+def station_home(args: argparse.Namespace) -> Path:
+    from .program import home_of
+
+    return home_of(args)
+
+
+def with_station(handler: StationHandler) -> Callable[[argparse.Namespace], int]:
+    """Run ``handler`` with the station home's lock held and its database open."""
+
+    def run(args: argparse.Namespace) -> int:
+        from sync.station.db import StationDB
+
+        home = station_home(args)
+        lock = HomeLock(home)
+        lock.acquire()
+        try:
+            db = StationDB(home)
+            try:
+                return handler(args, db)
+            finally:
+                db.close()
+        finally:
+            lock.release()
+
+    return run
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    from fieldgrid.exports.monthly import PointRules
+    from sync.station.db import DB_NAME as STATION_DB
+    from sync.station.db import StationDB
+
+    home = station_home(args)
+    if (home / DB_NAME).exists():
+        raise InputError("station.error.device_home", home=str(home))
+    if (home / STATION_DB).exists():
+        raise InputError("station.error.exists", home=str(home))
+    home.mkdir(parents=True, exist_ok=True)
+    lock = HomeLock(home)
+    lock.acquire()
+    try:
+        db = StationDB(home, create=True)
+        try:
+            db.set_setting("name", args.name)
+        finally:
+            db.close()
+        points = home / POINTS_FILE
+        if not points.exists():
+            points.write_text(json.dumps(PointRules().to_doc(), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    finally:
+        lock.release()
+    err(t("station.init.done", home=str(home)))
+    out(str(home))
+    return EXIT_OK
+
+
+def cmd_devices(args: argparse.Namespace, db: StationDB) -> int:
+    devices = db.devices()
+    if args.json:
+        out(json.dumps([d.__dict__ for d in devices], ensure_ascii=False, indent=2))
+        return EXIT_OK
+    if not devices:
+        out(t("station.devices.none"))
+        return EXIT_OK
+    headers = [t(f"station.col.{c}") for c in ("device", "leader", "grid", "last_bundle", "pending", "state")]
+    rows = []
+    for d in devices:
+        last = dt.datetime.fromtimestamp(d.last_bundle_at).strftime("%Y-%m-%d %H:%M") if d.last_bundle_at else "—"
+        state = t("station.state.revoked") if d.revoked_at else t("station.state.active")
+        grid = "".join(d.grid.get(p, "") for p in ("compound", "building", "unit"))
+        rows.append([d.device_id, d.leader, grid, last, str(len(db.pending(d.device_id))), state])
+    for line in table(headers, rows):
+        out(line)
+    return EXIT_OK
+
+
+def cmd_revoke(args: argparse.Namespace, db: StationDB) -> int:
+    device = db.revoke(args.device)
+    err(t("station.revoked", device=device.device_id, leader=device.leader))
+    return EXIT_OK
+
+
+def cmd_report(args: argparse.Namespace, db: StationDB) -> int:
+    from fieldgrid.exports.ledger import parse_month
+    from fieldgrid.exports.monthly import load_rules, write_monthly
+    from sync.station.units import units
+
+    try:
+        month = parse_month(args.month)
+    except ValueError:
+        raise InputError("cli.error.month", value=args.month) from None
+    rules = load_rules(db.home / POINTS_FILE)
+    paths = write_monthly(Path(args.out).expanduser(), units(db), month, rules, dt.date.today())
+    for path in paths:
+        out(str(path))
+    err(t("station.report.done", month=month, count=len(paths)))
+    return EXIT_OK

@@ -1,0 +1,50 @@
+"""``fieldgrid --home DIR station …``: init, devices, revoke and the monthly report, and the refusals."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from test_cli import PROFILE, cli, home, isolated  # noqa: F401  (fixtures)
+
+from sync.station.db import StationDB
+
+
+def test_init_then_refusals(cli, tmp_path: Path) -> None:  # noqa: F811
+    station = tmp_path / "station"
+    made = cli("station", "init", "--name", "子龙社区服务站", home_dir=station)
+    assert made.code == 0 and made.out.strip() == str(station)
+    assert json.loads((station / "points.json").read_text(encoding="utf-8"))["visit"]["mediation"] == 3
+    again = cli("station", "init", home_dir=station)
+    assert again.code == 2 and "已经是服务站" in again.err
+    device_home = tmp_path / "device"
+    assert cli(*PROFILE, home_dir=device_home).code == 0
+    refused = cli("station", "init", home_dir=device_home)
+    assert refused.code == 2 and "单元长设备的数据目录" in refused.err
+    not_station = cli("station", "devices", home_dir=device_home)
+    assert not_station.code == 2 and "station init" in not_station.err
+    assert not (device_home / "station.sqlite3").exists()
+
+
+def test_devices_revoke_and_report(cli, tmp_path: Path) -> None:  # noqa: F811
+    station = tmp_path / "station"
+    assert cli("station", "init", home_dir=station).code == 0
+    assert "还没有登记任何设备" in cli("station", "devices", home_dir=station).out
+    db = StationDB(station)
+    db.enroll("dev-liu", "key", "刘秀英", {"compound": "橙郡一期", "building": "6栋", "unit": "3单元"})
+    db.close()
+    listed = cli("station", "devices", home_dir=station)
+    assert "刘秀英" in listed.out and "橙郡一期6栋3单元" in listed.out and "在用" in listed.out
+    assert cli("station", "revoke", "dev-liu", home_dir=station).code == 0
+    assert "已注销" in cli("station", "devices", home_dir=station).out
+    unknown = cli("station", "revoke", "nobody", home_dir=station)
+    assert unknown.code == 2 and "nobody" in unknown.err
+    out = tmp_path / "reports"
+    report = cli("station", "report", "--month", "2026-11", "--out", str(out), home_dir=station)
+    assert report.code == 0, report.err
+    assert sorted(p.name for p in out.iterdir()) == [
+        "common-problems-2026-11.csv", "ledger-2026-11.csv", "report-2026-11.xlsx", "tallies-2026-11.csv",
+    ]  # fmt: skip
+    (station / "points.json").write_text('{"visit": {"party": 1}}', encoding="utf-8")
+    bad = cli("station", "report", "--month", "2026-11", "--out", str(out), home_dir=station)
+    assert bad.code == 2 and "party" in bad.err
