@@ -28,6 +28,7 @@ from textual.widgets import DataTable, Input
 from fieldgrid.model import GridPath, Household, LeaderProfile, Member
 from fieldgrid.store import Store, records
 from fieldgrid.tui.app import FieldgridApp
+from fieldgrid.tui.screens.household_list import HouseholdListScreen
 
 SURNAMES = (
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭"
@@ -98,7 +99,10 @@ async def measure_fieldgrid(home: Path, n: int) -> list[float]:
     app = FieldgridApp(store)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        screen = app.list_screen
+        await pilot.press("h")  # from the stairwell map to the household list
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, HouseholdListScreen)
         screen._ensure_index()  # the index is built in a worker after the first frame; not part of a keystroke
         await pilot.press("slash")
         await pilot.pause()

@@ -19,11 +19,12 @@ from .model.ledger import Report
 from .model.patrol import Patrol, PatrolItem, default_items
 from .model.problem import ProblemEvent
 from .model.visit import Visit
+from .model.vocabulary import TAGS
 
 SEED = 24_11_2026
 NAMESPACE = uuid.UUID("0b6c1d52-8e7f-5a2b-9c3d-6669656c6467")
 DAYS = 90
-VULNERABLE = {"living_alone", "empty_nest", "disabled", "left_behind", "key_attention", "low_income", "pregnant"}
+VULNERABLE = set(TAGS)  # households with any tag are visited every week or two
 
 FOUND = {
     "routine": [
@@ -114,6 +115,14 @@ class _Story:
             needs="希望社区医生上门",
             follow_up=(self.now.date() - dt.timedelta(days=1)).isoformat(),
         )  # a follow-up now due
+        quiet = next(h for n, h in enumerate(self.households) if n % 3 == 0 and not VULNERABLE & set(h.tags))
+        self.visit(
+            quiet,
+            8,
+            "follow_up",
+            found="楼上漏水已修好，墙面待干",
+            follow_up=(self.now.date() - dt.timedelta(days=2)).isoformat(),
+        )  # due
         self.visit(self.room(7), 12, "mediation")
         self.visit(self.room(9), 4, "policy", follow_up=(self.now.date() + dt.timedelta(days=10)).isoformat())
 

@@ -4,7 +4,10 @@ TUI's timeline, the exported ledger and the messages pasted into the unit's WeCh
 from __future__ import annotations
 
 from .i18n import label, t
+from .model.ledger import ProblemView
 from .model.problem import ProblemEvent
+from .model.profile import LeaderProfile
+from .model.validation import national_phone
 
 
 def event_summary(event: ProblemEvent) -> str:
@@ -28,3 +31,29 @@ def event_summary(event: ProblemEvent) -> str:
         text = str(data.get("reason", "") or "").strip()
     kind = label("event", event.kind)
     return t("ledger.text.detail", what=kind, text=text) if text else kind
+
+
+def outcome_summary(view: ProblemView) -> str:
+    """What came of a problem so far, in one sentence's worth: the last handling, decision or notice."""
+    if view.status == "unsolvable" and view.state.notice:
+        return view.state.notice
+    steps = view.of_kind("handled", "decision", "escalated")
+    return event_summary(steps[-1]) if steps else label("status", view.status)
+
+
+def wechat_message(view: ProblemView, place: str, leader: LeaderProfile | None) -> str:
+    """A ready-to-paste message for the unit's WeChat group: feedback on the problem, or its notice when it
+    cannot be solved, signed by the leader."""
+    sign = ""
+    if leader is not None:
+        sign = t("ledger.wechat.sign", name=leader.name, phone=national_phone(leader.phone))
+    params = {
+        "grid": leader.grid.label() if leader else "",
+        "place": place,
+        "category": label("category", view.report.category),
+        "description": view.report.description,
+        "outcome": outcome_summary(view),
+        "sign": sign,
+    }
+    key = "ledger.wechat.notice" if view.status == "unsolvable" else "ledger.wechat.feedback"
+    return t(key, **params).strip()

@@ -23,6 +23,7 @@ from fieldgrid.tui.screens.household_detail import HouseholdDetailScreen
 from fieldgrid.tui.screens.household_form import HouseholdFormScreen
 from fieldgrid.tui.screens.household_list import HouseholdListScreen
 from fieldgrid.tui.screens.profile_form import ProfileScreen
+from fieldgrid.tui.screens.stairwell import StairwellScreen
 from fieldgrid.tui.widgets.form_field import FormField
 from fieldgrid.tui.widgets.key_bar import KeyBar
 from fieldgrid.tui.widgets.member_editor import MemberEditor
@@ -86,11 +87,19 @@ def sample_store(home: Path) -> Store:
     return store
 
 
-def run(store: Store, body: Callable[[FieldgridApp, Pilot], Awaitable[None]], **kwargs) -> None:
+def run(
+    store: Store, body: Callable[[FieldgridApp, Pilot], Awaitable[None]], start: str = "households", **kwargs
+) -> None:
+    """Run ``body`` against the app at 80×24; by default it first goes from the map to the household list with
+    ``h``, as a leader would."""
+
     async def main() -> None:
         app = FieldgridApp(store, **kwargs)
         async with app.run_test(size=SIZE) as pilot:
             await pilot.pause()
+            if start == "households" and isinstance(app.screen, StairwellScreen):
+                await pilot.press("h")
+                await pilot.pause()
             await body(app, pilot)
 
     asyncio.run(main())
@@ -178,11 +187,11 @@ def test_first_run_asks_for_the_profile_and_shows_errors_at_the_field(tmp_path: 
         await fill("grid.community_code", "510107001013")
         await pilot.press("ctrl+s")
         await pilot.pause()
-        assert isinstance(app.screen, HouseholdListScreen)
+        assert isinstance(app.screen, StairwellScreen)  # the unit's map comes first
         assert "橙郡" not in app.screen.sub_title and "6栋3单元" in app.screen.sub_title
         assert "王秀英" in app.screen.sub_title
 
-    run(store, body)
+    run(store, body, start="map")
     saved = store.profile()
     assert saved is not None
     assert (saved.name, saved.phone, saved.grid.community_code) == ("王秀英", "+8613800138000", "510107001013")
@@ -709,9 +718,9 @@ def test_notices_stay_until_dismissed(tmp_path: Path) -> None:
         assert isinstance(app.screen, NoticeDialog)
         await pilot.press("enter")
         await pilot.pause()
-        assert isinstance(app.screen, HouseholdListScreen)
+        assert isinstance(app.screen, StairwellScreen)
 
-    run(store, body, notices=[notice])
+    run(store, body, start="map", notices=[notice])
 
 
 def test_profile_can_be_edited_from_the_command_palette(tmp_path: Path) -> None:

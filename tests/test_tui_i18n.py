@@ -9,12 +9,13 @@ import sys
 from pathlib import Path
 
 import fieldgrid
-from fieldgrid.i18n import placeholders
-from fieldgrid.i18n import tui as catalogue
+from fieldgrid.i18n import placeholders, tui, tui_field
 from fieldgrid.model.vocabulary import TAGS
 from fieldgrid.tui.widgets.member_editor import MEMBER_FIELDS
 
 TUI = Path(fieldgrid.__file__).parent / "tui"
+ZH = {**tui.ZH, **tui_field.ZH}  # the TUI's catalogues: the roster's and the field work's
+EN = {**tui.EN, **tui_field.EN}
 KEY = re.compile(r"""["'](tui\.[a-z_]+(?:\.[a-z_]+)*)["']""")
 
 
@@ -28,16 +29,16 @@ def used_keys() -> set[str]:
 
 
 def test_every_key_used_is_in_both_languages() -> None:
-    missing_zh = used_keys() - set(catalogue.ZH)
-    missing_en = used_keys() - set(catalogue.EN)
+    missing_zh = used_keys() - set(ZH)
+    missing_en = used_keys() - set(EN)
     assert not missing_zh and not missing_en, (missing_zh, missing_en)
 
 
 def test_catalogues_match_key_for_key_and_placeholder_for_placeholder() -> None:
-    assert set(catalogue.ZH) == set(catalogue.EN)
-    for key, text in catalogue.ZH.items():
+    assert set(ZH) == set(EN)
+    for key, text in ZH.items():
         assert key.startswith("tui."), key
-        assert placeholders(text) == placeholders(catalogue.EN[key]), key
+        assert placeholders(text) == placeholders(EN[key]), key
 
 
 def test_tui_never_imports_tinydb() -> None:

@@ -69,6 +69,8 @@ def test_search_keystroke_over_5000_households_refreshes_within_16_ms(tmp_path: 
         app = FieldgridApp(store)
         async with app.run_test(size=(80, 24)) as pilot:
             await pilot.pause()
+            await pilot.press("h")  # from the stairwell map to the household list
+            await pilot.pause()
             screen = app.screen
             assert isinstance(screen, HouseholdListScreen)
             screen.show_households(households)

@@ -14,7 +14,7 @@ import unicodedata
 from ..i18n import label, t
 from ..model import ValidationError, ValidationErrors
 from ..model.ledger import Report
-from ..model.patrol import Patrol, PatrolItem, default_items
+from ..model.patrol import FINDING_CATEGORY, Patrol, PatrolItem, default_items
 from ..model.problem import CATEGORIES, URGENCIES
 from ..model.visit import VISIT_KINDS, Visit
 from ..store import Store
@@ -131,18 +131,6 @@ def cmd_visit_list(args: argparse.Namespace, store: Store) -> int:
 
 # -- patrols ------------------------------------------------------------------------------------------------
 
-# Which category a finding of each standard item is filed under unless ``--report`` says otherwise.
-ITEM_CATEGORY = {
-    "fire_exits": "safety_hazard",
-    "stairwell_clutter": "safety_hazard",
-    "ebike_charging": "safety_hazard",
-    "lights": "facility_repair",
-    "lifts": "facility_repair",
-    "drains": "facility_repair",
-    "rubbish": "sanitation",
-    "public_facilities": "facility_repair",
-}
-
 
 def _item_code(text: str, codes: list[str]) -> str:
     return to_code("patrol_item", text, codes)
@@ -166,7 +154,7 @@ def cmd_patrol_add(args: argparse.Namespace, store: Store) -> int:
         item = items.get(code)
         if item is None or item.ok:
             raise ValidationErrors([ValidationError("items", "error.patrol.not_a_finding", item=name)])
-        category = to_code("category", rest[0], CATEGORIES) if rest and rest[0] else ITEM_CATEGORY.get(code, "other")
+        category = to_code("category", rest[0], CATEGORIES) if rest and rest[0] else FINDING_CATEGORY.get(code, "other")
         urgency = to_code("urgency", rest[1], URGENCIES) if len(rest) > 1 and rest[1] else "normal"
         place = label("patrol_item", code)
         reports[code] = Report(category, item.finding, urgency, place=place, reporter=t("cli.patrol.reporter"))

@@ -20,13 +20,32 @@ from . import exports as _exports
 from . import ledger as _ledger
 from . import station as _station
 from . import tui as _tui
+from . import tui_field as _tui_field
 
 LANGUAGES = ("zh_CN", "en")
 DEFAULT = "zh_CN"
 
 CATALOGUES: dict[str, dict[str, str]] = {
-    "zh_CN": {**_core.ZH, **_ledger.ZH, **_exports.ZH, **_cli.ZH, **_cli_field.ZH, **_tui.ZH, **_station.ZH},
-    "en": {**_core.EN, **_ledger.EN, **_exports.EN, **_cli.EN, **_cli_field.EN, **_tui.EN, **_station.EN},
+    "zh_CN": {
+        **_core.ZH,
+        **_ledger.ZH,
+        **_exports.ZH,
+        **_cli.ZH,
+        **_cli_field.ZH,
+        **_tui.ZH,
+        **_tui_field.ZH,
+        **_station.ZH,
+    },
+    "en": {
+        **_core.EN,
+        **_ledger.EN,
+        **_exports.EN,
+        **_cli.EN,
+        **_cli_field.EN,
+        **_tui.EN,
+        **_tui_field.EN,
+        **_station.EN,
+    },
 }
 
 _current = DEFAULT

@@ -14,6 +14,10 @@ ZH: dict[str, str] = {
     "export.ledger.col.closed_at": "办结时间",
     "export.ledger.overdue": "{status}（逾期）",
     "ledger.text.detail": "{what}：{text}",
+    "ledger.wechat.feedback": "【{grid}问题反馈】{place}反映的{category}问题（{description}）：{outcome}。"
+    "感谢大家的理解和支持！{sign}",
+    "ledger.wechat.notice": "【{grid}公告】关于{place}的{category}问题（{description}）：{outcome}{sign}",
+    "ledger.wechat.sign": "\n——单元长 {name}，电话 {phone}",
     "ledger.text.escalated": "上报{to}：{reason}",
     "ledger.text.decision": "{outcome}：{text}",
     "ledger.text.feedback": "{how}告知{to}",
@@ -54,6 +58,11 @@ EN: dict[str, str] = {
     "export.ledger.col.closed_at": "Closed",
     "export.ledger.overdue": "{status} (overdue)",
     "ledger.text.detail": "{what}: {text}",
+    "ledger.wechat.feedback": "[{grid} — feedback] The {category} problem at {place} ({description}): {outcome}. "
+    "Thank you for your understanding!{sign}",
+    "ledger.wechat.notice": "[{grid} — notice] About the {category} problem at {place} ({description}): "
+    "{outcome}{sign}",
+    "ledger.wechat.sign": "\n— Unit leader {name}, phone {phone}",
     "ledger.text.escalated": "Escalated to {to}: {reason}",
     "ledger.text.decision": "{outcome}: {text}",
     "ledger.text.feedback": "{how}, told {to}",

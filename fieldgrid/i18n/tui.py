@@ -1,7 +1,7 @@
 """Messages of the terminal UI."""
 
 ZH: dict[str, str] = {
-    "tui.app.title": "fieldgrid 花名册",
+    "tui.app.title": "fieldgrid 单元长",
     "tui.list_sep": "、",
     # keys (footer, help screen)
     "tui.key.search": "搜索",
@@ -157,7 +157,7 @@ ZH: dict[str, str] = {
 }
 
 EN: dict[str, str] = {
-    "tui.app.title": "fieldgrid roster",
+    "tui.app.title": "fieldgrid unit leader",
     "tui.list_sep": ", ",
     "tui.key.search": "Search",
     "tui.key.add": "Add",

@@ -53,6 +53,18 @@ class Patrol:
 
 _ITEM_FIELDS = {f.name for f in dataclasses.fields(PatrolItem)}
 
+# The problem category a finding of each standard item is filed under unless the leader says otherwise.
+FINDING_CATEGORY: dict[str, str] = {
+    "fire_exits": "safety_hazard",
+    "stairwell_clutter": "safety_hazard",
+    "ebike_charging": "safety_hazard",
+    "lights": "facility_repair",
+    "lifts": "facility_repair",
+    "drains": "facility_repair",
+    "rubbish": "sanitation",
+    "public_facilities": "facility_repair",
+}
+
 
 def default_items(extra: Sequence[str] = ()) -> tuple[PatrolItem, ...]:
     """A fresh checklist: the standard items, then the leader's own, all OK."""

@@ -17,8 +17,8 @@ TAGS: tuple[str, ...] = (
     "key_attention",  # 重点关注
 )
 
-# Households with these tags need a visit within days, not weeks (used by the dashboard).
-SPECIAL_ATTENTION_TAGS: frozenset[str] = frozenset({"living_alone", "disabled", "left_behind_child"})
+# Households with these tags need a visit within days, not weeks: marked on the stairwell map.
+SPECIAL_ATTENTION_TAGS: frozenset[str] = frozenset({"living_alone", "disabled", "left_behind_child", "key_attention"})
 
 RESIDENCY: tuple[str, ...] = ("resident", "renting", "vacant")  # 常住 / 租住 / 空置
 

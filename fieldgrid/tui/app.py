@@ -1,4 +1,5 @@
-"""The fieldgrid terminal app: the household roster of one unit, Chinese first, usable at 80×24.
+"""The fieldgrid terminal app: one unit's stairwell map, roster, visits, patrols and problem ledger, Chinese first,
+usable at 80×24.
 
 ``FieldgridApp(store, notices=store.notices).run()``.  The caller sets the language (``set_language``)
 before constructing the app.  Styles are in ``assets/tcss/*.tcss``.
@@ -6,7 +7,7 @@ before constructing the app.  Styles are in ``assets/tcss/*.tcss``.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import ClassVar
 
 from textual.app import App, SystemCommand
@@ -20,12 +21,15 @@ from ..model import LeaderProfile
 from ..store import Store
 from .keys import is_ours, translate_bindings
 from .screens.household_list import HouseholdListScreen
+from .screens.stairwell import StairwellScreen
 
 # The other screens, the dialogs and Textual's command palette are imported when first needed, to keep
 # them off the path to the first frame.
 
 # What the first frame needs; forms.tcss and dialogs.tcss come with the screens that use them.
-STYLESHEETS = ("app.tcss", "virtual_table.tcss", "tag_filter.tcss")
+STYLESHEETS = ("app.tcss", "stairwell.tcss", "virtual_table.tcss", "tag_filter.tcss")
+# Keys that move between the app's places; they work on screens that browse, never on a form or dialog.
+NAVIGATION = frozenset({"home", "households", "ledger", "patrol", "problem", "emergency"})
 
 
 class FieldgridApp(App[None]):
@@ -36,6 +40,12 @@ class FieldgridApp(App[None]):
     ENABLE_COMMAND_PALETTE: ClassVar[bool] = True
 
     BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("m", "home", "tui.key.home"),
+        # Shown in the key bar of the map (its own copies); everywhere else in the help and the palette.
+        Binding("l", "ledger", "tui.key.ledger", show=False),
+        Binding("t", "patrol", "tui.key.patrol", show=False),
+        Binding("p", "problem", "tui.key.problem", show=False),
+        Binding("exclamation_mark", "emergency", "tui.key.emergency", show=False),
         Binding("question_mark", "help", "tui.key.help"),
         Binding("f1", "help", "tui.key.help", show=False),
         Binding("q", "quit", "tui.key.quit"),
@@ -50,8 +60,8 @@ class FieldgridApp(App[None]):
         self.title = t("tui.app.title")
 
     def on_mount(self) -> None:
-        self.list_screen = HouseholdListScreen(self.store)
-        self.push_screen(self.list_screen)
+        self.home_screen = StairwellScreen(self.store)
+        self.push_screen(self.home_screen)
         if self.store.profile() is None:
             from .screens.profile_form import ProfileScreen
 
@@ -64,7 +74,61 @@ class FieldgridApp(App[None]):
 
     def _after_profile(self, profile: LeaderProfile | None) -> None:
         if profile is not None:
-            self.list_screen.refresh_profile()
+            self.home_screen.reload()
+            for screen in self.screen_stack:
+                if isinstance(screen, HouseholdListScreen):
+                    screen.refresh_profile()
+
+    # -- places ---------------------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "home" and isinstance(self.screen, StairwellScreen):
+            return False  # already there
+        if action in NAVIGATION:
+            return bool(getattr(self.screen, "NAVIGABLE", False))
+        return True
+
+    def _go(self, kind: type[Screen], make: Callable[[], Screen]) -> Screen:
+        """Back to the open screen of ``kind`` if there is one (closing those above it), else open one."""
+        stack = self.screen_stack
+        found = next((s for s in reversed(stack) if isinstance(s, kind)), None)
+        if found is None:
+            screen = make()
+            self.push_screen(screen)
+            return screen
+        while self.screen is not found:
+            self.pop_screen()
+        return found
+
+    def action_home(self) -> None:
+        self._go(StairwellScreen, lambda: StairwellScreen(self.store))
+
+    def action_households(self, search: bool = False) -> None:
+        screen = self._go(HouseholdListScreen, lambda: HouseholdListScreen(self.store))
+        if search:
+            self.call_after_refresh(screen.action_focus_search)  # type: ignore[attr-defined]
+
+    def action_ledger(self) -> None:
+        from .screens.ledger import LedgerScreen
+
+        self._go(LedgerScreen, lambda: LedgerScreen(self.store))
+
+    def action_patrol(self) -> None:
+        from .screens.patrol_form import PatrolFormScreen
+
+        self.push_screen(PatrolFormScreen(self.store))
+
+    def action_problem(self, household_id: str | None = None) -> None:
+        from .screens.problem_form import ProblemFormScreen
+
+        household_id = household_id or getattr(self.screen, "current_household_id", None)
+        self.push_screen(ProblemFormScreen(self.store, household_id=household_id))
+
+    def action_emergency(self) -> None:
+        from .screens.emergency import EmergencyScreen
+
+        household_id = getattr(self.screen, "current_household_id", None)
+        self.push_screen(EmergencyScreen(self.store, household_id=household_id))
 
     # -- actions --------------------------------------------------------------------------------
 
@@ -137,19 +201,24 @@ class FieldgridApp(App[None]):
             self.push_screen(ProfileScreen(self.store), self._after_profile)
 
     def action_search(self) -> None:
-        if isinstance(self.screen, HouseholdListScreen):
-            self.screen.action_focus_search()
+        self.action_households(search=True)
 
     def action_add_household(self) -> None:
-        if isinstance(self.screen, HouseholdListScreen):
-            self.screen.action_add()
+        screen = self._go(HouseholdListScreen, lambda: HouseholdListScreen(self.store))
+        self.call_after_refresh(screen.action_add)  # type: ignore[attr-defined]
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         from .screens.profile_form import ProfileScreen
 
-        if isinstance(screen, HouseholdListScreen):
+        if getattr(screen, "NAVIGABLE", False):
+            yield SystemCommand(t("tui.cmd.home"), t("tui.cmd.home_help"), self.action_home)
+            yield SystemCommand(t("tui.cmd.households"), t("tui.cmd.households_help"), self.action_households)
             yield SystemCommand(t("tui.cmd.add"), t("tui.cmd.add_help"), self.action_add_household)
             yield SystemCommand(t("tui.cmd.search"), t("tui.cmd.search_help"), self.action_search)
+            yield SystemCommand(t("tui.cmd.ledger"), t("tui.cmd.ledger_help"), self.action_ledger)
+            yield SystemCommand(t("tui.cmd.patrol"), t("tui.cmd.patrol_help"), self.action_patrol)
+            yield SystemCommand(t("tui.cmd.problem"), t("tui.cmd.problem_help"), self.action_problem)
+            yield SystemCommand(t("tui.cmd.emergency"), t("tui.cmd.emergency_help"), self.action_emergency)
         if not isinstance(screen, ProfileScreen):
             yield SystemCommand(t("tui.cmd.profile"), t("tui.cmd.profile_help"), self.action_edit_profile)
         yield SystemCommand(t("tui.cmd.help"), t("tui.cmd.help_help"), self.action_help)

@@ -1,7 +1,9 @@
-"""One household in full: its fields, members and tags.  Phones and ID numbers are masked until ``r``."""
+"""One household in full: its fields, members, open problems and visit history.  Phones and ID numbers are
+masked until ``r``; ``v`` records a visit, ``V`` corrects the latest one."""
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import ClassVar
 
 from rich import box
@@ -16,6 +18,8 @@ from textual.widgets import Static
 
 from ...i18n import label, t
 from ...model import Household
+from ...model.ledger import ProblemView
+from ...model.visit import Visit
 from ...store import Store, StoreError
 from ..formatting import id_text, phone_text, place_text, tags_full
 from ..keys import translate_bindings
@@ -64,14 +68,43 @@ def members_table(household: Household, reveal: bool) -> RenderableType:
     return table
 
 
+def visits_table(visits: list[Visit]) -> RenderableType:
+    if not visits:
+        return Text(t("tui.detail.no_visits"), style="dim")
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=True)
+    table.add_column(t("tui.visit.at"), no_wrap=True)
+    table.add_column(t("tui.visit.kind"), no_wrap=True)
+    table.add_column(t("tui.visit.found"), ratio=1)
+    for visit in visits:
+        found = visit.found + (f"（{visit.needs}）" if visit.needs else "")
+        if visit.follow_up:
+            found += " " + t("tui.detail.follow_up_on", date=visit.follow_up)
+        table.add_row(visit.at.replace("T", " "), label("visit_kind", visit.kind), found)
+    return table
+
+
+def problems_text(problems: list[ProblemView], today: dt.date) -> RenderableType:
+    if not problems:
+        return Text(t("tui.detail.no_open_problems"), style="dim")
+    text = Text()
+    for view in problems:
+        style = "bold red" if view.overdue(today) else ""
+        text.append(f"{view.reported_at[:10]}  {label('status', view.status)}  ", style=style)
+        text.append(f"{label('category', view.report.category)}：{view.report.description}\n")
+    return text
+
+
 class HouseholdDetailScreen(Screen[bool]):
     """Dismisses with ``True`` when the household was edited or deleted, so the list reloads."""
 
     AUTO_FOCUS = "#detail-body"
+    NAVIGABLE = True
     HELP_TITLE = "tui.help.detail_title"
     HELP_INTRO = "tui.help.detail_intro"
 
     BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("v", "visit", "tui.key.visit"),
+        Binding("V", "correct_visit", "tui.key.correct_visit", show=False),
         Binding("e", "edit", "tui.key.edit"),
         Binding("d", "delete", "tui.key.delete"),
         Binding("r", "toggle_reveal", "tui.key.reveal"),
@@ -86,6 +119,7 @@ class HouseholdDetailScreen(Screen[bool]):
         self.household: Household | None = None
         self.reveal = False
         self.changed = False
+        self.visits: list[Visit] = []
 
     def compose(self) -> ComposeResult:
         yield TitleBar()
@@ -93,6 +127,10 @@ class HouseholdDetailScreen(Screen[bool]):
             yield Static(id="detail-summary")
             yield Static(id="detail-members-title", classes="section-title")
             yield Static(id="detail-members")
+            yield Static(id="detail-problems-title", classes="section-title")
+            yield Static(id="detail-problems")
+            yield Static(id="detail-visits-title", classes="section-title")
+            yield Static(id="detail-visits")
             yield Static(id="detail-privacy", classes="hint")
         yield KeyBar()
 
@@ -117,9 +155,42 @@ class HouseholdDetailScreen(Screen[bool]):
         self.query_one("#detail-summary", Static).update(summary_table(household, self.reveal))
         self.query_one("#detail-members-title", Static).update(t("tui.detail.members", count=len(household.members)))
         self.query_one("#detail-members", Static).update(Group(members_table(household, self.reveal)))
+        problems = [p for p in self.store.problems() if p.report.household_id == household.id]
+        open_problems = [p for p in problems if p.is_open]
+        self.query_one("#detail-problems-title", Static).update(
+            t("tui.detail.problems", open=len(open_problems), total=len(problems))
+        )
+        self.query_one("#detail-problems", Static).update(problems_text(open_problems, self.store.now().date()))
+        self.visits = self.store.visits(household.id)
+        self.query_one("#detail-visits-title", Static).update(t("tui.detail.visits", count=len(self.visits)))
+        self.query_one("#detail-visits", Static).update(visits_table(self.visits))
         self.query_one("#detail-privacy", Static).update(
             t("tui.detail.revealed") if self.reveal else t("tui.detail.masked")
         )
+
+    @property
+    def current_household_id(self) -> str | None:
+        return self.household_id
+
+    def action_visit(self) -> None:
+        from .visit_form import VisitFormScreen
+
+        if self.household is not None:
+            self.app.push_screen(VisitFormScreen(self.store, self.household), self._after_visit)
+
+    def action_correct_visit(self) -> None:
+        from .visit_form import VisitFormScreen
+
+        if self.household is None:
+            return
+        if not self.visits:
+            self.app.notify(t("tui.detail.no_visit_to_correct"), severity="warning")
+            return
+        self.app.push_screen(VisitFormScreen(self.store, self.household, corrects=self.visits[0]), self._after_visit)
+
+    def _after_visit(self, saved: object) -> None:
+        if saved is not None:
+            self.show()
 
     def action_toggle_reveal(self) -> None:
         self.reveal = not self.reveal

@@ -35,6 +35,7 @@ class HouseholdListScreen(Screen[None]):
     """The roster (花名册): one row per household; ``/`` search, ``a`` add, ``e`` edit, ``enter`` open."""
 
     AUTO_FOCUS = "#households"
+    NAVIGABLE = True
     HELP_TITLE = "tui.help.list_title"
     HELP_INTRO = "tui.help.list_intro"
 
@@ -200,11 +201,20 @@ class HouseholdListScreen(Screen[None]):
     def action_focus_table(self) -> None:
         self.table.focus()
 
+    @property
+    def current_household_id(self) -> str | None:
+        key = self.table.cursor_key if self.is_mounted else None
+        return str(key) if key is not None else None
+
     def action_clear_search(self) -> None:
+        """Clear the search, then the tag filter; with neither, back to the stairwell map."""
         if self.search_input.value:
             self.search_input.value = ""
         elif self._tags:
             self.tag_filter.clear()
+        elif self.table.has_focus:
+            self.app.action_home()  # type: ignore[attr-defined]
+            return
         self.table.focus()
 
     def action_open(self) -> None:

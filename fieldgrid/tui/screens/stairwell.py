@@ -1,0 +1,144 @@
+"""The first screen: the stairwell map beside the dashboard of what needs doing.
+
+The map (:class:`~fieldgrid.tui.widgets.stairwell_grid.StairwellGrid`) marks each room; the dashboard counts
+households not visited lately, follow-ups due, open, overdue and escalated problems, and feedback owed.
+Both are rebuilt from the store whenever the screen comes back to the top, so they always show the present.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.widgets import Static
+
+from ...i18n import t
+from ...model import Household
+from ...model.dashboard import Dashboard, build, floors
+from ...store import Store
+from ..keys import translate_bindings
+from ..widgets.key_bar import KeyBar
+from ..widgets.stairwell_grid import StairwellGrid
+from ..widgets.title_bar import TitleBar
+
+
+def dashboard_text(d: Dashboard) -> Text:
+    text = Text()
+
+    def line(key: str, value: int, *, alert: bool = False, **params: object) -> None:
+        style = "bold red" if alert and value else "bold" if value else "dim"
+        text.append(t(key, **params) + " ", style="")
+        text.append(str(value), style=style)
+        text.append("\n")
+
+    text.append(t("tui.dash.title") + "\n", style="bold underline")
+    text.append(t("tui.dash.households", households=d.households, people=d.people) + "\n")
+    line("tui.dash.not_visited", d.not_visited, alert=True)
+    line("tui.dash.attention_not_visited", d.attention_not_visited, alert=True)
+    line("tui.dash.follow_ups", d.follow_ups_due, alert=True)
+    text.append("\n")
+    line("tui.dash.open", d.open_problems)
+    line("tui.dash.overdue", d.overdue, alert=True)
+    line("tui.dash.feedback", d.awaiting_feedback, alert=True)
+    line("tui.dash.escalated", d.escalated)
+    text.append("\n")
+    text.append(t("tui.dash.month", visits=d.visits_this_month, closed=d.closed_this_month), style="dim")
+    return text
+
+
+class StairwellScreen(Screen[None]):
+    AUTO_FOCUS = "#stairwell"
+    NAVIGABLE = True
+    HELP_TITLE = "tui.help.map_title"
+    HELP_INTRO = "tui.help.map_intro"
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "open", "tui.key.open"),
+        Binding("v", "visit", "tui.key.visit"),
+        Binding("h", "households", "tui.key.households"),
+        Binding("l", "app.ledger", "tui.key.ledger"),
+        Binding("t", "app.patrol", "tui.key.patrol"),
+        Binding("p", "app.problem", "tui.key.problem"),
+        Binding("exclamation_mark", "app.emergency", "tui.key.emergency"),
+        Binding("slash", "search", "tui.key.search", show=False),
+    ]
+
+    def __init__(self, store: Store) -> None:
+        super().__init__(id="stairwell-screen")
+        translate_bindings(self)
+        self.store = store
+        self.dashboard = Dashboard()
+
+    def compose(self) -> ComposeResult:
+        yield TitleBar()
+        with Horizontal(id="map-row"):
+            yield StairwellGrid(id="stairwell")
+            yield Static(id="dashboard")
+        yield Static(t("tui.map.legend"), id="map-legend")
+        yield KeyBar()
+
+    @property
+    def grid(self) -> StairwellGrid:
+        return self.query_one("#stairwell", StairwellGrid)
+
+    def on_mount(self) -> None:
+        self.reload()
+
+    def on_screen_resume(self) -> None:
+        self.reload()
+
+    def reload(self) -> None:
+        profile = self.store.profile()
+        if profile is not None:
+            self.sub_title = t("tui.map.subtitle", grid=profile.grid.label(), leader=profile.name)
+        households = self.store.households()
+        self.dashboard = build(households, self.store.visits(), self.store.problems(), self.store.now())
+        rooms = [(floor, [self.dashboard.rooms[h.id] for h in hs]) for floor, hs in floors(households)]
+        current = self.grid.current
+        self.grid.set_rooms(rooms, keep=current.household.id if current else None)
+        self.query_one("#dashboard", Static).update(dashboard_text(self.dashboard))
+
+    @property
+    def highlighted(self) -> Household | None:
+        state = self.grid.current
+        return state.household if state else None
+
+    @property
+    def current_household_id(self) -> str | None:
+        household = self.highlighted
+        return household.id if household is not None and household.residency != "vacant" else None
+
+    # -- actions ----------------------------------------------------------------------------------
+
+    @on(StairwellGrid.RoomSelected)
+    def _selected(self, event: StairwellGrid.RoomSelected) -> None:
+        self.open_household(event.household)
+
+    def action_open(self) -> None:
+        if self.highlighted is not None:
+            self.open_household(self.highlighted)
+
+    def open_household(self, household: Household) -> None:
+        from .household_detail import HouseholdDetailScreen
+
+        self.app.push_screen(HouseholdDetailScreen(self.store, household.id))
+
+    def action_visit(self) -> None:
+        household = self.highlighted
+        if household is None or household.residency == "vacant":
+            self.app.notify(t("tui.map.pick_lived_in"), severity="warning")
+            return
+        from .visit_form import VisitFormScreen
+
+        self.app.push_screen(VisitFormScreen(self.store, household))
+
+    def action_households(self) -> None:
+        self.app.action_households()  # type: ignore[attr-defined]
+
+    def action_search(self) -> None:
+        self.app.action_households(search=True)  # type: ignore[attr-defined]

@@ -1,0 +1,192 @@
+"""The stairwell drawn as the building it is: floors as rows (top floor on top), rooms as cells, each cell
+marked by what matters now.  Arrow keys move between rooms; ``enter`` posts :class:`RoomSelected`.
+
+A cell reads ``01张✓★!`` — the door number, the head's surname, then the marks: ``✓`` visited in the last
+30 days (``·`` not), ``★`` special attention, ``!`` open problem (``!!`` overdue); a vacant flat reads
+``02 空置``.  Marks are characters as well as colours, so they survive a colour-blind eye and a terminal
+without colour.  Styles: ``assets/tcss/stairwell.tcss``.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.cells import cell_len, set_cell_size
+from rich.segment import Segment
+from rich.style import Style
+from textual import events
+from textual.binding import Binding, BindingType
+from textual.geometry import Size
+from textual.message import Message
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from ...i18n import t
+from ...model.dashboard import RoomState
+from ...model.household import Household
+from ..keys import translate_bindings
+
+CELL = 9  # cells per room
+LABEL = 5  # the floor label column ("11楼 ")
+
+
+class StairwellGrid(ScrollView, can_focus=True):
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "stairwell--label",
+        "stairwell--visited",
+        "stairwell--unvisited",
+        "stairwell--attention",
+        "stairwell--problem",
+        "stairwell--overdue",
+        "stairwell--vacant",
+        "stairwell--cursor",
+    }
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("up", "move(0, -1)", "tui.map.up", show=False),
+        Binding("down", "move(0, 1)", "tui.map.down", show=False),
+        Binding("left", "move(-1, 0)", "tui.map.left", show=False),
+        Binding("right", "move(1, 0)", "tui.map.right", show=False),
+        Binding("enter", "select", "tui.key.open", show=False),
+    ]
+
+    class RoomHighlighted(Message):
+        def __init__(self, household: Household | None) -> None:
+            super().__init__()
+            self.household = household
+
+    class RoomSelected(Message):
+        def __init__(self, household: Household) -> None:
+            super().__init__()
+            self.household = household
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        translate_bindings(self)
+        self.rows: list[tuple[int | None, list[RoomState]]] = []
+        self.columns = 0
+        self.cursor = (0, 0)  # (column, row)
+
+    # -- data -------------------------------------------------------------------------------------
+
+    def set_rooms(self, rows: list[tuple[int | None, list[RoomState]]], keep: str | None = None) -> None:
+        """Show ``rows`` (floor, its rooms), top floor first; the cursor stays on household ``keep``."""
+        self.rows = rows
+        self.columns = max((len(rooms) for _, rooms in rows), default=0)
+        self.virtual_size = Size(LABEL + CELL * self.columns, len(rows) + 1)
+        target = self._find(keep) if keep else None
+        self._set_cursor(*(target or (0, 0)))
+        self.refresh()
+
+    def _find(self, household_id: str) -> tuple[int, int] | None:
+        for y, (_, rooms) in enumerate(self.rows):
+            for x, state in enumerate(rooms):
+                if state.household.id == household_id:
+                    return (x, y)
+        return None
+
+    @property
+    def current(self) -> RoomState | None:
+        x, y = self.cursor
+        if 0 <= y < len(self.rows) and 0 <= x < len(self.rows[y][1]):
+            return self.rows[y][1][x]
+        return None
+
+    # -- cursor -----------------------------------------------------------------------------------
+
+    def _set_cursor(self, x: int, y: int) -> None:
+        if not self.rows:
+            self.cursor = (0, 0)
+            self.post_message(self.RoomHighlighted(None))
+            return
+        y = max(0, min(y, len(self.rows) - 1))
+        x = max(0, min(x, len(self.rows[y][1]) - 1))
+        self.cursor = (x, y)
+        self._scroll_into_view(y)
+        self.refresh()
+        state = self.current
+        self.post_message(self.RoomHighlighted(state.household if state else None))
+
+    def _scroll_into_view(self, row: int) -> None:
+        """The header line stays put: row ``row`` must land between it and the bottom."""
+        page = max(1, self.scrollable_content_region.height - 1)
+        top = round(self.scroll_y)
+        if row < top:
+            top = row
+        elif row >= top + page:
+            top = row - page + 1
+        if top != round(self.scroll_y):
+            self.scroll_to(y=top, animate=False, immediate=True)
+
+    def on_resize(self) -> None:
+        self._scroll_into_view(self.cursor[1])
+
+    def action_move(self, dx: int, dy: int) -> None:
+        x, y = self.cursor
+        self._set_cursor(x + dx, y + dy)
+
+    def action_select(self) -> None:
+        state = self.current
+        if state is not None:
+            self.post_message(self.RoomSelected(state.household))
+
+    def on_click(self, event: events.Click) -> None:
+        offset = event.get_content_offset(self)
+        if offset is None or offset.y < 1 or offset.x < LABEL:
+            return
+        x, y = (offset.x - LABEL) // CELL, offset.y - 1 + round(self.scroll_y)
+        if (x, y) == self.cursor:
+            self.action_select()
+        elif 0 <= y < len(self.rows) and x < len(self.rows[y][1]):
+            self._set_cursor(x, y)
+
+    # -- painting ---------------------------------------------------------------------------------
+
+    def _style(self, name: str) -> Style:
+        return self.get_component_rich_style(f"stairwell--{name}")
+
+    def cell_segments(self, state: RoomState, selected: bool) -> list[Segment]:
+        h = state.household
+        door = h.room[-2:] if len(h.room) >= 3 else h.room
+        cursor = self._style("cursor")
+
+        def paint(style: Style) -> Style:
+            return self.rich_style + style + cursor if selected else self.rich_style + style
+
+        if state.vacant:
+            return [Segment(set_cell_size(f"{door} {t('tui.map.vacant')}", CELL), paint(self._style("vacant")))]
+        name = h.head_name[:1] or "?"
+        problem = "!!" if state.overdue else "!" if state.open_problems else ""
+        parts = [
+            (f"{door}{name}", Style()),
+            ("✓" if state.visited else "·", self._style("visited" if state.visited else "unvisited")),
+            ("★" if state.attention else " ", self._style("attention")),
+            (problem, self._style("overdue" if state.overdue else "problem")),
+        ]
+        segments = [Segment(text, paint(style)) for text, style in parts if text]
+        used = sum(cell_len(s.text) for s in segments)
+        segments.append(Segment(" " * max(0, CELL - used), paint(Style())))
+        return segments
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        label_style = self._style("label")
+        if y == 0:
+            heads = "".join(set_cell_size(t("tui.map.door", n=f"{n + 1:02d}"), CELL) for n in range(self.columns))
+            return Strip([Segment(set_cell_size("", LABEL), label_style), Segment(heads, label_style)]).crop_extend(
+                0, width, self.rich_style
+            )
+        row = y - 1 + round(self.scroll_y)
+        if row >= len(self.rows):
+            return Strip.blank(width, self.rich_style)
+        floor, rooms = self.rows[row]
+        label = t("tui.map.floor", floor=floor) if floor is not None else t("tui.map.no_floor")
+        segments = [Segment(set_cell_size(label, LABEL), label_style)]
+        for x, state in enumerate(rooms):
+            segments.extend(self.cell_segments(state, (x, row) == self.cursor and self.has_focus))
+        return Strip(segments).crop_extend(0, width, self.rich_style)
+
+    def on_focus(self) -> None:
+        self.refresh()
+
+    def on_blur(self) -> None:
+        self.refresh()
