@@ -2,6 +2,7 @@
 emergencies."""
 
 ZH: dict[str, str] = {
+    "tui.form.choose": "（不选）",
     "tui.cmd.home": "楼栋图",
     "tui.cmd.home_help": "回到单元楼栋图和工作概况",
     "tui.cmd.households": "花名册",
@@ -137,13 +138,13 @@ ZH: dict[str, str] = {
     "tui.key.visit": "走访",
     "tui.key.correct_visit": "更正走访",
     "tui.key.note": "备注",
-    "tui.key.handle": "现场解决",
+    "tui.key.handle": "解决",
     "tui.key.escalate": "上报",
-    "tui.key.decide": "处理意见",
+    "tui.key.decide": "意见",
     "tui.key.feedback": "反馈",
     "tui.key.close_problem": "办结",
     "tui.key.reopen": "重开",
-    "tui.key.copy_wechat": "复制微信消息",
+    "tui.key.copy_wechat": "微信消息",
     "tui.key.print_notice": "打印公告",
     "tui.key.export": "导出",
     "tui.key.filter": "筛选",
@@ -166,6 +167,7 @@ ZH: dict[str, str] = {
 }
 
 EN: dict[str, str] = {
+    "tui.form.choose": "(none)",
     "tui.cmd.home": "Stairwell map",
     "tui.cmd.home_help": "back to the unit's map and the dashboard",
     "tui.cmd.households": "Households",
@@ -301,13 +303,13 @@ EN: dict[str, str] = {
     "tui.key.visit": "Visit",
     "tui.key.correct_visit": "Correct visit",
     "tui.key.note": "Note",
-    "tui.key.handle": "Solved here",
+    "tui.key.handle": "Solved",
     "tui.key.escalate": "Escalate",
     "tui.key.decide": "Decision",
     "tui.key.feedback": "Feedback",
     "tui.key.close_problem": "Close",
     "tui.key.reopen": "Reopen",
-    "tui.key.copy_wechat": "Copy for WeChat",
+    "tui.key.copy_wechat": "WeChat",
     "tui.key.print_notice": "Print notice",
     "tui.key.export": "Export",
     "tui.key.filter": "Filter",

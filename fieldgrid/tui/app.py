@@ -40,8 +40,8 @@ class FieldgridApp(App[None]):
     ENABLE_COMMAND_PALETTE: ClassVar[bool] = True
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("m", "home", "tui.key.home"),
         # Shown in the key bar of the map (its own copies); everywhere else in the help and the palette.
+        Binding("m", "home", "tui.key.home", show=False),
         Binding("l", "ledger", "tui.key.ledger", show=False),
         Binding("t", "patrol", "tui.key.patrol", show=False),
         Binding("p", "problem", "tui.key.problem", show=False),

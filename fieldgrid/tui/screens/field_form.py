@@ -205,6 +205,7 @@ def choice_field(
         options,
         value=value if value is not None else (Select.NULL if blank else options[0][1]),
         allow_blank=blank,
+        prompt=t("tui.form.choose"),
         id=f"f-{name}",
         compact=True,
     )

@@ -67,7 +67,7 @@ class LedgerScreen(Screen[None]):
         yield VirtualTable(
             [
                 Column("reported", t("tui.ledger.col.reported"), width=10),
-                Column("status", t("tui.ledger.col.status"), width=12),
+                Column("status", t("tui.ledger.col.status"), width=14),
                 Column("category", t("tui.ledger.col.category"), width=8),
                 Column("place", t("tui.ledger.col.place"), width=10),
                 Column("description", t("tui.ledger.col.description"), flex=True, min_width=10),

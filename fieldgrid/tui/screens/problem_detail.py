@@ -39,7 +39,7 @@ class ProblemDetailScreen(Screen[None]):
     HELP_INTRO = "tui.help.problem_detail_intro"
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("n", "step('note')", "tui.key.note"),
+        Binding("n", "step('note')", "tui.key.note", show=False),
         Binding("s", "step('handle')", "tui.key.handle"),
         Binding("u", "step('escalate')", "tui.key.escalate"),
         Binding("d", "step('decide')", "tui.key.decide"),
@@ -47,7 +47,7 @@ class ProblemDetailScreen(Screen[None]):
         Binding("c", "step('close')", "tui.key.close_problem"),
         Binding("o", "step('reopen')", "tui.key.reopen"),
         Binding("w", "copy_message", "tui.key.copy_wechat"),
-        Binding("P", "print_notice", "tui.key.print_notice"),
+        Binding("P", "print_notice", "tui.key.print_notice", show=False),
         Binding("escape", "back", "tui.key.back"),
     ]
 
@@ -129,7 +129,7 @@ class ProblemDetailScreen(Screen[None]):
         name = str(parameters[0]) if action == "step" and parameters else action
         if name in WHEN_OPEN | WHEN_CLOSED:
             allowed = WHEN_OPEN if self.view.is_open else WHEN_CLOSED
-            return True if name in allowed else None
+            return name in allowed  # what cannot be done now is left out of the key bar
         return True
 
     def action_step(self, action: str) -> None:
