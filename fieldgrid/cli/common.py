@@ -12,52 +12,17 @@ from typing import NoReturn
 
 from ..i18n import has, normalize_language, parse_label, t
 from ..model import Member, ValidationError
-
-EXIT_OK = 0
-EXIT_FAILURE = 1
-EXIT_BAD_INPUT = 2
-
-
-class InputError(Exception):
-    """Bad input found by the command line itself (not by the model): exit 2, nothing written."""
-
-    def __init__(self, key: str, **params: object) -> None:
-        super().__init__(f"{key} {params}")
-        self.key = key
-        self.params = params
-
-
-class BadFields(Exception):
-    """Validation errors of one household or profile, with its members so messages can name them."""
-
-    def __init__(self, errors: Sequence[ValidationError], members: Sequence[Member] = ()) -> None:
-        super().__init__("; ".join(str(e) for e in errors))
-        self.errors = list(errors)
-        self.members = list(members)
-
-
-class Failure(Exception):
-    """Something other than the input went wrong and the user must be told: exit 1."""
-
-    def __init__(self, key: str, **params: object) -> None:
-        super().__init__(f"{key} {params}")
-        self.key = key
-        self.params = params
-
-
-# -- output -----------------------------------------------------------------------------------------------
-
-
-def out(text: str = "") -> None:
-    print(text, file=sys.stdout)
-
-
-def err(text: str) -> None:
-    print(text, file=sys.stderr)
-
-
-def say_error(key: str, **params: object) -> None:
-    err(t("cli.error.prefix", message=t(key, **params)))
+from .outcome import (  # noqa: F401  (the other command modules import them from here)
+    EXIT_BAD_INPUT,
+    EXIT_FAILURE,
+    EXIT_OK,
+    BadFields,
+    Failure,
+    InputError,
+    err,
+    out,
+    say_error,
+)
 
 
 def display_width(text: str) -> int:

@@ -12,26 +12,17 @@ import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .. import __version__
 from ..i18n import language_from_env, normalize_language, set_language, t
-from ..model import ValidationError, ValidationErrors
+from ..model import Member, ValidationError, ValidationErrors
 from ..store import HomeLock, NotFound, Store, StoreError, default_demo_home, resolve_home
 from ..store.errors import Refused
-from .common import (
-    EXIT_BAD_INPUT,
-    EXIT_FAILURE,
-    EXIT_OK,
-    BadFields,
-    Failure,
-    InputError,
-    Parser,
-    err,
-    language_arg,
-    out,
-    report_validation,
-    say_error,
-)
+from .outcome import EXIT_BAD_INPUT, EXIT_FAILURE, EXIT_OK, BadFields, Failure, InputError, err, out, say_error
+
+if TYPE_CHECKING:
+    from .common import Parser
 
 Handler = Callable[[argparse.Namespace, Store], int]
 
@@ -133,12 +124,15 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def _global_options(parser: argparse.ArgumentParser, default: object) -> None:
+    from .common import language_arg
+
     parser.add_argument("--home", metavar="DIR", default=default, help=t("cli.help.home"))
     parser.add_argument("--lang", metavar="zh_CN|en", type=language_arg, default=default, help=t("cli.help.lang"))
 
 
 def build_parser() -> Parser:
     from . import field_work, households, problems, profile, station
+    from .common import Parser
 
     parser = Parser(prog="fieldgrid", description=t("cli.help.description"), epilog=t("cli.help.epilog"))
     _global_options(parser, None)
@@ -186,14 +180,45 @@ def _with_store(handler: Handler) -> Callable[[argparse.Namespace], int]:
     return run
 
 
+def _just_open(argv: Sequence[str]) -> argparse.Namespace | None:
+    """``fieldgrid [--home DIR] [--lang L]``: the arguments without building the parser, which costs more
+    than anything else on the way to the first frame.  ``None`` for anything else (the parser decides)."""
+    found: dict[str, str] = {}
+    items = list(argv)
+    while items:
+        option = items.pop(0)
+        name, sep, value = option.partition("=")
+        if name not in ("--home", "--lang") or name[2:] in found:
+            return None
+        if not sep:
+            if not items:
+                return None
+            value = items.pop(0)
+        found[name[2:]] = value
+    lang = found.get("lang")
+    if lang is not None:
+        try:
+            lang = normalize_language(lang)
+        except ValueError:
+            return None
+    return argparse.Namespace(home=found.get("home"), lang=lang, run=cmd_open)
+
+
+def _report(errors: Sequence[ValidationError], members: Sequence[Member] = ()) -> None:
+    from .common import report_validation
+
+    report_validation(errors, members)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     set_language(_language_in(args_list) or language_from_env())
-    parser = build_parser()
-    try:
-        args = parser.parse_args(args_list)
-    except SystemExit as exc:  # --help, --version, or a usage error already printed
-        return exc.code if isinstance(exc.code, int) else EXIT_BAD_INPUT
+    args = _just_open(args_list)
+    if args is None:
+        try:
+            args = build_parser().parse_args(args_list)
+        except SystemExit as exc:  # --help, --version, or a usage error already printed
+            return exc.code if isinstance(exc.code, int) else EXIT_BAD_INPUT
     if args.lang:
         set_language(args.lang)
     run: Callable[[argparse.Namespace], int] = args.run
@@ -202,11 +227,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return run(args)
     except BadFields as exc:
-        report_validation(exc.errors, exc.members)
+        _report(exc.errors, exc.members)
     except ValidationErrors as exc:
-        report_validation(exc.errors)
+        _report(exc.errors)
     except ValidationError as exc:
-        report_validation([exc])
+        _report([exc])
     except InputError as exc:
         say_error(exc.key, **exc.params)
     except NotFound as exc:

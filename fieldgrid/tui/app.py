@@ -20,14 +20,13 @@ from ..i18n import t
 from ..model import LeaderProfile
 from ..store import Store
 from .keys import is_ours, translate_bindings
-from .screens.household_list import HouseholdListScreen
 from .screens.stairwell import StairwellScreen
 
 # The other screens, the dialogs and Textual's command palette are imported when first needed, to keep
 # them off the path to the first frame.
 
-# What the first frame needs; forms.tcss and dialogs.tcss come with the screens that use them.
-STYLESHEETS = ("app.tcss", "stairwell.tcss", "virtual_table.tcss", "tag_filter.tcss")
+# What the first frame (the stairwell map) needs; the other stylesheets come with the screens that use them.
+STYLESHEETS = ("app.tcss", "stairwell.tcss")
 # Keys that move between the app's places; they work on screens that browse, never on a form or dialog.
 NAVIGATION = frozenset({"home", "households", "ledger", "patrol", "problem", "emergency"})
 
@@ -76,7 +75,7 @@ class FieldgridApp(App[None]):
         if profile is not None:
             self.home_screen.reload()
             for screen in self.screen_stack:
-                if isinstance(screen, HouseholdListScreen):
+                if hasattr(screen, "refresh_profile"):
                     screen.refresh_profile()
 
     # -- places ---------------------------------------------------------------------------------
@@ -104,6 +103,8 @@ class FieldgridApp(App[None]):
         self._go(StairwellScreen, lambda: StairwellScreen(self.store))
 
     def action_households(self, search: bool = False) -> None:
+        from .screens.household_list import HouseholdListScreen
+
         screen = self._go(HouseholdListScreen, lambda: HouseholdListScreen(self.store))
         if search:
             self.call_after_refresh(screen.action_focus_search)  # type: ignore[attr-defined]
@@ -204,6 +205,8 @@ class FieldgridApp(App[None]):
         self.action_households(search=True)
 
     def action_add_household(self) -> None:
+        from .screens.household_list import HouseholdListScreen
+
         screen = self._go(HouseholdListScreen, lambda: HouseholdListScreen(self.store))
         self.call_after_refresh(screen.action_add)  # type: ignore[attr-defined]
 

@@ -18,6 +18,7 @@ from textual.screen import Screen
 from textual.widgets import Input, Label, Static
 from textual.worker import Worker, WorkerState
 
+from ...assets import asset_path
 from ...i18n import label, t
 from ...model import Household
 from ...model.vocabulary import TAGS
@@ -36,6 +37,7 @@ class HouseholdListScreen(Screen[None]):
 
     AUTO_FOCUS = "#households"
     NAVIGABLE = True
+    CSS_PATH: ClassVar = [asset_path("tcss", "virtual_table.tcss"), asset_path("tcss", "tag_filter.tcss")]
     HELP_TITLE = "tui.help.list_title"
     HELP_INTRO = "tui.help.list_intro"
 

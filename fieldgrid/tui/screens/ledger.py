@@ -13,6 +13,7 @@ from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import Select, Static
 
+from ...assets import asset_path
 from ...i18n import label, t
 from ...model.ledger import ProblemView
 from ...model.problem import CATEGORIES, STATUSES
@@ -37,6 +38,7 @@ def status_label(view: ProblemView, today: dt.date) -> str:
 class LedgerScreen(Screen[None]):
     AUTO_FOCUS = "#ledger"
     NAVIGABLE = True
+    CSS_PATH: ClassVar = [asset_path("tcss", "virtual_table.tcss")]
     HELP_TITLE = "tui.help.ledger_title"
     HELP_INTRO = "tui.help.ledger_intro"
 

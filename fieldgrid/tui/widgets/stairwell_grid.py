@@ -65,6 +65,7 @@ class StairwellGrid(ScrollView, can_focus=True):
         self.rows: list[tuple[int | None, list[RoomState]]] = []
         self.columns = 0
         self.cursor = (0, 0)  # (column, row)
+        self._styles: dict[str, Style] = {}
 
     # -- data -------------------------------------------------------------------------------------
 
@@ -142,7 +143,15 @@ class StairwellGrid(ScrollView, can_focus=True):
     # -- painting ---------------------------------------------------------------------------------
 
     def _style(self, name: str) -> Style:
-        return self.get_component_rich_style(f"stairwell--{name}")
+        """A component style, read once until the styles change (each frame paints every cell)."""
+        style = self._styles.get(name)
+        if style is None:
+            style = self._styles[name] = self.get_component_rich_style(f"stairwell--{name}")
+        return style
+
+    def notify_style_update(self) -> None:
+        self._styles = {}
+        super().notify_style_update()
 
     def cell_segments(self, state: RoomState, selected: bool) -> list[Segment]:
         h = state.household
