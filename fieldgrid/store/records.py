@@ -1,6 +1,7 @@
 """Stamping stored documents: every record and every member carries ``_meta`` with its last change's
-clock stamp and device, a stamp per field (for field-level last-writer-wins in sync), and a tombstone
-stamp once deleted.  Pure functions over dicts; the repository does the I/O.
+clock stamp and device, a stamp per field (for field-level last-writer-wins in sync), the stamp each field
+had before its last change (``base``), and a tombstone stamp once deleted.  Pure functions over dicts; the
+repository does the I/O.
 """
 
 from __future__ import annotations
@@ -51,6 +52,10 @@ def stamp_changes(old: dict[str, Any], new: dict[str, Any], stamp: str, device: 
         if key in ("id", _NESTED):
             continue
         if key not in old or old[key] != value:
+            # ``base``: the stamp this change was made on top of, so a merge can tell an edit that saw the
+            # other side's value (it wins quietly) from a concurrent one (a conflict to keep).
+            previous = meta["fields"].get(key)
+            meta.setdefault("base", {})[key] = previous
             meta["fields"][key] = stamp
             changed = True
     if _NESTED in out or _NESTED in old:
