@@ -26,6 +26,7 @@ from . import records
 from .atomic_storage import AtomicJSONStorage, CorruptDatabase, fsync_dir
 from .errors import DiskError, NotFound, StoreError
 from .field_work import FieldWork
+from .sync_state import SyncState
 
 DB_NAME = "fieldgrid.json"
 SCHEMA_VERSION = 1
@@ -38,7 +39,7 @@ def wall_ms() -> int:
     return time.time_ns() // 1_000_000
 
 
-class Store(FieldWork):
+class Store(FieldWork, SyncState):
     """A home's database.  Open it after taking the home's :class:`~fieldgrid.store.lock.HomeLock`."""
 
     def __init__(self, home: Path, *, now_ms: Callable[[], int] = wall_ms) -> None:

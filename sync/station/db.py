@@ -241,6 +241,15 @@ class StationDB:
             )
         return Applied(new, changed, unchanged, len(conflicts))
 
+    def put_local(self, tbl: str, doc: Doc, device_id: str) -> None:
+        """A record the station wrote itself (a decision), filed under the unit it belongs to."""
+        stamp, deleted = _meta_of(doc)
+        with self.transaction():
+            self.conn.execute(
+                "INSERT OR REPLACE INTO records (tbl, id, device_id, stamp, deleted, doc) VALUES (?, ?, ?, ?, ?, ?)",
+                (tbl, doc["id"], device_id, stamp, deleted, json.dumps(doc, ensure_ascii=False)),
+            )
+
     def _owner(self, tbl: str, record_id: str, default: str) -> str:
         row = self.conn.execute("SELECT device_id FROM records WHERE tbl = ? AND id = ?", (tbl, record_id)).fetchone()
         return row[0] if row else default

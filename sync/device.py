@@ -1,0 +1,149 @@
+"""The device's side of sync: which changes wait for the station, the bundle that carries them, and the return
+bundle that brings acknowledgements, decisions, notices and roster changes back.
+
+A change counts as sent only when the station's acknowledgement comes back: until then every export carries
+it again (the station applies a bundle once and a record twice to no effect).  Records stay editable after
+an export; a later edit has a later stamp and waits for the next bundle.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from fieldgrid.store import Store
+
+from .bundle import Bundle, check_source, open_bundle, write_bundle
+from .errors import SyncError
+from .keys import Identity, Keys
+from .merge import TABLES, merge_doc
+
+ACKED = "sync_acked"  # the highest own stamp the station has acknowledged
+STATION = "sync_station"  # the trusted station's identity
+IMPORTED = "sync_imported"  # digests of return bundles already applied
+NOTICES = "notices"
+CONFLICTS = "conflicts"
+
+
+def _stamps(doc: dict[str, Any]) -> Iterator[str]:
+    meta = doc.get("_meta") or {}
+    for value in (meta.get("stamp"), meta.get("deleted"), *(meta.get("fields") or {}).values()):
+        if value:
+            yield str(value)
+    for member in doc.get("members", []):
+        yield from _stamps(member)
+
+
+def changed_here_after(doc: dict[str, Any], device: str, acked: str) -> bool:
+    """Whether ``doc`` holds a change made on ``device`` that the station has not acknowledged."""
+    suffix = "." + device
+    return any(s.endswith(suffix) and s > acked for s in _stamps(doc))
+
+
+def identity(store: Store, keys: Keys) -> Identity:
+    profile = store.profile()
+    grid = {k: v for k, v in (dataclasses.asdict(profile.grid) if profile else {}).items() if v}
+    return Identity(store.device_id, "device", keys.public_key, profile.name if profile else "", grid)
+
+
+def trusted_station(store: Store) -> Identity | None:
+    doc = store.setting(STATION)
+    return Identity.from_doc(doc) if doc else None
+
+
+def trust(store: Store, station: Identity) -> None:
+    if station.kind != "station":
+        raise SyncError("sync.error.not_a_station_identity")
+    current = trusted_station(store)
+    if current is not None and current.public_key != station.public_key and current.party == station.party:
+        raise SyncError("sync.error.station_key_changed", party=station.party)
+    store.set_setting(STATION, station.to_doc())
+
+
+def pending(store: Store) -> list[tuple[str, dict[str, Any]]]:
+    acked = str(store.setting(ACKED) or "")
+    return [
+        (table, doc)
+        for table in TABLES
+        for doc in store.raw_docs(table)
+        if changed_here_after(doc, store.device_id, acked)
+    ]
+
+
+@dataclass(frozen=True)
+class Exported:
+    path: Path
+    records: int
+    plain: bool
+
+
+def export(store: Store, keys: Keys, out_dir: Path, *, plain: bool = False) -> Exported:
+    station = trusted_station(store)
+    if station is None and not plain:
+        raise SyncError("sync.error.no_station")
+    me = identity(store, keys)
+    changes = pending(store)
+    payload = {"records": [{"table": table, "doc": doc} for table, doc in changes]}
+    path = write_bundle(out_dir, keys, me, "device", payload, target=station, grid=me.grid or {}, plain=plain)
+    return Exported(path, len(changes), plain)
+
+
+@dataclass(frozen=True)
+class Imported:
+    records: int
+    changed: int
+    notices: int
+    conflicts: int
+    acked: str | None
+    duplicate: bool = False
+
+
+def _in_grid(doc: dict[str, Any], grid: dict[str, str]) -> bool:
+    return all(not grid.get(part) or doc.get(part) in ("", None, grid[part]) for part in ("building", "unit"))
+
+
+def import_return(store: Store, keys: Keys, path: Path) -> Imported:
+    """Apply a return bundle from the trusted station: whole, in one write, or not at all."""
+    bundle: Bundle = open_bundle(path, keys)
+    check_source(bundle, trusted_station(store))
+    envelope = bundle.envelope
+    if envelope["kind"] != "return" or envelope["target"] != store.device_id:
+        raise SyncError("sync.error.not_for_me", target=str(envelope["target"]))
+    done = list(store.setting(IMPORTED) or [])
+    if bundle.digest in done:
+        return Imported(len(bundle.records), 0, 0, 0, None, duplicate=True)
+    me = identity(store, keys)
+    for table, doc in bundle.records:
+        if table not in TABLES:
+            raise SyncError("sync.error.unknown_table", table=table)
+        if table == "households" and not _in_grid(doc, me.grid or {}):
+            raise SyncError("sync.error.out_of_scope", record=doc.get("room", doc["id"]))
+    current = {table: {d["id"]: d for d in store.raw_docs(table)} for table in TABLES}
+    changed: dict[str, list[dict[str, Any]]] = {}
+    conflicts: list[dict[str, Any]] = []
+    seen = ""
+    for table, doc in bundle.records:
+        merged, found = merge_doc(table, current[table].get(doc["id"]), doc)
+        conflicts.extend(found)
+        seen = max([seen, *_stamps(doc)])
+        if merged != current[table].get(doc["id"]):
+            current[table][doc["id"]] = merged
+            changed.setdefault(table, []).append(merged)
+    notices = [n for n in bundle.payload.get("notices", []) if isinstance(n, dict) and isinstance(n.get("id"), str)]
+    known_notices = {d["id"] for d in store.raw_docs(NOTICES)}
+    fresh = [n for n in notices if n["id"] not in known_notices]
+    if fresh:
+        changed[NOTICES] = fresh
+    if conflicts:
+        existing = len(store.raw_docs(CONFLICTS))
+        changed[CONFLICTS] = [{"id": f"c{existing + n}", **c} for n, c in enumerate(conflicts)]
+    ack = bundle.payload.get("acks", {}).get(store.device_id)
+    settings: dict[str, Any] = {IMPORTED: [*done, bundle.digest][-200:]}
+    if isinstance(ack, str) and ack > str(store.setting(ACKED) or ""):
+        settings[ACKED] = ack
+    store.write_merged(changed, seen=seen or None, settings=settings)
+    count = sum(len(v) for k, v in changed.items() if k in TABLES)
+    return Imported(len(bundle.records), count, len(fresh), len(conflicts), settings.get(ACKED))
