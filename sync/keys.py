@@ -62,6 +62,7 @@ class Identity:
         return cls.from_doc(doc)
 
     def write(self, path: Path) -> None:
+        Path(path).parent.mkdir(parents=True, exist_ok=True)
         atomic_write_bytes(Path(path), json.dumps(self.to_doc(), ensure_ascii=False, indent=2).encode("utf-8"))
 
 

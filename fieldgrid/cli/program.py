@@ -131,7 +131,7 @@ def _global_options(parser: argparse.ArgumentParser, default: object) -> None:
 
 
 def build_parser() -> Parser:
-    from . import field_work, households, problems, profile, station
+    from . import field_work, households, problems, profile, station, sync
     from .common import Parser
 
     parser = Parser(prog="fieldgrid", description=t("cli.help.description"), epilog=t("cli.help.epilog"))
@@ -153,6 +153,7 @@ def build_parser() -> Parser:
     field_work.register(sub, common)
     problems.register(sub, common)
     station.register(sub, common)
+    sync.register(sub, common)
     return parser
 
 

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from ..i18n import t
 from ..store import HomeLock
 from ..store.repository import DB_NAME
-from .common import EXIT_OK, InputError, err, out, table
+from .common import EXIT_BAD_INPUT, EXIT_OK, InputError, err, out, table, to_code
 
 if TYPE_CHECKING:
     from sync.station.db import StationDB
@@ -43,6 +43,26 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     )
     p.add_argument("device", metavar="DEVICE", help=t("cli.help.station_device"))
     p.set_defaults(run=with_station(cmd_revoke))
+    for name, handler in (("identity", cmd_identity), ("enroll", cmd_enroll), ("import", cmd_import),
+                          ("returns", cmd_returns), ("decide", cmd_decide), ("notice", cmd_notice)):  # fmt: skip
+        p = actions.add_parser(
+            name, parents=[common], help=t(f"cli.help.station_{name}"), description=t(f"cli.help.station_{name}")
+        )
+        p.set_defaults(run=with_station(handler))
+        if name in ("identity", "returns"):
+            p.add_argument("--out", required=True, metavar="FILE" if name == "identity" else "DIR",
+                           help=t("cli.help.identity_out" if name == "identity" else "cli.help.sync_out"))  # fmt: skip
+        elif name == "enroll":
+            p.add_argument("file", metavar="FILE", help=t("cli.help.identity_file"))
+        elif name == "import":
+            p.add_argument("paths", nargs="+", metavar="PATH", help=t("cli.help.station_paths"))
+        elif name == "decide":
+            p.add_argument("problem", metavar="PROBLEM_ID", help=t("cli.help.problem_id"))
+            p.add_argument("--outcome", required=True, metavar="OUTCOME", help=t("cli.help.step_outcome"))
+            p.add_argument("--text", required=True, metavar="TEXT", help=t("cli.help.step_text"))
+        else:
+            p.add_argument("--text", required=True, metavar="TEXT", help=t("cli.help.step_text"))
+            p.add_argument("--device", action="append", metavar="DEVICE", help=t("cli.help.station_notice_device"))
     p = actions.add_parser(
         "report", parents=[common], help=t("cli.help.station_report"), description=t("cli.help.station_report")
     )
@@ -147,4 +167,94 @@ def cmd_report(args: argparse.Namespace, db: StationDB) -> int:
     for path in paths:
         out(str(path))
     err(t("station.report.done", month=month, count=len(paths)))
+    return EXIT_OK
+
+
+# -- the exchange ------------------------------------------------------------------------------------------
+
+
+def _now() -> str:
+    return dt.datetime.now().isoformat(timespec="minutes")
+
+
+def cmd_identity(args: argparse.Namespace, db: StationDB) -> int:
+    from sync.keys import Keys
+    from sync.station.exchange import station_identity
+
+    path = Path(args.out).expanduser()
+    station_identity(db, Keys(db.home)).write(path)
+    err(t("sync.identity.written", path=str(path)))
+    return EXIT_OK
+
+
+def cmd_enroll(args: argparse.Namespace, db: StationDB) -> int:
+    from sync.keys import Identity
+    from sync.station.exchange import enroll
+
+    identity = Identity.read(Path(args.file).expanduser())
+    enroll(db, identity)
+    err(t("station.enroll.done", party=identity.party, name=identity.name))
+    return EXIT_OK
+
+
+def cmd_import(args: argparse.Namespace, db: StationDB) -> int:
+    import sys
+
+    from sync.keys import Keys
+    from sync.station.exchange import import_paths
+
+    def progress(n: int, total: int) -> None:
+        width = 30
+        done = width * n // total
+        bar = "█" * done + "░" * (width - done)
+        sys.stderr.write(f"\r{t('station.import.progress', n=n, total=total)} {bar}")
+        if n == total:
+            sys.stderr.write("\n")
+        sys.stderr.flush()
+
+    outcomes = import_paths(db, Keys(db.home), [Path(p).expanduser() for p in args.paths], progress)
+    if not outcomes:
+        raise InputError("station.import.none")
+    headers = [t(f"station.col.{c}") for c in ("file", "device", "result", "records", "reason")]
+    rows = [
+        [o.path.name, o.device or "—", t(f"station.result.{o.status}"), str(o.records),
+         t(o.key, **(o.params or {})) if o.key else ""]
+        for o in outcomes
+    ]  # fmt: skip
+    for line in table(headers, rows):
+        out(line)
+    counts = {status: sum(o.status == status for o in outcomes) for status in ("accepted", "duplicate", "refused")}
+    err(t("station.import.summary", total=len(outcomes), **counts))
+    return EXIT_OK if counts["refused"] == 0 else EXIT_BAD_INPUT
+
+
+def cmd_returns(args: argparse.Namespace, db: StationDB) -> int:
+    from sync.keys import Keys
+    from sync.station.exchange import returns
+
+    for device, path, records, notices in returns(db, Keys(db.home), Path(args.out).expanduser()):
+        err(t("station.returns.written", device=device, records=records, notices=notices, path=str(path)))
+        out(str(path))
+    return EXIT_OK
+
+
+def cmd_decide(args: argparse.Namespace, db: StationDB) -> int:
+    from sync.station.exchange import StationClock, decide
+
+    from ..model.problem import DECISION_OUTCOMES
+
+    outcome = to_code("outcome", args.outcome, DECISION_OUTCOMES)
+    doc = decide(db, StationClock(db), args.problem, outcome, args.text, _now())
+    device = db.conn.execute(
+        "SELECT device_id FROM records WHERE tbl = 'problem_events' AND id = ?", (doc["id"],)
+    ).fetchone()[0]
+    err(t("station.decide.done", device=device))
+    return EXIT_OK
+
+
+def cmd_notice(args: argparse.Namespace, db: StationDB) -> int:
+    from sync.station.exchange import notice
+
+    count = notice(db, args.text, _now(), args.device)
+    err(t("station.notice.done", count=count))
     return EXIT_OK

@@ -19,33 +19,17 @@ from . import core as _core
 from . import exports as _exports
 from . import ledger as _ledger
 from . import station as _station
+from . import sync as _sync
 from . import tui as _tui
 from . import tui_field as _tui_field
 
 LANGUAGES = ("zh_CN", "en")
 DEFAULT = "zh_CN"
 
+_MODULES = (_core, _ledger, _exports, _cli, _cli_field, _tui, _tui_field, _station, _sync)
 CATALOGUES: dict[str, dict[str, str]] = {
-    "zh_CN": {
-        **_core.ZH,
-        **_ledger.ZH,
-        **_exports.ZH,
-        **_cli.ZH,
-        **_cli_field.ZH,
-        **_tui.ZH,
-        **_tui_field.ZH,
-        **_station.ZH,
-    },
-    "en": {
-        **_core.EN,
-        **_ledger.EN,
-        **_exports.EN,
-        **_cli.EN,
-        **_cli_field.EN,
-        **_tui.EN,
-        **_tui_field.EN,
-        **_station.EN,
-    },
+    "zh_CN": {key: text for module in _MODULES for key, text in module.ZH.items()},
+    "en": {key: text for module in _MODULES for key, text in module.EN.items()},
 }
 
 _current = DEFAULT

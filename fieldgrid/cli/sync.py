@@ -1,0 +1,97 @@
+"""``fieldgrid sync export|import|status|identity|trust``: the device's side of the USB-stick exchange with the
+community service station."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from ..i18n import t
+from ..store import Store
+from .outcome import EXIT_OK, err, out
+
+
+def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    group = sub.add_parser("sync", parents=[common], help=t("cli.help.sync"), description=t("cli.help.sync"))
+    actions = group.add_subparsers(dest="action", required=True, metavar="ACTION")
+    p = actions.add_parser("export", parents=[common], help=t("cli.help.sync_export"),
+                           description=t("cli.help.sync_export"))  # fmt: skip
+    p.add_argument("--out", required=True, metavar="DIR", help=t("cli.help.sync_out"))
+    p.add_argument("--plain", action="store_true", help=t("cli.help.sync_plain"))
+    p.set_defaults(handler=cmd_export)
+    p = actions.add_parser("import", parents=[common], help=t("cli.help.sync_import"),
+                           description=t("cli.help.sync_import"))  # fmt: skip
+    p.add_argument("file", metavar="FILE", help=t("cli.help.sync_file"))
+    p.set_defaults(handler=cmd_import)
+    p = actions.add_parser("status", parents=[common], help=t("cli.help.sync_status"),
+                           description=t("cli.help.sync_status"))  # fmt: skip
+    p.set_defaults(handler=cmd_status)
+    p = actions.add_parser("identity", parents=[common], help=t("cli.help.sync_identity"),
+                           description=t("cli.help.sync_identity"))  # fmt: skip
+    p.add_argument("--out", required=True, metavar="FILE", help=t("cli.help.identity_out"))
+    p.set_defaults(handler=cmd_identity)
+    p = actions.add_parser("trust", parents=[common], help=t("cli.help.sync_trust"),
+                           description=t("cli.help.sync_trust"))  # fmt: skip
+    p.add_argument("file", metavar="FILE", help=t("cli.help.identity_file"))
+    p.set_defaults(handler=cmd_trust)
+
+
+def cmd_export(args: argparse.Namespace, store: Store) -> int:
+    from sync import device
+    from sync.keys import Keys
+
+    done = device.export(store, Keys(store.home), Path(args.out).expanduser(), plain=args.plain)
+    if done.plain:
+        err(t("sync.export.plain"))
+    err(t("sync.export.done", count=done.records, path=str(done.path)))
+    out(str(done.path))
+    return EXIT_OK
+
+
+def cmd_import(args: argparse.Namespace, store: Store) -> int:
+    from sync import device
+    from sync.keys import Keys
+
+    result = device.import_return(store, Keys(store.home), Path(args.file).expanduser())
+    if result.duplicate:
+        err(t("sync.import.duplicate"))
+    else:
+        err(t("sync.import.done", changed=result.changed, notices=result.notices, conflicts=result.conflicts))
+    return EXIT_OK
+
+
+def cmd_status(args: argparse.Namespace, store: Store) -> int:
+    from sync import device
+
+    station = device.trusted_station(store)
+    out(t("sync.status.pending", count=len(device.pending(store))))
+    out(t("sync.status.station", name=station.name, party=station.party) if station else t("sync.status.no_station"))
+    acked = store.setting(device.ACKED)
+    if acked:
+        out(t("sync.status.acked", stamp=acked))
+    notices = store.raw_docs(device.NOTICES)
+    if notices:
+        out(t("sync.status.notices", count=len(notices)))
+        for notice in notices:
+            out(f"  {notice.get('at', '')[:10]}  {notice.get('text', '')}")
+    return EXIT_OK
+
+
+def cmd_identity(args: argparse.Namespace, store: Store) -> int:
+    from sync import device
+    from sync.keys import Keys
+
+    path = Path(args.out).expanduser()
+    device.identity(store, Keys(store.home)).write(path)
+    err(t("sync.identity.written", path=str(path)))
+    return EXIT_OK
+
+
+def cmd_trust(args: argparse.Namespace, store: Store) -> int:
+    from sync import device
+    from sync.keys import Identity
+
+    station = Identity.read(Path(args.file).expanduser())
+    device.trust(store, station)
+    err(t("sync.trust.done", name=station.name, party=station.party))
+    return EXIT_OK
