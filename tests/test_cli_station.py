@@ -48,3 +48,29 @@ def test_devices_revoke_and_report(cli, tmp_path: Path) -> None:  # noqa: F811
     (station / "points.json").write_text('{"visit": {"party": 1}}', encoding="utf-8")
     bad = cli("station", "report", "--month", "2026-11", "--out", str(out), home_dir=station)
     assert bad.code == 2 and "party" in bad.err
+
+
+def test_demo_exchange_from_the_shell(cli, tmp_path: Path) -> None:  # noqa: F811
+    device_home, station_home, stick, back = (tmp_path / n for n in ("demo", "demo-station", "stick", "back"))
+    made = cli("demo", "--no-open", home_dir=device_home)
+    assert made.code == 0 and str(station_home) in made.err
+    status = cli("sync", "status", home_dir=device_home)
+    assert "待上传的改动：" in status.out and "（演示）" in status.out
+    exported = cli("sync", "export", "--out", str(stick), home_dir=device_home)
+    assert exported.code == 0
+    imported = cli("station", "import", str(stick), home_dir=station_home)
+    assert imported.code == 0 and "接收 1，重复 0，拒收 0" in imported.err
+    again = cli("station", "import", str(stick), home_dir=station_home)
+    assert again.code == 0 and "重复 1" in again.err
+    (stick / "junk.fgbundle").write_text("{not json", encoding="utf-8")
+    bad = cli("station", "import", str(stick), home_dir=station_home)
+    assert bad.code == 2 and "拒收 1" in bad.err and "文件不完整" in bad.out
+    assert cli("station", "notice", "--text", "周六停水", home_dir=station_home).code == 0
+    assert cli("station", "returns", "--out", str(back), home_dir=station_home).code == 0
+    [bundle] = back.glob("*.fgbundle")
+    done = cli("sync", "import", str(bundle), home_dir=device_home)
+    assert done.code == 0 and "1 条通知" in done.err
+    status = cli("sync", "status", home_dir=device_home)
+    assert "待上传的改动：0 条" in status.out and "周六停水" in status.out
+    plain = cli("sync", "export", "--out", str(tmp_path / "plain"), "--plain", home_dir=device_home)
+    assert plain.code == 0 and "未加密" in plain.err

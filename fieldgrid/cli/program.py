@@ -112,12 +112,24 @@ def cmd_demo(args: argparse.Namespace) -> int:
             else:
                 count = write_demo(store)
                 err(t("cli.demo.created", count=count, home=str(home)))
+            _demo_station(
+                store, Path(args.station).expanduser() if args.station else home.with_name(home.name + "-station")
+            )
             if args.no_open:
                 out(str(home))
                 return EXIT_OK
             return run_app(store)
         finally:
             store.close()
+
+
+def _demo_station(store: Store, station: Path) -> None:
+    from sync.station.demo import make_demo_station
+
+    if make_demo_station(store, station):
+        err(t("cli.demo.station", station=str(station), home=str(store.home)))
+    else:
+        err(t("cli.demo.station_kept", station=str(station)))
 
 
 # -- the parser -------------------------------------------------------------------------------------------------
@@ -147,6 +159,7 @@ def build_parser() -> Parser:
     demo = sub.add_parser("demo", parents=[common], help=t("cli.help.demo"), description=t("cli.help.demo_description"))
     demo.add_argument("--no-open", action="store_true", help=t("cli.help.demo_no_open"))
     demo.add_argument("--reset", action="store_true", help=t("cli.help.demo_reset"))
+    demo.add_argument("--station", metavar="DIR", help=t("cli.help.demo_station"))
     demo.set_defaults(run=cmd_demo)
     households.register(sub, common)
     profile.register(sub, common)

@@ -53,6 +53,11 @@ ZH: dict[str, str] = {
     "station.result.duplicate": "重复",
     "station.result.refused": "拒收",
     "cli.help.sync": "与服务站交换数据包（U 盘）",
+    "cli.help.demo_station": "演示服务站的目录（默认：演示单元目录旁边的 …-station）",
+    "cli.demo.station": "演示服务站：{station}（已与本设备互相登记）。试试：\n"
+    "  fieldgrid --home {home} sync export --out U盘目录\n"
+    "  fieldgrid --home {station} station import U盘目录",
+    "cli.demo.station_kept": "{station} 是一个真实的服务站，演示没有改动它",
     "cli.help.sync_export": "把尚未被服务站确认的改动写成数据包",
     "cli.help.sync_out": "数据包写入的目录（如 U 盘）",
     "cli.help.sync_plain": "不加密（仅供调试，含个人信息！）",
@@ -131,6 +136,11 @@ EN: dict[str, str] = {
     "station.result.duplicate": "duplicate",
     "station.result.refused": "refused",
     "cli.help.sync": "exchange bundles with the service station (USB stick)",
+    "cli.help.demo_station": "folder of the demo station (default: …-station beside the demo unit's folder)",
+    "cli.demo.station": "Demo station: {station} (enrolled with this device both ways). Try:\n"
+    "  fieldgrid --home {home} sync export --out STICK\n"
+    "  fieldgrid --home {station} station import STICK",
+    "cli.demo.station_kept": "{station} is a real station; the demo left it alone",
     "cli.help.sync_export": "write the changes the station has not acknowledged into a bundle",
     "cli.help.sync_out": "folder to write the bundle into (e.g. the USB stick)",
     "cli.help.sync_plain": "do not encrypt (debugging only: personal data in the clear!)",
