@@ -9,7 +9,6 @@ an export; a later edit has a later stamp and waits for the next bundle.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -20,27 +19,12 @@ from .bundle import Bundle, check_source, open_bundle, write_bundle
 from .errors import SyncError
 from .keys import Identity, Keys
 from .merge import TABLES, merge_doc
+from .pending import ACKED, changed_here_after, pending, stamps  # noqa: F401  (re-exported)
 
-ACKED = "sync_acked"  # the highest own stamp the station has acknowledged
 STATION = "sync_station"  # the trusted station's identity
 IMPORTED = "sync_imported"  # digests of return bundles already applied
 NOTICES = "notices"
 CONFLICTS = "conflicts"
-
-
-def _stamps(doc: dict[str, Any]) -> Iterator[str]:
-    meta = doc.get("_meta") or {}
-    for value in (meta.get("stamp"), meta.get("deleted"), *(meta.get("fields") or {}).values()):
-        if value:
-            yield str(value)
-    for member in doc.get("members", []):
-        yield from _stamps(member)
-
-
-def changed_here_after(doc: dict[str, Any], device: str, acked: str) -> bool:
-    """Whether ``doc`` holds a change made on ``device`` that the station has not acknowledged."""
-    suffix = "." + device
-    return any(s.endswith(suffix) and s > acked for s in _stamps(doc))
 
 
 def identity(store: Store, keys: Keys) -> Identity:
@@ -61,16 +45,6 @@ def trust(store: Store, station: Identity) -> None:
     if current is not None and current.public_key != station.public_key and current.party == station.party:
         raise SyncError("sync.error.station_key_changed", party=station.party)
     store.set_setting(STATION, station.to_doc())
-
-
-def pending(store: Store) -> list[tuple[str, dict[str, Any]]]:
-    acked = str(store.setting(ACKED) or "")
-    return [
-        (table, doc)
-        for table in TABLES
-        for doc in store.raw_docs(table)
-        if changed_here_after(doc, store.device_id, acked)
-    ]
 
 
 @dataclass(frozen=True)
@@ -128,7 +102,7 @@ def import_return(store: Store, keys: Keys, path: Path) -> Imported:
     for table, doc in bundle.records:
         merged, found = merge_doc(table, current[table].get(doc["id"]), doc)
         conflicts.extend(found)
-        seen = max([seen, *_stamps(doc)])
+        seen = max([seen, *stamps(doc)])
         if merged != current[table].get(doc["id"]):
             current[table][doc["id"]] = merged
             changed.setdefault(table, []).append(merged)

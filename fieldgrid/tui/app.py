@@ -28,7 +28,7 @@ from .screens.stairwell import StairwellScreen
 # What the first frame (the stairwell map) needs; the other stylesheets come with the screens that use them.
 STYLESHEETS = ("app.tcss", "stairwell.tcss")
 # Keys that move between the app's places; they work on screens that browse, never on a form or dialog.
-NAVIGATION = frozenset({"home", "households", "ledger", "patrol", "problem", "emergency"})
+NAVIGATION = frozenset({"home", "households", "ledger", "patrol", "problem", "emergency", "sync"})
 
 
 class FieldgridApp(App[None]):
@@ -45,6 +45,7 @@ class FieldgridApp(App[None]):
         Binding("t", "patrol", "tui.key.patrol", show=False),
         Binding("p", "problem", "tui.key.problem", show=False),
         Binding("exclamation_mark", "emergency", "tui.key.emergency", show=False),
+        Binding("s", "sync", "tui.key.sync", show=False),
         Binding("question_mark", "help", "tui.key.help"),
         Binding("f1", "help", "tui.key.help", show=False),
         Binding("q", "quit", "tui.key.quit"),
@@ -124,6 +125,11 @@ class FieldgridApp(App[None]):
 
         household_id = household_id or getattr(self.screen, "current_household_id", None)
         self.push_screen(ProblemFormScreen(self.store, household_id=household_id))
+
+    def action_sync(self) -> None:
+        from .screens.sync_screen import SyncScreen
+
+        self.push_screen(SyncScreen(self.store))
 
     def action_emergency(self) -> None:
         from .screens.emergency import EmergencyScreen
@@ -222,6 +228,7 @@ class FieldgridApp(App[None]):
             yield SystemCommand(t("tui.cmd.patrol"), t("tui.cmd.patrol_help"), self.action_patrol)
             yield SystemCommand(t("tui.cmd.problem"), t("tui.cmd.problem_help"), self.action_problem)
             yield SystemCommand(t("tui.cmd.emergency"), t("tui.cmd.emergency_help"), self.action_emergency)
+            yield SystemCommand(t("tui.cmd.sync"), t("tui.cmd.sync_help"), self.action_sync)
         if not isinstance(screen, ProfileScreen):
             yield SystemCommand(t("tui.cmd.profile"), t("tui.cmd.profile_help"), self.action_edit_profile)
         yield SystemCommand(t("tui.cmd.help"), t("tui.cmd.help_help"), self.action_help)

@@ -65,6 +65,7 @@ class StairwellScreen(Screen[None]):
         Binding("t", "app.patrol", "tui.key.patrol"),
         Binding("p", "app.problem", "tui.key.problem"),
         Binding("exclamation_mark", "app.emergency", "tui.key.emergency"),
+        Binding("s", "app.sync", "tui.key.sync"),
         Binding("slash", "search", "tui.key.search", show=False),
     ]
 
@@ -73,6 +74,7 @@ class StairwellScreen(Screen[None]):
         translate_bindings(self)
         self.store = store
         self.dashboard = Dashboard()
+        self.waiting = 0  # changes the station has not acknowledged
 
     def compose(self) -> ComposeResult:
         yield TitleBar()
@@ -101,7 +103,12 @@ class StairwellScreen(Screen[None]):
         rooms = [(floor, [self.dashboard.rooms[h.id] for h in hs]) for floor, hs in floors(households)]
         current = self.grid.current
         self.grid.set_rooms(rooms, keep=current.household.id if current else None)
-        self.query_one("#dashboard", Static).update(dashboard_text(self.dashboard))
+        from sync.pending import pending
+
+        self.waiting = len(pending(self.store))
+        text = dashboard_text(self.dashboard)
+        text.append("\n" + t("tui.dash.sync", count=self.waiting), style="bold yellow" if self.waiting else "dim")
+        self.query_one("#dashboard", Static).update(text)
 
     @property
     def highlighted(self) -> Household | None:
