@@ -5,8 +5,8 @@ immutable records and problem events are a union that never loses one."""
 from __future__ import annotations
 
 import functools
-import json
 import itertools
+import json
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
