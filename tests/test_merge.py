@@ -140,3 +140,96 @@ def test_events_are_a_union_that_loses_none() -> None:
     theirs = [{"id": f"e{i}", "kind": "note", "_meta": {"stamp": S1}} for i in range(2, 6)]
     assert merge_into("problem_events", mine, theirs) == []
     assert sorted(mine) == [f"e{i}" for i in range(6)]
+
+
+# -- replicas exchanging bundles ------------------------------------------------------------------------------
+
+from fieldgrid.model.hlc import Clock, Stamp  # noqa: E402
+from fieldgrid.store import records  # noqa: E402
+
+REPLICAS = ("dev-a", "dev-b", "station")
+operations = st.lists(
+    st.tuples(
+        st.sampled_from(REPLICAS),
+        st.sampled_from(["edit", "event", "send", "delete"]),
+        st.sampled_from(["h1", "h2"]),
+        st.sampled_from(["notes", "room", "residency"]),
+        st.sampled_from(["甲", "乙", "丙"]),
+        st.sampled_from(REPLICAS),
+    ),
+    max_size=25,
+)
+
+
+class Replica:
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.clock = Clock(name)
+        self.ms = 1000
+        self.tables: dict[str, dict[str, dict]] = {"households": {}, "problem_events": {}}
+        self.outbox: list[tuple[str, dict]] = []
+
+    def stamp(self) -> str:
+        self.ms += 1
+        return self.clock.now(self.ms).encode()
+
+    def edit(self, ident: str, key: str, value: str) -> None:
+        table = self.tables["households"]
+        stamp = self.stamp()
+        if ident not in table:
+            table[ident] = records.stamp_new({"id": ident, key: value}, stamp, self.name)
+        else:
+            plain = {k: v for k, v in table[ident].items() if k != "_meta"}
+            changed = records.stamp_changes(table[ident], {**plain, key: value}, stamp, self.name)
+            if changed is not None:
+                table[ident] = changed
+
+    def delete(self, ident: str) -> None:
+        table = self.tables["households"]
+        if ident in table:
+            table[ident] = records.tombstone(table[ident], self.stamp(), self.name)
+
+    def event(self, ident: str) -> str:
+        stamp = self.stamp()
+        doc = records.stamp_new({"id": f"e-{stamp}", "problem_id": ident, "kind": "note"}, stamp, self.name)
+        self.tables["problem_events"][doc["id"]] = doc
+        return doc["id"]
+
+    def bundle(self) -> list[tuple[str, dict]]:
+        return [(t, records.clone(d)) for t, docs in self.tables.items() for d in docs.values()]
+
+    def receive(self, bundle: list[tuple[str, dict]]) -> None:
+        for table, doc in bundle:
+            merge_into(table, self.tables[table], [records.clone(doc)])
+            self.clock.observe(Stamp.decode(doc["_meta"]["stamp"]), self.ms)
+
+
+@settings(max_examples=150, deadline=None)
+@given(operations, st.randoms(use_true_random=False))
+def test_replicas_converge_whatever_the_order_and_lose_no_event(ops, rng) -> None:
+    replicas = {name: Replica(name) for name in REPLICAS}
+    in_flight: list[tuple[str, list]] = []
+    created: set[str] = set()
+    for who, op, ident, key, value, to in ops:
+        r = replicas[who]
+        if op == "edit":
+            r.edit(ident, key, value)
+        elif op == "delete":
+            r.delete(ident)
+        elif op == "event":
+            created.add(r.event(ident))
+        else:
+            in_flight.append((to, r.bundle()))
+            if rng.random() < 0.5 and in_flight:  # deliver something, maybe out of order, maybe twice
+                target, bundle = rng.choice(in_flight)
+                replicas[target].receive(bundle)
+    rng.shuffle(in_flight)
+    for target, bundle in in_flight:  # every bundle in flight arrives, in any order
+        replicas[target].receive(bundle)
+    for _ in range(2):  # then everyone exchanges with everyone
+        for a in replicas.values():
+            for b in replicas.values():
+                b.receive(a.bundle())
+    states = {json.dumps(r.tables, sort_keys=True) for r in replicas.values()}
+    assert len(states) == 1
+    assert all(set(r.tables["problem_events"]) == created for r in replicas.values())
