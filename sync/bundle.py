@@ -87,8 +87,10 @@ def write_bundle(
         raise ValueError(kind)
     if not plain and target is None:
         raise ValueError("an encrypted bundle needs a target")
-    raw = canonical(payload)
-    packed = gzip.compress(raw, compresslevel=6, mtime=0)
+    # The payload need not be canonical: its hash is taken over exactly these bytes, and the signature over
+    # the envelope that holds the hash.
+    raw = json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    packed = gzip.compress(raw, compresslevel=1, mtime=0)  # fast: the stick has room, the leader waits
     body = packed if plain else seal(target.public_key, packed)  # type: ignore[union-attr]
     created = (now or dt.datetime.now().astimezone()).isoformat(timespec="seconds")
     records = payload.get("records", [])

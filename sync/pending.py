@@ -27,14 +27,19 @@ def stamps(doc: dict[str, Any]) -> Iterator[str]:
 def changed_here_after(doc: dict[str, Any], device: str, acked: str) -> bool:
     """Whether ``doc`` holds a change made on ``device`` that the station has not acknowledged."""
     suffix = "." + device
+    last = str((doc.get("_meta") or {}).get("stamp") or "")
+    if last <= acked:
+        return False  # nothing in a record is newer than its last change
+    if last.endswith(suffix):
+        return True  # the usual case: changed here last
     return any(s.endswith(suffix) and s > acked for s in stamps(doc))
 
 
 def pending(store: Store) -> list[tuple[str, dict[str, Any]]]:
     acked = str(store.setting(ACKED) or "")
+    device = store.device_id
     return [
         (table, doc)
         for table in TABLES
-        for doc in store.raw_docs(table)
-        if changed_here_after(doc, store.device_id, acked)
+        for doc in store.raw_docs(table, lambda d: changed_here_after(d, device, acked))
     ]

@@ -31,9 +31,12 @@ class SyncState:
         def _write(self, action: Callable[[], object]) -> None: ...
         def _meta(self) -> dict[str, Any]: ...
 
-    def raw_docs(self, table: str) -> list[dict[str, Any]]:
-        """Every document of ``table`` as stored, tombstones and stamps included (copies)."""
-        return [records.clone(dict(d)) for d in self._db.table(table).all()]
+    def raw_docs(self, table: str, keep: Callable[[dict[str, Any]], bool] | None = None) -> list[dict[str, Any]]:
+        """Every document of ``table`` as stored (or those ``keep`` accepts), tombstones and stamps included:
+        copies, read straight from the storage's parsed data (no TinyDB document wrapping)."""
+        data = self._db.storage.read() or {}
+        docs = data.get(table, {}).values()
+        return [records.clone(d) for d in docs if keep is None or keep(d)]
 
     def setting(self, key: str, default: Any = None) -> Any:
         return records.clone(self._meta().get(key, default))

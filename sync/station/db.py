@@ -25,6 +25,7 @@ SCHEMA_VERSION = 1
 CHUNK = 500  # ids per ``IN (…)`` look-up, under SQLite's variable limit
 
 Doc = dict[str, Any]
+_ENCODE = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode  # one encoder, not one per record
 Merge = Callable[[str, Doc | None, Doc], tuple[Doc, list[Doc]]]
 
 SCHEMA = """
@@ -222,7 +223,7 @@ class StationDB:
                 current[(tbl, doc["id"])] = merged
                 stamp, deleted = _meta_of(merged)
                 owner = device_id if existing is None else self._owner(tbl, doc["id"], device_id)
-                upserts.append((tbl, doc["id"], owner, stamp, deleted, json.dumps(merged, ensure_ascii=False)))
+                upserts.append((tbl, doc["id"], owner, stamp, deleted, _ENCODE(merged)))
             conn.executemany(
                 "INSERT INTO records (tbl, id, device_id, stamp, deleted, doc) VALUES (?, ?, ?, ?, ?, ?) "
                 "ON CONFLICT (tbl, id) DO UPDATE SET stamp = excluded.stamp, deleted = excluded.deleted, "
