@@ -68,6 +68,9 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     )
     p.add_argument("id", metavar="ID", help=t("cli.help.id"))
     p.set_defaults(handler=cmd_delete)
+    from . import roster
+
+    roster.register(actions, common)
 
 
 def _household_options(p: argparse.ArgumentParser, *, edit: bool) -> None:

@@ -18,6 +18,7 @@ from . import cli_field as _cli_field
 from . import core as _core
 from . import exports as _exports
 from . import ledger as _ledger
+from . import roster as _roster
 from . import station as _station
 from . import sync as _sync
 from . import tui as _tui
@@ -26,7 +27,7 @@ from . import tui_field as _tui_field
 LANGUAGES = ("zh_CN", "en")
 DEFAULT = "zh_CN"
 
-_MODULES = (_core, _ledger, _exports, _cli, _cli_field, _tui, _tui_field, _station, _sync)
+_MODULES = (_core, _ledger, _exports, _cli, _cli_field, _tui, _tui_field, _station, _sync, _roster)
 CATALOGUES: dict[str, dict[str, str]] = {
     "zh_CN": {key: text for module in _MODULES for key, text in module.ZH.items()},
     "en": {key: text for module in _MODULES for key, text in module.EN.items()},

@@ -207,6 +207,19 @@ class Store(FieldWork, SyncState):
                 added.append(clean)
         return added
 
+    def apply_households(self, creates: list[Household], updates: list[Household]) -> None:
+        """Households already checked by the caller (a roster import): added and updated in one atomic write,
+        all or none."""
+        table = self._db.table(HOUSEHOLDS)
+        by_id = {d["id"]: d for d in table.all()}
+        with self._change() as stamp:
+            table.insert_multiple(records.stamp_new(h.to_doc(), stamp, self.device_id) for h in creates)
+            for household in updates:
+                old = by_id[household.id]
+                doc = records.stamp_changes(dict(old), household.to_doc(), stamp, self.device_id)
+                if doc is not None:
+                    table.update(doc, doc_ids=[old.doc_id])
+
     def update_household(self, household: Household) -> Household:
         table = self._db.table(HOUSEHOLDS)
         old = table.get(Query().id == household.id)
