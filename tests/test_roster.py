@@ -159,3 +159,46 @@ def test_export_round_trips_every_field(cli, tmp_path: Path, suffix: str) -> Non
     assert len(households(target)) == len(build_demo().households)
     again = cli("households", "import", str(out), home_dir=target)
     assert "将新建 0 户、更新 0 户" in again.err
+
+
+def test_import_from_the_tui_previews_then_writes(tmp_path: Path) -> None:
+    import asyncio
+
+    from textual.widgets import Input
+
+    from fieldgrid.model import GridPath, LeaderProfile
+    from fieldgrid.tui.app import FieldgridApp
+    from fieldgrid.tui.screens.household_list import HouseholdListScreen
+    from fieldgrid.tui.screens.roster_import import RosterImportScreen
+
+    rows = person_rows(12)
+    rows[3][7] = "12345"
+    path = tmp_path / "roster.csv"
+    path.write_bytes("\r\n".join([",".join(HEADER)] + [",".join(map(str, r)) for r in rows]).encode("gbk"))
+    store = Store(tmp_path / "home")
+    store.save_profile(
+        LeaderProfile("王芳", "13800138000", GridPath(community="子龙社区", building="6栋", unit="3单元"))
+    )
+
+    async def body() -> None:
+        app = FieldgridApp(store)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            await pilot.press("h", "i")
+            await pilot.pause()
+            screen = app.screen
+            assert isinstance(screen, RosterImportScreen)
+            await pilot.press("ctrl+s")  # nothing previewed yet: nothing written
+            assert store.households() == []
+            screen.query_one("#roster-path", Input).value = str(path)
+            await pilot.press("enter")
+            await pilot.pause()
+            assert screen.plan is not None and [r.row for r in screen.plan.rejected] == [5]
+            assert store.households() == []  # a preview writes nothing
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+            assert isinstance(app.screen, HouseholdListScreen)
+            assert app.screen.table.row_count == len(store.households()) > 0
+
+    asyncio.run(body())
+    store.close()

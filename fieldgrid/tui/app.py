@@ -126,6 +126,12 @@ class FieldgridApp(App[None]):
         household_id = household_id or getattr(self.screen, "current_household_id", None)
         self.push_screen(ProblemFormScreen(self.store, household_id=household_id))
 
+    def action_import_roster(self) -> None:
+        from .screens.household_list import HouseholdListScreen
+
+        screen = self._go(HouseholdListScreen, lambda: HouseholdListScreen(self.store))
+        self.call_after_refresh(screen.action_import_roster)  # type: ignore[attr-defined]
+
     def action_sync(self) -> None:
         from .screens.sync_screen import SyncScreen
 
@@ -229,6 +235,7 @@ class FieldgridApp(App[None]):
             yield SystemCommand(t("tui.cmd.problem"), t("tui.cmd.problem_help"), self.action_problem)
             yield SystemCommand(t("tui.cmd.emergency"), t("tui.cmd.emergency_help"), self.action_emergency)
             yield SystemCommand(t("tui.cmd.sync"), t("tui.cmd.sync_help"), self.action_sync)
+            yield SystemCommand(t("tui.cmd.roster"), t("tui.cmd.roster_help"), self.action_import_roster)
         if not isinstance(screen, ProfileScreen):
             yield SystemCommand(t("tui.cmd.profile"), t("tui.cmd.profile_help"), self.action_edit_profile)
         yield SystemCommand(t("tui.cmd.help"), t("tui.cmd.help_help"), self.action_help)

@@ -45,6 +45,7 @@ class HouseholdListScreen(Screen[None]):
         Binding("slash", "focus_search", "tui.key.search"),
         Binding("a", "add", "tui.key.add"),
         Binding("e", "edit", "tui.key.edit"),
+        Binding("i", "import_roster", "tui.key.import_roster", show=False),
         Binding("enter", "open", "tui.key.open", priority=True),
         Binding("escape", "clear_search", "tui.key.clear_search", show=False),
         Binding("down", "focus_table", "tui.key.to_table", show=False),
@@ -238,6 +239,11 @@ class HouseholdListScreen(Screen[None]):
         household = self._fetch(str(key))
         if household is not None:
             self.app.push_screen(HouseholdFormScreen(self.store, household), self._after_form)
+
+    def action_import_roster(self) -> None:
+        from .roster_import import RosterImportScreen  # imported on first use: off the start-up path
+
+        self.app.push_screen(RosterImportScreen(self.store), lambda written: self.reload() if written else None)
 
     def open_household(self, key: str) -> None:
         from .household_detail import HouseholdDetailScreen  # imported on first use: off the start-up path
