@@ -143,7 +143,7 @@ def _global_options(parser: argparse.ArgumentParser, default: object) -> None:
 
 
 def build_parser() -> Parser:
-    from . import field_work, households, problems, profile, station, sync
+    from . import cards, field_work, households, problems, profile, station, sync
     from .common import Parser
 
     parser = Parser(prog="fieldgrid", description=t("cli.help.description"), epilog=t("cli.help.epilog"))
@@ -167,6 +167,7 @@ def build_parser() -> Parser:
     problems.register(sub, common)
     station.register(sub, common)
     sync.register(sub, common)
+    cards.register(sub, common)
     return parser
 
 

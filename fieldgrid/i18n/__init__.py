@@ -13,6 +13,7 @@ import string
 from collections.abc import Iterable, Mapping
 
 from ..model.errors import Label
+from . import cards as _cards
 from . import cli as _cli
 from . import cli_field as _cli_field
 from . import core as _core
@@ -27,7 +28,7 @@ from . import tui_field as _tui_field
 LANGUAGES = ("zh_CN", "en")
 DEFAULT = "zh_CN"
 
-_MODULES = (_core, _ledger, _exports, _cli, _cli_field, _tui, _tui_field, _station, _sync, _roster)
+_MODULES = (_core, _ledger, _exports, _cli, _cli_field, _tui, _tui_field, _station, _sync, _roster, _cards)
 CATALOGUES: dict[str, dict[str, str]] = {
     "zh_CN": {key: text for module in _MODULES for key, text in module.ZH.items()},
     "en": {key: text for module in _MODULES for key, text in module.EN.items()},

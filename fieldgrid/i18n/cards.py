@@ -1,0 +1,41 @@
+"""Messages of the contact cards and their command."""
+
+ZH: dict[str, str] = {
+    "cards.role": "单元长",
+    "cards.greeting": "您好，有事请找我，您留好",
+    "cards.board_title": "{grid} 单元长公示牌",
+    "cards.board_scan": "扫码保存单元长电话",
+    "cards.error.no_font": "找不到能显示中文的字体。请安装 fonts-wqy-microhei 或 fonts-noto-cjk"
+    "（sudo apt install fonts-wqy-microhei），或用 --font 指定字体文件",
+    "cards.error.font_missing": "字体文件不存在：{path}",
+    "cards.error.suffix": "输出文件须以 .pdf 或 .png 结尾：{value}",
+    "cards.error.png_one": "PNG 只能放一张卡片；多张请输出 .pdf",
+    "cards.error.no_profile": "还没有单元长信息：先用 fieldgrid profile set 设置",
+    "cards.written": "已写出 {count} 张卡片：{path}",
+    "cli.help.cards": "制作联系卡：单元长二维码名片、住户门卡（A4 裁切页）、公示牌",
+    "cli.help.cards_out": "输出文件：.pdf（A4，每页 8 张，带裁切线）或 .png（一张，300 dpi）",
+    "cli.help.cards_household": "为这户做门卡（可重复）",
+    "cli.help.cards_all": "为全单元每户做门卡",
+    "cli.help.cards_board": "公示牌（单独一页）",
+    "cli.help.cards_font": "中文字体文件（默认自动查找）",
+}
+
+EN: dict[str, str] = {
+    "cards.role": "Unit leader",
+    "cards.greeting": "Call me whenever you need",
+    "cards.board_title": "{grid}: your unit leader",
+    "cards.board_scan": "Scan to save the unit leader's phone",
+    "cards.error.no_font": "No font that draws Chinese was found. Install fonts-wqy-microhei or fonts-noto-cjk "
+    "(sudo apt install fonts-wqy-microhei), or name a font file with --font",
+    "cards.error.font_missing": "Font file not found: {path}",
+    "cards.error.suffix": "The output file must end in .pdf or .png: {value}",
+    "cards.error.png_one": "A PNG holds one card; write a .pdf for several",
+    "cards.error.no_profile": "No leader profile yet: set it with fieldgrid profile set",
+    "cards.written": "{count} cards written: {path}",
+    "cli.help.cards": "make contact cards: the leader's QR card, household door cards (A4 sheets), the notice board",
+    "cli.help.cards_out": "output file: .pdf (A4, 8 cards a page, cut marks) or .png (one card, 300 dpi)",
+    "cli.help.cards_household": "a door card for this household (repeatable)",
+    "cli.help.cards_all": "door cards for every household of the unit",
+    "cli.help.cards_board": "the notice-board card (a page of its own)",
+    "cli.help.cards_font": "a font file that draws Chinese (found automatically otherwise)",
+}
