@@ -91,9 +91,7 @@ def main(argv: list[str] | None = None) -> int:
     print(
         f"export (find + sign + seal + write), median: {e:7.1f} ms   floor json.dumps {d:6.1f} ms   ratio {e / d:.2f}x"
     )
-    print(
-        f"import (verify + decrypt + parse), median: {i:7.1f} ms  floor json.loads {lo:6.1f} ms  ratio {i / lo:.2f}x"
-    )
+    print(f"import (verify + decrypt + parse), median: {i:7.1f} ms  floor json.loads {lo:6.1f} ms  ratio {i / lo:.2f}x")
     merged = statistics.median(merged_times[1:]) * 1000
     print(f"  then the station's whole import (open + merge into SQLite, one transaction): {merged:.1f} ms")
     ok = e / d <= TARGET and i / lo <= TARGET

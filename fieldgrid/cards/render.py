@@ -4,6 +4,7 @@ door cards with cut marks, and the notice-board card on a page of its own, as PD
 
 from __future__ import annotations
 
+import functools
 import shutil
 import subprocess
 from collections.abc import Sequence
@@ -11,7 +12,7 @@ from pathlib import Path
 
 import qrcode
 from PIL import Image, ImageDraw, ImageFont
-from qrcode.constants import ERROR_CORRECT_M
+from qrcode.constants import ERROR_CORRECT_L, ERROR_CORRECT_M
 
 from ..i18n import t
 from ..model import Household, LeaderProfile
@@ -64,8 +65,10 @@ def _covers_chinese(path: Path) -> bool:
     return font.getbbox("单元长")[2] > font.getbbox("a")[2] * 2
 
 
+@functools.lru_cache(maxsize=64)
 def qr_image(text: str, size_px: int) -> Image.Image:
-    """``text`` as a QR code (UTF-8 bytes, error correction M, quiet zone of 4) scaled to ``size_px``."""
+    """``text`` as a QR code (UTF-8 bytes, error correction M, quiet zone of 4) scaled to ``size_px``; kept, as a
+    sheet of door cards repeats the leader's code on every card (callers paste it, never change it)."""
     code = qrcode.QRCode(error_correction=ERROR_CORRECT_M, border=4, box_size=1)
     code.add_data(text.encode("utf-8"))
     code.make(fit=True)
@@ -81,8 +84,9 @@ def qr_image(text: str, size_px: int) -> Image.Image:
     return image.resize((modules * scale, modules * scale), Image.NEAREST)
 
 
-def qr_matrix(text: str, border: int = 2) -> list[list[bool]]:
-    code = qrcode.QRCode(error_correction=ERROR_CORRECT_M, border=border, box_size=1)
+def qr_matrix(text: str, border: int = 2, *, small: bool = False) -> list[list[bool]]:
+    """The code's modules; ``small`` takes the lowest error correction, for a code that must fit a terminal."""
+    code = qrcode.QRCode(error_correction=ERROR_CORRECT_L if small else ERROR_CORRECT_M, border=border, box_size=1)
     code.add_data(text.encode("utf-8"))
     code.make(fit=True)
     return code.get_matrix()

@@ -46,6 +46,8 @@ class FieldgridApp(App[None]):
         Binding("p", "problem", "tui.key.problem", show=False),
         Binding("exclamation_mark", "emergency", "tui.key.emergency", show=False),
         Binding("s", "sync", "tui.key.sync", show=False),
+        # A barcode scanner types a household code, FG1-…, then Enter: its first key opens the catcher.
+        Binding("F", "scan", "tui.scan.title", show=False, priority=True),
         Binding("question_mark", "help", "tui.key.help"),
         Binding("f1", "help", "tui.key.help", show=False),
         Binding("q", "quit", "tui.key.quit"),
@@ -131,6 +133,19 @@ class FieldgridApp(App[None]):
 
         screen = self._go(HouseholdListScreen, lambda: HouseholdListScreen(self.store))
         self.call_after_refresh(screen.action_import_roster)  # type: ignore[attr-defined]
+
+    def action_scan(self) -> None:
+        from textual.widgets import Input, TextArea
+
+        from .screens.scan import ScanScreen
+
+        focused = self.focused
+        if isinstance(focused, Input):  # typing a capital F into a field: just that
+            focused.insert_text_at_cursor("F")
+        elif isinstance(focused, TextArea):
+            focused.insert("F")
+        elif not isinstance(self.screen, ScanScreen):
+            self.push_screen(ScanScreen(self.store, "F"))
 
     def action_sync(self) -> None:
         from .screens.sync_screen import SyncScreen

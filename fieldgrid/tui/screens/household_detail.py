@@ -105,6 +105,7 @@ class HouseholdDetailScreen(Screen[bool]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("v", "visit", "tui.key.visit"),
         Binding("V", "correct_visit", "tui.key.correct_visit", show=False),
+        Binding("c", "card", "tui.key.card"),
         Binding("e", "edit", "tui.key.edit"),
         Binding("d", "delete", "tui.key.delete"),
         Binding("r", "toggle_reveal", "tui.key.reveal"),
@@ -171,6 +172,12 @@ class HouseholdDetailScreen(Screen[bool]):
     @property
     def current_household_id(self) -> str | None:
         return self.household_id
+
+    def action_card(self) -> None:
+        from .card import CardScreen
+
+        if self.household is not None:
+            self.app.push_screen(CardScreen(self.store, self.household))
 
     def action_visit(self) -> None:
         from .visit_form import VisitFormScreen
