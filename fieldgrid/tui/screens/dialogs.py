@@ -7,7 +7,7 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen
+from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Static
 
 from ...assets import asset_path
@@ -85,3 +85,16 @@ class NoticeDialog(ModalScreen[None]):
 
     def action_close(self) -> None:
         self.dismiss(None)
+
+
+def leave_form(screen: Screen, dirty: bool) -> None:
+    """Close a form: at once when nothing was changed, else after the user agrees to throw the changes away."""
+    if not dirty:
+        screen.dismiss(None)
+        return
+
+    def answered(discard: bool | None) -> None:
+        if discard:
+            screen.dismiss(None)
+
+    screen.app.push_screen(ConfirmDialog(t("tui.form.discard"), yes=t("tui.form.discard_yes"), danger=True), answered)

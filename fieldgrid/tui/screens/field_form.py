@@ -25,7 +25,7 @@ from ..keys import translate_bindings
 from ..widgets.form_field import FormField, unfocusable
 from ..widgets.key_bar import KeyBar
 from ..widgets.title_bar import TitleBar
-from .dialogs import ConfirmDialog
+from .dialogs import leave_form
 
 T = TypeVar("T")
 
@@ -154,15 +154,7 @@ class FieldFormScreen(Screen[T], Generic[T]):
         self.dismiss(result)
 
     def action_cancel(self) -> None:
-        if not self.is_dirty:
-            self.dismiss(None)
-            return
-
-        def answered(discard: bool | None) -> None:
-            if discard:
-                self.dismiss(None)
-
-        self.app.push_screen(ConfirmDialog(t("tui.form.discard"), yes=t("tui.form.discard_yes"), danger=True), answered)
+        leave_form(self, self.is_dirty)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "save":

@@ -29,7 +29,7 @@ from ..widgets.form_field import FormField, unfocusable
 from ..widgets.key_bar import KeyBar
 from ..widgets.member_editor import MemberEditor
 from ..widgets.title_bar import TitleBar
-from .dialogs import ConfirmDialog
+from .dialogs import leave_form
 
 _PHONE_SEPARATORS = re.compile(r"[,，、;；/\s]+")
 
@@ -316,15 +316,7 @@ class HouseholdFormScreen(Screen["Household | None"]):
         self.dismiss(saved)
 
     def action_cancel(self) -> None:
-        if not self.is_dirty:
-            self.dismiss(None)
-            return
-
-        def answered(discard: bool | None) -> None:
-            if discard:
-                self.dismiss(None)
-
-        self.app.push_screen(ConfirmDialog(t("tui.form.discard"), yes=t("tui.form.discard_yes"), danger=True), answered)
+        leave_form(self, self.is_dirty)
 
     def action_add_member(self) -> None:
         editors = self.editors

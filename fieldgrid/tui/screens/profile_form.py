@@ -26,7 +26,7 @@ from ..keys import translate_bindings
 from ..widgets.form_field import FormField, unfocusable
 from ..widgets.key_bar import KeyBar
 from ..widgets.title_bar import TitleBar
-from .dialogs import ConfirmDialog
+from .dialogs import leave_form
 
 _TAG_SEPARATORS = re.compile(r"[,，、;；]+")
 
@@ -175,15 +175,7 @@ class ProfileScreen(Screen["LeaderProfile | None"]):
     def action_cancel(self) -> None:
         if self.first_run:
             return
-        if not self.is_dirty:
-            self.dismiss(None)
-            return
-
-        def answered(discard: bool | None) -> None:
-            if discard:
-                self.dismiss(None)
-
-        self.app.push_screen(ConfirmDialog(t("tui.form.discard"), yes=t("tui.form.discard_yes"), danger=True), answered)
+        leave_form(self, self.is_dirty)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "save":
