@@ -43,6 +43,8 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     )
     p.add_argument("device", metavar="DEVICE", help=t("cli.help.station_device"))
     p.set_defaults(run=with_station(cmd_revoke))
+    p = actions.add_parser("ui", parents=[common], help=t("cli.help.station_ui"), description=t("cli.help.station_ui"))
+    p.set_defaults(run=with_station(cmd_ui))
     for name, handler in (("identity", cmd_identity), ("enroll", cmd_enroll), ("import", cmd_import),
                           ("returns", cmd_returns), ("decide", cmd_decide), ("notice", cmd_notice)):  # fmt: skip
         p = actions.add_parser(
@@ -257,4 +259,14 @@ def cmd_notice(args: argparse.Namespace, db: StationDB) -> int:
 
     count = notice(db, args.text, _now(), args.device)
     err(t("station.notice.done", count=count))
+    return EXIT_OK
+
+
+def cmd_ui(args: argparse.Namespace, db: StationDB) -> int:
+    from .program import require_terminal
+
+    require_terminal("cli.hint.no_terminal")
+    from ..tui.station.app import StationApp
+
+    StationApp(db).run()
     return EXIT_OK

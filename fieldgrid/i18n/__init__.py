@@ -24,11 +24,25 @@ from . import station as _station
 from . import sync as _sync
 from . import tui as _tui
 from . import tui_field as _tui_field
+from . import tui_station as _tui_station
 
 LANGUAGES = ("zh_CN", "en")
 DEFAULT = "zh_CN"
 
-_MODULES = (_core, _ledger, _exports, _cli, _cli_field, _tui, _tui_field, _station, _sync, _roster, _cards)
+_MODULES = (
+    _core,
+    _ledger,
+    _exports,
+    _cli,
+    _cli_field,
+    _tui,
+    _tui_field,
+    _station,
+    _sync,
+    _roster,
+    _cards,
+    _tui_station,
+)
 CATALOGUES: dict[str, dict[str, str]] = {
     "zh_CN": {key: text for module in _MODULES for key, text in module.ZH.items()},
     "en": {key: text for module in _MODULES for key, text in module.EN.items()},

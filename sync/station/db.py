@@ -290,6 +290,13 @@ class StationDB:
         rows = self.conn.execute("SELECT n, tbl, record_id, detail FROM conflicts WHERE resolved_at IS NULL ORDER BY n")
         return [(n, tbl, rid, json.loads(detail)) for n, tbl, rid, detail in rows]
 
+    def resolve_conflict(self, n: int, resolution: str) -> None:
+        """The operator has looked at conflict ``n`` (kept the merged value, or noted what to change)."""
+        with self.transaction():
+            self.conn.execute(
+                "UPDATE conflicts SET resolved_at = ?, resolution = ? WHERE n = ?", (self._now(), resolution, n)
+            )
+
     def queue(self, kind: str, payload: Doc, device_ids: Sequence[str] | None = None) -> int:
         """Something to send back (a decision, a notice, a roster change) to these devices, or to every
         enrolled device that is not revoked; the number of devices it will reach."""
