@@ -55,6 +55,7 @@ def test_export_and_import_from_the_sync_screen(tmp_path: Path) -> None:
             await pilot.press("escape")
             await pilot.pause()
             assert isinstance(app.screen, StairwellScreen) and app.screen.waiting == 0
+            assert "周六上午停水" in screen_text(app)  # the station's notice, on the dashboard
 
     asyncio.run(body())
     store.close()

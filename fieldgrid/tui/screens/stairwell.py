@@ -108,6 +108,10 @@ class StairwellScreen(Screen[None]):
         self.waiting = len(pending(self.store))
         text = dashboard_text(self.dashboard)
         text.append("\n" + t("tui.dash.sync", count=self.waiting), style="bold yellow" if self.waiting else "dim")
+        notices = sorted(self.store.raw_docs("notices"), key=lambda n: str(n.get("at", "")), reverse=True)
+        if notices:  # the latest word from the station, to pass on to the residents
+            text.append("\n" + t("tui.dash.notice", count=len(notices)) + "\n", style="bold")
+            text.append(str(notices[0].get("text", ""))[:60], style="yellow")
         self.query_one("#dashboard", Static).update(text)
 
     @property
