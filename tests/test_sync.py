@@ -196,3 +196,31 @@ def test_export_without_a_station_says_so(tmp_path: Path) -> None:
     assert exc.value.key == "sync.error.no_station"
     assert open_bundle(device.export(store, keys, tmp_path / "p", plain=True).path, None, allow_plain=True).records
     store.close()
+
+
+def test_rollup_from_community_to_street_uses_the_same_protocol(world) -> None:
+    store, keys, db, station_keys, tmp = world
+    device.export(store, keys, tmp / "stick")
+    import_paths(db, station_keys, [tmp / "stick"])
+    street = StationDB(tmp / "street", create=True)
+    street_keys = Keys(tmp / "street")
+    from sync.station.exchange import rollup, trust_parent
+
+    trust_parent(db, station_identity(street, street_keys))
+    enroll(street, station_identity(db, station_keys))
+    path, count = rollup(db, station_keys, tmp / "up")
+    assert count == db.conn.execute("SELECT count(*) FROM records").fetchone()[0] > 0
+    jsonschema.validate(json.loads(path.read_text(encoding="utf-8")), SCHEMA)
+    [first] = import_paths(street, street_keys, [path])
+    assert first.status == "accepted" and street.count("households") == 1
+    [again] = import_paths(street, street_keys, [path])
+    assert again.status == "duplicate"
+    # A device bundle sent straight to the street, or a roll-up from a station it never enrolled, is refused.
+    other = StationDB(tmp / "other-community", create=True)
+    other_keys = Keys(tmp / "other-community")
+    trust_parent(other, station_identity(street, street_keys))
+    stranger, _ = rollup(other, other_keys, tmp / "up2")
+    [refused] = import_paths(street, street_keys, [stranger])
+    assert (refused.status, refused.key) == ("refused", "sync.error.unknown_party")
+    street.close()
+    other.close()

@@ -45,6 +45,14 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.set_defaults(run=with_station(cmd_revoke))
     p = actions.add_parser("ui", parents=[common], help=t("cli.help.station_ui"), description=t("cli.help.station_ui"))
     p.set_defaults(run=with_station(cmd_ui))
+    p = actions.add_parser("trust", parents=[common], help=t("cli.help.station_trust"),
+                           description=t("cli.help.station_trust"))  # fmt: skip
+    p.add_argument("file", metavar="FILE", help=t("cli.help.identity_file"))
+    p.set_defaults(run=with_station(cmd_trust))
+    p = actions.add_parser("rollup", parents=[common], help=t("cli.help.station_rollup"),
+                           description=t("cli.help.station_rollup"))  # fmt: skip
+    p.add_argument("--out", required=True, metavar="DIR", help=t("cli.help.sync_out"))
+    p.set_defaults(run=with_station(cmd_rollup))
     for name, handler in (("identity", cmd_identity), ("enroll", cmd_enroll), ("import", cmd_import),
                           ("returns", cmd_returns), ("decide", cmd_decide), ("notice", cmd_notice)):  # fmt: skip
         p = actions.add_parser(
@@ -269,4 +277,24 @@ def cmd_ui(args: argparse.Namespace, db: StationDB) -> int:
     from ..tui.station.app import StationApp
 
     StationApp(db).run()
+    return EXIT_OK
+
+
+def cmd_trust(args: argparse.Namespace, db: StationDB) -> int:
+    from sync.keys import Identity
+    from sync.station.exchange import trust_parent
+
+    parent = Identity.read(Path(args.file).expanduser())
+    trust_parent(db, parent)
+    err(t("sync.trust.done", name=parent.name, party=parent.party))
+    return EXIT_OK
+
+
+def cmd_rollup(args: argparse.Namespace, db: StationDB) -> int:
+    from sync.keys import Keys
+    from sync.station.exchange import rollup
+
+    path, count = rollup(db, Keys(db.home), Path(args.out).expanduser())
+    err(t("sync.export.done", count=count, path=str(path)))
+    out(str(path))
     return EXIT_OK

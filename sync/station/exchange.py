@@ -33,10 +33,13 @@ def station_identity(db: StationDB, keys: Keys) -> Identity:
     return Identity(party, "station", keys.public_key, db.setting("name") or "")
 
 
-def enroll(db: StationDB, device: Identity) -> None:
-    if device.kind != "device":
-        raise SyncError("sync.error.not_a_device_identity")
-    db.enroll(device.party, device.public_key, device.name, device.grid or {})
+def enroll(db: StationDB, party: Identity) -> None:
+    """Enroll a device (its unit's bundles), or a community station whose roll-ups this street station takes:
+    one protocol at every level."""
+    grid = dict(party.grid or {})
+    if party.kind == "station":
+        grid["level"] = "station"
+    db.enroll(party.party, party.public_key, party.name, grid)
 
 
 def bundle_files(paths: Iterable[Path]) -> list[Path]:
@@ -77,12 +80,13 @@ def import_one(db: StationDB, keys: Keys, me: Identity, path: Path) -> Outcome:
             raise SyncError("sync.error.revoked", party=device.device_id)
         if source["public_key"] != device.public_key:
             raise SyncError("sync.error.wrong_key", party=device.device_id)
-        if bundle.envelope["kind"] != "device" or bundle.envelope["target"] != me.party:
+        expected = "rollup" if device.grid.get("level") == "station" else "device"
+        if bundle.envelope["kind"] != expected or bundle.envelope["target"] != me.party:
             raise SyncError("sync.error.not_for_me", target=str(bundle.envelope["target"]))
         for table, doc in bundle.records:
             if table not in TABLES:
                 raise SyncError("sync.error.unknown_table", table=table)
-            if table == "households" and not _in_scope(doc, device.grid):
+            if expected == "device" and table == "households" and not _in_scope(doc, device.grid):
                 raise SyncError("sync.error.out_of_scope", record=str(doc.get("room", doc["id"])))
         if db.seen(bundle.digest):
             return Outcome(path, "duplicate", device.device_id, len(bundle.records))
@@ -186,3 +190,27 @@ def notice(db: StationDB, text: str, at: str, devices: list[str] | None = None) 
     if not text.strip():
         raise SyncError("sync.error.notice_empty")
     return db.queue("notice", {"id": uuid.uuid4().hex, "at": at, "text": text.strip()}, devices)
+
+
+# -- roll-up to the street --------------------------------------------------------------------------------------
+
+PARENT = "parent"  # the street station this community station reports to (its identity, JSON)
+
+
+def trust_parent(db: StationDB, parent: Identity) -> None:
+    if parent.kind != "station":
+        raise SyncError("sync.error.not_a_station_identity")
+    db.set_setting(PARENT, json.dumps(parent.to_doc(), ensure_ascii=False))
+
+
+def rollup(db: StationDB, keys: Keys, out_dir: Path) -> tuple[Path, int]:
+    """Everything this station holds, signed and sealed for the street station: the same bundle format, merged
+    there by the same rules (so sending it again, or a later one, is harmless)."""
+    doc = db.setting(PARENT)
+    if not doc:
+        raise SyncError("sync.error.no_station")
+    parent = Identity.from_doc(json.loads(doc))
+    me = station_identity(db, keys)
+    records = [{"table": table, "doc": d} for table in TABLES for d in db.docs(table, deleted=True)]
+    path = write_bundle(out_dir, keys, me, "rollup", {"records": records}, target=parent, grid={})
+    return path, len(records)
