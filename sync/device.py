@@ -108,7 +108,8 @@ def import_return(store: Store, keys: Keys, path: Path) -> Imported:
             changed.setdefault(table, []).append(merged)
     notices = [n for n in bundle.payload.get("notices", []) if isinstance(n, dict) and isinstance(n.get("id"), str)]
     known_notices = {d["id"] for d in store.raw_docs(NOTICES)}
-    fresh = [n for n in notices if n["id"] not in known_notices]
+    received = store.now().isoformat(timespec="minutes")
+    fresh = [{**n, "received": received} for n in notices if n["id"] not in known_notices]
     if fresh:
         changed[NOTICES] = fresh
     if conflicts:

@@ -224,3 +224,34 @@ def test_rollup_from_community_to_street_uses_the_same_protocol(world) -> None:
     assert (refused.status, refused.key) == ("refused", "sync.error.unknown_party")
     street.close()
     other.close()
+
+
+def test_two_devices_get_their_own_decisions_and_everyone_the_notice(world) -> None:
+    store, keys, db, station_keys, tmp = world
+    me = station_identity(db, station_keys)
+    other, other_keys = make_device(
+        tmp / "device2", "王芳", GridPath(community="子龙社区", building="7栋", unit="1单元")
+    )
+    device.trust(other, me)
+    enroll(db, device.identity(other, other_keys))
+    problems = {}
+    for s, k in ((store, keys), (other, other_keys)):
+        view = s.report_problem(Report("noise", f"{s.profile().name}反映噪音", place="楼道"))
+        s.add_event(view.id, "escalated", {"to": "community", "reason": "需协调"})
+        problems[s.device_id] = view.id
+        device.export(s, k, tmp / "stick")
+    outcomes = import_paths(db, station_keys, [tmp / "stick"])
+    assert [o.status for o in outcomes] == ["accepted", "accepted"]
+    now = store.now().isoformat(timespec="minutes")
+    for device_id, problem_id in problems.items():
+        decide(db, StationClock(db), problem_id, "resolved", f"已处理 {device_id}", now)
+    assert notice(db, "周日全小区消杀", now) == 2
+    backs = {dev: path for dev, path, _, _ in returns(db, station_keys, tmp / "back")}
+    for s, k in ((store, keys), (other, other_keys)):
+        result = device.import_return(s, k, backs[s.device_id])
+        assert (result.changed, result.notices) == (1, 1)
+        mine = s.problem(problems[s.device_id])
+        assert mine.status == "resolved" and s.device_id in mine.events[-1].data["text"]
+        assert [p.id for p in s.problems()] == [problems[s.device_id]]  # nobody else's problem came back
+        assert [n["text"] for n in s.raw_docs("notices")] == ["周日全小区消杀"]
+    other.close()

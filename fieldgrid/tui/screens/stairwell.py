@@ -110,8 +110,13 @@ class StairwellScreen(Screen[None]):
         text.append("\n" + t("tui.dash.sync", count=self.waiting), style="bold yellow" if self.waiting else "dim")
         notices = sorted(self.store.raw_docs("notices"), key=lambda n: str(n.get("at", "")), reverse=True)
         if notices:  # the latest word from the station, to pass on to the residents
+            latest = notices[0]
+            since = str(latest.get("received") or latest.get("at") or "")
+            visited = self.store.last_visits()
+            untold = sum(1 for h in households if h.residency != "vacant" and visited.get(h.id, "") < since)
             text.append("\n" + t("tui.dash.notice", count=len(notices)) + "\n", style="bold")
-            text.append(str(notices[0].get("text", ""))[:60], style="yellow")
+            text.append(str(latest.get("text", ""))[:30] + "\n", style="yellow")
+            text.append(t("tui.dash.untold", count=untold), style="bold red" if untold else "dim")
         self.query_one("#dashboard", Static).update(text)
 
     @property
