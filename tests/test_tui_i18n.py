@@ -9,13 +9,13 @@ import sys
 from pathlib import Path
 
 import fieldgrid
-from fieldgrid.i18n import placeholders, tui, tui_field, tui_station
+from fieldgrid.i18n import placeholders, tui, tui_field, tui_station, tui_tools
 from fieldgrid.model.vocabulary import TAGS
 from fieldgrid.tui.widgets.member_editor import MEMBER_FIELDS
 
 TUI = Path(fieldgrid.__file__).parent / "tui"
-ZH = {**tui.ZH, **tui_field.ZH, **tui_station.ZH}  # the TUI catalogues
-EN = {**tui.EN, **tui_field.EN, **tui_station.EN}
+ZH = {**tui.ZH, **tui_field.ZH, **tui_station.ZH, **tui_tools.ZH}  # the TUI catalogues
+EN = {**tui.EN, **tui_field.EN, **tui_station.EN, **tui_tools.EN}
 KEY = re.compile(r"""["'](tui\.[a-z_]+(?:\.[a-z_]+)*)["']""")
 
 

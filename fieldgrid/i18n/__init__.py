@@ -25,6 +25,7 @@ from . import sync as _sync
 from . import tui as _tui
 from . import tui_field as _tui_field
 from . import tui_station as _tui_station
+from . import tui_tools as _tui_tools
 
 LANGUAGES = ("zh_CN", "en")
 DEFAULT = "zh_CN"
@@ -42,6 +43,7 @@ _MODULES = (
     _roster,
     _cards,
     _tui_station,
+    _tui_tools,
 )
 CATALOGUES: dict[str, dict[str, str]] = {
     "zh_CN": {key: text for module in _MODULES for key, text in module.ZH.items()},
