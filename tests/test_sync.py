@@ -255,3 +255,13 @@ def test_two_devices_get_their_own_decisions_and_everyone_the_notice(world) -> N
         assert [p.id for p in s.problems()] == [problems[s.device_id]]  # nobody else's problem came back
         assert [n["text"] for n in s.raw_docs("notices")] == ["周日全小区消杀"]
     other.close()
+
+
+def test_an_oversized_file_is_refused_before_it_is_read(world, monkeypatch) -> None:
+    store, keys, db, station_keys, tmp = world
+    path = device.export(store, keys, tmp / "stick").path
+    import sync.bundle
+
+    monkeypatch.setattr(sync.bundle, "MAX_FILE_BYTES", path.stat().st_size - 1)
+    assert refused(db, station_keys, path) == "sync.error.too_large"
+    assert db.count("households") == 0
