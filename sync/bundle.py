@@ -199,6 +199,11 @@ def open_bundle(path: Path, keys: Keys | None, *, allow_plain: bool = False) -> 
     return Bundle(envelope, payload)
 
 
+def bundle_digest(path: Path) -> str:
+    """The payload hash a bundle file names in its envelope (how both sides refer to a bundle)."""
+    return str(json.loads(Path(path).read_text(encoding="utf-8"))["payload_sha256"])
+
+
 def check_source(bundle: Bundle, known: Identity | None) -> None:
     """The bundle must come from ``known`` (an enrolled device, or the trusted station), signed by its key."""
     source = bundle.envelope["source"]

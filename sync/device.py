@@ -60,7 +60,9 @@ def export(store: Store, keys: Keys, out_dir: Path, *, plain: bool = False) -> E
         raise SyncError("sync.error.no_station")
     me = identity(store, keys)
     changes = pending(store)
-    payload = {"records": [{"table": table, "doc": doc} for table, doc in changes]}
+    # Which return bundles arrived, so the station counts what they carried as delivered.
+    payload = {"records": [{"table": table, "doc": doc} for table, doc in changes],
+               "received": list(store.setting(IMPORTED) or [])}  # fmt: skip
     path = write_bundle(out_dir, keys, me, "device", payload, target=station, grid=me.grid or {}, plain=plain)
     return Exported(path, len(changes), plain)
 

@@ -82,7 +82,9 @@ def test_enroll_revoke_and_outbox(db: StationDB) -> None:
     assert db.queue("notice", {"text": "周日恢复供水"}) == 1
     pending = db.pending("dev1")
     assert [p[2]["text"] for p in pending] == ["周六停水", "周日恢复供水"]
-    db.mark_sent(n for n, _, _ in pending)
+    db.mark_carried((n for n, _, _ in pending), "return-1")
+    assert len(db.pending("dev1")) == 2  # carried, but not yet confirmed by the device
+    assert db.confirm("dev1", ["return-1"]) == 2
     assert db.pending("dev1") == []
     assert [p[2]["text"] for p in db.pending("dev2")] == ["周六停水"]
     with pytest.raises(StationError):

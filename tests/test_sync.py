@@ -73,6 +73,13 @@ def test_the_whole_exchange(world) -> None:
     assert device.import_return(store, keys, back).duplicate
     store.add_event(view.id, "feedback", {"to": "全体住户", "how": "notice"})
     assert [t for t, _ in device.pending(store)] == ["problem_events"]
+    # Until the device's next bundle says it got the return, the station keeps what it carried to send again.
+    assert len(db.pending(store.device_id)) == 2
+    [(_, again, _, _)] = list(returns(db, station_keys, tmp / "back2"))
+    assert device.import_return(store, keys, again).notices == 0  # the same notice is not shown twice
+    device.export(store, keys, tmp / "stick2")
+    import_paths(db, station_keys, [tmp / "stick2"])
+    assert db.pending(store.device_id) == []
 
 
 def test_records_stay_editable_and_wait_for_the_ack(world) -> None:

@@ -72,7 +72,8 @@ CREATE TABLE IF NOT EXISTS outbox (
     kind TEXT NOT NULL,            -- decision / notice / roster
     payload TEXT NOT NULL,
     created_at REAL NOT NULL,
-    sent_at REAL
+    sent_at REAL,                  -- when the device confirmed it got it (its next bundle says so)
+    bundle TEXT                    -- the last return bundle that carried it
 );
 """
 
@@ -125,6 +126,9 @@ class StationDB:
         with self.transaction():
             for statement in _statements(SCHEMA):
                 self.conn.execute(statement)
+            columns = {row[1] for row in self.conn.execute("PRAGMA table_info(outbox)")}
+            if "bundle" not in columns:  # a station made before return bundles were confirmed
+                self.conn.execute("ALTER TABLE outbox ADD COLUMN bundle TEXT")
             self.conn.execute("INSERT OR IGNORE INTO meta VALUES ('schema', ?)", (str(SCHEMA_VERSION),))
 
     def close(self) -> None:
@@ -316,9 +320,23 @@ class StationDB:
         )
         return [(n, kind, json.loads(payload)) for n, kind, payload in rows]
 
-    def mark_sent(self, numbers: Iterable[int]) -> None:
+    def mark_carried(self, numbers: Iterable[int], bundle: str) -> None:
+        """These items went into return bundle ``bundle``; they stay pending until the device confirms it."""
         with self.transaction():
-            self.conn.executemany("UPDATE outbox SET sent_at = ? WHERE n = ?", [(self._now(), n) for n in numbers])
+            self.conn.executemany("UPDATE outbox SET bundle = ? WHERE n = ?", [(bundle, n) for n in numbers])
+
+    def confirm(self, device_id: str, bundles: Iterable[str]) -> int:
+        """The device says it imported these return bundles: what they carried is delivered."""
+        digests = [str(b) for b in bundles]
+        if not digests:
+            return 0
+        marks = ",".join("?" * len(digests))
+        with self.transaction():
+            done = self.conn.execute(
+                f"UPDATE outbox SET sent_at = ? WHERE device_id = ? AND sent_at IS NULL AND bundle IN ({marks})",
+                (self._now(), device_id, *digests),
+            )
+        return done.rowcount
 
 
 def _statements(script: str) -> list[str]:

@@ -18,7 +18,7 @@ from typing import Any
 
 from fieldgrid.model.hlc import Clock, Stamp
 
-from ..bundle import SUFFIX, open_bundle, write_bundle
+from ..bundle import SUFFIX, bundle_digest, open_bundle, write_bundle
 from ..errors import SyncError
 from ..keys import Identity, Keys
 from ..merge import TABLES, merge_doc
@@ -88,6 +88,9 @@ def import_one(db: StationDB, keys: Keys, me: Identity, path: Path) -> Outcome:
                 raise SyncError("sync.error.unknown_table", table=table)
             if expected == "device" and table == "households" and not _in_scope(doc, device.grid):
                 raise SyncError("sync.error.out_of_scope", record=str(doc.get("room", doc["id"])))
+        received = bundle.payload.get("received", [])
+        if isinstance(received, list):
+            db.confirm(device.device_id, received)
         if db.seen(bundle.digest):
             return Outcome(path, "duplicate", device.device_id, len(bundle.records))
         applied = db.apply(device.device_id, bundle.digest, bundle.records, merge_doc,
@@ -149,7 +152,8 @@ def returns(db: StationDB, keys: Keys, out_dir: Path) -> Iterator[tuple[str, Pat
         payload = {"records": records, "notices": notices, "acks": {device.device_id: device.last_clock or ""}}
         target = Identity(device.device_id, "device", device.public_key, device.leader, device.grid)
         path = write_bundle(out_dir, keys, me, "return", payload, target=target, grid=device.grid)
-        db.mark_sent(n for n, _, _ in queued)
+        # Delivered only when the device's next bundle says it imported this one: a lost stick loses nothing.
+        db.mark_carried((n for n, _, _ in queued), bundle_digest(path))
         yield device.device_id, path, len(records), len(notices)
 
 
