@@ -64,6 +64,9 @@ class SyncScreen(Screen[None]):
         text.append(t("sync.status.pending", count=len(device.pending(self.store))) + "\n", style="bold")
         text.append((t("sync.status.station", name=station.name, party=station.party) if station
                      else t("sync.status.no_station")) + "\n")  # fmt: skip
+        conflicts = len(self.store.raw_docs(device.CONFLICTS))
+        if conflicts:
+            text.append(t("tui.sync.conflicts", count=conflicts) + "\n", style="yellow")
         notices = self.store.raw_docs(device.NOTICES)
         if notices:
             text.append("\n" + t("sync.status.notices", count=len(notices)) + "\n", style="bold")
