@@ -5,7 +5,8 @@ Help texts go through argparse: no ``%`` in them.
 
 ZH: dict[str, str] = {
     # help: the program
-    "cli.help.description": "fieldgrid：单元长的离线花名册。不带命令时打开终端界面。",
+    "cli.help.description": "fieldgrid：单元长的离线工作台——花名册、走访、巡查、问题台账、联系卡，与服务站用 U 盘同步。"
+    "不带命令时打开终端界面。",
     "cli.help.epilog": "例如：fieldgrid demo　·　fieldgrid households list　·　fieldgrid households add --room 0601 "
     "--head 张三 --phone 13800138000 --tag 独居老人",
     "cli.help.usage_prefix": "用法：",
@@ -165,7 +166,8 @@ ZH: dict[str, str] = {
 }
 
 EN: dict[str, str] = {
-    "cli.help.description": "fieldgrid: the offline roster of a unit leader. With no command, opens the terminal UI.",
+    "cli.help.description": "fieldgrid: a unit leader's offline desk — roster, visits, patrols, problem ledger, "
+    "contact cards, and USB-stick sync with the service station. With no command, opens the terminal UI.",
     "cli.help.epilog": "For example: fieldgrid demo  ·  fieldgrid households list  ·  fieldgrid households add "
     "--room 0601 --head 张三 --phone 13800138000 --tag living_alone",
     "cli.help.usage_prefix": "usage: ",
