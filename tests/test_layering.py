@@ -1,4 +1,4 @@
-"""The layers point one way: tui/cli → store → model.  The model is plain Python (no terminal, no database,
+"""The layers point one way: tui/cli → sync → store → model.  The model is plain Python (no terminal, no database,
 no files); only the store talks to TinyDB; pypinyin loads only when a search needs it."""
 
 from __future__ import annotations
@@ -145,3 +145,13 @@ def test_the_source_scan_sees_imports() -> None:
     assert "tinydb" in store_imports and "fieldgrid.model" in store_imports
     assert "fieldgrid.model.errors" in imports_of(PACKAGE / "model" / "household.py")
     assert len(files_under("model")) >= 5
+
+
+def test_sync_never_imports_the_terminal_or_the_command_line() -> None:
+    sync_files = sorted((PACKAGE.parent / "sync").rglob("*.py"))
+    assert sync_files
+    above = ("fieldgrid.tui", "fieldgrid.cli", "textual")
+    found = {str(p.relative_to(PACKAGE.parent)): imports_any(p, *above) for p in sync_files}
+    assert {k: v for k, v in found.items() if v} == {}
+    loaded = modules_loaded_by("import sync.device, sync.station.exchange, sync.station.units")
+    assert "textual" not in loaded and "fieldgrid.tui" not in loaded
