@@ -4,6 +4,7 @@ emergencies."""
 ZH: dict[str, str] = {
     "tui.form.choose": "（不选）",
     "tui.cmd.home": "楼栋图",
+    "tui.col.last_visit": "走访",
     "tui.cmd.home_help": "回到单元楼栋图和工作概况",
     "tui.cmd.households": "花名册",
     "tui.cmd.households_help": "住户列表，可搜索",
@@ -169,6 +170,7 @@ ZH: dict[str, str] = {
 EN: dict[str, str] = {
     "tui.form.choose": "(none)",
     "tui.cmd.home": "Stairwell map",
+    "tui.col.last_visit": "Visit",
     "tui.cmd.home_help": "back to the unit's map and the dashboard",
     "tui.cmd.households": "Households",
     "tui.cmd.households_help": "the roster, searchable",

@@ -45,8 +45,9 @@ def first_phone(household: Household) -> str:
     return phone_text(phones[0]) if phones else ""
 
 
-def household_cells(household: Household) -> tuple[str, str, str, str, str]:
-    """Room, head, member count, tags (compact), first phone (masked): the household list's columns."""
+def household_cells(household: Household, last_visit: str = "") -> tuple[str, str, str, str, str, str]:
+    """Room, head, member count, tags (compact), first phone (masked), last visit (MM-DD): the household list's
+    columns."""
     head = household.head_name or (t("tui.list.vacant") if household.residency == "vacant" else "")
     return (
         household.room,
@@ -54,21 +55,23 @@ def household_cells(household: Household) -> tuple[str, str, str, str, str]:
         str(len(household.members)),
         tags_compact(household.tags),
         first_phone(household),
+        last_visit[5:10],
     )
 
 
 class HouseholdRow:
     """A list row whose cells are computed on first paint, so a long list costs nothing until shown."""
 
-    __slots__ = ("_cells", "household", "key")
+    __slots__ = ("_cells", "household", "key", "last_visit")
 
-    def __init__(self, household: Household) -> None:
+    def __init__(self, household: Household, last_visit: str = "") -> None:
         self.household = household
         self.key = household.id
+        self.last_visit = last_visit
         self._cells: tuple[str, ...] | None = None
 
     @property
     def cells(self) -> tuple[str, ...]:
         if self._cells is None:
-            self._cells = household_cells(self.household)
+            self._cells = household_cells(self.household, self.last_visit)
         return self._cells

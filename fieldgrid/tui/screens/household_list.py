@@ -77,6 +77,7 @@ class HouseholdListScreen(Screen[None]):
                 Column("members", t("tui.col.members"), width=4, justify="right"),
                 Column("tags", t("tui.col.tags"), flex=True, min_width=8),
                 Column("phone", t("tui.col.phone"), width=11),
+                Column("visited", t("tui.col.last_visit"), width=5),
             ],
             empty_text=t("tui.list.empty"),
             id="households",
@@ -120,7 +121,8 @@ class HouseholdListScreen(Screen[None]):
 
     def show_households(self, households: list[Household], select: Hashable | None = None) -> None:
         self.households = households
-        self._all_rows = [HouseholdRow(h) for h in households]
+        visited = self.store.last_visits()
+        self._all_rows = [HouseholdRow(h, visited.get(h.id, "")) for h in households]
         self._rows = {row.key: row for row in self._all_rows}
         self._generation += 1
         self._index = None
