@@ -124,7 +124,7 @@ def test_map_shows_18_floors_of_4_with_marks_and_dashboard(store: Store, lang: s
         d = app.screen.dashboard
         assert (d.households, d.lived_in, d.not_visited, d.attention_not_visited) == (72, 69, 68, 1)
         assert (d.open_problems, d.overdue) == (2, 1)
-        assert shows(app, t("tui.dash.not_visited"))
+        assert shows(app, t("tui.dash.not_visited", days=30))
         assert shows(app, t("tui.key.visit")) and shows(app, t("tui.key.ledger"))
 
     run(store, body)
@@ -330,3 +330,21 @@ def test_unsolvable_needs_the_notice_which_is_copied_and_printed(store: Store) -
     [notice] = (store.home / "notices").glob("*.txt")
     text = notice.read_text(encoding="utf-8")
     assert "需业主大会表决动用维修资金" in text and "13800138000" in text.replace(" ", "")
+
+
+def test_dashboard_counts_this_month_in_the_seeds_words(store: Store) -> None:
+    from fieldgrid.model.dashboard import build
+
+    h = room_of(store, "0101")
+    store.add_visit(Visit(h.id, "2026-11-20T10:00", "errand"))
+    store.add_visit(Visit(h.id, "2026-11-21T10:00", "mediation"))
+    view = store.report_problem(Report("other", "楼道灯坏", place="3楼"), "2026-11-22T09:00")
+    store.add_event(view.id, "handled", {"text": "换了灯泡"}, "2026-11-22T10:00")
+    store.add_event(view.id, "feedback", {"to": "全体住户", "how": "wechat_group"}, "2026-11-22T11:00")
+    store.add_event(view.id, "closed", {"resolution": "solved"}, "2026-11-22T12:00")
+    d = build(store.households(), store.visits(), store.problems(), NOW, visit_days=3)
+    assert (d.month_kinds["errand"], d.month_kinds["mediation"], d.visits_this_month) == (1, 1, 3)
+    assert (d.handled_this_month, d.closed_this_month) == (1, 1)
+    assert d.attention_not_visited == 0  # 0101 (living alone) was visited within the week
+    assert d.not_visited == 69 - 1  # only 0101 was visited in the last 3 days
+    assert d.by_status == {"pending": 2}

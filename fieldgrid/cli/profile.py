@@ -11,7 +11,7 @@ from ..i18n import t
 from ..model import GridPath, LeaderProfile, ValidationErrors
 from ..model.validation import national_phone
 from ..store import Store
-from .common import EXIT_FAILURE, EXIT_OK, BadFields, InputError, err, out, split_list, table
+from .common import EXIT_FAILURE, EXIT_OK, BadFields, InputError, err, out, parse_int, split_list, table
 
 GRID_OPTIONS = ("street", "community", "compound", "building", "unit", "community_code")
 
@@ -38,6 +38,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
         )
     p.add_argument("--extra-tag", action="append", metavar="TAG", help=t("cli.help.extra_tag"))
     p.add_argument("--patrol-item", action="append", metavar="ITEM", help=t("cli.help.patrol_items"))
+    p.add_argument("--visit-days", metavar="N", help=t("cli.help.visit_days"))
     p.set_defaults(handler=cmd_set)
 
 
@@ -65,6 +66,7 @@ def cmd_show(args: argparse.Namespace, store: Store) -> int:
         (t("cli.field.grid.unit"), g.unit or "—"),
         (t("cli.field.extra_tags"), "、".join(profile.extra_tags) or "—"),
         (t("cli.field.extra_patrol_items"), "、".join(profile.extra_patrol_items) or "—"),
+        (t("cli.field.visit_days"), str(profile.visit_days)),
         (t("cli.field.device_id"), profile.device_id or "—"),
     ]
     for line in table(["", ""], rows)[1:]:
@@ -89,7 +91,10 @@ def cmd_set(args: argparse.Namespace, store: Store) -> int:
         profile.extra_tags = split_list(args.extra_tag)
     if args.patrol_item is not None:
         profile.extra_patrol_items = split_list(args.patrol_item)
-    if not changes and not grid_changes and args.extra_tag is None and args.patrol_item is None:
+    if args.visit_days is not None:
+        profile.visit_days = parse_int(args.visit_days, "--visit-days") or 0
+    settings = (args.extra_tag, args.patrol_item, args.visit_days)
+    if not changes and not grid_changes and all(v is None for v in settings):
         raise InputError("cli.error.nothing_to_change")
     try:
         store.save_profile(profile)

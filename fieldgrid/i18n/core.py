@@ -57,6 +57,7 @@ ZH: dict[str, str] = {
     # store
     "error.home.locked": "数据目录 {home} 正被另一个 fieldgrid 进程（pid {pid}）使用。请先关闭它再试。",
     "error.household.not_found": "找不到住户：{id}",
+    "error.visit_days": "未走访天数应在 1 到 365 之间：{value}",
     "error.household.exists": "住户已存在：{id}",
     "error.disk": "无法写入 {path}：{reason}。已有数据未受影响，请检查磁盘空间或权限后重试。",
     "notice.db_moved_aside": "数据库文件无法读取（{reason}），已原样移到 {path} 保存，并新建了空数据库。"
@@ -119,6 +120,7 @@ EN: dict[str, str] = {
     "error.home.locked": "The data folder {home} is in use by another fieldgrid process (pid {pid}). "
     "Close it and try again.",
     "error.household.not_found": "No such household: {id}",
+    "error.visit_days": "The days without a visit must be between 1 and 365: {value}",
     "error.household.exists": "Household already exists: {id}",
     "error.disk": "Could not write {path}: {reason}. Nothing stored was changed; check the disk space "
     "or permissions and try again.",

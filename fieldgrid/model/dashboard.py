@@ -13,7 +13,8 @@ from .ledger import ProblemView
 from .visit import Visit
 from .vocabulary import SPECIAL_ATTENTION_TAGS
 
-RECENT_DAYS = 30
+RECENT_DAYS = 30  # households not visited for this long are counted (the leader's setting, by default)
+ATTENTION_DAYS = 7  # special-attention households: visited weekly
 
 
 @dataclass(frozen=True)
@@ -33,15 +34,19 @@ class Dashboard:
     households: int = 0
     people: int = 0
     lived_in: int = 0
-    not_visited: int = 0  # lived-in households not visited in the last 30 days
-    attention_not_visited: int = 0
+    not_visited: int = 0  # lived-in households not visited in the last ``visit_days``
+    attention_not_visited: int = 0  # special-attention households not visited in the last ``attention_days``
     follow_ups_due: int = 0  # follow-up dates reached with no visit since
     open_problems: int = 0
     overdue: int = 0
     awaiting_feedback: int = 0
     escalated: int = 0  # escalated and waiting for the decision
+    by_status: dict[str, int] = field(default_factory=dict)  # open problems by status
     visits_this_month: int = 0
-    closed_this_month: int = 0
+    month_kinds: dict[str, int] = field(default_factory=dict)  # this month's visits by kind (代办, 调解, 隐患排查 …)
+    handled_this_month: int = 0  # solved on the spot
+    escalated_this_month: int = 0
+    closed_this_month: int = 0  # closed after feedback (or with a notice)
     rooms: dict[str, RoomState] = field(default_factory=dict)  # by household id
 
 
@@ -54,13 +59,18 @@ def build(
     visits: Iterable[Visit],
     problems: Iterable[ProblemView],
     now: dt.datetime,
+    *,
+    visit_days: int = RECENT_DAYS,
+    attention_days: int = ATTENTION_DAYS,
 ) -> Dashboard:
     today = now.date()
-    recent = (now - dt.timedelta(days=RECENT_DAYS)).isoformat(timespec="minutes")
+    recent = (now - dt.timedelta(days=visit_days)).isoformat(timespec="minutes")
+    weekly = (now - dt.timedelta(days=attention_days)).isoformat(timespec="minutes")
     month = today.strftime("%Y-%m")
     last_visit: dict[str, str] = {}
     follow_up: dict[str, tuple[str, str]] = {}  # household → (visit time, follow-up date) of its latest visit
     visits_this_month = 0
+    kinds: dict[str, int] = {}
     for visit in visits:
         key = visit.household_id
         if visit.at > last_visit.get(key, ""):
@@ -68,11 +78,18 @@ def build(
             follow_up[key] = (visit.at, visit.follow_up or "")
         if visit.at.startswith(month):
             visits_this_month += 1
+            kinds[visit.kind] = kinds.get(visit.kind, 0) + 1
     open_by: dict[str, int] = {}
     overdue_by: set[str] = set()
-    open_problems = overdue = awaiting = escalated = closed = 0
+    open_problems = overdue = awaiting = escalated = closed = handled = sent_up = 0
+    by_status: dict[str, int] = {}
     for view in problems:
+        for event in view.events:
+            if event.at.startswith(month):
+                handled += event.kind == "handled"
+                sent_up += event.kind == "escalated"
         if view.is_open:
+            by_status[view.status] = by_status.get(view.status, 0) + 1
             open_problems += 1
             late = view.overdue(today)
             overdue += late
@@ -83,18 +100,19 @@ def build(
                 open_by[where] = open_by.get(where, 0) + 1
                 if late:
                     overdue_by.add(where)
-        elif (view.state.closed_at or "").startswith(month):
+        elif (view.state.closed_at or "").startswith(month) and (view.feedback or view.status == "unsolvable"):
             closed += 1
     rooms: dict[str, RoomState] = {}
     not_visited = attention_not_visited = lived_in = 0
     for h in households:
         vacant = h.residency == "vacant"
-        visited = last_visit.get(h.id, "") >= recent
+        last = last_visit.get(h.id, "")
+        visited = last >= recent
         attention = bool(SPECIAL_ATTENTION_TAGS.intersection(h.tags))
         if not vacant:
             lived_in += 1
             not_visited += not visited
-            attention_not_visited += attention and not visited
+            attention_not_visited += attention and last < weekly
         rooms[h.id] = RoomState(h, visited, attention, open_by.get(h.id, 0), h.id in overdue_by, vacant)
     due = sum(1 for _, date in follow_up.values() if date and date <= today.isoformat())
     return Dashboard(
@@ -108,7 +126,11 @@ def build(
         overdue=overdue,
         awaiting_feedback=awaiting,
         escalated=escalated,
+        by_status=by_status,
         visits_this_month=visits_this_month,
+        month_kinds=kinds,
+        handled_this_month=handled,
+        escalated_this_month=sent_up,
         closed_this_month=closed,
         rooms=rooms,
     )

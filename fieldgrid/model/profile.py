@@ -38,6 +38,7 @@ class LeaderProfile:
     device_id: str = ""
     extra_tags: list[str] = field(default_factory=list)
     extra_patrol_items: list[str] = field(default_factory=list)  # the unit's own checklist items
+    visit_days: int = 30  # the dashboard counts households not visited for this many days
 
     def to_doc(self) -> dict[str, Any]:
         return dataclasses.asdict(self)
@@ -53,6 +54,7 @@ class LeaderProfile:
             device_id=doc.get("device_id", ""),
             extra_tags=list(doc.get("extra_tags", [])),
             extra_patrol_items=list(doc.get("extra_patrol_items", [])),
+            visit_days=int(doc.get("visit_days", 30)),
         )
 
 
@@ -74,6 +76,8 @@ def validate_profile(profile: LeaderProfile) -> LeaderProfile:
         errors.append(ValidationError("grid.community_code", "error.grid.code", value=grid.community_code))
     tags = [fold_width(t) for t in profile.extra_tags if fold_width(t)]
     items = list(dict.fromkeys(fold_width(i) for i in profile.extra_patrol_items if fold_width(i)))
+    if not 1 <= profile.visit_days <= 365:
+        errors.append(ValidationError("visit_days", "error.visit_days", value=profile.visit_days))
     if errors:
         raise ValidationErrors(errors)
     return dataclasses.replace(profile, name=name, phone=phone, grid=grid, extra_tags=tags, extra_patrol_items=items)

@@ -17,7 +17,7 @@ from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import Static
 
-from ...i18n import t
+from ...i18n import label, t
 from ...model import Household
 from ...model.dashboard import Dashboard, build, floors
 from ...store import Store
@@ -27,7 +27,7 @@ from ..widgets.stairwell_grid import StairwellGrid
 from ..widgets.title_bar import TitleBar
 
 
-def dashboard_text(d: Dashboard) -> Text:
+def dashboard_text(d: Dashboard, visit_days: int = 30) -> Text:
     text = Text()
 
     def line(key: str, value: int, *, alert: bool = False, **params: object) -> None:
@@ -38,16 +38,26 @@ def dashboard_text(d: Dashboard) -> Text:
 
     text.append(t("tui.dash.title") + "\n", style="bold underline")
     text.append(t("tui.dash.households", households=d.households, people=d.people) + "\n")
-    line("tui.dash.not_visited", d.not_visited, alert=True)
+    line("tui.dash.not_visited", d.not_visited, alert=True, days=visit_days)
     line("tui.dash.attention_not_visited", d.attention_not_visited, alert=True)
     line("tui.dash.follow_ups", d.follow_ups_due, alert=True)
     text.append("\n")
     line("tui.dash.open", d.open_problems)
+    statuses = "  ".join(
+        f"{label('status', s)} {n}" for s, n in d.by_status.items() if s not in ("resolved", "escalated")
+    )
+    if statuses:
+        text.append("  " + statuses + "\n", style="dim")
     line("tui.dash.overdue", d.overdue, alert=True)
     line("tui.dash.feedback", d.awaiting_feedback, alert=True)
     line("tui.dash.escalated", d.escalated)
     text.append("\n")
-    text.append(t("tui.dash.month", visits=d.visits_this_month, closed=d.closed_this_month), style="dim")
+    kinds = d.month_kinds
+    text.append(t("tui.dash.month_title") + "\n", style="bold")
+    text.append(t("tui.dash.month_visits", visits=d.visits_this_month, errands=kinds.get("errand", 0),
+                  mediations=kinds.get("mediation", 0), hazards=kinds.get("hazard_check", 0)) + "\n")  # fmt: skip
+    text.append(t("tui.dash.month_problems", handled=d.handled_this_month, escalated=d.escalated_this_month,
+                  closed=d.closed_this_month))  # fmt: skip
     return text
 
 
@@ -81,7 +91,7 @@ class StairwellScreen(Screen[None]):
         with Horizontal(id="map-row"):
             yield StairwellGrid(id="stairwell")
             yield Static(id="dashboard")
-        yield Static(t("tui.map.legend"), id="map-legend")
+        yield Static(id="map-legend")
         yield KeyBar()
 
     @property
@@ -99,14 +109,18 @@ class StairwellScreen(Screen[None]):
         if profile is not None:
             self.sub_title = t("tui.map.subtitle", grid=profile.grid.label(), leader=profile.name)
         households = self.store.households()
-        self.dashboard = build(households, self.store.visits(), self.store.problems(), self.store.now())
+        days = profile.visit_days if profile else 30
+        self.dashboard = build(
+            households, self.store.visits(), self.store.problems(), self.store.now(), visit_days=days
+        )
         rooms = [(floor, [self.dashboard.rooms[h.id] for h in hs]) for floor, hs in floors(households)]
         current = self.grid.current
         self.grid.set_rooms(rooms, keep=current.household.id if current else None)
         from sync.pending import pending
 
         self.waiting = len(pending(self.store))
-        text = dashboard_text(self.dashboard)
+        text = dashboard_text(self.dashboard, days)
+        self.query_one("#map-legend", Static).update(t("tui.map.legend", days=days))
         text.append("\n" + t("tui.dash.sync", count=self.waiting), style="bold yellow" if self.waiting else "dim")
         notices = sorted(self.store.raw_docs("notices"), key=lambda n: str(n.get("at", "")), reverse=True)
         if notices:  # the latest word from the station, to pass on to the residents
