@@ -66,11 +66,18 @@ def test_demo_exchange_from_the_shell(cli, tmp_path: Path) -> None:  # noqa: F81
     bad = cli("station", "import", str(stick), home_dir=station_home)
     assert bad.code == 2 and "拒收 1" in bad.err and "文件不完整" in bad.out
     assert cli("station", "notice", "--text", "周六停水", home_dir=station_home).code == 0
+    edited = cli("station", "edit-household", "0101", "--set", "residency=空置", home_dir=station_home)
+    assert edited.code == 2  # a household is named by its id at the station, not by a room number
+    first = json.loads(cli("households", "list", "--json", home_dir=device_home).out)[0]
+    edited = cli("station", "edit-household", first["id"][:8], "--set", "notes=已核实", home_dir=station_home)
+    assert edited.code == 0, edited.err
     assert cli("station", "returns", "--out", str(back), home_dir=station_home).code == 0
     [bundle] = back.glob("*.fgbundle")
     done = cli("sync", "import", str(bundle), home_dir=device_home)
     assert done.code == 0 and "1 条通知" in done.err
     status = cli("sync", "status", home_dir=device_home)
     assert "待上传的改动：0 条" in status.out and "周六停水" in status.out
+    shown = json.loads(cli("households", "show", first["id"], "--json", home_dir=device_home).out)
+    assert shown["notes"] == "已核实"
     plain = cli("sync", "export", "--out", str(tmp_path / "plain"), "--plain", home_dir=device_home)
     assert plain.code == 0 and "未加密" in plain.err

@@ -272,3 +272,22 @@ def test_an_oversized_file_is_refused_before_it_is_read(world, monkeypatch) -> N
     monkeypatch.setattr(sync.bundle, "MAX_FILE_BYTES", path.stat().st_size - 1)
     assert refused(db, station_keys, path) == "sync.error.too_large"
     assert db.count("households") == 0
+
+
+def test_a_roster_change_at_the_station_reaches_the_device(world) -> None:
+    store, keys, db, station_keys, tmp = world
+    device.export(store, keys, tmp / "stick")
+    import_paths(db, station_keys, [tmp / "stick"])
+    from sync.station.exchange import edit_household
+
+    household = store.households()[0]
+    edit_household(db, StationClock(db), household.id[:8], {"notes": "已搬走，房屋出租", "residency": "renting"})
+    with pytest.raises(SyncError):
+        edit_household(db, StationClock(db), "nope", {"notes": "x"})
+    [(_, back, records, _)] = list(returns(db, station_keys, tmp / "back"))
+    assert records == 1
+    result = device.import_return(store, keys, back)
+    assert result.changed == 1
+    changed = store.household(household.id)
+    assert (changed.notes, changed.residency) == ("已搬走，房屋出租", "renting")
+    assert changed.head_name == household.head_name  # the fields the station did not touch are the device's

@@ -45,6 +45,11 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.set_defaults(run=with_station(cmd_revoke))
     p = actions.add_parser("ui", parents=[common], help=t("cli.help.station_ui"), description=t("cli.help.station_ui"))
     p.set_defaults(run=with_station(cmd_ui))
+    p = actions.add_parser("edit-household", parents=[common], help=t("cli.help.station_edit"),
+                           description=t("cli.help.station_edit"))  # fmt: skip
+    p.add_argument("household", metavar="HOUSEHOLD_ID", help=t("cli.help.id"))
+    p.add_argument("--set", action="append", required=True, metavar="FIELD=VALUE", help=t("cli.help.station_set"))
+    p.set_defaults(run=with_station(cmd_edit_household))
     p = actions.add_parser("trust", parents=[common], help=t("cli.help.station_trust"),
                            description=t("cli.help.station_trust"))  # fmt: skip
     p.add_argument("file", metavar="FILE", help=t("cli.help.identity_file"))
@@ -297,4 +302,29 @@ def cmd_rollup(args: argparse.Namespace, db: StationDB) -> int:
     path, count = rollup(db, Keys(db.home), Path(args.out).expanduser())
     err(t("sync.export.done", count=count, path=str(path)))
     out(str(path))
+    return EXIT_OK
+
+
+def cmd_edit_household(args: argparse.Namespace, db: StationDB) -> int:
+    from sync.station.exchange import StationClock, edit_household
+
+    from ..model.vocabulary import RESIDENCY, TAGS
+
+    changes: dict[str, object] = {}
+    for spec in args.set:
+        name, sep, value = spec.partition("=")
+        if not sep:
+            raise InputError("cli.error.station_set", value=spec)
+        name = name.strip()
+        if name in ("phones", "tags"):
+            items = [v.strip() for v in value.replace("，", ",").split(",") if v.strip()]
+            changes[name] = [to_code("tag", v, TAGS) for v in items] if name == "tags" else items
+        elif name == "residency":
+            changes[name] = to_code("residency", value, RESIDENCY)
+        elif name == "floor":
+            changes[name] = int(value) if value.strip().lstrip("-").isdigit() else None
+        else:
+            changes[name] = value
+    doc = edit_household(db, StationClock(db), args.household, changes)
+    err(t("station.edit.done", room=doc.get("room", ""), id=doc["id"][:8]))
     return EXIT_OK

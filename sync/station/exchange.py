@@ -218,3 +218,29 @@ def rollup(db: StationDB, keys: Keys, out_dir: Path) -> tuple[Path, int]:
     records = [{"table": table, "doc": d} for table in TABLES for d in db.docs(table, deleted=True)]
     path = write_bundle(out_dir, keys, me, "rollup", {"records": records}, target=parent, grid={})
     return path, len(records)
+
+
+def edit_household(db: StationDB, clock: StationClock, ident: str, changes: dict[str, Any]) -> dict[str, Any]:
+    """A roster change made at the station (a phone corrected, a household marked vacant): checked by the same
+    rules as on the device, stamped with the station's clock, and queued for the unit it belongs to, whose
+    device merges it field by field like any other change."""
+    from fieldgrid.model import Household, ValidationError, ValidationErrors, validate_household
+    from fieldgrid.store import records
+
+    rows = db.conn.execute("SELECT id, device_id, doc FROM records WHERE tbl = 'households' AND deleted = 0").fetchall()
+    found = [(rid, dev, doc) for rid, dev, doc in rows if rid == ident or (len(ident) >= 4 and rid.startswith(ident))]
+    if len(found) != 1:
+        raise SyncError("sync.error.unknown_household", id=ident)
+    _, device, raw = found[0]
+    current = json.loads(raw)
+    household = Household.from_doc(records.live_view(current))
+    unknown = set(changes) - {f for f in household.to_doc() if f not in ("id", "members")}
+    if unknown:
+        raise ValidationErrors([ValidationError(sorted(unknown)[0], "sync.error.station_field")])
+    edited = validate_household(Household.from_doc({**household.to_doc(), **changes}))
+    doc = records.stamp_changes(current, edited.to_doc(), clock.stamp(), clock.clock.device)
+    if doc is None:
+        return current
+    db.put_local("households", doc, device)
+    db.queue("record", {"table": "households", "doc": doc}, [device])
+    return doc
