@@ -291,3 +291,20 @@ def test_a_roster_change_at_the_station_reaches_the_device(world) -> None:
     changed = store.household(household.id)
     assert (changed.notes, changed.residency) == ("已搬走，房屋出租", "renting")
     assert changed.head_name == household.head_name  # the fields the station did not touch are the device's
+
+
+def test_a_malformed_bundle_is_refused_and_the_batch_goes_on(world) -> None:
+    store, keys, db, station_keys, tmp = world
+    me = station_identity(db, station_keys)
+    import_paths(db, station_keys, [device.export(store, keys, tmp / "first").path])
+    household = store.households()[0]
+    broken = {"id": household.id, "room": "0601", "_meta": {"stamp": "000000000000009.00000.x", "fields": 5}}
+    bad = write_bundle(tmp / "stick", keys, device.identity(store, keys), "device",
+                       {"records": [{"table": "households", "doc": broken}]}, target=me, grid={})  # fmt: skip
+    household.notes = "后来改的"
+    store.update_household(household)
+    good = device.export(store, keys, tmp / "stick").path
+    outcomes = {o.path: o for o in import_paths(db, station_keys, [tmp / "stick"])}
+    assert (outcomes[bad].status, outcomes[bad].key) == ("refused", "sync.error.damaged")
+    assert outcomes[good].status == "accepted"
+    assert [d["notes"] for d in db.docs("households")] == ["后来改的"]

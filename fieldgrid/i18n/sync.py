@@ -74,6 +74,7 @@ ZH: dict[str, str] = {
     "cli.error.station_set": "--set 的格式是 栏目=值：{value}",
     "station.edit.done": "已修改 {room}（{id}），下次回传时带给单元长",
     "sync.error.unknown_household": "服务站没有这一户：{id}",
+    "sync.error.station_db": "服务站数据库写不进去（{reason}）：这个数据包没有导入，可稍后再导",
     "sync.error.station_field": "服务站不能改这个栏目",
     "cli.help.station_trust": "导入上级（街道）服务站的身份文件",
     "cli.help.station_rollup": "把本站汇总的数据写成给上级（街道）服务站的数据包",
@@ -166,6 +167,8 @@ EN: dict[str, str] = {
     "cli.error.station_set": "--set takes FIELD=VALUE: {value}",
     "station.edit.done": "{room} ({id}) changed; it goes back with the next return bundle",
     "sync.error.unknown_household": "The station has no such household: {id}",
+    "sync.error.station_db": "The station's database cannot be written ({reason}): this bundle was not imported; "
+    "try again later",
     "sync.error.station_field": "That field cannot be changed at the station",
     "cli.help.station_trust": "import the parent (street) station's identity file",
     "cli.help.station_rollup": "write everything this station holds into a bundle for the parent (street) station",

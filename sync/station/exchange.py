@@ -9,6 +9,7 @@ already imported is reported as a duplicate and changes nothing.
 from __future__ import annotations
 
 import json
+import sqlite3
 import time
 import uuid
 from collections.abc import Callable, Iterable, Iterator
@@ -100,6 +101,10 @@ def import_one(db: StationDB, keys: Keys, me: Identity, path: Path) -> Outcome:
         return Outcome(path, "refused", key=exc.key, params=exc.params)
     except OSError as exc:
         return Outcome(path, "refused", key="cli.error.os", params={"path": str(path), "reason": exc.strerror or ""})
+    except sqlite3.Error as exc:  # the station's disk is full, or its database is busy: this bundle waits
+        return Outcome(path, "refused", key="sync.error.station_db", params={"reason": str(exc)})
+    except (AttributeError, KeyError, TypeError, ValueError):  # records of a shape no device writes
+        return Outcome(path, "refused", key="sync.error.damaged", params={})
 
 
 def import_paths(
