@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from fieldgrid.model.hlc import Stamp
 from fieldgrid.store import Store
 
 from .bundle import Bundle, check_source, open_bundle, write_bundle
@@ -102,9 +103,14 @@ def import_return(store: Store, keys: Keys, path: Path) -> Imported:
     conflicts: list[dict[str, Any]] = []
     seen = ""
     for table, doc in bundle.records:
-        merged, found = merge_doc(table, current[table].get(doc["id"]), doc)
+        try:
+            merged, found = merge_doc(table, current[table].get(doc["id"]), doc)
+            seen = max([seen, *stamps(doc)])
+            if seen:
+                Stamp.decode(seen)  # the clock will observe it: it must be a stamp
+        except (AttributeError, KeyError, TypeError, ValueError):  # a record no fieldgrid writes: refuse it all
+            raise SyncError("sync.error.damaged") from None
         conflicts.extend(found)
-        seen = max([seen, *stamps(doc)])
         if merged != current[table].get(doc["id"]):
             current[table][doc["id"]] = merged
             changed.setdefault(table, []).append(merged)
