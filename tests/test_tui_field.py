@@ -348,3 +348,23 @@ def test_dashboard_counts_this_month_in_the_seeds_words(store: Store) -> None:
     assert d.attention_not_visited == 0  # 0101 (living alone) was visited within the week
     assert d.not_visited == 69 - 1  # only 0101 was visited in the last 3 days
     assert d.by_status == {"pending": 2}
+
+
+def test_a_taller_building_scrolls(tmp_path: Path) -> None:
+    tall = Store(tmp_path / "tall", now_ms=Clock())
+    tall.save_profile(profile())
+    tall.add_households([Household(room=f"{f:02d}01", members=head(f"王{f}")) for f in range(1, 31)])
+
+    async def body(app: FieldgridApp, pilot: Pilot) -> None:
+        grid = app.screen.query_one(StairwellGrid)
+        assert grid.current is not None and grid.current.household.room == "3001"
+        first = t("tui.map.floor", floor=1) + " "
+        assert not any(line.startswith(first) for line in screen_text(app).splitlines())  # below the fold
+        await pilot.press(*["down"] * 29)
+        assert grid.current is not None and grid.current.household.room == "0101"
+        lines = screen_text(app).splitlines()
+        assert any(line.startswith(first) for line in lines)  # scrolled into view
+        assert lines[1].split()[0] == t("tui.map.door", n="01")  # the door numbers stay at the top
+
+    run(tall, body)
+    tall.close()
