@@ -26,9 +26,10 @@ from textual.pilot import Pilot
 from textual.widgets import DataTable, Input
 
 from fieldgrid.model import GridPath, Household, LeaderProfile, Member
-from fieldgrid.store import Store, records
+from fieldgrid.record import meta as records
+from fieldgrid.store import Store
 from fieldgrid.tui.app import FieldgridApp
-from fieldgrid.tui.screens.household_list import HouseholdListScreen
+from fieldgrid.tui.households.household_list import HouseholdListScreen
 
 SURNAMES = (
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭"

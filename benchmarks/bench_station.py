@@ -22,11 +22,11 @@ import time
 import uuid
 from pathlib import Path
 
-from fieldgrid.model.hlc import Stamp
-from sync.bundle import open_bundle, write_bundle
-from sync.keys import Identity, Keys
-from sync.station.db import SCHEMA, StationDB, _statements
-from sync.station.exchange import station_identity
+from fieldgrid.record.clock import Stamp
+from fieldgrid.station.db import SCHEMA, StationDB, _statements
+from fieldgrid.station.exchange import station_identity
+from fieldgrid.sync.bundle import open_bundle, write_bundle
+from fieldgrid.sync.identity import Identity, Keys
 
 TARGET = 3.0
 HOUSEHOLDS, VISITS, PROBLEMS = 54_707, 220_000, 30_000
@@ -38,9 +38,9 @@ NOTES = (
 CHILD = """
 import resource, sys, time
 from pathlib import Path
-from sync.keys import Keys
-from sync.station.db import StationDB
-from sync.station.exchange import import_paths
+from fieldgrid.sync.identity import Keys
+from fieldgrid.station.db import StationDB
+from fieldgrid.station.exchange import import_paths
 home, stick = Path(sys.argv[1]), Path(sys.argv[2])
 db = StationDB(home)
 start = time.perf_counter()

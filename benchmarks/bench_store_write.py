@@ -24,10 +24,10 @@ import time
 from pathlib import Path
 from typing import Any
 
+from fieldgrid.fsutil import fsync_dir
 from fieldgrid.model import Household, Member
 from fieldgrid.model.validation import id_check_char
 from fieldgrid.store import Store
-from fieldgrid.store.atomic_storage import fsync_dir
 
 TARGET = 1.5
 

@@ -26,12 +26,12 @@ from pathlib import Path
 from bench_ledger import clock, history
 from bench_store_write import make_household
 
+from fieldgrid.station.db import StationDB
+from fieldgrid.station.exchange import enroll, import_paths, station_identity
 from fieldgrid.store import Store
-from sync import device
-from sync.bundle import open_bundle
-from sync.keys import Keys
-from sync.station.db import StationDB
-from sync.station.exchange import enroll, import_paths, station_identity
+from fieldgrid.sync import device
+from fieldgrid.sync.bundle import open_bundle
+from fieldgrid.sync.identity import Keys
 
 TARGET = 3.0
 

@@ -1,5 +1,5 @@
 """``python -m fieldgrid``: the same as the ``fieldgrid`` command."""
 
-from .cli import main
+from fieldgrid.cli import main
 
 raise SystemExit(main())

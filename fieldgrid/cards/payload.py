@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 import uuid
 
-from ..model import LeaderProfile
-from ..model.validation import national_phone
+from fieldgrid.model import LeaderProfile
+from fieldgrid.model.validation import national_phone
 
 CODE_PREFIX = "FG1-"
 _ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"  # Crockford base 32: no I, L, O, U to misread

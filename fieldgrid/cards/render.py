@@ -14,11 +14,11 @@ import qrcode
 from PIL import Image, ImageDraw, ImageFont
 from qrcode.constants import ERROR_CORRECT_L, ERROR_CORRECT_M
 
-from ..i18n import t
-from ..model import Household, LeaderProfile
-from ..model.validation import national_phone
-from ..store.errors import Refused
-from .payload import household_code, vcard
+from fieldgrid.cards.payload import household_code, vcard
+from fieldgrid.errors import Refused
+from fieldgrid.i18n import t
+from fieldgrid.model import Household, LeaderProfile
+from fieldgrid.model.validation import national_phone
 
 DPI = 300
 MM = DPI / 25.4
@@ -175,7 +175,7 @@ def _cut_marks(draw: ImageDraw.ImageDraw, x: int, y: int) -> None:
 def save_png(path: Path, image: Image.Image) -> None:
     import io
 
-    from ..store.atomic_storage import atomic_write_bytes
+    from fieldgrid.fsutil import atomic_write_bytes
 
     buffer = io.BytesIO()
     image.save(buffer, "PNG", dpi=(DPI, DPI))
@@ -185,7 +185,7 @@ def save_png(path: Path, image: Image.Image) -> None:
 def save_pdf(path: Path, pages: Sequence[Image.Image]) -> None:
     import io
 
-    from ..store.atomic_storage import atomic_write_bytes
+    from fieldgrid.fsutil import atomic_write_bytes
 
     buffer = io.BytesIO()
     first, *rest = pages

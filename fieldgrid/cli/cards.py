@@ -7,10 +7,10 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from ..i18n import t
-from ..store import Store
-from .common import EXIT_OK, InputError, err, out
-from .household_views import find_household
+from fieldgrid.cli.exits import EXIT_OK, InputError, err, out
+from fieldgrid.cli.household_views import find_household
+from fieldgrid.i18n import t
+from fieldgrid.store import Store
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -25,7 +25,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 
 
 def cmd_cards(args: argparse.Namespace, store: Store) -> int:
-    from ..cards.render import Painter, find_font, save_pdf, save_png
+    from fieldgrid.cards.render import Painter, find_font, save_pdf, save_png
 
     path = Path(args.out).expanduser()
     suffix = path.suffix.lower()

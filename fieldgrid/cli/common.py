@@ -10,19 +10,13 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from typing import NoReturn
 
-from ..i18n import has, normalize_language, parse_label, t
-from ..model import Member, ValidationError
-from .outcome import (  # noqa: F401  (the other command modules import them from here)
+from fieldgrid.cli.exits import (
     EXIT_BAD_INPUT,
-    EXIT_FAILURE,
-    EXIT_OK,
-    BadFields,
-    Failure,
     InputError,
     err,
-    out,
-    say_error,
 )
+from fieldgrid.i18n import has, normalize_language, parse_label, t
+from fieldgrid.model import Member, ValidationError
 
 
 def display_width(text: str) -> int:

@@ -11,15 +11,16 @@ import datetime as dt
 import json
 import unicodedata
 
-from ..i18n import label, t
-from ..model import ValidationError, ValidationErrors
-from ..model.ledger import Report
-from ..model.patrol import FINDING_CATEGORY, Patrol, PatrolItem, default_items
-from ..model.problem import CATEGORIES, URGENCIES
-from ..model.visit import VISIT_KINDS, Visit
-from ..store import Store
-from .common import EXIT_OK, InputError, out, table, to_code
-from .household_views import NONE, find_household
+from fieldgrid.cli.common import table, to_code
+from fieldgrid.cli.exits import EXIT_OK, InputError, out
+from fieldgrid.cli.household_views import NONE, find_household
+from fieldgrid.i18n import label, t
+from fieldgrid.model import ValidationError, ValidationErrors
+from fieldgrid.model.ledger import Report
+from fieldgrid.model.patrol import FINDING_CATEGORY, Patrol, PatrolItem, default_items
+from fieldgrid.model.problem import CATEGORIES, URGENCIES
+from fieldgrid.model.visit import VISIT_KINDS, Visit
+from fieldgrid.store import Store
 
 
 def when_arg(text: str | None) -> str | None:

@@ -12,12 +12,13 @@ import json
 import sys
 from typing import Any
 
-from ..i18n import label, t
-from ..model import Household, Member, ValidationError
-from ..model.masking import show_id_number, show_phone
-from ..model.vocabulary import TAGS
-from ..store import Store
-from .common import EXIT_OK, BadFields, out, split_list, table, to_code
+from fieldgrid.cli.common import split_list, table, to_code
+from fieldgrid.cli.exits import EXIT_OK, BadFields, out
+from fieldgrid.i18n import label, t
+from fieldgrid.model import Household, Member, ValidationError
+from fieldgrid.model.masking import show_id_number, show_phone
+from fieldgrid.model.vocabulary import TAGS
+from fieldgrid.store import Store
 
 NONE = "—"
 
@@ -138,7 +139,7 @@ def cmd_list(args: argparse.Namespace, store: Store) -> int:
             raise BadFields([ValidationError("tags", "error.tag.unknown", value=tag) for tag in unknown])
         households = [h for h in households if set(wanted).issubset(h.tags)]
     if args.search:
-        from ..search import SearchIndex  # pypinyin is imported only when a search is asked for
+        from fieldgrid.roster.search import SearchIndex  # pypinyin is imported only when a search is asked for
 
         households = SearchIndex(households).filter(args.search)
     if args.json:

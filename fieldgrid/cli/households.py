@@ -9,20 +9,13 @@ from __future__ import annotations
 import argparse
 import re
 
-from ..i18n import t
-from ..model import Household, Member, ValidationError, ValidationErrors
-from ..model.vocabulary import RELATIONS, RESIDENCY, SEXES
-from ..store import Store
-from .common import (
-    EXIT_OK,
-    BadFields,
-    InputError,
-    out,
-    parse_int,
-    split_list,
-    to_code,
-)
-from .household_views import NONE, cmd_list, cmd_show, find_household, tag_codes, tag_codes_of
+from fieldgrid.cli.common import parse_int, split_list, to_code
+from fieldgrid.cli.exits import EXIT_OK, BadFields, InputError, out
+from fieldgrid.cli.household_views import NONE, cmd_list, cmd_show, find_household, tag_codes, tag_codes_of
+from fieldgrid.i18n import t
+from fieldgrid.model import Household, Member, ValidationError, ValidationErrors
+from fieldgrid.model.vocabulary import RELATIONS, RESIDENCY, SEXES
+from fieldgrid.store import Store
 
 # -- the parser ----------------------------------------------------------------------------------------------
 
@@ -68,7 +61,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     )
     p.add_argument("id", metavar="ID", help=t("cli.help.id"))
     p.set_defaults(handler=cmd_delete)
-    from . import roster
+    from fieldgrid.cli import roster
 
     roster.register(actions, common)
 

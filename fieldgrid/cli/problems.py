@@ -13,10 +13,14 @@ import json
 from pathlib import Path
 from typing import Any
 
-from ..i18n import label, t
-from ..ledger_text import event_summary
-from ..model.ledger import EMERGENCY_KINDS, ProblemView, Report
-from ..model.problem import (
+from fieldgrid.cli.common import table, to_code
+from fieldgrid.cli.exits import EXIT_OK, InputError, err, out
+from fieldgrid.cli.field_work import when_arg
+from fieldgrid.cli.household_views import NONE, find_household
+from fieldgrid.i18n import label, t
+from fieldgrid.ledger.wording import event_summary
+from fieldgrid.model.ledger import EMERGENCY_KINDS, ProblemView, Report
+from fieldgrid.model.problem import (
     CATEGORIES,
     DECISION_OUTCOMES,
     ESCALATION_TARGETS,
@@ -24,10 +28,7 @@ from ..model.problem import (
     STATUSES,
     URGENCIES,
 )
-from ..store import Store
-from .common import EXIT_OK, InputError, err, out, table, to_code
-from .field_work import when_arg
-from .household_views import NONE, find_household
+from fieldgrid.store import Store
 
 # action → (event kind, the options it takes: (flag, data key, vocabulary kind or None, required))
 STEPS: dict[str, tuple[str, tuple[tuple[str, str, str | None, bool], ...]]] = {
@@ -238,8 +239,8 @@ def cmd_show(args: argparse.Namespace, store: Store) -> int:
 
 
 def cmd_export(args: argparse.Namespace, store: Store) -> int:
-    from ..exports.ledger import parse_month, write_ledger
-    from ..exports.tables import SUFFIXES
+    from fieldgrid.exports.tables import SUFFIXES
+    from fieldgrid.ledger.export import parse_month, write_ledger
 
     try:
         month = parse_month(args.month)

@@ -7,11 +7,12 @@ import argparse
 import dataclasses
 import json
 
-from ..i18n import t
-from ..model import GridPath, LeaderProfile, ValidationErrors
-from ..model.validation import national_phone
-from ..store import Store
-from .common import EXIT_FAILURE, EXIT_OK, BadFields, InputError, err, out, parse_int, split_list, table
+from fieldgrid.cli.common import parse_int, split_list, table
+from fieldgrid.cli.exits import EXIT_FAILURE, EXIT_OK, BadFields, InputError, err, out
+from fieldgrid.i18n import t
+from fieldgrid.model import GridPath, LeaderProfile, ValidationErrors
+from fieldgrid.model.validation import national_phone
+from fieldgrid.store import Store
 
 GRID_OPTIONS = ("street", "community", "compound", "building", "unit", "community_code")
 

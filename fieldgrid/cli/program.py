@@ -14,15 +14,25 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .. import __version__
-from ..i18n import language_from_env, normalize_language, set_language, t
-from ..model import Member, ValidationError, ValidationErrors
-from ..store import HomeLock, NotFound, Store, StoreError, default_demo_home, resolve_home
-from ..store.errors import Refused
-from .outcome import EXIT_BAD_INPUT, EXIT_FAILURE, EXIT_OK, BadFields, Failure, InputError, err, out, say_error
+from fieldgrid import __version__
+from fieldgrid.cli.exits import (
+    EXIT_BAD_INPUT,
+    EXIT_FAILURE,
+    EXIT_OK,
+    BadFields,
+    Failure,
+    InputError,
+    err,
+    out,
+    say_error,
+)
+from fieldgrid.errors import FieldgridError
+from fieldgrid.i18n import language_from_env, normalize_language, set_language, t
+from fieldgrid.model import Member, ValidationError, ValidationErrors
+from fieldgrid.store import HomeLock, Store, default_demo_home, resolve_home
 
 if TYPE_CHECKING:
-    from .common import Parser
+    from fieldgrid.cli.common import Parser
 
 Handler = Callable[[argparse.Namespace, Store], int]
 
@@ -66,7 +76,7 @@ def has_terminal() -> bool:
 
 def run_app(store: Store) -> int:
     """Open the terminal UI on ``store`` (already locked).  textual is imported here, not at start-up."""
-    from ..tui.app import FieldgridApp
+    from fieldgrid.tui.app import FieldgridApp
 
     app = FieldgridApp(store, notices=store.notices)
     app.run()
@@ -91,7 +101,7 @@ def cmd_open(args: argparse.Namespace) -> int:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    from ..demo import write_demo
+    from fieldgrid.demo.unit import write_demo
 
     home = Path(args.home).expanduser() if args.home else default_demo_home()
     if not args.no_open:
@@ -124,7 +134,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def _demo_station(store: Store, station: Path) -> None:
-    from sync.station.demo import make_demo_station
+    from fieldgrid.demo.station import make_demo_station
 
     if make_demo_station(store, station):
         err(t("cli.demo.station", station=str(station), home=str(store.home)))
@@ -136,15 +146,15 @@ def _demo_station(store: Store, station: Path) -> None:
 
 
 def _global_options(parser: argparse.ArgumentParser, default: object) -> None:
-    from .common import language_arg
+    from fieldgrid.cli.common import language_arg
 
     parser.add_argument("--home", metavar="DIR", default=default, help=t("cli.help.home"))
     parser.add_argument("--lang", metavar="zh_CN|en", type=language_arg, default=default, help=t("cli.help.lang"))
 
 
 def build_parser() -> Parser:
-    from . import cards, field_work, households, problems, profile, station, sync
-    from .common import Parser
+    from fieldgrid.cli import cards, field_work, households, problems, profile, station, sync
+    from fieldgrid.cli.common import Parser
 
     parser = Parser(prog="fieldgrid", description=t("cli.help.description"), epilog=t("cli.help.epilog"))
     _global_options(parser, None)
@@ -220,7 +230,7 @@ def _just_open(argv: Sequence[str]) -> argparse.Namespace | None:
 
 
 def _report(errors: Sequence[ValidationError], members: Sequence[Member] = ()) -> None:
-    from .common import report_validation
+    from fieldgrid.cli.common import report_validation
 
     report_validation(errors, members)
 
@@ -247,18 +257,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         _report(exc.errors)
     except ValidationError as exc:
         _report([exc])
-    except InputError as exc:
+    except FieldgridError as exc:  # bad input (exit 2), or a locked home, a full disk … (exit 1)
         say_error(exc.key, **exc.params)
-    except NotFound as exc:
-        say_error(exc.key, **exc.params)
-    except Refused as exc:
-        say_error(exc.key, **exc.params)
-    except StoreError as exc:  # HomeLocked, DiskError, …
-        say_error(exc.key, **exc.params)
-        return EXIT_FAILURE
-    except Failure as exc:
-        say_error(exc.key, **exc.params)
-        return EXIT_FAILURE
+        if not exc.bad_input:
+            return EXIT_FAILURE
     except BrokenPipeError:
         # The reader went away (``fieldgrid households list | head``): stop quietly.
         with contextlib.suppress(OSError, ValueError, AttributeError):

@@ -10,9 +10,10 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from ..i18n import t
-from ..store import Store
-from .common import EXIT_BAD_INPUT, EXIT_OK, InputError, err, field_label, out, table
+from fieldgrid.cli.common import field_label, table
+from fieldgrid.cli.exits import EXIT_BAD_INPUT, EXIT_OK, InputError, err, out
+from fieldgrid.i18n import t
+from fieldgrid.store import Store
 
 
 def register(actions: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -29,7 +30,7 @@ def register(actions: argparse._SubParsersAction, common: argparse.ArgumentParse
 
 
 def _mapping(specs: list[str]) -> dict[str, str]:
-    from ..model.roster import FIELDS
+    from fieldgrid.roster.columns import FIELDS
 
     mapping: dict[str, str] = {}
     for spec in specs:
@@ -41,8 +42,8 @@ def _mapping(specs: list[str]) -> dict[str, str]:
 
 
 def cmd_import(args: argparse.Namespace, store: Store) -> int:
-    from ..roster_import import plan_import
-    from ..roster_io import read_rows
+    from fieldgrid.roster.files import read_rows
+    from fieldgrid.roster.importing import plan_import
 
     profile = store.profile()
     rows = read_rows(Path(args.file).expanduser())
@@ -76,8 +77,8 @@ def cmd_import(args: argparse.Namespace, store: Store) -> int:
 
 
 def cmd_export(args: argparse.Namespace, store: Store) -> int:
-    from ..exports.tables import SUFFIXES, write_table
-    from ..roster_export import roster_sheet
+    from fieldgrid.exports.tables import SUFFIXES, write_table
+    from fieldgrid.roster.exporting import roster_sheet
 
     path = Path(args.out).expanduser()
     if path.suffix.lower() not in SUFFIXES:

@@ -13,13 +13,14 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..i18n import t
-from ..store import HomeLock
-from ..store.repository import DB_NAME
-from .common import EXIT_BAD_INPUT, EXIT_OK, InputError, err, out, table, to_code
+from fieldgrid.cli.common import table, to_code
+from fieldgrid.cli.exits import EXIT_BAD_INPUT, EXIT_OK, InputError, err, out
+from fieldgrid.i18n import t
+from fieldgrid.store import HomeLock
+from fieldgrid.store.repository import DB_NAME
 
 if TYPE_CHECKING:
-    from sync.station.db import StationDB
+    from fieldgrid.station.db import StationDB
 
 POINTS_FILE = "points.json"
 StationHandler = Callable[[argparse.Namespace, "StationDB"], int]
@@ -87,7 +88,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 
 
 def station_home(args: argparse.Namespace) -> Path:
-    from .program import home_of
+    from fieldgrid.cli.program import home_of
 
     return home_of(args)
 
@@ -96,7 +97,7 @@ def with_station(handler: StationHandler) -> Callable[[argparse.Namespace], int]
     """Run ``handler`` with the station home's lock held and its database open."""
 
     def run(args: argparse.Namespace) -> int:
-        from sync.station.db import StationDB
+        from fieldgrid.station.db import StationDB
 
         home = station_home(args)
         lock = HomeLock(home)
@@ -115,8 +116,8 @@ def with_station(handler: StationHandler) -> Callable[[argparse.Namespace], int]
 
 def cmd_init(args: argparse.Namespace) -> int:
     from fieldgrid.exports.monthly import PointRules
-    from sync.station.db import DB_NAME as STATION_DB
-    from sync.station.db import StationDB
+    from fieldgrid.station.db import DB_NAME as STATION_DB
+    from fieldgrid.station.db import StationDB
 
     home = station_home(args)
     if (home / DB_NAME).exists():
@@ -169,9 +170,9 @@ def cmd_revoke(args: argparse.Namespace, db: StationDB) -> int:
 
 
 def cmd_report(args: argparse.Namespace, db: StationDB) -> int:
-    from fieldgrid.exports.ledger import parse_month
     from fieldgrid.exports.monthly import load_rules, write_monthly
-    from sync.station.units import units
+    from fieldgrid.ledger.export import parse_month
+    from fieldgrid.station.units import units
 
     try:
         month = parse_month(args.month)
@@ -193,8 +194,8 @@ def _now() -> str:
 
 
 def cmd_identity(args: argparse.Namespace, db: StationDB) -> int:
-    from sync.keys import Keys
-    from sync.station.exchange import station_identity
+    from fieldgrid.station.exchange import station_identity
+    from fieldgrid.sync.identity import Keys
 
     path = Path(args.out).expanduser()
     station_identity(db, Keys(db.home)).write(path)
@@ -203,8 +204,8 @@ def cmd_identity(args: argparse.Namespace, db: StationDB) -> int:
 
 
 def cmd_enroll(args: argparse.Namespace, db: StationDB) -> int:
-    from sync.keys import Identity
-    from sync.station.exchange import enroll
+    from fieldgrid.station.exchange import enroll
+    from fieldgrid.sync.identity import Identity
 
     identity = Identity.read(Path(args.file).expanduser())
     enroll(db, identity)
@@ -215,8 +216,8 @@ def cmd_enroll(args: argparse.Namespace, db: StationDB) -> int:
 def cmd_import(args: argparse.Namespace, db: StationDB) -> int:
     import sys
 
-    from sync.keys import Keys
-    from sync.station.exchange import import_paths
+    from fieldgrid.station.exchange import import_paths
+    from fieldgrid.sync.identity import Keys
 
     def progress(n: int, total: int) -> None:
         width = 30
@@ -244,8 +245,8 @@ def cmd_import(args: argparse.Namespace, db: StationDB) -> int:
 
 
 def cmd_returns(args: argparse.Namespace, db: StationDB) -> int:
-    from sync.keys import Keys
-    from sync.station.exchange import returns
+    from fieldgrid.station.exchange import returns
+    from fieldgrid.sync.identity import Keys
 
     for device, path, records, notices in returns(db, Keys(db.home), Path(args.out).expanduser()):
         err(t("station.returns.written", device=device, records=records, notices=notices, path=str(path)))
@@ -254,9 +255,8 @@ def cmd_returns(args: argparse.Namespace, db: StationDB) -> int:
 
 
 def cmd_decide(args: argparse.Namespace, db: StationDB) -> int:
-    from sync.station.exchange import StationClock, decide
-
-    from ..model.problem import DECISION_OUTCOMES
+    from fieldgrid.model.problem import DECISION_OUTCOMES
+    from fieldgrid.station.exchange import StationClock, decide
 
     outcome = to_code("outcome", args.outcome, DECISION_OUTCOMES)
     doc = decide(db, StationClock(db), args.problem, outcome, args.text, _now())
@@ -268,7 +268,7 @@ def cmd_decide(args: argparse.Namespace, db: StationDB) -> int:
 
 
 def cmd_notice(args: argparse.Namespace, db: StationDB) -> int:
-    from sync.station.exchange import notice
+    from fieldgrid.station.exchange import notice
 
     count = notice(db, args.text, _now(), args.device)
     err(t("station.notice.done", count=count))
@@ -276,18 +276,18 @@ def cmd_notice(args: argparse.Namespace, db: StationDB) -> int:
 
 
 def cmd_ui(args: argparse.Namespace, db: StationDB) -> int:
-    from .program import require_terminal
+    from fieldgrid.cli.program import require_terminal
 
     require_terminal("cli.hint.no_terminal")
-    from ..tui.station.app import StationApp
+    from fieldgrid.tui.station.app import StationApp
 
     StationApp(db).run()
     return EXIT_OK
 
 
 def cmd_trust(args: argparse.Namespace, db: StationDB) -> int:
-    from sync.keys import Identity
-    from sync.station.exchange import trust_parent
+    from fieldgrid.station.exchange import trust_parent
+    from fieldgrid.sync.identity import Identity
 
     parent = Identity.read(Path(args.file).expanduser())
     trust_parent(db, parent)
@@ -296,8 +296,8 @@ def cmd_trust(args: argparse.Namespace, db: StationDB) -> int:
 
 
 def cmd_rollup(args: argparse.Namespace, db: StationDB) -> int:
-    from sync.keys import Keys
-    from sync.station.exchange import rollup
+    from fieldgrid.station.exchange import rollup
+    from fieldgrid.sync.identity import Keys
 
     path, count = rollup(db, Keys(db.home), Path(args.out).expanduser())
     err(t("sync.export.done", count=count, path=str(path)))
@@ -306,9 +306,8 @@ def cmd_rollup(args: argparse.Namespace, db: StationDB) -> int:
 
 
 def cmd_edit_household(args: argparse.Namespace, db: StationDB) -> int:
-    from sync.station.exchange import StationClock, edit_household
-
-    from ..model.vocabulary import RESIDENCY, TAGS
+    from fieldgrid.model.vocabulary import RESIDENCY, TAGS
+    from fieldgrid.station.exchange import StationClock, edit_household
 
     changes: dict[str, object] = {}
     for spec in args.set:

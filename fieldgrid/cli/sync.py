@@ -6,9 +6,9 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from ..i18n import t
-from ..store import Store
-from .outcome import EXIT_OK, err, out
+from fieldgrid.cli.exits import EXIT_OK, err, out
+from fieldgrid.i18n import t
+from fieldgrid.store import Store
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -37,8 +37,8 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 
 
 def cmd_export(args: argparse.Namespace, store: Store) -> int:
-    from sync import device
-    from sync.keys import Keys
+    from fieldgrid.sync import device
+    from fieldgrid.sync.identity import Keys
 
     done = device.export(store, Keys(store.home), Path(args.out).expanduser(), plain=args.plain)
     if done.plain:
@@ -49,8 +49,8 @@ def cmd_export(args: argparse.Namespace, store: Store) -> int:
 
 
 def cmd_import(args: argparse.Namespace, store: Store) -> int:
-    from sync import device
-    from sync.keys import Keys
+    from fieldgrid.sync import device
+    from fieldgrid.sync.identity import Keys
 
     result = device.import_return(store, Keys(store.home), Path(args.file).expanduser())
     if result.duplicate:
@@ -61,7 +61,7 @@ def cmd_import(args: argparse.Namespace, store: Store) -> int:
 
 
 def cmd_status(args: argparse.Namespace, store: Store) -> int:
-    from sync import device
+    from fieldgrid.sync import device
 
     station = device.trusted_station(store)
     out(t("sync.status.pending", count=len(device.pending(store))))
@@ -78,8 +78,8 @@ def cmd_status(args: argparse.Namespace, store: Store) -> int:
 
 
 def cmd_identity(args: argparse.Namespace, store: Store) -> int:
-    from sync import device
-    from sync.keys import Keys
+    from fieldgrid.sync import device
+    from fieldgrid.sync.identity import Keys
 
     path = Path(args.out).expanduser()
     device.identity(store, Keys(store.home)).write(path)
@@ -88,8 +88,8 @@ def cmd_identity(args: argparse.Namespace, store: Store) -> int:
 
 
 def cmd_trust(args: argparse.Namespace, store: Store) -> int:
-    from sync import device
-    from sync.keys import Identity
+    from fieldgrid.sync import device
+    from fieldgrid.sync.identity import Identity
 
     station = Identity.read(Path(args.file).expanduser())
     device.trust(store, station)

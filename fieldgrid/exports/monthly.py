@@ -16,13 +16,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..i18n import label, t
-from ..model import Household, ValidationError
-from ..model.ledger import ProblemView
-from ..model.problem import CATEGORIES
-from ..model.visit import VISIT_KINDS, Visit
-from .ledger import ledger_row, month_views
-from .tables import Sheet, csv_bytes, write_bytes, write_workbook
+from fieldgrid.exports.tables import Sheet, csv_bytes, write_bytes, write_workbook
+from fieldgrid.i18n import label, t
+from fieldgrid.ledger.export import ledger_row, month_views
+from fieldgrid.model import ValidationError
+from fieldgrid.model.problem import CATEGORIES
+from fieldgrid.model.unit_month import UnitMonth
+from fieldgrid.model.visit import VISIT_KINDS
 
 # Points by default: the operator's copy (``points.json`` in the station home) overrides these.
 DEFAULT_POINTS: dict[str, dict[str, float]] = {
@@ -32,18 +32,6 @@ DEFAULT_POINTS: dict[str, dict[str, float]] = {
 PROBLEM_RULES = ("closed_with_feedback", "unsolvable_with_notice", "escalated")
 TALLY_COLUMNS = ("leader", "grid", "households", "visits", "errands", "mediations", "hazard_checks",
                  "closed_with_feedback", "unsolvable_with_notice", "escalated", "points")  # fmt: skip
-
-
-@dataclass(frozen=True)
-class UnitMonth:
-    """One leader's unit, as merged at the station."""
-
-    leader: str
-    grid: str  # 橙郡一期6栋3单元
-    building: str
-    households: Sequence[Household] = ()
-    visits: Sequence[Visit] = ()
-    problems: Sequence[ProblemView] = ()
 
 
 @dataclass(frozen=True)
@@ -155,7 +143,7 @@ def common_problems_sheet(units: Sequence[UnitMonth], month: str) -> Sheet:
 
 
 def ledger_sheet(units: Sequence[UnitMonth], month: str, today: dt.date) -> Sheet:
-    from .ledger import COLUMNS
+    from fieldgrid.ledger.export import COLUMNS
 
     rows = []
     for unit in units:

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from rich.cells import cell_len
 
-from ..store.atomic_storage import atomic_write_bytes
+from fieldgrid.fsutil import atomic_write_bytes
 
 SUFFIXES = (".csv", ".xlsx")
 MAX_WIDTH = 40  # characters: longer text wraps inside the cell

@@ -12,20 +12,20 @@ import os
 import string
 from collections.abc import Iterable, Mapping
 
-from ..model.errors import Label
-from . import cards as _cards
-from . import cli as _cli
-from . import cli_field as _cli_field
-from . import core as _core
-from . import exports as _exports
-from . import ledger as _ledger
-from . import roster as _roster
-from . import station as _station
-from . import sync as _sync
-from . import tui as _tui
-from . import tui_field as _tui_field
-from . import tui_station as _tui_station
-from . import tui_tools as _tui_tools
+from fieldgrid.i18n import cards as _cards
+from fieldgrid.i18n import cli as _cli
+from fieldgrid.i18n import cli_field as _cli_field
+from fieldgrid.i18n import core as _core
+from fieldgrid.i18n import exports as _exports
+from fieldgrid.i18n import ledger as _ledger
+from fieldgrid.i18n import roster as _roster
+from fieldgrid.i18n import station as _station
+from fieldgrid.i18n import sync as _sync
+from fieldgrid.i18n import tui as _tui
+from fieldgrid.i18n import tui_field as _tui_field
+from fieldgrid.i18n import tui_station as _tui_station
+from fieldgrid.i18n import tui_tools as _tui_tools
+from fieldgrid.model.errors import Label
 
 LANGUAGES = ("zh_CN", "en")
 DEFAULT = "zh_CN"

@@ -6,6 +6,7 @@ ZH: dict[str, str] = {
     "sync.error.bad_signature": "数据包的签名不对（来自 {party}）：可能被改动过，已拒收",
     "sync.error.cannot_decrypt": "无法解密：这个数据包不是发给本机的",
     "sync.error.damaged": "数据包已损坏，无法读取",
+    "sync.error.unreadable": "无法读取数据包 {path}：{reason}",
     "sync.error.hash_mismatch": "数据包内容与校验值不符：已损坏或被改动",
     "sync.error.newer_version": "数据包格式版本 {version} 比本机的 fieldgrid（支持到 {known}）新：请先升级 fieldgrid",
     "sync.error.no_station": "还不认识服务站：先用 fieldgrid sync trust 导入服务站的身份文件",
@@ -95,6 +96,7 @@ EN: dict[str, str] = {
     "refused",
     "sync.error.cannot_decrypt": "Cannot decrypt: this bundle is not addressed to this machine",
     "sync.error.damaged": "The bundle is damaged and cannot be read",
+    "sync.error.unreadable": "Cannot read the bundle {path}: {reason}",
     "sync.error.hash_mismatch": "The bundle's content does not match its checksum: damaged or changed",
     "sync.error.newer_version": "The bundle's format version {version} is newer than this fieldgrid knows (up to "
     "{known}): update fieldgrid first",

@@ -8,10 +8,10 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from .household import Household, floor_of_room
-from .ledger import ProblemView
-from .visit import Visit
-from .vocabulary import SPECIAL_ATTENTION_TAGS
+from fieldgrid.model.household import Household, floor_of_room
+from fieldgrid.model.ledger import ProblemView
+from fieldgrid.model.visit import Visit
+from fieldgrid.model.vocabulary import SPECIAL_ATTENTION_TAGS
 
 RECENT_DAYS = 30  # households not visited for this long are counted (the leader's setting, by default)
 ATTENTION_DAYS = 7  # special-attention households: visited weekly

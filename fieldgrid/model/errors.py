@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from fieldgrid.errors import FieldgridError
 
-class ValidationError(ValueError):
+
+class ValidationError(FieldgridError, ValueError):
     """A value a user entered breaks a rule.
 
     ``field`` names the form field it belongs to (``"phone"``, ``"members.0.id_number"``), ``key`` is a
@@ -13,11 +15,12 @@ class ValidationError(ValueError):
     translates: the TUI and CLI pass ``key``/``params`` through :mod:`fieldgrid.i18n`.
     """
 
-    def __init__(self, field: str, key: str, **params: object) -> None:
-        super().__init__(f"{field}: {key} {params}")
+    def __init__(self, field: str, key: str, /, **params: object) -> None:
+        super().__init__(key, **params)
         self.field = field
-        self.key = key
-        self.params = params
+
+    def __str__(self) -> str:
+        return f"{self.field}: {self.key} {self.params}"
 
     def at(self, prefix: str) -> ValidationError:
         """The same error, with its field placed under ``prefix`` (``members.2``)."""

@@ -9,8 +9,8 @@ import uuid
 from dataclasses import dataclass, field
 from typing import Any
 
-from .errors import ValidationError, ValidationErrors
-from .validation import (
+from fieldgrid.model.errors import ValidationError, ValidationErrors
+from fieldgrid.model.validation import (
     check_birth_year,
     fold_width,
     id_birth_date,
@@ -18,7 +18,7 @@ from .validation import (
     normalize_id_number,
     normalize_phone,
 )
-from .vocabulary import RELATIONS, RESIDENCY, SEXES, TAGS
+from fieldgrid.model.vocabulary import RELATIONS, RESIDENCY, SEXES, TAGS
 
 _ROOM_RE = re.compile(r"^[0-9A-Za-z][0-9A-Za-z-]{0,9}$")
 

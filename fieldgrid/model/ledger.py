@@ -13,8 +13,17 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from .errors import ValidationError, ValidationErrors
-from .problem import CATEGORIES, URGENCIES, ProblemEvent, ProblemState, derive, due_date, is_overdue, ordered
+from fieldgrid.model.errors import ValidationError, ValidationErrors
+from fieldgrid.model.problem import (
+    CATEGORIES,
+    URGENCIES,
+    ProblemEvent,
+    ProblemState,
+    derive,
+    due_date,
+    is_overdue,
+    ordered,
+)
 
 # Emergencies that come with a number to call before anything else (issue: "Emergencies come first").
 EMERGENCY_KINDS: dict[str, str] = {"fire": "119", "gas": "119", "medical": "120", "violence": "110"}

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .validation import national_phone
+from fieldgrid.model.validation import national_phone
 
 
 def mask_id_number(number: str) -> str:

@@ -9,9 +9,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from .errors import ValidationError, ValidationErrors
-from .household import new_id
-from .visit import PATROL_ITEMS
+from fieldgrid.model.errors import ValidationError, ValidationErrors
+from fieldgrid.model.household import new_id
+from fieldgrid.model.visit import PATROL_ITEMS
 
 
 @dataclass(frozen=True)

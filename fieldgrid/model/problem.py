@@ -14,8 +14,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from .errors import Label, ValidationError
-from .household import new_id
+from fieldgrid.model.errors import Label, ValidationError
+from fieldgrid.model.household import new_id
 
 CATEGORIES: tuple[str, ...] = (
     "facility_repair",  # 设施维修

@@ -7,8 +7,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from .errors import ValidationError, ValidationErrors
-from .validation import fold_width, normalize_phone
+from fieldgrid.model.errors import ValidationError, ValidationErrors
+from fieldgrid.model.validation import fold_width, normalize_phone
 
 _COMMUNITY_CODE_RE = re.compile(r"^\d{12}$")
 

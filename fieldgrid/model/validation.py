@@ -9,7 +9,7 @@ import datetime as dt
 import re
 import unicodedata
 
-from .errors import ValidationError
+from fieldgrid.model.errors import ValidationError
 
 ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 ID_CHECK_CHARS = "10X98765432"

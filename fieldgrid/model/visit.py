@@ -8,8 +8,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from .errors import ValidationError, ValidationErrors
-from .household import new_id
+from fieldgrid.model.errors import ValidationError, ValidationErrors
+from fieldgrid.model.household import new_id
 
 VISIT_KINDS: tuple[str, ...] = (
     "routine",  # 走访

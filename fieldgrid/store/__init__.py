@@ -1,9 +1,9 @@
 """The local store: a home folder with one crash-safe TinyDB file, its lock, and the repository API."""
 
-from .errors import DiskError, HomeLocked, NotFound, StoreError
-from .home import default_demo_home, resolve_home
-from .lock import HomeLock
-from .repository import Store
+from fieldgrid.store.errors import DiskError, HomeLocked, NotFound, StoreError
+from fieldgrid.store.home import default_demo_home, resolve_home
+from fieldgrid.store.lock import HomeLock
+from fieldgrid.store.repository import Store
 
 __all__ = [
     "DiskError",

@@ -1,15 +1,12 @@
-"""Errors the store raises, each with a message key for the translation layer."""
+"""Errors the store raises, in the one shape of :mod:`fieldgrid.errors`."""
 
 from __future__ import annotations
 
+from fieldgrid.errors import Failed, Refused
 
-class StoreError(Exception):
-    """Something about the home or its database a user must be told; ``key``/``params`` translate it."""
 
-    def __init__(self, key: str, **params: object) -> None:
-        super().__init__(f"{key} {params}")
-        self.key = key
-        self.params = params
+class StoreError(Failed):
+    """Something about the home or its database a user must be told."""
 
 
 class HomeLocked(StoreError):
@@ -18,7 +15,7 @@ class HomeLocked(StoreError):
         self.pid = pid
 
 
-class NotFound(StoreError):
+class NotFound(Refused):
     def __init__(self, ident: str) -> None:
         super().__init__("error.household.not_found", id=ident)
 
@@ -26,8 +23,3 @@ class NotFound(StoreError):
 class DiskError(StoreError):
     def __init__(self, path: str, reason: str) -> None:
         super().__init__("error.disk", path=path, reason=reason)
-
-
-class Refused(StoreError):
-    """The user asked for something the data does not allow (an unknown device, a folder of another kind):
-    bad input, not a fault of the disk or the home."""

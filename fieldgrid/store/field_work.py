@@ -13,44 +13,25 @@ import datetime as dt
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-from ..model import ValidationError, ValidationErrors
-from ..model.household import new_id
-from ..model.ledger import ProblemView, Report, build_views, validate_report
-from ..model.patrol import Patrol, validate_patrol
-from ..model.problem import ProblemEvent, check_append
-from ..model.visit import Visit, validate_visit
-from . import records
-from .errors import NotFound
+from fieldgrid.model import ValidationError, ValidationErrors
+from fieldgrid.model.household import new_id
+from fieldgrid.model.ledger import ProblemView, Report, build_views, validate_report
+from fieldgrid.model.patrol import Patrol, validate_patrol
+from fieldgrid.model.problem import ProblemEvent, check_append
+from fieldgrid.model.visit import Visit, validate_visit
+from fieldgrid.record import meta as records
+from fieldgrid.record.codec import event_doc, event_of
+from fieldgrid.record.tables import PATROLS, PROBLEM_EVENTS, VISITS
+from fieldgrid.store.errors import NotFound
 
 if TYPE_CHECKING:
     from tinydb import TinyDB
 
-VISITS = "visits"
-PATROLS = "patrols"
-PROBLEM_EVENTS = "problem_events"
-FIELD_TABLES = (VISITS, PATROLS, PROBLEM_EVENTS)
 _SLACK = dt.timedelta(minutes=2)  # a clock a little ahead of the leader's watch is not "the future"
 
 
 def minute(moment: dt.datetime) -> str:
     return moment.replace(second=0, microsecond=0).isoformat(timespec="minutes")
-
-
-def event_doc(event: ProblemEvent) -> dict[str, Any]:
-    """A problem event as it is stored (before stamping)."""
-    return {
-        "id": event.id,
-        "problem_id": event.problem_id,
-        "kind": event.kind,
-        "at": event.at,
-        "data": dict(event.data),
-    }
-
-
-def event_of(doc: dict[str, Any]) -> ProblemEvent:
-    """A stored problem event; its clock stamp breaks ties in time."""
-    stamp = doc.get(records.META, {}).get("stamp", "")
-    return ProblemEvent(doc["problem_id"], doc["kind"], doc["at"], doc.get("data", {}), stamp, doc["id"])
 
 
 class FieldWork:

@@ -9,7 +9,7 @@ import contextlib
 import os
 from pathlib import Path
 
-from .errors import HomeLocked
+from fieldgrid.store.errors import HomeLocked
 
 LOCK_NAME = ".lock"
 

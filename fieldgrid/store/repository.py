@@ -19,20 +19,21 @@ from typing import Any
 
 from tinydb import Query, TinyDB
 
-from ..model import Household, LeaderProfile, ValidationError, ValidationErrors, validate_household
-from ..model.hlc import Clock, Stamp
-from ..model.profile import validate_profile
-from . import records
-from .atomic_storage import AtomicJSONStorage, CorruptDatabase, fsync_dir
-from .errors import DiskError, NotFound, StoreError
-from .field_work import FieldWork
-from .sync_state import SyncState
+from fieldgrid.fsutil import fsync_dir
+from fieldgrid.model import Household, LeaderProfile, ValidationError, ValidationErrors, validate_household
+from fieldgrid.model.profile import validate_profile
+from fieldgrid.record import meta as records
+from fieldgrid.record.clock import Clock, Stamp
+from fieldgrid.record.tables import HOUSEHOLDS
+from fieldgrid.record.tables import META_TABLE as _META_TABLE
+from fieldgrid.record.tables import PROFILE as _PROFILE_TABLE
+from fieldgrid.store.errors import DiskError, NotFound, StoreError
+from fieldgrid.store.field_work import FieldWork
+from fieldgrid.store.storage import AtomicJSONStorage, CorruptDatabase
+from fieldgrid.store.sync_state import SyncState
 
 DB_NAME = "fieldgrid.json"
 SCHEMA_VERSION = 1
-HOUSEHOLDS = "households"
-_META_TABLE = "meta"
-_PROFILE_TABLE = "profile"
 
 
 def wall_ms() -> int:

@@ -9,15 +9,13 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-from ..model.hlc import Clock, Stamp
-from . import records
+from fieldgrid.record import meta as records
+from fieldgrid.record.clock import Clock, Stamp
+from fieldgrid.record.tables import META_TABLE
 
 if TYPE_CHECKING:
     from tinydb import TinyDB
 
-META_TABLE = "meta"
-NOTICES = "notices"  # notices sent back by the station, to pass on to residents
-CONFLICTS = "conflicts"  # concurrent edits found when merging, for the record
 
 
 class SyncState:

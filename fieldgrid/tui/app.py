@@ -15,12 +15,12 @@ from textual.binding import Binding, BindingType
 from textual.dom import DOMNode
 from textual.screen import Screen
 
-from ..assets import asset_path
-from ..i18n import t
-from ..model import LeaderProfile
-from ..store import Store
-from .keys import is_ours, translate_bindings
-from .screens.stairwell import StairwellScreen
+from fieldgrid.assets import asset_path
+from fieldgrid.i18n import t
+from fieldgrid.model import LeaderProfile
+from fieldgrid.store import Store
+from fieldgrid.tui.common.bindings import is_ours, translate_bindings
+from fieldgrid.tui.field_work.stairwell import StairwellScreen
 
 # The other screens, the dialogs and Textual's command palette are imported when first needed, to keep
 # them off the path to the first frame.
@@ -65,11 +65,11 @@ class FieldgridApp(App[None]):
         self.home_screen = StairwellScreen(self.store)
         self.push_screen(self.home_screen)
         if self.store.profile() is None:
-            from .screens.profile_form import ProfileScreen
+            from fieldgrid.tui.common.profile_form import ProfileScreen
 
             self.push_screen(ProfileScreen(self.store, first_run=True), self._after_profile)
         if self.notices:
-            from .screens.dialogs import NoticeDialog
+            from fieldgrid.tui.common.dialogs import NoticeDialog
 
             for key, params in self.notices:
                 self.push_screen(NoticeDialog(t("tui.notice.title"), t(key, **params)))
@@ -106,30 +106,30 @@ class FieldgridApp(App[None]):
         self._go(StairwellScreen, lambda: StairwellScreen(self.store))
 
     def action_households(self, search: bool = False) -> None:
-        from .screens.household_list import HouseholdListScreen
+        from fieldgrid.tui.households.household_list import HouseholdListScreen
 
         screen = self._go(HouseholdListScreen, lambda: HouseholdListScreen(self.store))
         if search:
             self.call_after_refresh(screen.action_focus_search)  # type: ignore[attr-defined]
 
     def action_ledger(self) -> None:
-        from .screens.ledger import LedgerScreen
+        from fieldgrid.tui.ledger.ledger_screen import LedgerScreen
 
         self._go(LedgerScreen, lambda: LedgerScreen(self.store))
 
     def action_patrol(self) -> None:
-        from .screens.patrol_form import PatrolFormScreen
+        from fieldgrid.tui.field_work.patrol_form import PatrolFormScreen
 
         self.push_screen(PatrolFormScreen(self.store))
 
     def action_problem(self, household_id: str | None = None) -> None:
-        from .screens.problem_form import ProblemFormScreen
+        from fieldgrid.tui.ledger.problem_form import ProblemFormScreen
 
         household_id = household_id or getattr(self.screen, "current_household_id", None)
         self.push_screen(ProblemFormScreen(self.store, household_id=household_id))
 
     def action_import_roster(self) -> None:
-        from .screens.household_list import HouseholdListScreen
+        from fieldgrid.tui.households.household_list import HouseholdListScreen
 
         screen = self._go(HouseholdListScreen, lambda: HouseholdListScreen(self.store))
         self.call_after_refresh(screen.action_import_roster)  # type: ignore[attr-defined]
@@ -137,7 +137,7 @@ class FieldgridApp(App[None]):
     def action_scan(self) -> None:
         from textual.widgets import Input, TextArea
 
-        from .screens.scan import ScanScreen
+        from fieldgrid.tui.households.scan import ScanScreen
 
         focused = self.focused
         if isinstance(focused, Input):  # typing a capital F into a field: just that
@@ -148,12 +148,12 @@ class FieldgridApp(App[None]):
             self.push_screen(ScanScreen(self.store, "F"))
 
     def action_sync(self) -> None:
-        from .screens.sync_screen import SyncScreen
+        from fieldgrid.tui.sync.sync_screen import SyncScreen
 
         self.push_screen(SyncScreen(self.store))
 
     def action_emergency(self) -> None:
-        from .screens.emergency import EmergencyScreen
+        from fieldgrid.tui.field_work.emergency import EmergencyScreen
 
         household_id = getattr(self.screen, "current_household_id", None)
         self.push_screen(EmergencyScreen(self.store, household_id=household_id))
@@ -161,7 +161,7 @@ class FieldgridApp(App[None]):
     # -- actions --------------------------------------------------------------------------------
 
     def action_help(self) -> None:
-        from .screens.help import HelpScreen
+        from fieldgrid.tui.common.help import HelpScreen
 
         screen = self.screen
         if isinstance(screen, HelpScreen):
@@ -200,7 +200,7 @@ class FieldgridApp(App[None]):
         return title, keys, t(intro_key) if intro_key else ""
 
     async def action_quit(self) -> None:
-        from .screens.dialogs import ConfirmDialog
+        from fieldgrid.tui.common.dialogs import ConfirmDialog
 
         if any(getattr(screen, "is_dirty", False) for screen in self.screen_stack):
 
@@ -223,7 +223,7 @@ class FieldgridApp(App[None]):
             self.push_screen(CommandPalette(id="--command-palette", placeholder=t("tui.palette.placeholder")))
 
     def action_edit_profile(self) -> None:
-        from .screens.profile_form import ProfileScreen
+        from fieldgrid.tui.common.profile_form import ProfileScreen
 
         if not isinstance(self.screen, ProfileScreen):
             self.push_screen(ProfileScreen(self.store), self._after_profile)
@@ -232,13 +232,13 @@ class FieldgridApp(App[None]):
         self.action_households(search=True)
 
     def action_add_household(self) -> None:
-        from .screens.household_list import HouseholdListScreen
+        from fieldgrid.tui.households.household_list import HouseholdListScreen
 
         screen = self._go(HouseholdListScreen, lambda: HouseholdListScreen(self.store))
         self.call_after_refresh(screen.action_add)  # type: ignore[attr-defined]
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        from .screens.profile_form import ProfileScreen
+        from fieldgrid.tui.common.profile_form import ProfileScreen
 
         if getattr(screen, "NAVIGABLE", False):
             yield SystemCommand(t("tui.cmd.home"), t("tui.cmd.home_help"), self.action_home)

@@ -15,16 +15,16 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.widgets import Static
 
-from ...assets import asset_path
-from ...exports.monthly import PointRules, tally
-from ...i18n import t
-from ..keys import translate_bindings
-from ..widgets.key_bar import KeyBar
-from ..widgets.title_bar import TitleBar
-from ..widgets.virtual_table import Column, Row, VirtualTable
+from fieldgrid.assets import asset_path
+from fieldgrid.exports.monthly import PointRules, tally
+from fieldgrid.i18n import t
+from fieldgrid.tui.common.bindings import translate_bindings
+from fieldgrid.tui.widgets.key_bar import KeyBar
+from fieldgrid.tui.widgets.title_bar import TitleBar
+from fieldgrid.tui.widgets.virtual_table import Column, Row, VirtualTable
 
 if TYPE_CHECKING:
-    from sync.station.db import StationDB
+    from fieldgrid.station.db import StationDB
 
 
 class DashboardScreen(Screen[None]):
@@ -74,7 +74,7 @@ class DashboardScreen(Screen[None]):
         self.reload()
 
     def reload(self) -> None:
-        from sync.station.units import units
+        from fieldgrid.station.units import units
 
         today = dt.date.today()
         month = today.strftime("%Y-%m")
@@ -107,22 +107,22 @@ class DashboardScreen(Screen[None]):
         )
 
     def action_escalations(self) -> None:
-        from .screens import EscalationScreen
+        from fieldgrid.tui.station.screens import EscalationScreen
 
         self.app.push_screen(EscalationScreen(self.db))
 
     def action_conflicts(self) -> None:
-        from .screens import ConflictScreen
+        from fieldgrid.tui.station.screens import ConflictScreen
 
         self.app.push_screen(ConflictScreen(self.db))
 
     def action_notice(self) -> None:
-        from .screens import NoticeForm
+        from fieldgrid.tui.station.screens import NoticeForm
 
         self.app.push_screen(NoticeForm(self.db))
 
     def action_import(self) -> None:
-        from .screens import ImportForm
+        from fieldgrid.tui.station.screens import ImportForm
 
         self.app.push_screen(ImportForm(self.db))
 
@@ -144,7 +144,7 @@ class StationApp(App[None]):
         self.push_screen(DashboardScreen(self.db))
 
     def action_help(self) -> None:
-        from ..screens.help import HelpScreen
+        from fieldgrid.tui.common.help import HelpScreen
 
         screen = self.screen
         if isinstance(screen, HelpScreen):

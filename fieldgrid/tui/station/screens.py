@@ -16,18 +16,18 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Static
 
-from ...i18n import label, t
-from ...ledger_text import event_summary
-from ...model.problem import DECISION_OUTCOMES
-from ..keys import translate_bindings
-from ..screens.field_form import FieldFormScreen, choice_field, text_field
-from ..widgets.form_field import FormField
-from ..widgets.key_bar import KeyBar
-from ..widgets.title_bar import TitleBar
-from ..widgets.virtual_table import Column, Row, VirtualTable
+from fieldgrid.i18n import label, t
+from fieldgrid.ledger.wording import event_summary
+from fieldgrid.model.problem import DECISION_OUTCOMES
+from fieldgrid.tui.common.bindings import translate_bindings
+from fieldgrid.tui.common.field_form import FieldFormScreen, choice_field, text_field
+from fieldgrid.tui.widgets.form_field import FormField
+from fieldgrid.tui.widgets.key_bar import KeyBar
+from fieldgrid.tui.widgets.title_bar import TitleBar
+from fieldgrid.tui.widgets.virtual_table import Column, Row, VirtualTable
 
 if TYPE_CHECKING:
-    from sync.station.db import StationDB
+    from fieldgrid.station.db import StationDB
 
 
 def _now() -> str:
@@ -89,7 +89,7 @@ class EscalationScreen(ListScreen):
         self.views: dict[str, Any] = {}
 
     def reload(self) -> None:
-        from sync.station.units import units
+        from fieldgrid.station.units import units
 
         rows = []
         self.views = {}
@@ -131,7 +131,7 @@ class DecisionForm(FieldFormScreen[dict]):
         yield text_field("text", t("tui.event.decision_text"), area=True)
 
     def submit(self) -> dict:
-        from sync.station.exchange import StationClock, decide
+        from fieldgrid.station.exchange import StationClock, decide
 
         doc = decide(self.db, StationClock(self.db), self.problem_id, self.value("outcome"), self.value("text"), _now())
         self.app.notify(t("tui.station.decided"))
@@ -177,7 +177,7 @@ class NoticeForm(FieldFormScreen[int]):
         yield choice_field("device", t("tui.station.notice_to"), devices, None, blank=True) if devices else Static()
 
     def submit(self) -> int:
-        from sync.station.exchange import notice
+        from fieldgrid.station.exchange import notice
 
         device = self.value("device") if "device" in self.form_fields else ""
         count = notice(self.db, self.value("text"), _now(), [device] if device else None)
@@ -194,8 +194,8 @@ class ImportForm(FieldFormScreen[list]):
         yield text_field("path", t("tui.station.import_path"), hint=t("tui.station.import_hint"))
 
     def submit(self) -> list:
-        from sync.keys import Keys
-        from sync.station.exchange import import_paths
+        from fieldgrid.station.exchange import import_paths
+        from fieldgrid.sync.identity import Keys
 
         outcomes = import_paths(self.db, Keys(self.db.home), [Path(self.value("path").strip()).expanduser()])
         counts = {s: sum(o.status == s for o in outcomes) for s in ("accepted", "duplicate", "refused")}

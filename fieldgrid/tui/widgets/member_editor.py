@@ -9,11 +9,11 @@ from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.widgets import Button, Input, Select, Static
 
-from ...i18n import label, t
-from ...model import Member
-from ...model.vocabulary import RELATIONS, SEXES
-from ..formatting import phone_text
-from .form_field import FormField
+from fieldgrid.i18n import label, t
+from fieldgrid.model import Member
+from fieldgrid.model.vocabulary import RELATIONS, SEXES
+from fieldgrid.tui.common.formatting import phone_text
+from fieldgrid.tui.widgets.form_field import FormField
 
 MEMBER_FIELDS = ("name", "relation", "sex", "birth_year", "phone", "id_number")
 

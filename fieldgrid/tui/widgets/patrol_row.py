@@ -11,7 +11,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import Checkbox, Input, Label
 
-from ...i18n import has, t
+from fieldgrid.i18n import has, t
 
 
 def item_label(code: str) -> str:

@@ -21,10 +21,10 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from ...i18n import t
-from ...model.dashboard import RoomState
-from ...model.household import Household
-from ..keys import translate_bindings
+from fieldgrid.i18n import t
+from fieldgrid.model.dashboard import RoomState
+from fieldgrid.model.household import Household
+from fieldgrid.tui.common.bindings import translate_bindings
 
 CELL = 9  # cells per room
 LABEL = 5  # the floor label column ("11楼 ")

@@ -8,7 +8,7 @@ from typing import NamedTuple
 from rich.segment import Segment
 from rich.style import Style
 
-from .table_columns import Column, RowLike, fit_cell
+from fieldgrid.tui.widgets.table_columns import Column, RowLike, fit_cell
 
 
 class TableStyles(NamedTuple):

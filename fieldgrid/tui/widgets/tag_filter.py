@@ -19,7 +19,7 @@ from textual.geometry import Size
 from textual.message import Message
 from textual.widget import Widget
 
-from ..keys import translate_bindings
+from fieldgrid.tui.common.bindings import translate_bindings
 
 
 @dataclass(frozen=True)

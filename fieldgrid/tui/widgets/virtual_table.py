@@ -23,9 +23,9 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from ..keys import translate_bindings
-from .table_columns import Column, Row, RowLike, fit_cell, layout, line_width, measure
-from .table_painter import RowPainter, TableStyles
+from fieldgrid.tui.common.bindings import translate_bindings
+from fieldgrid.tui.widgets.table_columns import Column, Row, RowLike, fit_cell, layout, line_width, measure
+from fieldgrid.tui.widgets.table_painter import RowPainter, TableStyles
 
 __all__ = ["INDICATOR_WIDTH", "Column", "Row", "RowLike", "VirtualTable", "fit_cell"]
 

@@ -1,0 +1,41 @@
+"""The demo station: a station home beside the demo unit, with the demo device enrolled both ways, so a new
+user can try the whole exchange at once (``sync export`` → ``station import`` → ``station returns`` →
+``sync import``)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from fieldgrid.station.db import DB_NAME, StationDB
+from fieldgrid.station.exchange import enroll, station_identity
+from fieldgrid.store import HomeLock, Store
+from fieldgrid.sync import device
+from fieldgrid.sync.identity import Keys
+
+DEMO_NAME = "子龙社区微网格长服务站（演示）"
+
+
+def make_demo_station(store: Store, home: Path) -> bool:
+    """Create (or refresh the enrollment of) the demo station at ``home``; ``False`` when ``home`` holds a
+    station that is not a demo, which is left alone."""
+    home = Path(home)
+    lock = HomeLock(home)
+    lock.acquire()
+    try:
+        existed = (home / DB_NAME).exists()
+        db = StationDB(home, create=True)
+        try:
+            if existed and db.setting("demo") != "1":
+                return False
+            if not existed:
+                db.set_setting("demo", "1")
+                db.set_setting("name", DEMO_NAME)
+            keys = Keys(home)
+            me = station_identity(db, keys)
+            enroll(db, device.identity(store, Keys(store.home)))
+            device.trust(store, me)
+            return True
+        finally:
+            db.close()
+    finally:
+        lock.release()

@@ -1,0 +1,106 @@
+"""A month's problem ledger (问题台账) as the community expects it, as CSV or XLSX (see :mod:`.tables`).
+
+The month's ledger holds the problems *reported* in that month, oldest first, each with what was done, what
+came of it, who was told and when it was closed.  Headers and labels follow the interface language (Chinese
+by default).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from fieldgrid.exports.tables import Sheet, write_table
+from fieldgrid.i18n import label, t
+from fieldgrid.ledger.wording import event_summary
+from fieldgrid.model import Household
+from fieldgrid.model.ledger import ProblemView
+from fieldgrid.model.problem import ProblemEvent
+
+if TYPE_CHECKING:
+    from fieldgrid.store import Store
+
+COLUMNS = (
+    "number",
+    "found_at",
+    "place",
+    "category",
+    "description",
+    "handling",
+    "result",
+    "feedback",
+    "status",
+    "closed_at",
+)
+MONTH_RE = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])$")
+
+
+def parse_month(text: str) -> str:
+    """``YYYY-MM`` or :class:`ValueError`."""
+    if not MONTH_RE.match(text.strip()):
+        raise ValueError(text)
+    return text.strip()
+
+
+def _when(iso: str | None) -> str:
+    return iso.replace("T", " ")[:16] if iso else ""
+
+
+def place_of(view: ProblemView, households: Mapping[str, Household]) -> str:
+    household = households.get(view.report.household_id or "")
+    if household is None:
+        return view.report.place or view.report.household_id or ""
+    where = "".join(p for p in (household.building, household.unit, household.room) if p)
+    return " ".join(p for p in (where, household.head_name) if p)
+
+
+def _dated(event: ProblemEvent, text: str) -> str:
+    return f"{_when(event.at)[5:10]} {text}"
+
+
+def ledger_row(view: ProblemView, households: Mapping[str, Household], today: dt.date) -> list[str]:
+    """One problem as the ten columns of :data:`COLUMNS`."""
+    handling = [_dated(e, event_summary(e)) for e in view.of_kind("handled", "escalated")]
+    result = [_dated(e, event_summary(e)) for e in view.of_kind("decision")]
+    if view.status == "unsolvable" and view.state.notice:
+        result.append(t("ledger.text.notice", text=view.state.notice))
+    elif view.status in ("closed", "resolved") and not result:
+        result.append(label("outcome", "resolved"))
+    feedback = [_dated(e, event_summary(e)) for e in view.feedback]
+    status = label("status", view.status)
+    if view.overdue(today):
+        status = t("export.ledger.overdue", status=status)
+    return [
+        view.id[:8].upper(),
+        _when(view.reported_at),
+        place_of(view, households),
+        label("category", view.report.category),
+        view.report.description,
+        "；".join(handling),
+        "；".join(result),
+        "；".join(feedback),
+        status,
+        _when(view.state.closed_at),
+    ]
+
+
+def month_views(views: Sequence[ProblemView], month: str) -> list[ProblemView]:
+    return sorted((v for v in views if v.reported_at.startswith(month)), key=lambda v: v.reported_at)
+
+
+def ledger_table(store: Store, month: str) -> tuple[list[str], list[list[str]]]:
+    """Headers and rows of ``month``'s ledger."""
+    households = {h.id: h for h in store.households()}
+    today = store.now().date()
+    rows = [ledger_row(v, households, today) for v in month_views(store.problems(), month)]
+    return [t(f"export.ledger.col.{c}") for c in COLUMNS], rows
+
+
+def write_ledger(path: Path, store: Store, month: str) -> int:
+    """Write ``month``'s ledger to ``path`` (``.csv`` or ``.xlsx``); the number of problems written."""
+    headers, rows = ledger_table(store, parse_month(month))
+    write_table(Path(path), Sheet(t("export.ledger.sheet", month=month), headers, rows))
+    return len(rows)

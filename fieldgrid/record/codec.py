@@ -1,0 +1,37 @@
+"""Between stored documents and model objects: a record as the model sees it (no ``_meta``, no deleted
+members) and a problem event as it is stored.  The device's store, the station and the reports read records
+through these functions only."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fieldgrid.model.household import Household
+from fieldgrid.model.problem import ProblemEvent
+from fieldgrid.model.visit import Visit
+from fieldgrid.record.meta import META, live_view
+
+
+def event_doc(event: ProblemEvent) -> dict[str, Any]:
+    """A problem event as it is stored (before stamping)."""
+    return {
+        "id": event.id,
+        "problem_id": event.problem_id,
+        "kind": event.kind,
+        "at": event.at,
+        "data": dict(event.data),
+    }
+
+
+def event_of(doc: dict[str, Any]) -> ProblemEvent:
+    """A stored problem event; its clock stamp breaks ties in time."""
+    stamp = (doc.get(META) or {}).get("stamp", "")
+    return ProblemEvent(doc["problem_id"], doc["kind"], doc["at"], doc.get("data", {}), stamp, doc["id"])
+
+
+def household_of(doc: dict[str, Any]) -> Household:
+    return Household.from_doc(live_view(doc))
+
+
+def visit_of(doc: dict[str, Any]) -> Visit:
+    return Visit.from_doc(live_view(doc))

@@ -1,0 +1,52 @@
+"""The unit's roster written back as a spreadsheet with the same headers the import reads, one row per person
+(household facts on the head's row), so that an export imported again changes nothing."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from fieldgrid.exports.tables import Sheet
+from fieldgrid.i18n import get_language, label
+from fieldgrid.model import Household
+from fieldgrid.model.validation import national_phone
+from fieldgrid.roster.columns import HEADERS
+
+COLUMNS = ("building", "unit", "floor", "room", "name", "relation", "sex", "birth", "id_number", "phone",
+           "residency", "tags", "household_phones", "emergency", "notes")  # fmt: skip
+
+
+def header(name: str) -> str:
+    names = HEADERS[name]
+    if get_language() == "en":
+        return next(n for n in names if n.isascii()).title()
+    return names[0]
+
+
+def _phone(e164: str | None) -> str:
+    return national_phone(e164) if e164 else ""
+
+
+def roster_sheet(households: Sequence[Household], title: str) -> Sheet:
+    rows: list[list[object]] = []
+    for h in households:
+        household_cells = {
+            "residency": label("residency", h.residency),
+            "tags": "、".join(label("tag", t) for t in h.tags),
+            "household_phones": " ".join(_phone(p) for p in h.phones),
+            "emergency": " ".join(x for x in (h.emergency_name, _phone(h.emergency_phone)) if x),
+            "notes": h.notes,
+        }
+        place = {"building": h.building, "unit": h.unit, "floor": "" if h.floor is None else h.floor, "room": h.room}
+        members = sorted(h.members, key=lambda m: not m.is_head) or [None]
+        for n, m in enumerate(members):
+            person = {
+                "name": m.name if m else "",
+                "relation": label("relation", m.relation) if m else "",
+                "sex": label("sex", m.sex) if m and m.sex else "",
+                "birth": m.birth_year if m and m.birth_year else "",
+                "id_number": (m.id_number or "") if m else "",
+                "phone": _phone(m.phone) if m else "",
+            }
+            cells = {**place, **person, **(household_cells if n == 0 else {})}
+            rows.append([cells.get(c, "") for c in COLUMNS])
+    return Sheet(title, [header(c) for c in COLUMNS], rows)

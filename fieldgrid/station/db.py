@@ -1,0 +1,348 @@
+"""The station's database: SQLite in WAL mode (standard library), one transaction per bundle — whole or not at
+all.
+
+Records are kept in the device's own shape (``{"id": …, …, "_meta": {…}}``) per table, merged by a merge
+function shared with the device (``Merge``: the current document or ``None`` and the incoming one → the
+merged document and the conflicts it found).  Bundles already applied are remembered by their payload hash,
+so a second import of the same bundle changes nothing.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import sqlite3
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from fieldgrid.errors import Refused
+
+DB_NAME = "station.sqlite3"
+SCHEMA_VERSION = 1
+CHUNK = 500  # ids per ``IN (…)`` look-up, under SQLite's variable limit
+
+Doc = dict[str, Any]
+_ENCODE = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode  # one encoder, not one per record
+Merge = Callable[[str, Doc | None, Doc], tuple[Doc, list[Doc]]]
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS devices (
+    device_id TEXT PRIMARY KEY,
+    public_key TEXT NOT NULL,
+    leader TEXT NOT NULL,
+    grid TEXT NOT NULL,            -- JSON: the grid path the device serves
+    enrolled_at REAL NOT NULL,
+    revoked_at REAL,
+    last_bundle_at REAL,
+    last_clock TEXT
+);
+CREATE TABLE IF NOT EXISTS bundles (
+    digest TEXT PRIMARY KEY,       -- SHA-256 of the canonical payload
+    device_id TEXT NOT NULL,
+    imported_at REAL NOT NULL,
+    records INTEGER NOT NULL,
+    clock_to TEXT
+);
+CREATE TABLE IF NOT EXISTS records (
+    tbl TEXT NOT NULL,
+    id TEXT NOT NULL,
+    device_id TEXT NOT NULL,       -- the device whose unit the record belongs to
+    stamp TEXT NOT NULL,           -- the last change's clock stamp
+    deleted INTEGER NOT NULL DEFAULT 0,
+    doc TEXT NOT NULL,             -- the merged document, JSON
+    PRIMARY KEY (tbl, id)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS records_by_device ON records (device_id, tbl);
+CREATE TABLE IF NOT EXISTS conflicts (
+    n INTEGER PRIMARY KEY AUTOINCREMENT,
+    tbl TEXT NOT NULL,
+    record_id TEXT NOT NULL,
+    detail TEXT NOT NULL,          -- JSON from the merge: field, kept and lost values, stamps, devices
+    found_at REAL NOT NULL,
+    resolved_at REAL,
+    resolution TEXT
+);
+CREATE TABLE IF NOT EXISTS outbox (
+    n INTEGER PRIMARY KEY AUTOINCREMENT,
+    device_id TEXT NOT NULL,
+    kind TEXT NOT NULL,            -- decision / notice / roster
+    payload TEXT NOT NULL,
+    created_at REAL NOT NULL,
+    sent_at REAL,                  -- when the device confirmed it got it (its next bundle says so)
+    bundle TEXT                    -- the last return bundle that carried it
+);
+"""
+
+
+class StationError(Refused):
+    """A request the station's data does not allow; ``key`` and ``params`` for :func:`fieldgrid.i18n.t`."""
+
+
+@dataclass(frozen=True)
+class Device:
+    device_id: str
+    public_key: str
+    leader: str
+    grid: dict[str, str]
+    enrolled_at: float
+    revoked_at: float | None
+    last_bundle_at: float | None
+    last_clock: str | None
+
+
+@dataclass(frozen=True)
+class Applied:
+    """What one bundle did: records new, changed or already known, and conflicts kept."""
+
+    new: int
+    changed: int
+    unchanged: int
+    conflicts: int
+
+
+def _meta_of(doc: Doc) -> tuple[str, int]:
+    meta = doc.get("_meta") or {}
+    return str(meta.get("stamp") or ""), 1 if meta.get("deleted") else 0
+
+
+class StationDB:
+    """Open with the station home's lock held (see :class:`fieldgrid.store.HomeLock`)."""
+
+    def __init__(self, home: Path, *, create: bool = False, now: Callable[[], float] = time.time) -> None:
+        self.home = Path(home)
+        self.path = self.home / DB_NAME
+        if not create and not self.path.exists():
+            raise StationError("station.error.not_a_station", home=str(self.home))
+        self.home.mkdir(parents=True, exist_ok=True)
+        self._now = now
+        self.conn = sqlite3.connect(self.path, isolation_level=None)  # transactions are explicit
+        self.conn.execute("PRAGMA journal_mode=WAL")
+        self.conn.execute("PRAGMA synchronous=FULL")  # an acknowledged bundle survives a power cut
+        self.conn.execute("PRAGMA foreign_keys=ON")
+        with self.transaction():
+            for statement in _statements(SCHEMA):
+                self.conn.execute(statement)
+            columns = {row[1] for row in self.conn.execute("PRAGMA table_info(outbox)")}
+            if "bundle" not in columns:  # a station made before return bundles were confirmed
+                self.conn.execute("ALTER TABLE outbox ADD COLUMN bundle TEXT")
+            self.conn.execute("INSERT OR IGNORE INTO meta VALUES ('schema', ?)", (str(SCHEMA_VERSION),))
+
+    def close(self) -> None:
+        self.conn.close()
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """``BEGIN IMMEDIATE`` … ``COMMIT``; anything raised inside rolls everything back."""
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.conn
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        self.conn.execute("COMMIT")
+
+    # -- settings ---------------------------------------------------------------------------------
+
+    def setting(self, key: str) -> str | None:
+        row = self.conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else None
+
+    def set_setting(self, key: str, value: str) -> None:
+        with self.transaction():
+            self.conn.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, value))
+
+    # -- devices ----------------------------------------------------------------------------------
+
+    def enroll(self, device_id: str, public_key: str, leader: str, grid: dict[str, str]) -> Device:
+        """Enroll a device, or renew a revoked one's key; a device already enrolled with another key is refused."""
+        current = self.device(device_id)
+        if current is not None and current.revoked_at is None and current.public_key != public_key:
+            raise StationError("station.error.enrolled_other_key", device=device_id)
+        with self.transaction():
+            self.conn.execute(
+                "INSERT INTO devices (device_id, public_key, leader, grid, enrolled_at) VALUES (?, ?, ?, ?, ?) "
+                "ON CONFLICT (device_id) DO UPDATE SET public_key = excluded.public_key, leader = excluded.leader, "
+                "grid = excluded.grid, revoked_at = NULL",
+                (device_id, public_key, leader, json.dumps(grid, ensure_ascii=False), self._now()),
+            )
+        device = self.device(device_id)
+        assert device is not None
+        return device
+
+    def revoke(self, device_id: str) -> Device:
+        if self.device(device_id) is None:
+            raise StationError("station.error.unknown_device", device=device_id)
+        with self.transaction():
+            self.conn.execute("UPDATE devices SET revoked_at = ? WHERE device_id = ?", (self._now(), device_id))
+        device = self.device(device_id)
+        assert device is not None
+        return device
+
+    def device(self, device_id: str) -> Device | None:
+        row = self.conn.execute("SELECT * FROM devices WHERE device_id = ?", (device_id,)).fetchone()
+        return _device(row) if row else None
+
+    def devices(self) -> list[Device]:
+        return [_device(r) for r in self.conn.execute("SELECT * FROM devices ORDER BY leader, device_id")]
+
+    # -- bundles ----------------------------------------------------------------------------------
+
+    def seen(self, digest: str) -> bool:
+        return self.conn.execute("SELECT 1 FROM bundles WHERE digest = ?", (digest,)).fetchone() is not None
+
+    def apply(
+        self,
+        device_id: str,
+        digest: str,
+        records: Sequence[tuple[str, Doc]],
+        merge: Merge,
+        *,
+        clock_to: str | None = None,
+    ) -> Applied:
+        """Merge one bundle's records in one transaction and remember the bundle.  A bundle already seen
+        changes nothing (``Applied(0, 0, n, 0)``)."""
+        with self.transaction() as conn:
+            if conn.execute("SELECT 1 FROM bundles WHERE digest = ?", (digest,)).fetchone():
+                return Applied(0, 0, len(records), 0)
+            current = self._current(records)
+            new = changed = unchanged = 0
+            upserts: list[tuple[str, str, str, str, int, str]] = []
+            conflicts: list[tuple[str, str, str, float]] = []
+            now = self._now()
+            for tbl, doc in records:
+                existing = current.get((tbl, doc["id"]))
+                merged, found = merge(tbl, existing, doc)
+                conflicts.extend((tbl, doc["id"], json.dumps(c, ensure_ascii=False), now) for c in found)
+                if existing is None:
+                    new += 1
+                elif merged == existing:
+                    unchanged += 1
+                    continue
+                else:
+                    changed += 1
+                current[(tbl, doc["id"])] = merged
+                stamp, deleted = _meta_of(merged)
+                owner = device_id if existing is None else self._owner(tbl, doc["id"], device_id)
+                upserts.append((tbl, doc["id"], owner, stamp, deleted, _ENCODE(merged)))
+            conn.executemany(
+                "INSERT INTO records (tbl, id, device_id, stamp, deleted, doc) VALUES (?, ?, ?, ?, ?, ?) "
+                "ON CONFLICT (tbl, id) DO UPDATE SET stamp = excluded.stamp, deleted = excluded.deleted, "
+                "doc = excluded.doc",
+                upserts,
+            )
+            conn.executemany("INSERT INTO conflicts (tbl, record_id, detail, found_at) VALUES (?, ?, ?, ?)", conflicts)
+            conn.execute(
+                "INSERT INTO bundles (digest, device_id, imported_at, records, clock_to) VALUES (?, ?, ?, ?, ?)",
+                (digest, device_id, now, len(records), clock_to),
+            )
+            conn.execute(
+                "UPDATE devices SET last_bundle_at = ?, last_clock = max(coalesce(last_clock, ''), ?) "
+                "WHERE device_id = ?",
+                (now, clock_to or "", device_id),
+            )
+        return Applied(new, changed, unchanged, len(conflicts))
+
+    def put_local(self, tbl: str, doc: Doc, device_id: str) -> None:
+        """A record the station wrote itself (a decision), filed under the unit it belongs to."""
+        stamp, deleted = _meta_of(doc)
+        with self.transaction():
+            self.conn.execute(
+                "INSERT OR REPLACE INTO records (tbl, id, device_id, stamp, deleted, doc) VALUES (?, ?, ?, ?, ?, ?)",
+                (tbl, doc["id"], device_id, stamp, deleted, json.dumps(doc, ensure_ascii=False)),
+            )
+
+    def _owner(self, tbl: str, record_id: str, default: str) -> str:
+        row = self.conn.execute("SELECT device_id FROM records WHERE tbl = ? AND id = ?", (tbl, record_id)).fetchone()
+        return row[0] if row else default
+
+    def _current(self, records: Sequence[tuple[str, Doc]]) -> dict[tuple[str, str], Doc]:
+        by_table: dict[str, list[str]] = {}
+        for tbl, doc in records:
+            by_table.setdefault(tbl, []).append(doc["id"])
+        found: dict[tuple[str, str], Doc] = {}
+        for tbl, ids in by_table.items():
+            for start in range(0, len(ids), CHUNK):
+                chunk = ids[start : start + CHUNK]
+                marks = ",".join("?" * len(chunk))
+                rows = self.conn.execute(
+                    f"SELECT id, doc FROM records WHERE tbl = ? AND id IN ({marks})", (tbl, *chunk)
+                )
+                found.update(((tbl, rid), json.loads(doc)) for rid, doc in rows)
+        return found
+
+    # -- reading ----------------------------------------------------------------------------------
+
+    def docs(self, tbl: str, device_id: str | None = None, *, deleted: bool = False) -> Iterator[Doc]:
+        sql = "SELECT doc FROM records WHERE tbl = ?"
+        args: list[object] = [tbl]
+        if device_id is not None:
+            sql += " AND device_id = ?"
+            args.append(device_id)
+        if not deleted:
+            sql += " AND deleted = 0"
+        for (doc,) in self.conn.execute(sql, args):
+            yield json.loads(doc)
+
+    def count(self, tbl: str) -> int:
+        return self.conn.execute("SELECT count(*) FROM records WHERE tbl = ? AND deleted = 0", (tbl,)).fetchone()[0]
+
+    def open_conflicts(self) -> list[tuple[int, str, str, Doc]]:
+        rows = self.conn.execute("SELECT n, tbl, record_id, detail FROM conflicts WHERE resolved_at IS NULL ORDER BY n")
+        return [(n, tbl, rid, json.loads(detail)) for n, tbl, rid, detail in rows]
+
+    def resolve_conflict(self, n: int, resolution: str) -> None:
+        """The operator has looked at conflict ``n`` (kept the merged value, or noted what to change)."""
+        with self.transaction():
+            self.conn.execute(
+                "UPDATE conflicts SET resolved_at = ?, resolution = ? WHERE n = ?", (self._now(), resolution, n)
+            )
+
+    def queue(self, kind: str, payload: Doc, device_ids: Sequence[str] | None = None) -> int:
+        """Something to send back (a decision, a notice, a roster change) to these devices, or to every
+        enrolled device that is not revoked; the number of devices it will reach."""
+        if device_ids is None:
+            device_ids = [d.device_id for d in self.devices() if d.revoked_at is None]
+        text = json.dumps(payload, ensure_ascii=False)
+        with self.transaction():
+            self.conn.executemany(
+                "INSERT INTO outbox (device_id, kind, payload, created_at) VALUES (?, ?, ?, ?)",
+                [(device_id, kind, text, self._now()) for device_id in device_ids],
+            )
+        return len(device_ids)
+
+    def pending(self, device_id: str) -> list[tuple[int, str, Doc]]:
+        rows = self.conn.execute(
+            "SELECT n, kind, payload FROM outbox WHERE device_id = ? AND sent_at IS NULL ORDER BY n", (device_id,)
+        )
+        return [(n, kind, json.loads(payload)) for n, kind, payload in rows]
+
+    def mark_carried(self, numbers: Iterable[int], bundle: str) -> None:
+        """These items went into return bundle ``bundle``; they stay pending until the device confirms it."""
+        with self.transaction():
+            self.conn.executemany("UPDATE outbox SET bundle = ? WHERE n = ?", [(bundle, n) for n in numbers])
+
+    def confirm(self, device_id: str, bundles: Iterable[str]) -> int:
+        """The device says it imported these return bundles: what they carried is delivered."""
+        digests = [str(b) for b in bundles]
+        if not digests:
+            return 0
+        marks = ",".join("?" * len(digests))
+        with self.transaction():
+            done = self.conn.execute(
+                f"UPDATE outbox SET sent_at = ? WHERE device_id = ? AND sent_at IS NULL AND bundle IN ({marks})",
+                (self._now(), device_id, *digests),
+            )
+        return done.rowcount
+
+
+def _statements(script: str) -> list[str]:
+    return [s.strip() for s in script.split(";") if s.strip()]
+
+
+def _device(row: tuple[Any, ...]) -> Device:
+    device_id, key, leader, grid, enrolled, revoked, last_at, last_clock = row
+    return Device(device_id, key, leader, json.loads(grid), enrolled, revoked, last_at, last_clock)

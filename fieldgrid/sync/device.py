@@ -1,0 +1,130 @@
+"""The device's side of sync: which changes wait for the station, the bundle that carries them, and the return
+bundle that brings acknowledgements, decisions, notices and roster changes back.
+
+A change counts as sent only when the station's acknowledgement comes back: until then every export carries
+it again (the station applies a bundle once and a record twice to no effect).  Records stay editable after
+an export; a later edit has a later stamp and waits for the next bundle.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from fieldgrid.record.clock import Stamp
+from fieldgrid.record.merge import merge_doc
+from fieldgrid.record.tables import CONFLICTS, HOUSEHOLDS, NOTICES, TABLES
+from fieldgrid.store import Store
+from fieldgrid.sync.bundle import Bundle, check_source, open_bundle, write_bundle
+from fieldgrid.sync.errors import SyncError
+from fieldgrid.sync.identity import Identity, Keys
+from fieldgrid.sync.pending import ACKED, changed_here_after, pending, stamps  # noqa: F401  (re-exported)
+
+STATION = "sync_station"  # the trusted station's identity
+IMPORTED = "sync_imported"  # digests of return bundles already applied
+
+
+def identity(store: Store, keys: Keys) -> Identity:
+    profile = store.profile()
+    grid = {k: v for k, v in (dataclasses.asdict(profile.grid) if profile else {}).items() if v}
+    return Identity(store.device_id, "device", keys.public_key, profile.name if profile else "", grid)
+
+
+def trusted_station(store: Store) -> Identity | None:
+    doc = store.setting(STATION)
+    return Identity.from_doc(doc) if doc else None
+
+
+def trust(store: Store, station: Identity) -> None:
+    if station.kind != "station":
+        raise SyncError("sync.error.not_a_station_identity")
+    current = trusted_station(store)
+    if current is not None and current.public_key != station.public_key and current.party == station.party:
+        raise SyncError("sync.error.station_key_changed", party=station.party)
+    store.set_setting(STATION, station.to_doc())
+
+
+@dataclass(frozen=True)
+class Exported:
+    path: Path
+    records: int
+    plain: bool
+
+
+def export(store: Store, keys: Keys, out_dir: Path, *, plain: bool = False) -> Exported:
+    station = trusted_station(store)
+    if station is None and not plain:
+        raise SyncError("sync.error.no_station")
+    me = identity(store, keys)
+    changes = pending(store)
+    # Which return bundles arrived, so the station counts what they carried as delivered.
+    payload = {"records": [{"table": table, "doc": doc} for table, doc in changes],
+               "received": list(store.setting(IMPORTED) or [])}  # fmt: skip
+    path = write_bundle(out_dir, keys, me, "device", payload, target=station, grid=me.grid or {}, plain=plain)
+    return Exported(path, len(changes), plain)
+
+
+@dataclass(frozen=True)
+class Imported:
+    records: int
+    changed: int
+    notices: int
+    conflicts: int
+    acked: str | None
+    duplicate: bool = False
+
+
+def _in_grid(doc: dict[str, Any], grid: dict[str, str]) -> bool:
+    return all(not grid.get(part) or doc.get(part) in ("", None, grid[part]) for part in ("building", "unit"))
+
+
+def import_return(store: Store, keys: Keys, path: Path) -> Imported:
+    """Apply a return bundle from the trusted station: whole, in one write, or not at all."""
+    bundle: Bundle = open_bundle(path, keys)
+    check_source(bundle, trusted_station(store))
+    envelope = bundle.envelope
+    if envelope["kind"] != "return" or envelope["target"] != store.device_id:
+        raise SyncError("sync.error.not_for_me", target=str(envelope["target"]))
+    done = list(store.setting(IMPORTED) or [])
+    if bundle.digest in done:
+        return Imported(len(bundle.records), 0, 0, 0, None, duplicate=True)
+    me = identity(store, keys)
+    for table, doc in bundle.records:
+        if table not in TABLES:
+            raise SyncError("sync.error.unknown_table", table=table)
+        if table == HOUSEHOLDS and not _in_grid(doc, me.grid or {}):
+            raise SyncError("sync.error.out_of_scope", record=doc.get("room", doc["id"]))
+    current = {table: {d["id"]: d for d in store.raw_docs(table)} for table in TABLES}
+    changed: dict[str, list[dict[str, Any]]] = {}
+    conflicts: list[dict[str, Any]] = []
+    seen = ""
+    for table, doc in bundle.records:
+        try:
+            merged, found = merge_doc(table, current[table].get(doc["id"]), doc)
+            seen = max([seen, *stamps(doc)])
+            if seen:
+                Stamp.decode(seen)  # the clock will observe it: it must be a stamp
+        except (AttributeError, KeyError, TypeError, ValueError):  # a record no fieldgrid writes: refuse it all
+            raise SyncError("sync.error.damaged") from None
+        conflicts.extend(found)
+        if merged != current[table].get(doc["id"]):
+            current[table][doc["id"]] = merged
+            changed.setdefault(table, []).append(merged)
+    notices = [n for n in bundle.payload.get("notices", []) if isinstance(n, dict) and isinstance(n.get("id"), str)]
+    known_notices = {d["id"] for d in store.raw_docs(NOTICES)}
+    received = store.now().isoformat(timespec="minutes")
+    fresh = [{**n, "received": received} for n in notices if n["id"] not in known_notices]
+    if fresh:
+        changed[NOTICES] = fresh
+    if conflicts:
+        existing = len(store.raw_docs(CONFLICTS))
+        changed[CONFLICTS] = [{"id": f"c{existing + n}", **c} for n, c in enumerate(conflicts)]
+    ack = bundle.payload.get("acks", {}).get(store.device_id)
+    settings: dict[str, Any] = {IMPORTED: [*done, bundle.digest][-200:]}
+    if isinstance(ack, str) and ack > str(store.setting(ACKED) or ""):
+        settings[ACKED] = ack
+    store.write_merged(changed, seen=seen or None, settings=settings)
+    count = sum(len(v) for k, v in changed.items() if k in TABLES)
+    return Imported(len(bundle.records), count, len(fresh), len(conflicts), settings.get(ACKED))

@@ -1,0 +1,44 @@
+"""Which changes wait for the station: those made on this device after the last stamp it acknowledged.
+
+Kept free of the crypto (no PyNaCl import) so the first screen can show the count cheaply.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from fieldgrid.record.merge import TABLES
+from fieldgrid.store import Store
+
+ACKED = "sync_acked"  # the highest own stamp the station has acknowledged
+
+
+def stamps(doc: dict[str, Any]) -> Iterator[str]:
+    meta = doc.get("_meta") or {}
+    for value in (meta.get("stamp"), meta.get("deleted"), *(meta.get("fields") or {}).values()):
+        if value:
+            yield str(value)
+    for member in doc.get("members", []):
+        yield from stamps(member)
+
+
+def changed_here_after(doc: dict[str, Any], device: str, acked: str) -> bool:
+    """Whether ``doc`` holds a change made on ``device`` that the station has not acknowledged."""
+    suffix = "." + device
+    last = str((doc.get("_meta") or {}).get("stamp") or "")
+    if last <= acked:
+        return False  # nothing in a record is newer than its last change
+    if last.endswith(suffix):
+        return True  # the usual case: changed here last
+    return any(s.endswith(suffix) and s > acked for s in stamps(doc))
+
+
+def pending(store: Store) -> list[tuple[str, dict[str, Any]]]:
+    acked = str(store.setting(ACKED) or "")
+    device = store.device_id
+    return [
+        (table, doc)
+        for table in TABLES
+        for doc in store.raw_docs(table, lambda d: changed_here_after(d, device, acked))
+    ]

@@ -1,0 +1,1 @@
+"""Pieces every area of the TUI shares: key bindings, the form base, dialogs, help, how values look."""

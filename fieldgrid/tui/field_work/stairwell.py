@@ -1,0 +1,175 @@
+"""The first screen: the stairwell map beside the dashboard of what needs doing.
+
+The map (:class:`~fieldgrid.tui.widgets.stairwell_grid.StairwellGrid`) marks each room; the dashboard counts
+households not visited lately, follow-ups due, open, overdue and escalated problems, and feedback owed.
+Both are rebuilt from the store whenever the screen comes back to the top, so they always show the present.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.widgets import Static
+
+from fieldgrid.i18n import label, t
+from fieldgrid.model import Household
+from fieldgrid.model.dashboard import Dashboard, build, floors
+from fieldgrid.record.tables import NOTICES
+from fieldgrid.store import Store
+from fieldgrid.tui.common.bindings import translate_bindings
+from fieldgrid.tui.widgets.key_bar import KeyBar
+from fieldgrid.tui.widgets.stairwell_grid import StairwellGrid
+from fieldgrid.tui.widgets.title_bar import TitleBar
+
+
+def dashboard_text(d: Dashboard, visit_days: int = 30) -> Text:
+    text = Text()
+
+    def line(key: str, value: int, *, alert: bool = False, **params: object) -> None:
+        style = "bold red" if alert and value else "bold" if value else "dim"
+        text.append(t(key, **params) + " ", style="")
+        text.append(str(value), style=style)
+        text.append("\n")
+
+    text.append(t("tui.dash.title") + "\n", style="bold underline")
+    text.append(t("tui.dash.households", households=d.households, people=d.people) + "\n")
+    line("tui.dash.not_visited", d.not_visited, alert=True, days=visit_days)
+    line("tui.dash.attention_not_visited", d.attention_not_visited, alert=True)
+    line("tui.dash.follow_ups", d.follow_ups_due, alert=True)
+    text.append("\n")
+    line("tui.dash.open", d.open_problems)
+    statuses = "  ".join(
+        f"{label('status', s)} {n}" for s, n in d.by_status.items() if s not in ("resolved", "escalated")
+    )
+    if statuses:
+        text.append("  " + statuses + "\n", style="dim")
+    line("tui.dash.overdue", d.overdue, alert=True)
+    line("tui.dash.feedback", d.awaiting_feedback, alert=True)
+    line("tui.dash.escalated", d.escalated)
+    text.append("\n")
+    kinds = d.month_kinds
+    text.append(t("tui.dash.month_title") + "\n", style="bold")
+    text.append(t("tui.dash.month_visits", visits=d.visits_this_month, errands=kinds.get("errand", 0),
+                  mediations=kinds.get("mediation", 0), hazards=kinds.get("hazard_check", 0)) + "\n")  # fmt: skip
+    text.append(t("tui.dash.month_problems", handled=d.handled_this_month, escalated=d.escalated_this_month,
+                  closed=d.closed_this_month))  # fmt: skip
+    return text
+
+
+class StairwellScreen(Screen[None]):
+    AUTO_FOCUS = "#stairwell"
+    NAVIGABLE = True
+    HELP_TITLE = "tui.help.map_title"
+    HELP_INTRO = "tui.help.map_intro"
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "open", "tui.key.open"),
+        Binding("v", "visit", "tui.key.visit"),
+        Binding("h", "households", "tui.key.households"),
+        Binding("l", "app.ledger", "tui.key.ledger"),
+        Binding("t", "app.patrol", "tui.key.patrol"),
+        Binding("p", "app.problem", "tui.key.problem"),
+        Binding("exclamation_mark", "app.emergency", "tui.key.emergency"),
+        Binding("s", "app.sync", "tui.key.sync"),
+        Binding("slash", "search", "tui.key.search", show=False),
+    ]
+
+    def __init__(self, store: Store) -> None:
+        super().__init__(id="stairwell-screen")
+        translate_bindings(self)
+        self.store = store
+        self.dashboard = Dashboard()
+        self.waiting = 0  # changes the station has not acknowledged
+
+    def compose(self) -> ComposeResult:
+        yield TitleBar()
+        with Horizontal(id="map-row"):
+            yield StairwellGrid(id="stairwell")
+            yield Static(id="dashboard")
+        yield Static(id="map-legend")
+        yield KeyBar()
+
+    @property
+    def grid(self) -> StairwellGrid:
+        return self.query_one("#stairwell", StairwellGrid)
+
+    def on_mount(self) -> None:
+        self.reload()
+
+    def on_screen_resume(self) -> None:
+        self.reload()
+
+    def reload(self) -> None:
+        profile = self.store.profile()
+        if profile is not None:
+            self.sub_title = t("tui.map.subtitle", grid=profile.grid.label(), leader=profile.name)
+        households = self.store.households()
+        days = profile.visit_days if profile else 30
+        self.dashboard = build(
+            households, self.store.visits(), self.store.problems(), self.store.now(), visit_days=days
+        )
+        rooms = [(floor, [self.dashboard.rooms[h.id] for h in hs]) for floor, hs in floors(households)]
+        current = self.grid.current
+        self.grid.set_rooms(rooms, keep=current.household.id if current else None)
+        from fieldgrid.sync.pending import pending
+
+        self.waiting = len(pending(self.store))
+        text = dashboard_text(self.dashboard, days)
+        self.query_one("#map-legend", Static).update(t("tui.map.legend", days=days))
+        text.append("\n" + t("tui.dash.sync", count=self.waiting), style="bold yellow" if self.waiting else "dim")
+        notices = sorted(self.store.raw_docs(NOTICES), key=lambda n: str(n.get("at", "")), reverse=True)
+        if notices:  # the latest word from the station, to pass on to the residents
+            latest = notices[0]
+            since = str(latest.get("received") or latest.get("at") or "")
+            visited = self.store.last_visits()
+            untold = sum(1 for h in households if h.residency != "vacant" and visited.get(h.id, "") < since)
+            text.append("\n" + t("tui.dash.notice", count=len(notices)) + "\n", style="bold")
+            text.append(str(latest.get("text", ""))[:30] + "\n", style="yellow")
+            text.append(t("tui.dash.untold", count=untold), style="bold red" if untold else "dim")
+        self.query_one("#dashboard", Static).update(text)
+
+    @property
+    def highlighted(self) -> Household | None:
+        state = self.grid.current
+        return state.household if state else None
+
+    @property
+    def current_household_id(self) -> str | None:
+        household = self.highlighted
+        return household.id if household is not None and household.residency != "vacant" else None
+
+    # -- actions ----------------------------------------------------------------------------------
+
+    @on(StairwellGrid.RoomSelected)
+    def _selected(self, event: StairwellGrid.RoomSelected) -> None:
+        self.open_household(event.household)
+
+    def action_open(self) -> None:
+        if self.highlighted is not None:
+            self.open_household(self.highlighted)
+
+    def open_household(self, household: Household) -> None:
+        from fieldgrid.tui.households.household_detail import HouseholdDetailScreen
+
+        self.app.push_screen(HouseholdDetailScreen(self.store, household.id))
+
+    def action_visit(self) -> None:
+        household = self.highlighted
+        if household is None or household.residency == "vacant":
+            self.app.notify(t("tui.map.pick_lived_in"), severity="warning")
+            return
+        from fieldgrid.tui.field_work.visit_form import VisitFormScreen
+
+        self.app.push_screen(VisitFormScreen(self.store, household))
+
+    def action_households(self) -> None:
+        self.app.action_households()  # type: ignore[attr-defined]
+
+    def action_search(self) -> None:
+        self.app.action_households(search=True)  # type: ignore[attr-defined]

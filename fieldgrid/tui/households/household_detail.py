@@ -1,0 +1,236 @@
+"""One household in full: its fields, members, open problems and visit history.  Phones and ID numbers are
+masked until ``r``; ``v`` records a visit, ``V`` corrects the latest one."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import ClassVar
+
+from rich import box
+from rich.console import Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Static
+
+from fieldgrid.errors import FieldgridError
+from fieldgrid.i18n import label, t
+from fieldgrid.model import Household
+from fieldgrid.model.ledger import ProblemView
+from fieldgrid.model.visit import Visit
+from fieldgrid.store import Store
+from fieldgrid.tui.common.bindings import translate_bindings
+from fieldgrid.tui.common.dialogs import ConfirmDialog
+from fieldgrid.tui.common.formatting import id_text, phone_text, place_text, tags_full
+from fieldgrid.tui.households.household_form import HouseholdFormScreen
+from fieldgrid.tui.widgets.key_bar import KeyBar
+from fieldgrid.tui.widgets.title_bar import TitleBar
+
+
+def _value(text: str) -> Text:
+    return Text(text) if text else Text(t("tui.detail.none"), style="dim")
+
+
+def summary_table(household: Household, reveal: bool) -> Table:
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(style="bold", no_wrap=True)
+    grid.add_column(ratio=1)
+    grid.add_row(t("tui.field.room"), Text(household.room))
+    grid.add_row(t("tui.detail.place_label"), _value(place_text(household.building, household.unit)))
+    grid.add_row(t("tui.detail.floor"), _value("" if household.floor is None else str(household.floor)))
+    grid.add_row(t("tui.field.residency"), Text(label("residency", household.residency)))
+    grid.add_row(t("tui.field.tags"), _value(tags_full(household.tags)))
+    phones = t("tui.list_sep").join(phone_text(p, reveal) for p in household.phones)
+    grid.add_row(t("tui.field.phones"), _value(phones))
+    emergency = " ".join(x for x in (household.emergency_name, phone_text(household.emergency_phone, reveal)) if x)
+    grid.add_row(t("tui.detail.emergency"), _value(emergency))
+    grid.add_row(t("tui.field.notes"), _value(household.notes))
+    return grid
+
+
+def members_table(household: Household, reveal: bool) -> RenderableType:
+    if not household.members:
+        return Text(t("tui.detail.no_members"), style="dim")
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=False)
+    for key in ("name", "relation", "sex", "birth_year", "phone", "id_number"):
+        table.add_column(t(f"tui.member.{key}"), no_wrap=key in ("phone", "id_number", "birth_year"))
+    for member in household.members:
+        table.add_row(
+            member.name,
+            label("relation", member.relation),
+            label("sex", member.sex) if member.sex else "",
+            str(member.birth_year) if member.birth_year else "",
+            phone_text(member.phone, reveal),
+            id_text(member.id_number, reveal),
+        )
+    return table
+
+
+def visits_table(visits: list[Visit]) -> RenderableType:
+    if not visits:
+        return Text(t("tui.detail.no_visits"), style="dim")
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=True)
+    table.add_column(t("tui.visit.at"), no_wrap=True)
+    table.add_column(t("tui.visit.kind"), no_wrap=True)
+    table.add_column(t("tui.visit.found"), ratio=1)
+    for visit in visits:
+        found = visit.found + (f"（{visit.needs}）" if visit.needs else "")
+        if visit.follow_up:
+            found += " " + t("tui.detail.follow_up_on", date=visit.follow_up)
+        table.add_row(visit.at.replace("T", " "), label("visit_kind", visit.kind), found)
+    return table
+
+
+def problems_text(problems: list[ProblemView], today: dt.date) -> RenderableType:
+    if not problems:
+        return Text(t("tui.detail.no_open_problems"), style="dim")
+    text = Text()
+    for view in problems:
+        style = "bold red" if view.overdue(today) else ""
+        text.append(f"{view.reported_at[:10]}  {label('status', view.status)}  ", style=style)
+        text.append(f"{label('category', view.report.category)}：{view.report.description}\n")
+    return text
+
+
+class HouseholdDetailScreen(Screen[bool]):
+    """Dismisses with ``True`` when the household was edited or deleted, so the list reloads."""
+
+    AUTO_FOCUS = "#detail-body"
+    NAVIGABLE = True
+    HELP_TITLE = "tui.help.detail_title"
+    HELP_INTRO = "tui.help.detail_intro"
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("v", "visit", "tui.key.visit"),
+        Binding("V", "correct_visit", "tui.key.correct_visit", show=False),
+        Binding("c", "card", "tui.key.card"),
+        Binding("e", "edit", "tui.key.edit"),
+        Binding("d", "delete", "tui.key.delete"),
+        Binding("r", "toggle_reveal", "tui.key.reveal"),
+        Binding("escape", "back", "tui.key.back"),
+    ]
+
+    def __init__(self, store: Store, household_id: str) -> None:
+        super().__init__(id="household-detail")
+        translate_bindings(self)
+        self.store = store
+        self.household_id = household_id
+        self.household: Household | None = None
+        self.reveal = False
+        self.changed = False
+        self.visits: list[Visit] = []
+
+    def compose(self) -> ComposeResult:
+        yield TitleBar()
+        with VerticalScroll(id="detail-body"):
+            yield Static(id="detail-summary")
+            yield Static(id="detail-members-title", classes="section-title")
+            yield Static(id="detail-members")
+            yield Static(id="detail-problems-title", classes="section-title")
+            yield Static(id="detail-problems")
+            yield Static(id="detail-visits-title", classes="section-title")
+            yield Static(id="detail-visits")
+            yield Static(id="detail-privacy", classes="hint")
+        yield KeyBar()
+
+    def on_mount(self) -> None:
+        self.load()
+
+    def load(self) -> None:
+        try:
+            self.household = self.store.household(self.household_id)
+        except FieldgridError as exc:
+            self.app.notify(t(exc.key, **exc.params), severity="error")
+            self.dismiss(True)
+            return
+        self.show()
+
+    def show(self) -> None:
+        household = self.household
+        if household is None:
+            return
+        head = household.head_name or label("residency", household.residency)
+        self.sub_title = t("tui.detail.subtitle", room=household.room, head=head)
+        self.query_one("#detail-summary", Static).update(summary_table(household, self.reveal))
+        self.query_one("#detail-members-title", Static).update(t("tui.detail.members", count=len(household.members)))
+        self.query_one("#detail-members", Static).update(Group(members_table(household, self.reveal)))
+        problems = [p for p in self.store.problems() if p.report.household_id == household.id]
+        open_problems = [p for p in problems if p.is_open]
+        self.query_one("#detail-problems-title", Static).update(
+            t("tui.detail.problems", open=len(open_problems), total=len(problems))
+        )
+        self.query_one("#detail-problems", Static).update(problems_text(open_problems, self.store.now().date()))
+        self.visits = self.store.visits(household.id)
+        self.query_one("#detail-visits-title", Static).update(t("tui.detail.visits", count=len(self.visits)))
+        self.query_one("#detail-visits", Static).update(visits_table(self.visits))
+        self.query_one("#detail-privacy", Static).update(
+            t("tui.detail.revealed") if self.reveal else t("tui.detail.masked")
+        )
+
+    @property
+    def current_household_id(self) -> str | None:
+        return self.household_id
+
+    def action_card(self) -> None:
+        from fieldgrid.tui.households.card import CardScreen
+
+        if self.household is not None:
+            self.app.push_screen(CardScreen(self.store, self.household))
+
+    def action_visit(self) -> None:
+        from fieldgrid.tui.field_work.visit_form import VisitFormScreen
+
+        if self.household is not None:
+            self.app.push_screen(VisitFormScreen(self.store, self.household), self._after_visit)
+
+    def action_correct_visit(self) -> None:
+        from fieldgrid.tui.field_work.visit_form import VisitFormScreen
+
+        if self.household is None:
+            return
+        if not self.visits:
+            self.app.notify(t("tui.detail.no_visit_to_correct"), severity="warning")
+            return
+        self.app.push_screen(VisitFormScreen(self.store, self.household, corrects=self.visits[0]), self._after_visit)
+
+    def _after_visit(self, saved: object) -> None:
+        if saved is not None:
+            self.show()
+
+    def action_toggle_reveal(self) -> None:
+        self.reveal = not self.reveal
+        self.show()
+
+    def action_back(self) -> None:
+        self.dismiss(self.changed)
+
+    def action_edit(self) -> None:
+        if self.household is not None:
+            self.app.push_screen(HouseholdFormScreen(self.store, self.household), self._after_edit)
+
+    def _after_edit(self, saved: Household | None) -> None:
+        if saved is not None:
+            self.changed = True
+            self.load()
+
+    def action_delete(self) -> None:
+        household = self.household
+        if household is None:
+            return
+        name = household.head_name or label("residency", household.residency)
+        question = t("tui.detail.confirm_delete", room=household.room, head=name)
+        self.app.push_screen(ConfirmDialog(question, yes=t("tui.detail.delete_yes"), danger=True), self._delete)
+
+    def _delete(self, confirmed: bool | None) -> None:
+        if not confirmed or self.household is None:
+            return
+        try:
+            self.store.delete_household(self.household.id)
+        except FieldgridError as exc:
+            self.app.notify(t(exc.key, **exc.params), severity="error", timeout=10)
+            return
+        self.app.notify(t("tui.detail.deleted", room=self.household.room))
+        self.dismiss(True)

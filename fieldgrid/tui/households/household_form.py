@@ -1,0 +1,346 @@
+"""Add or edit a household: every field, its members, and each validation error shown at its field.
+
+``ctrl+s`` saves through the store; a storage error (a full disk) is shown at the top of the form and
+everything typed stays in place.  ``escape`` cancels, asking first when something was changed.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widget import Widget
+from textual.widgets import Button, Input, Select, SelectionList, Static, TextArea
+from textual.widgets.selection_list import Selection
+
+from fieldgrid.assets import asset_path
+from fieldgrid.errors import FieldgridError
+from fieldgrid.i18n import label, t
+from fieldgrid.model import Household, ValidationError, ValidationErrors
+from fieldgrid.model.vocabulary import RELATIONS, RESIDENCY, TAGS
+from fieldgrid.store import Store
+from fieldgrid.tui.common.bindings import translate_bindings
+from fieldgrid.tui.common.dialogs import leave_form
+from fieldgrid.tui.common.formatting import phone_text
+from fieldgrid.tui.widgets.form_field import FormField, unfocusable
+from fieldgrid.tui.widgets.key_bar import KeyBar
+from fieldgrid.tui.widgets.member_editor import MemberEditor
+from fieldgrid.tui.widgets.title_bar import TitleBar
+
+_PHONE_SEPARATORS = re.compile(r"[,，、;；/\s]+")
+
+# Model field → the household form field that shows its error.
+_FIELD_ALIASES = {"floor": "room", "phone": "phones", "head": "members"}
+# Top to bottom, as the form shows them.
+_SCREEN_ORDER = (
+    "room",
+    "residency",
+    "building",
+    "unit",
+    "members",
+    "phones",
+    "emergency_name",
+    "emergency_phone",
+    "tags",
+    "notes",
+)
+
+
+def split_phones(text: str) -> list[str]:
+    return [p for p in _PHONE_SEPARATORS.split(text) if p]
+
+
+class HouseholdFormScreen(Screen["Household | None"]):
+    """Dismisses with the saved household, or ``None`` when cancelled."""
+
+    AUTO_FOCUS = "#room"
+    CSS_PATH: ClassVar = [asset_path("tcss", "forms.tcss")]
+    HELP_TITLE = "tui.help.form_title"
+    HELP_INTRO = "tui.help.form_intro"
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+s", "save", "tui.key.save", priority=True),
+        Binding("escape", "cancel", "tui.key.cancel"),
+        Binding("ctrl+n", "add_member", "tui.key.add_member"),
+    ]
+
+    def __init__(self, store: Store, household: Household | None) -> None:
+        super().__init__(id="household-form")
+        translate_bindings(self)
+        self.store = store
+        self.original = household
+        self.profile = store.profile()
+        self.fields: dict[str, FormField] = {}
+        self._snapshot: dict[str, object] | None = None
+        self._saving = False
+
+    # -- building -------------------------------------------------------------------------------
+
+    def _tag_options(self) -> list[tuple[str, str]]:
+        extra = list(self.profile.extra_tags) if self.profile else []
+        own = list(self.original.tags) if self.original else []
+        codes = list(dict.fromkeys([*TAGS, *extra, *own]))
+        return [(label("tag", code), code) for code in codes]
+
+    def compose(self) -> ComposeResult:
+        h = self.original or Household(
+            room="",
+            building=self.profile.grid.building if self.profile else "",
+            unit=self.profile.grid.unit if self.profile else "",
+        )
+        self.fields = {
+            "room": FormField(
+                t("tui.field.room"), Input(h.room, id="room", max_length=10, compact=True), field="room", classes="half"
+            ),
+            "residency": FormField(
+                t("tui.field.residency"),
+                Select(
+                    [(label("residency", code), code) for code in RESIDENCY],
+                    value=h.residency if h.residency in RESIDENCY else "resident",
+                    allow_blank=False,
+                    id="residency",
+                    compact=True,
+                ),
+                field="residency",
+                classes="half",
+            ),
+            "building": FormField(
+                t("tui.field.building"),
+                Input(h.building, id="building", compact=True),
+                field="building",
+                classes="half",
+            ),
+            "unit": FormField(
+                t("tui.field.unit"), Input(h.unit, id="unit", compact=True), field="unit", classes="half"
+            ),
+            "phones": FormField(
+                t("tui.field.phones"),
+                Input(" ".join(phone_text(p, reveal=True) for p in h.phones), id="phones", compact=True),
+                field="phones",
+                hint=t("tui.form.phones_hint"),
+            ),
+            "emergency_name": FormField(
+                t("tui.field.emergency_name"),
+                Input(h.emergency_name, id="emergency_name", compact=True),
+                field="emergency_name",
+                classes="half",
+            ),
+            "emergency_phone": FormField(
+                t("tui.field.emergency_phone"),
+                Input(phone_text(h.emergency_phone, reveal=True), id="emergency_phone", compact=True),
+                field="emergency_phone",
+                classes="half",
+            ),
+            "tags": FormField(
+                t("tui.field.tags"),
+                SelectionList[str](
+                    *(Selection(text, code, code in h.tags) for text, code in self._tag_options()), id="tags"
+                ),
+                field="tags",
+            ),
+            "notes": FormField(
+                t("tui.field.notes"), TextArea(h.notes, id="notes", soft_wrap=True, compact=True), field="notes"
+            ),
+        }
+        self.title_text = t("tui.form.add_title") if self.original is None else t("tui.form.edit_title", room=h.room)
+        yield TitleBar()
+        yield Static("", id="form-error", markup=False)
+        with unfocusable(VerticalScroll(id="form-body")):
+            with Horizontal(classes="pair"):
+                yield self.fields["room"]
+                yield self.fields["residency"]
+            with Horizontal(classes="pair"):
+                yield self.fields["building"]
+                yield self.fields["unit"]
+            yield Static(t("tui.form.members"), classes="section-title")
+            yield Static("", id="members-error", classes="field-error", markup=False)
+            members = h.members if self.original else []
+            with Vertical(id="members"):
+                for n, member in enumerate(members, start=1):
+                    yield MemberEditor(member, number=n)
+                if not self.original:
+                    yield MemberEditor(None, number=1, relation="self")
+            yield Button(t("tui.form.add_member"), id="add-member", compact=True)
+            yield Static(t("tui.form.household"), classes="section-title")
+            yield self.fields["phones"]
+            with Horizontal(classes="pair"):
+                yield self.fields["emergency_name"]
+                yield self.fields["emergency_phone"]
+            yield self.fields["tags"]
+            yield self.fields["notes"]
+            with Horizontal(id="form-buttons"):
+                yield Button(t("tui.form.save"), id="save", variant="primary", compact=True)
+                yield Button(t("tui.form.cancel"), id="cancel", compact=True)
+        yield KeyBar()
+
+    def on_mount(self) -> None:
+        self.sub_title = self.title_text
+        self.query_one("#form-error", Static).display = False
+        self.query_one("#members-error", Static).display = False
+        self.call_after_refresh(self._take_snapshot)
+
+    def _take_snapshot(self) -> None:
+        self._snapshot = self._raw_state()
+
+    # -- reading the form -----------------------------------------------------------------------
+
+    @property
+    def editors(self) -> list[MemberEditor]:
+        return list(self.query(MemberEditor))
+
+    def _input(self, ident: str) -> Input:
+        return self.query_one(f"#{ident}", Input)
+
+    def _raw_state(self) -> dict[str, object]:
+        return {
+            "inputs": {
+                i: self._input(i).value
+                for i in ("room", "building", "unit", "phones", "emergency_name", "emergency_phone")
+            },
+            "residency": self.query_one("#residency", Select).value,
+            "tags": sorted(self.query_one("#tags", SelectionList).selected),
+            "notes": self.query_one("#notes", TextArea).text,
+            "members": [e.raw() for e in self.editors],
+        }
+
+    @property
+    def is_dirty(self) -> bool:
+        return self._snapshot is not None and self._raw_state() != self._snapshot
+
+    def collect(self) -> tuple[Household, list[MemberEditor]]:
+        """The household as typed, and the member editors in the order of its ``members``."""
+        base = self.original or Household(room="")
+        kept = [e for e in self.editors if not e.is_blank()]
+        room = self._input("room").value
+        floor = base.floor if self.original is not None and room.strip() == base.room else None
+        emergency = self._input("emergency_phone").value.strip()
+        residency = self.query_one("#residency", Select).value
+        household = dataclasses.replace(
+            base,
+            room=room,
+            floor=floor,
+            building=self._input("building").value,
+            unit=self._input("unit").value,
+            residency=str(residency) if residency is not Select.NULL else "resident",
+            phones=split_phones(self._input("phones").value),
+            tags=list(self.query_one("#tags", SelectionList).selected),
+            emergency_name=self._input("emergency_name").value,
+            emergency_phone=emergency or None,
+            notes=self.query_one("#notes", TextArea).text,
+            members=[e.member() for e in kept],
+        )
+        return household, kept
+
+    # -- errors ---------------------------------------------------------------------------------
+
+    def clear_errors(self) -> None:
+        for field in self.fields.values():
+            field.set_error(None)
+        for editor in self.editors:
+            editor.clear_errors()
+        self._set_static("#members-error", "")
+        self._set_static("#form-error", "")
+
+    def _set_static(self, selector: str, text: str) -> None:
+        static = self.query_one(selector, Static)
+        static.update(text)
+        static.display = bool(text)
+
+    def show_errors(self, errors: list[ValidationError], editors: list[MemberEditor]) -> None:
+        """Put each error under its field; the topmost bad field gets the focus and is scrolled to."""
+        self.clear_errors()
+        # (rank on screen, widget to focus, widget to bring into view)
+        marked: list[tuple[tuple[int, int], Widget, Widget]] = []
+        members_messages: list[str] = []
+        general: list[str] = []
+        for error in errors:
+            message = t(error.key, **error.params)
+            parts = error.field.split(".")
+            name = _FIELD_ALIASES.get(error.field, error.field)
+            if parts[0] == "members" and len(parts) == 3 and parts[1].isdigit() and int(parts[1]) < len(editors):
+                index = int(parts[1])
+                target = editors[index].fields.get(parts[2])
+                rank = (_SCREEN_ORDER.index("members"), index + 1)
+            elif name == "members":
+                members_messages.append(message)
+                everyone = self.editors
+                focus: Widget = everyone[0].input("name") if everyone else self.query_one("#add-member")
+                marked.append(((_SCREEN_ORDER.index("members"), 0), focus, self.query_one("#members-error")))
+                continue
+            else:
+                target = self.fields.get(name)
+                rank = (_SCREEN_ORDER.index(name) if name in _SCREEN_ORDER else 0, 0)
+            if target is None:
+                general.append(message)
+                continue
+            if not target.error:
+                target.set_error(message)
+            marked.append((rank, target.control, target))
+        self._set_static("#members-error", "\n".join(members_messages))
+        self._set_static("#form-error", "\n".join(general))
+        if marked:
+            _, focus, view = min(marked, key=lambda m: m[0])
+            focus.focus(scroll_visible=False)
+            self.call_after_refresh(view.scroll_visible, animate=False)
+        self.app.notify(t("tui.form.fix_errors", count=len(errors)), severity="warning")
+
+    # -- actions --------------------------------------------------------------------------------
+
+    def action_save(self) -> None:
+        if self._saving:
+            return
+        household, editors = self.collect()
+        self._saving = True
+        try:
+            if self.original is None:
+                saved = self.store.add_household(household)
+            else:
+                saved = self.store.update_household(household)
+        except ValidationErrors as exc:
+            self.show_errors(exc.errors, editors)
+            return
+        except FieldgridError as exc:
+            self.clear_errors()
+            message = t(exc.key, **exc.params)
+            self._set_static("#form-error", message)
+            self.query_one("#form-body").scroll_home(animate=False)
+            self.app.notify(message, title=t("tui.form.not_saved"), severity="error", timeout=15)
+            return
+        finally:
+            self._saving = False
+        self.app.notify(t("tui.form.saved", room=saved.room))
+        self.dismiss(saved)
+
+    def action_cancel(self) -> None:
+        leave_form(self, self.is_dirty)
+
+    def action_add_member(self) -> None:
+        editors = self.editors
+        relations = {e.raw()["relation"] for e in editors}
+        relation = next((r for r in ("self", "spouse") if r not in relations), "child")
+        editor = MemberEditor(None, number=len(editors) + 1, relation=relation if relation in RELATIONS else "other")
+        self.query_one("#members", Vertical).mount(editor)
+        self.call_after_refresh(self._focus_new_member, editor)
+
+    def _focus_new_member(self, editor: MemberEditor) -> None:
+        editor.input("name").focus()
+        editor.scroll_visible(animate=False)
+
+    async def on_member_editor_remove_requested(self, event: MemberEditor.RemoveRequested) -> None:
+        await event.editor.remove()
+        for n, editor in enumerate(self.editors, start=1):
+            editor.set_number(n)
+        self.query_one("#add-member", Button).focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "save":
+            self.action_save()
+        elif event.button.id == "cancel":
+            self.action_cancel()
+        elif event.button.id == "add-member":
+            self.action_add_member()

@@ -1,0 +1,97 @@
+"""Report a problem (问题登记): category, urgency, where (a household or a shared place), what, who raised it.
+
+Choosing 紧急 with a kind of emergency (fire, gas, medical, violence) shows the emergency screen at once —
+what to call and whom to notify — before the record is finished.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from textual import on
+from textual.widget import Widget
+from textual.widgets import Select
+
+from fieldgrid.i18n import label, t
+from fieldgrid.model.ledger import EMERGENCY_KINDS, ProblemView, Report
+from fieldgrid.model.problem import CATEGORIES, URGENCIES
+from fieldgrid.store import Store
+from fieldgrid.tui.common.field_form import FieldFormScreen, choice_field, text_field
+from fieldgrid.tui.field_work.visit_form import parse_when, when_text
+from fieldgrid.tui.widgets.form_field import FormField
+
+# The category an emergency is filed under unless the leader picks another.
+EMERGENCY_CATEGORY = {"fire": "safety_hazard", "gas": "safety_hazard", "medical": "livelihood", "violence": "dispute"}
+
+
+class ProblemFormScreen(FieldFormScreen[ProblemView]):
+    HELP_TITLE = "tui.help.problem_title"
+    ALIASES = {"household_id": "household"}  # noqa: RUF012
+
+    def __init__(
+        self,
+        store: Store,
+        *,
+        household_id: str | None = None,
+        emergency: str | None = None,
+        report: Report | None = None,
+    ) -> None:
+        super().__init__(store, t("tui.problem.title"))
+        self.preset = report or Report(
+            category=EMERGENCY_CATEGORY.get(emergency or "", "other"),
+            description="",
+            urgency="emergency" if emergency else "normal",
+            household_id=household_id,
+            emergency=emergency,
+        )
+        self.emergency_shown = emergency is not None
+
+    def fields(self) -> Iterable[FormField | Widget]:
+        r = self.preset
+        households = [
+            (f"{h.room} {h.head_name}".strip(), h.id) for h in self.store.households() if h.residency != "vacant"
+        ]
+        yield choice_field(
+            "category", t("tui.problem.category"), [(label("category", c), c) for c in CATEGORIES], r.category
+        )
+        yield choice_field(
+            "urgency", t("tui.problem.urgency"), [(label("urgency", u), u) for u in URGENCIES], r.urgency
+        )
+        yield choice_field(
+            "emergency",
+            t("tui.problem.emergency"),
+            [(label("emergency", k), k) for k in EMERGENCY_KINDS],
+            r.emergency,
+            blank=True,
+        )
+        yield choice_field("household", t("tui.problem.household"), households, r.household_id, blank=True)
+        yield text_field("place", t("tui.problem.place"), r.place, hint=t("tui.problem.place_hint"))
+        yield text_field("description", t("tui.problem.description"), r.description, area=True)
+        yield text_field("reporter", t("tui.problem.reporter"), r.reporter)
+        yield text_field("at", t("tui.problem.at"), when_text(self.store.now().isoformat(timespec="minutes")))
+
+    @on(Select.Changed)
+    def _maybe_emergency(self) -> None:
+        if self.emergency_shown or not self.is_mounted:
+            return
+        kind = self.value("emergency")
+        if self.value("urgency") == "emergency" and kind:
+            from fieldgrid.tui.field_work.emergency import EmergencyScreen
+
+            self.emergency_shown = True
+            self.app.push_screen(EmergencyScreen(self.store, kind=kind, then_report=False))
+
+    def submit(self) -> ProblemView:
+        report = Report(
+            category=self.value("category"),
+            description=self.value("description"),
+            urgency=self.value("urgency"),
+            household_id=self.value("household") or None,
+            place=self.value("place"),
+            reporter=self.value("reporter"),
+            emergency=self.value("emergency") or None,
+            source=self.preset.source,
+        )
+        view = self.store.report_problem(report, parse_when(self.value("at")))
+        self.app.notify(t("tui.problem.saved", category=label("category", view.report.category)))
+        return view

@@ -1,0 +1,1 @@
+"""The TUI for the exchange with the service station (``s``)."""

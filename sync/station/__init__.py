@@ -1,2 +1,0 @@
-"""The community service station (服务站): many leaders' bundles merged into one SQLite database, decisions and
-notices sent back, monthly reports."""

@@ -1,0 +1,171 @@
+"""Where the home is, one process per home, real processes, and opening the terminal UI from the command line."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import types
+from pathlib import Path
+from typing import ClassVar
+
+import pytest
+
+from fieldgrid.cli import program
+from fieldgrid.store import HomeLock, HomeLocked, Store
+from testkit.cli import db_bytes, list_json, run_module, subprocess_env
+
+# -- where the home is -------------------------------------------------------------------------------------------
+
+
+def test_home_option_beats_environment(cli, tmp_path, monkeypatch) -> None:
+    flag_home, env_home = tmp_path / "flag", tmp_path / "env"
+    monkeypatch.setenv("FIELDGRID_HOME", str(env_home))
+    assert cli("households", "add", "--room", "0101", "--head", "甲", "--building", "1栋", home_dir=flag_home).code == 0
+    assert cli("households", "add", "--room", "0202", "--head", "乙", "--building", "1栋", home_dir=None).code == 0
+    assert [d["room"] for d in list_json(lambda *a: cli(*a, home_dir=flag_home))] == ["0101"]
+    assert [d["room"] for d in list_json(lambda *a: cli(*a, home_dir=None))] == ["0202"]
+    assert (env_home / "fieldgrid.json").exists()
+
+
+def test_platform_data_dir_when_nothing_is_set(cli, tmp_path) -> None:
+    assert cli("households", "add", "--room", "0101", "--head", "甲", "--building", "1栋", home_dir=None).code == 0
+    assert (tmp_path / "platform-data" / "fieldgrid" / "fieldgrid.json").exists()
+
+
+def test_global_options_after_the_command(cli, tmp_path) -> None:
+    elsewhere = tmp_path / "elsewhere"
+    result = cli("households", "list", "--home", str(elsewhere), "--lang", "en", home_dir=None)
+    assert result.code == 0 and "No households yet" in result.out
+    assert (elsewhere / "fieldgrid.json").exists()
+
+
+# -- one process per home ------------------------------------------------------------------------------------------
+
+HOLDER = """
+import sys
+from pathlib import Path
+from fieldgrid.store import HomeLock
+lock = HomeLock(Path(sys.argv[1])).acquire()
+print("locked", flush=True)
+sys.stdin.read()
+lock.release()
+"""
+
+
+@pytest.fixture
+def held_home(home: Path):
+    """Another process holding the home's lock until the test ends (it waits on its stdin, no sleeps)."""
+    proc = subprocess.Popen(
+        [sys.executable, "-c", HOLDER, str(home)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+        env=subprocess_env(),
+    )
+    assert proc.stdout is not None and proc.stdout.readline().strip() == "locked"
+    yield proc
+    assert proc.stdin is not None
+    proc.stdin.close()
+    proc.wait(timeout=30)
+
+
+def test_second_process_is_refused_with_the_holders_pid(cli, home, held_home) -> None:
+    before = db_bytes(home) if (home / "fieldgrid.json").exists() else None
+    result = cli("households", "add", "--room", "0601", "--head", "张三")
+    assert result.code == 1
+    assert f"pid {held_home.pid}" in result.err and str(home) in result.err
+    assert (db_bytes(home) if (home / "fieldgrid.json").exists() else None) == before
+
+    other = run_module("--home", str(home), "households", "list")
+    assert other.returncode == 1
+    assert f"pid {held_home.pid}" in other.stderr and "正被另一个 fieldgrid 进程" in other.stderr
+    english = run_module("--home", str(home), "--lang", "en", "profile", "show")
+    assert english.returncode == 1 and f"in use by another fieldgrid process (pid {held_home.pid})" in english.stderr
+
+
+def test_lock_is_released_when_the_holder_ends(cli, home, held_home) -> None:
+    assert cli("households", "list").code == 1
+    assert held_home.stdin is not None
+    held_home.stdin.close()
+    held_home.wait(timeout=30)
+    assert cli("households", "list").code == 0
+    HomeLock(home).acquire().release()  # and the CLI let go of it again
+
+
+# -- real processes -------------------------------------------------------------------------------------------------
+
+
+def test_python_m_fieldgrid_round_trip(home) -> None:
+    added = run_module(
+        "--home", str(home), "households", "add", "--room", "0601", "--head", "张三", "--tag", "独居老人"
+    )
+    assert added.returncode == 0, added.stderr
+    listed = run_module("--home", str(home), "households", "list", "--json")
+    assert listed.returncode == 0
+    [doc] = json.loads(listed.stdout)
+    assert doc["id"] == added.stdout.strip() and doc["tags"] == ["living_alone"]
+    bad = run_module("--home", str(home), "households", "add", "--room", "0602", "--head", "李四", "--phone", "12345")
+    assert bad.returncode == 2 and "电话号码无效：12345" in bad.stderr and bad.stdout == ""
+
+
+def test_fieldgrid_home_environment_in_a_real_process(tmp_path) -> None:
+    env_home = tmp_path / "env-home"
+    added = run_module("households", "add", "--room", "0101", "--head", "甲", FIELDGRID_HOME=str(env_home))
+    assert added.returncode == 0, added.stderr
+    assert (env_home / "fieldgrid.json").exists()
+
+
+# -- the terminal UI -------------------------------------------------------------------------------------------------
+
+
+class FakeApp:
+    """Stands in for fieldgrid.tui.app.FieldgridApp: records how the command line opened it."""
+
+    runs: ClassVar[list[dict]] = []
+
+    def __init__(self, store: Store, notices=()) -> None:
+        self.store = store
+        self.notices = list(notices)
+
+    def run(self) -> None:
+        try:
+            HomeLock(self.store.home).acquire().release()
+            locked = False
+        except HomeLocked:
+            locked = True
+        FakeApp.runs.append({"home": self.store.home, "locked": locked, "households": len(self.store.households())})
+
+
+@pytest.fixture
+def fake_tui(monkeypatch: pytest.MonkeyPatch) -> list[dict]:
+    module = types.ModuleType("fieldgrid.tui.app")
+    module.FieldgridApp = FakeApp  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "fieldgrid.tui.app", module)
+    monkeypatch.setattr(program, "has_terminal", lambda: True)
+    FakeApp.runs = []
+    return FakeApp.runs
+
+
+def test_no_command_opens_the_app_holding_the_lock(cli, home, fake_tui) -> None:
+    assert cli().code == 0
+    assert fake_tui == [{"home": home, "locked": True, "households": 0}]
+    HomeLock(home).acquire().release()
+
+
+def test_no_command_without_a_terminal_exits_1(cli, home) -> None:
+    result = cli()
+    assert result.code == 1 and "没有可用的终端" in result.err
+
+
+def test_scripted_commands_do_not_import_textual_or_pypinyin(home) -> None:
+    code = (
+        "import sys\n"
+        "from fieldgrid.cli import main\n"
+        f"assert main(['--home', {str(home)!r}, 'households', 'list', '--json']) == 0\n"
+        "print(sorted(m for m in ('textual', 'pypinyin') if m in sys.modules))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=subprocess_env(), timeout=60, check=True
+    )
+    assert result.stdout.strip().splitlines()[-1] == "[]"

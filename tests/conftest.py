@@ -1,0 +1,45 @@
+"""Fixtures for every test: Chinese by default, no developer's home or language (platformdirs points into the
+test's folder), and the command line run in-process."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import platformdirs
+import pytest
+
+from fieldgrid.cli import main
+from fieldgrid.i18n import set_language
+from testkit.cli import PROFILE, Result
+
+
+@pytest.fixture(autouse=True)
+def isolated(monkeypatch: pytest.MonkeyPatch, tmp_path: Path):
+    """Chinese by default, no FIELDGRID_HOME, and platformdirs pointing into tmp_path."""
+    for var in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE", "FIELDGRID_HOME"):
+        monkeypatch.delenv(var, raising=False)
+    data = tmp_path / "platform-data"
+    monkeypatch.setattr(platformdirs, "user_data_dir", lambda appname, appauthor=None: str(data / appname))
+    yield
+    set_language("zh_CN")
+
+
+@pytest.fixture
+def home(tmp_path: Path) -> Path:
+    return tmp_path / "home"
+
+
+@pytest.fixture
+def cli(capsys: pytest.CaptureFixture[str], home: Path):
+    def run(*args: str, home_dir: Path | None = home) -> Result:
+        argv = (["--home", str(home_dir)] if home_dir is not None else []) + list(args)
+        code = main(argv)
+        captured = capsys.readouterr()
+        return Result(code, captured.out, captured.err)
+
+    return run
+
+
+@pytest.fixture
+def with_profile(cli) -> None:
+    assert cli(*PROFILE).code == 0

@@ -1,0 +1,141 @@
+"""The station's monthly reports: tallies and points by the operator's rules, common problems by category and
+building, the ledger over several units; written as a workbook and CSVs that read back the same."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from fieldgrid.demo.unit import write_demo
+from fieldgrid.exports.monthly import (
+    DEFAULT_POINTS,
+    PointRules,
+    UnitMonth,
+    load_rules,
+    monthly_sheets,
+    tally,
+    write_monthly,
+)
+from fieldgrid.model import Household, Member, ValidationError
+from fieldgrid.model.ledger import ProblemView, Report
+from fieldgrid.model.problem import ProblemEvent
+from fieldgrid.model.visit import Visit
+from fieldgrid.store import Store
+
+MONTH = "2026-11"
+TODAY = dt.date(2026, 11, 24)
+
+
+def log(pid: str, *steps: tuple[str, str, dict]) -> ProblemView:
+    view = ProblemView.from_events(
+        ProblemEvent(pid, kind, at, data, id=f"{pid}-{n}") for n, (kind, at, data) in enumerate(steps)
+    )
+    assert view is not None
+    return view
+
+
+def unit(building: str, leader: str) -> UnitMonth:
+    h = Household(room="0601", building=building, unit="1单元", members=[Member(name="张三", relation="self")])
+    report = Report("noise", "装修噪音", household_id=h.id).to_data()
+    closed = log(
+        f"{building}-a",
+        ("reported", "2026-11-02T09:00", report),
+        ("handled", "2026-11-02T10:00", {"text": "已沟通"}),
+        ("feedback", "2026-11-02T11:00", {"to": "张三", "how": "phone"}),
+        ("closed", "2026-11-02T12:00", {"resolution": "solved"}),
+    )
+    escalated = log(
+        f"{building}-b",
+        ("reported", "2026-11-05T09:00", Report("facility_repair", "漏水", place="屋顶").to_data()),
+        ("escalated", "2026-11-05T10:00", {"to": "community", "reason": "需维修基金"}),
+    )
+    october = log(f"{building}-c", ("reported", "2026-10-30T09:00", Report("noise", "十月", place="楼道").to_data()))
+    visits = [
+        Visit(h.id, "2026-11-03T09:00", "routine"),
+        Visit(h.id, "2026-11-04T09:00", "errand"),
+        Visit(h.id, "2026-11-05T09:00", "mediation"),
+        Visit(h.id, "2026-10-05T09:00", "errand"),  # last month: not counted
+    ]
+    return UnitMonth(leader, f"橙郡一期{building}1单元", building, [h], visits, [closed, escalated, october])
+
+
+def test_tally_counts_only_the_month() -> None:
+    done = tally(unit("6栋", "刘秀英"), MONTH)
+    assert (sum(done.visits.values()), done.visits["errand"], done.visits["mediation"]) == (3, 1, 1)
+    assert (done.closed_with_feedback, done.unsolvable_with_notice, done.escalated) == (1, 0, 1)
+    assert done.points(PointRules()) == 1 + 2 + 3 + 3 + 1
+
+
+def test_operator_rules(tmp_path: Path) -> None:
+    path = tmp_path / "points.json"
+    assert load_rules(path) == PointRules()
+    path.write_text(json.dumps({"visit": {"errand": 5}}), encoding="utf-8")
+    rules = load_rules(path)
+    assert rules.visit["errand"] == 5 and rules.visit["routine"] == DEFAULT_POINTS["visit"]["routine"]
+    for bad, key in [
+        ({"visit": {"party": 1}}, "error.points.unknown"),
+        ({"visit": {"errand": -1}}, "error.points.value"),
+        ({"problem": {"escalated": "many"}}, "error.points.value"),
+        ([1, 2], "error.points.shape"),
+    ]:
+        path.write_text(json.dumps(bad), encoding="utf-8")
+        with pytest.raises(ValidationError) as exc:
+            load_rules(path)
+        assert exc.value.key == key
+    path.write_text("{not json", encoding="utf-8")
+    with pytest.raises(ValidationError) as exc:
+        load_rules(path)
+    assert exc.value.key == "error.points.json"
+
+
+def test_sheets_and_files_read_back(tmp_path: Path) -> None:
+    units = [unit("6栋", "刘秀英"), unit("7栋", "王芳")]
+    rules = PointRules.from_doc({"visit": {"mediation": 10}})
+    ledger, common, tallies = monthly_sheets(units, MONTH, rules, TODAY)
+    assert [r[0] for r in ledger.rows] == [
+        "橙郡一期6栋1单元",
+        "橙郡一期6栋1单元",
+        "橙郡一期7栋1单元",
+        "橙郡一期7栋1单元",
+    ]
+    assert common.headers == ["类别", "6栋", "7栋", "合计"]
+    assert common.rows == [["设施维修", 1, 1, 2], ["噪音扰民", 1, 1, 2], ["合计", 2, 2, 4]]
+    assert tallies.rows[0][0] in ("刘秀英", "王芳") and tallies.rows[0][-1] == 1 + 2 + 10 + 3 + 1
+    paths = write_monthly(tmp_path / "out", units, MONTH, rules, TODAY)
+    assert [p.name for p in paths] == [
+        "report-2026-11.xlsx",
+        "ledger-2026-11.csv",
+        "common-problems-2026-11.csv",
+        "tallies-2026-11.csv",
+    ]
+    book = load_workbook(paths[0])
+    assert book.sheetnames == ["问题台账汇总", "共性问题分析", "单元长工作统计"]
+    for sheet, path in zip((ledger, common, tallies), paths[1:], strict=True):
+        from_xlsx = [[c for c in row] for row in book[sheet.title].iter_rows(values_only=True)]
+        assert from_xlsx[0] == list(sheet.headers)
+        assert [[("" if c is None else c) for c in row] for row in from_xlsx[1:]] == [list(r) for r in sheet.rows]
+        raw = path.read_bytes()
+        assert raw.startswith(b"\xef\xbb\xbf")
+        from_csv = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))
+        assert from_csv == [list(sheet.headers), *([str(c) for c in r] for r in sheet.rows)]
+
+
+def test_demo_unit_reports(tmp_path: Path) -> None:
+    store = Store(tmp_path / "demo")
+    write_demo(store)
+    month = store.now().strftime("%Y-%m")
+    profile = store.profile()
+    assert profile is not None
+    demo = UnitMonth(
+        profile.name, profile.grid.label, profile.grid.building, store.households(), store.visits(), store.problems()
+    )
+    ledger, common, tallies = monthly_sheets([demo], month, PointRules(), store.now().date())
+    assert ledger.rows and common.rows[-1][0] == "合计"
+    assert tallies.rows[0][0] == "刘秀英" and float(tallies.rows[0][-1]) > 0
+    store.close()

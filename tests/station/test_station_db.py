@@ -1,0 +1,91 @@
+"""The station's SQLite database: WAL mode, one transaction per bundle (whole or nothing), bundles applied
+once, devices enrolled and revoked, things queued for return bundles."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from fieldgrid.station.db import StationDB, StationError
+
+GRID = {"community": "子龙社区", "building": "6栋", "unit": "3单元"}
+
+
+def lww(tbl: str, current: dict[str, Any] | None, incoming: dict[str, Any]) -> tuple[dict[str, Any], list[dict]]:
+    """A stand-in merge for these tests: the later stamp wins whole, a tie on stamp is a conflict."""
+    if current is None:
+        return incoming, []
+    a, b = current["_meta"]["stamp"], incoming["_meta"]["stamp"]
+    if a == b and current != incoming:
+        return current, [{"field": "*", "kept": current, "lost": incoming}]
+    return (incoming if b > a else current), []
+
+
+def doc(ident: str, stamp: str, **fields: Any) -> dict[str, Any]:
+    return {"id": ident, **fields, "_meta": {"stamp": stamp, "device": "dev1", "deleted": None}}
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> StationDB:
+    station = StationDB(tmp_path, create=True, now=lambda: 1_800_000_000.0)
+    station.enroll("dev1", "key1", "刘秀英", GRID)
+    return station
+
+
+def test_needs_init_and_uses_wal(tmp_path: Path, db: StationDB) -> None:
+    with pytest.raises(StationError) as exc:
+        StationDB(tmp_path / "elsewhere")
+    assert exc.value.key == "station.error.not_a_station"
+    assert db.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
+def test_bundle_applies_once(db: StationDB) -> None:
+    records = [("households", doc("h1", "001", room="0601")), ("visits", doc("v1", "001", kind="routine"))]
+    assert db.apply("dev1", "digest-1", records, lww, clock_to="001").new == 2
+    again = db.apply("dev1", "digest-1", records, lww)
+    assert (again.new, again.changed, again.unchanged) == (0, 0, 2)
+    newer = db.apply("dev1", "digest-2", [("households", doc("h1", "002", room="0601", notes="独居"))], lww)
+    assert (newer.new, newer.changed) == (0, 1)
+    assert [d["notes"] for d in db.docs("households")] == ["独居"]
+    assert db.device("dev1").last_clock == "001"  # type: ignore[union-attr]
+
+
+def test_a_failing_bundle_leaves_nothing(db: StationDB) -> None:
+    def explode(tbl: str, current: Any, incoming: dict[str, Any]) -> Any:
+        if incoming["id"] == "h2":
+            raise ValueError("bad record")
+        return incoming, []
+
+    with pytest.raises(ValueError):
+        db.apply("dev1", "digest-x", [("households", doc("h1", "001")), ("households", doc("h2", "001"))], explode)
+    assert db.count("households") == 0
+    assert not db.seen("digest-x")
+
+
+def test_conflicts_are_kept(db: StationDB) -> None:
+    db.apply("dev1", "a", [("households", doc("h1", "005", notes="甲"))], lww)
+    result = db.apply("dev1", "b", [("households", doc("h1", "005", notes="乙"))], lww)
+    assert result.conflicts == 1
+    [(_, tbl, record_id, detail)] = db.open_conflicts()
+    assert (tbl, record_id, detail["lost"]["notes"]) == ("households", "h1", "乙")
+
+
+def test_enroll_revoke_and_outbox(db: StationDB) -> None:
+    with pytest.raises(StationError):
+        db.enroll("dev1", "another-key", "刘秀英", GRID)
+    db.enroll("dev2", "key2", "王芳", {**GRID, "building": "7栋"})
+    assert db.queue("notice", {"text": "周六停水"}) == 2
+    db.revoke("dev2")
+    assert db.device("dev2").revoked_at is not None  # type: ignore[union-attr]
+    assert db.queue("notice", {"text": "周日恢复供水"}) == 1
+    pending = db.pending("dev1")
+    assert [p[2]["text"] for p in pending] == ["周六停水", "周日恢复供水"]
+    db.mark_carried((n for n, _, _ in pending), "return-1")
+    assert len(db.pending("dev1")) == 2  # carried, but not yet confirmed by the device
+    assert db.confirm("dev1", ["return-1"]) == 2
+    assert db.pending("dev1") == []
+    assert [p[2]["text"] for p in db.pending("dev2")] == ["周六停水"]
+    with pytest.raises(StationError):
+        db.revoke("nobody")
