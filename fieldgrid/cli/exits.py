@@ -46,5 +46,5 @@ def err(text: str) -> None:
     print(text, file=sys.stderr)
 
 
-def say_error(key: str, **params: object) -> None:
+def say_error(key: str, /, **params: object) -> None:
     err(t("cli.error.prefix", message=t(key, **params)))

@@ -83,7 +83,7 @@ def get_language() -> str:
     return _current
 
 
-def t(key: str, **params: object) -> str:
+def t(key: str, /, **params: object) -> str:
     """The message ``key`` in the current language, placeholders filled from ``params``."""
     text = CATALOGUES[_current].get(key) or CATALOGUES[DEFAULT].get(key) or key
     if params:

@@ -186,6 +186,8 @@ BAD_ADDS = [
     (["--emergency-phone", "999"], "紧急联系人电话", "999"),
     (["--birth-year", "19x0"], "--birth-year", "四位年份"),
     (["--member", "李四"], "成员写法不对", "李四"),
+    # A message parameter named ``key`` once collided with the message key itself: a TypeError traceback.
+    (["--member", "李四:spouse:colour=red"], "未知的项", "colour"),
 ]
 
 
