@@ -15,18 +15,10 @@ from fieldgrid.cli.exits import (
     InputError,
     err,
 )
-from fieldgrid.i18n import has, normalize_language, parse_label, t
+from fieldgrid.field_labels import field_label
+from fieldgrid.i18n import normalize_language, parse_label, t
 from fieldgrid.model import Member, ValidationError
-
-
-def display_width(text: str) -> int:
-    """Columns ``text`` takes in a terminal: Chinese characters are two wide."""
-    width = 0
-    for ch in text:
-        if unicodedata.combining(ch):
-            continue
-        width += 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
-    return width
+from fieldgrid.text import display_width
 
 
 def pad(text: str, width: int) -> str:
@@ -48,22 +40,6 @@ def table(headers: Sequence[str], rows: Iterable[Sequence[str]], indent: str = "
 
 
 # -- field names in messages --------------------------------------------------------------------------------
-
-
-def field_label(field: str, members: Sequence[Member] = ()) -> str:
-    """A translated name for a model field path: ``members.1.id_number`` → ``成员「李四」的身份证号``."""
-    match = re.match(r"^members\.(\d+)\.(.+)$", field)
-    if match:
-        index, sub = int(match.group(1)), match.group(2)
-        member = members[index] if index < len(members) else None
-        name = member.name if member and member.name else str(index + 1)
-        who = t("cli.field.head_member", name=name) if member and member.is_head else t("cli.field.member", name=name)
-        return t("cli.field.of", who=who, field=field_label(sub))
-    match = re.match(r"^items\.(\d+)\.(.+)$", field)
-    if match:
-        return t("cli.field.item_of", n=int(match.group(1)) + 1, field=field_label(match.group(2)))
-    key = f"cli.field.{field}"
-    return t(key) if has(key) else field
 
 
 def report_validation(errors: Sequence[ValidationError], members: Sequence[Member] = ()) -> None:

@@ -10,8 +10,9 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from fieldgrid.cli.common import field_label, table
+from fieldgrid.cli.common import table
 from fieldgrid.cli.exits import EXIT_BAD_INPUT, EXIT_OK, InputError, err, out
+from fieldgrid.field_labels import field_label
 from fieldgrid.i18n import t
 from fieldgrid.store import Store
 

@@ -13,9 +13,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from rich.cells import cell_len
-
 from fieldgrid.fsutil import atomic_write_bytes
+from fieldgrid.text import display_width
 
 SUFFIXES = (".csv", ".xlsx")
 MAX_WIDTH = 40  # characters: longer text wraps inside the cell
@@ -37,7 +36,7 @@ def csv_bytes(sheet: Sheet) -> bytes:
 
 
 def _width(values: Sequence[object]) -> int:
-    return min(MAX_WIDTH, max((cell_len(str(v)) for v in values if v is not None), default=4) + 2)
+    return min(MAX_WIDTH, max((display_width(str(v)) for v in values if v is not None), default=4) + 2)
 
 
 def xlsx_bytes(sheets: Sequence[Sheet]) -> bytes:

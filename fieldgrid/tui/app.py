@@ -8,7 +8,7 @@ before constructing the app.  Styles are in ``assets/tcss/*.tcss``.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from typing import ClassVar
+from typing import ClassVar, TypeVar
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
@@ -20,7 +20,16 @@ from fieldgrid.i18n import t
 from fieldgrid.model import LeaderProfile
 from fieldgrid.store import Store
 from fieldgrid.tui.common.bindings import is_ours, translate_bindings
+from fieldgrid.tui.common.protocols import (
+    ShowsProfile,
+    has_unsaved_changes,
+    help_keys,
+    household_on,
+    is_navigable,
+)
 from fieldgrid.tui.field_work.stairwell import StairwellScreen
+
+S = TypeVar("S", bound=Screen[object])
 
 # The other screens, the dialogs and Textual's command palette are imported when first needed, to keep
 # them off the path to the first frame.
@@ -78,7 +87,7 @@ class FieldgridApp(App[None]):
         if profile is not None:
             self.home_screen.reload()
             for screen in self.screen_stack:
-                if hasattr(screen, "refresh_profile"):
+                if isinstance(screen, ShowsProfile):
                     screen.refresh_profile()
 
     # -- places ---------------------------------------------------------------------------------
@@ -87,10 +96,10 @@ class FieldgridApp(App[None]):
         if action == "home" and isinstance(self.screen, StairwellScreen):
             return False  # already there
         if action in NAVIGATION:
-            return bool(getattr(self.screen, "NAVIGABLE", False))
+            return is_navigable(self.screen)
         return True
 
-    def _go(self, kind: type[Screen], make: Callable[[], Screen]) -> Screen:
+    def _go(self, kind: type[S], make: Callable[[], S]) -> S:
         """Back to the open screen of ``kind`` if there is one (closing those above it), else open one."""
         stack = self.screen_stack
         found = next((s for s in reversed(stack) if isinstance(s, kind)), None)
@@ -110,7 +119,7 @@ class FieldgridApp(App[None]):
 
         screen = self._go(HouseholdListScreen, lambda: HouseholdListScreen(self.store))
         if search:
-            self.call_after_refresh(screen.action_focus_search)  # type: ignore[attr-defined]
+            self.call_after_refresh(screen.action_focus_search)
 
     def action_ledger(self) -> None:
         from fieldgrid.tui.ledger.ledger_screen import LedgerScreen
@@ -125,14 +134,14 @@ class FieldgridApp(App[None]):
     def action_problem(self, household_id: str | None = None) -> None:
         from fieldgrid.tui.ledger.problem_form import ProblemFormScreen
 
-        household_id = household_id or getattr(self.screen, "current_household_id", None)
+        household_id = household_id or household_on(self.screen)
         self.push_screen(ProblemFormScreen(self.store, household_id=household_id))
 
     def action_import_roster(self) -> None:
         from fieldgrid.tui.households.household_list import HouseholdListScreen
 
         screen = self._go(HouseholdListScreen, lambda: HouseholdListScreen(self.store))
-        self.call_after_refresh(screen.action_import_roster)  # type: ignore[attr-defined]
+        self.call_after_refresh(screen.action_import_roster)
 
     def action_scan(self) -> None:
         from textual.widgets import Input, TextArea
@@ -155,7 +164,7 @@ class FieldgridApp(App[None]):
     def action_emergency(self) -> None:
         from fieldgrid.tui.field_work.emergency import EmergencyScreen
 
-        household_id = getattr(self.screen, "current_household_id", None)
+        household_id = household_on(self.screen)
         self.push_screen(EmergencyScreen(self.store, household_id=household_id))
 
     # -- actions --------------------------------------------------------------------------------
@@ -195,14 +204,13 @@ class FieldgridApp(App[None]):
         for *_, key, description in sorted(found):
             grouped.setdefault(description, []).append(key)
         keys = [(" / ".join(keys), description) for description, keys in grouped.items()]
-        title = t(getattr(screen, "HELP_TITLE", "tui.help.title"))
-        intro_key = getattr(screen, "HELP_INTRO", "")
-        return title, keys, t(intro_key) if intro_key else ""
+        title_key, intro_key = help_keys(screen)
+        return t(title_key), keys, t(intro_key) if intro_key else ""
 
     async def action_quit(self) -> None:
         from fieldgrid.tui.common.dialogs import ConfirmDialog
 
-        if any(getattr(screen, "is_dirty", False) for screen in self.screen_stack):
+        if any(has_unsaved_changes(screen) for screen in self.screen_stack):
 
             def answered(quit_anyway: bool | None) -> None:
                 if quit_anyway:
@@ -235,12 +243,12 @@ class FieldgridApp(App[None]):
         from fieldgrid.tui.households.household_list import HouseholdListScreen
 
         screen = self._go(HouseholdListScreen, lambda: HouseholdListScreen(self.store))
-        self.call_after_refresh(screen.action_add)  # type: ignore[attr-defined]
+        self.call_after_refresh(screen.action_add)
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         from fieldgrid.tui.common.profile_form import ProfileScreen
 
-        if getattr(screen, "NAVIGABLE", False):
+        if is_navigable(screen):
             yield SystemCommand(t("tui.cmd.home"), t("tui.cmd.home_help"), self.action_home)
             yield SystemCommand(t("tui.cmd.households"), t("tui.cmd.households_help"), self.action_households)
             yield SystemCommand(t("tui.cmd.add"), t("tui.cmd.add_help"), self.action_add_household)

@@ -8,26 +8,16 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from typing import ClassVar
 
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, VerticalScroll
-from textual.screen import Screen
-from textual.widget import Widget
-from textual.widgets import Button, Input, Static
+from textual.widgets import Input, Static
 
-from fieldgrid.assets import asset_path
-from fieldgrid.errors import FieldgridError
 from fieldgrid.i18n import t
-from fieldgrid.model import GridPath, LeaderProfile, ValidationErrors
+from fieldgrid.model import GridPath, LeaderProfile
 from fieldgrid.store import Store
-from fieldgrid.tui.common.bindings import translate_bindings
-from fieldgrid.tui.common.dialogs import leave_form
+from fieldgrid.tui.common.form import FormScreen
 from fieldgrid.tui.common.formatting import phone_text
-from fieldgrid.tui.widgets.form_field import FormField, unfocusable
-from fieldgrid.tui.widgets.key_bar import KeyBar
-from fieldgrid.tui.widgets.title_bar import TitleBar
+from fieldgrid.tui.widgets.form_field import FormField
 
 _TAG_SEPARATORS = re.compile(r"[,，、;；]+")
 
@@ -49,28 +39,27 @@ def _input_id(field: str) -> str:
     return "p-" + field.replace(".", "-")
 
 
-class ProfileScreen(Screen["LeaderProfile | None"]):
+class ProfileScreen(FormScreen["LeaderProfile | None"]):
     """Dismisses with the saved profile.  On first run there is nothing to go back to, so escape
     does nothing there; otherwise it cancels."""
 
     AUTO_FOCUS = "#p-name"
-    CSS_PATH: ClassVar = [asset_path("tcss", "forms.tcss")]
     HELP_TITLE = "tui.help.profile_title"
     HELP_INTRO = "tui.help.profile_intro"
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "save", "tui.key.save", priority=True),
-        Binding("escape", "cancel", "tui.key.cancel"),
-    ]
-
     def __init__(self, store: Store, *, first_run: bool = False) -> None:
-        super().__init__(id="profile-form")
-        translate_bindings(self)
-        self.store = store
+        title = t("tui.profile.title_first") if first_run else t("tui.profile.title")
+        super().__init__(store, title, id="profile-form")
         self.first_run = first_run
         self.original = store.profile()
-        self.fields: dict[str, FormField] = {}
-        self._snapshot: dict[str, str] | None = None
+
+    @property
+    def fields(self) -> dict[str, FormField]:
+        return self.form_fields
+
+    @property
+    def can_cancel(self) -> bool:
+        return not self.first_run
 
     def _initial(self, field: str) -> str:
         p = self.original
@@ -84,9 +73,13 @@ class ProfileScreen(Screen["LeaderProfile | None"]):
             return str(getattr(p.grid, field[5:]))
         return str(getattr(p, field))
 
-    def compose(self) -> ComposeResult:
-        self.fields = {
-            field: FormField(
+    def intro(self) -> ComposeResult:
+        if self.first_run:
+            yield Static(t("tui.profile.welcome"), id="profile-welcome")
+
+    def body(self) -> ComposeResult:
+        yield from self.register(
+            FormField(
                 t(label_key),
                 Input(
                     self._initial(field),
@@ -98,36 +91,7 @@ class ProfileScreen(Screen["LeaderProfile | None"]):
                 hint=t(hint_key) if hint_key else "",
             )
             for field, label_key, hint_key in PROFILE_FIELDS
-        }
-        yield TitleBar()
-        if self.first_run:
-            yield Static(t("tui.profile.welcome"), id="profile-welcome")
-        yield Static("", id="form-error", markup=False)
-        with unfocusable(VerticalScroll(id="form-body")):
-            yield from self.fields.values()
-            with Horizontal(id="form-buttons"):
-                yield Button(t("tui.form.save"), id="save", variant="primary", compact=True)
-                if not self.first_run:
-                    yield Button(t("tui.form.cancel"), id="cancel", compact=True)
-        yield KeyBar()
-
-    def on_mount(self) -> None:
-        self.sub_title = t("tui.profile.title_first") if self.first_run else t("tui.profile.title")
-        self.query_one("#form-error", Static).display = False
-        self._snapshot = self._values()
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "cancel" and self.first_run:
-            return False
-        return True
-
-    def _values(self) -> dict[str, str]:
-        return {field: self.value(field) for field in self.fields}
-
-    @property
-    def is_dirty(self) -> bool:
-        """Unsaved changes (asked about before quitting)."""
-        return self._snapshot is not None and self._values() != self._snapshot
+        ).values()
 
     def value(self, field: str) -> str:
         return self.query_one(f"#{_input_id(field)}", Input).value
@@ -138,48 +102,8 @@ class ProfileScreen(Screen["LeaderProfile | None"]):
         base = self.original or LeaderProfile(name="", phone="")
         return dataclasses.replace(base, name=self.value("name"), phone=self.value("phone"), grid=grid, extra_tags=tags)
 
-    def action_save(self) -> None:
-        for field in self.fields.values():
-            field.set_error(None)
-        error_line = self.query_one("#form-error", Static)
-        error_line.display = False
-        try:
-            saved = self.store.save_profile(self.collect())
-        except ValidationErrors as exc:
-            first: Widget | None = None
-            general = []
-            for error in exc.errors:
-                message = t(error.key, **error.params)
-                target = self.fields.get(error.field)
-                if target is None:
-                    general.append(message)
-                    continue
-                target.set_error(message)
-                first = first or target.control
-            if general:
-                error_line.update("\n".join(general))
-                error_line.display = True
-            if first is not None:
-                first.focus()
-                self.call_after_refresh(first.scroll_visible, animate=False)
-            self.app.notify(t("tui.form.fix_errors", count=len(exc.errors)), severity="warning")
-            return
-        except FieldgridError as exc:
-            message = t(exc.key, **exc.params)
-            error_line.update(message)
-            error_line.display = True
-            self.app.notify(message, title=t("tui.form.not_saved"), severity="error", timeout=15)
-            return
+    def submit(self) -> LeaderProfile:
+        return self.store.save_profile(self.collect())
+
+    def saved(self, result: LeaderProfile | None) -> None:
         self.app.notify(t("tui.profile.saved"))
-        self.dismiss(saved)
-
-    def action_cancel(self) -> None:
-        if self.first_run:
-            return
-        leave_form(self, self.is_dirty)
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        if event.button.id == "save":
-            self.action_save()
-        elif event.button.id == "cancel":
-            self.action_cancel()

@@ -4,7 +4,7 @@ in one keystroke (``ctrl+r`` on its line), written with the patrol in one go."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import ClassVar
 
 from textual.binding import Binding, BindingType
@@ -49,8 +49,8 @@ class PatrolFormScreen(FieldFormScreen["tuple[Patrol, list[str]]"]):
     def rows(self) -> list[PatrolRow]:
         return list(self.query(PatrolRow))
 
-    def _state(self) -> list[str]:
-        return [*super()._state(), *(f"{r.ok}{r.finding}{r.report}" for r in self.rows)]
+    def state(self) -> object:
+        return (super().state(), [f"{r.ok}{r.finding}{r.report}" for r in self.rows])
 
     def action_toggle_report(self) -> None:
         focused = self.focused
@@ -60,7 +60,7 @@ class PatrolFormScreen(FieldFormScreen["tuple[Patrol, list[str]]"]):
             return
         row.toggle_report()
 
-    def show_errors(self, errors: list[ValidationError]) -> None:
+    def show_errors(self, errors: Sequence[ValidationError]) -> None:
         rows = self.rows
         for row in rows:
             row.set_error("")

@@ -8,29 +8,24 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Sequence
 from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import Screen
+from textual.containers import Horizontal, Vertical
 from textual.widget import Widget
 from textual.widgets import Button, Input, Select, SelectionList, Static, TextArea
 from textual.widgets.selection_list import Selection
 
-from fieldgrid.assets import asset_path
-from fieldgrid.errors import FieldgridError
 from fieldgrid.i18n import label, t
-from fieldgrid.model import Household, ValidationError, ValidationErrors
+from fieldgrid.model import Household, ValidationError
 from fieldgrid.model.vocabulary import RELATIONS, RESIDENCY, TAGS
 from fieldgrid.store import Store
-from fieldgrid.tui.common.bindings import translate_bindings
-from fieldgrid.tui.common.dialogs import leave_form
+from fieldgrid.tui.common.form import FormScreen
 from fieldgrid.tui.common.formatting import phone_text
-from fieldgrid.tui.widgets.form_field import FormField, unfocusable
-from fieldgrid.tui.widgets.key_bar import KeyBar
+from fieldgrid.tui.widgets.form_field import FormField
 from fieldgrid.tui.widgets.member_editor import MemberEditor
-from fieldgrid.tui.widgets.title_bar import TitleBar
 
 _PHONE_SEPARATORS = re.compile(r"[,，、;；/\s]+")
 
@@ -55,29 +50,27 @@ def split_phones(text: str) -> list[str]:
     return [p for p in _PHONE_SEPARATORS.split(text) if p]
 
 
-class HouseholdFormScreen(Screen["Household | None"]):
+class HouseholdFormScreen(FormScreen["Household | None"]):
     """Dismisses with the saved household, or ``None`` when cancelled."""
 
     AUTO_FOCUS = "#room"
-    CSS_PATH: ClassVar = [asset_path("tcss", "forms.tcss")]
     HELP_TITLE = "tui.help.form_title"
     HELP_INTRO = "tui.help.form_intro"
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "save", "tui.key.save", priority=True),
-        Binding("escape", "cancel", "tui.key.cancel"),
         Binding("ctrl+n", "add_member", "tui.key.add_member"),
     ]
 
     def __init__(self, store: Store, household: Household | None) -> None:
-        super().__init__(id="household-form")
-        translate_bindings(self)
-        self.store = store
+        title = t("tui.form.add_title") if household is None else t("tui.form.edit_title", room=household.room)
+        super().__init__(store, title, id="household-form")
         self.original = household
         self.profile = store.profile()
-        self.fields: dict[str, FormField] = {}
-        self._snapshot: dict[str, object] | None = None
-        self._saving = False
+        self._editors: list[MemberEditor] = []
+
+    @property
+    def fields(self) -> dict[str, FormField]:
+        return self.form_fields
 
     # -- building -------------------------------------------------------------------------------
 
@@ -87,13 +80,13 @@ class HouseholdFormScreen(Screen["Household | None"]):
         codes = list(dict.fromkeys([*TAGS, *extra, *own]))
         return [(label("tag", code), code) for code in codes]
 
-    def compose(self) -> ComposeResult:
+    def body(self) -> ComposeResult:
         h = self.original or Household(
             room="",
             building=self.profile.grid.building if self.profile else "",
             unit=self.profile.grid.unit if self.profile else "",
         )
-        self.fields = {
+        fields = {
             "room": FormField(
                 t("tui.field.room"), Input(h.room, id="room", max_length=10, compact=True), field="room", classes="half"
             ),
@@ -147,45 +140,33 @@ class HouseholdFormScreen(Screen["Household | None"]):
                 t("tui.field.notes"), TextArea(h.notes, id="notes", soft_wrap=True, compact=True), field="notes"
             ),
         }
-        self.title_text = t("tui.form.add_title") if self.original is None else t("tui.form.edit_title", room=h.room)
-        yield TitleBar()
-        yield Static("", id="form-error", markup=False)
-        with unfocusable(VerticalScroll(id="form-body")):
-            with Horizontal(classes="pair"):
-                yield self.fields["room"]
-                yield self.fields["residency"]
-            with Horizontal(classes="pair"):
-                yield self.fields["building"]
-                yield self.fields["unit"]
-            yield Static(t("tui.form.members"), classes="section-title")
-            yield Static("", id="members-error", classes="field-error", markup=False)
-            members = h.members if self.original else []
-            with Vertical(id="members"):
-                for n, member in enumerate(members, start=1):
-                    yield MemberEditor(member, number=n)
-                if not self.original:
-                    yield MemberEditor(None, number=1, relation="self")
-            yield Button(t("tui.form.add_member"), id="add-member", compact=True)
-            yield Static(t("tui.form.household"), classes="section-title")
-            yield self.fields["phones"]
-            with Horizontal(classes="pair"):
-                yield self.fields["emergency_name"]
-                yield self.fields["emergency_phone"]
-            yield self.fields["tags"]
-            yield self.fields["notes"]
-            with Horizontal(id="form-buttons"):
-                yield Button(t("tui.form.save"), id="save", variant="primary", compact=True)
-                yield Button(t("tui.form.cancel"), id="cancel", compact=True)
-        yield KeyBar()
+        self.register(fields.values())
+        with Horizontal(classes="pair"):
+            yield fields["room"]
+            yield fields["residency"]
+        with Horizontal(classes="pair"):
+            yield fields["building"]
+            yield fields["unit"]
+        yield Static(t("tui.form.members"), classes="section-title")
+        yield Static("", id="members-error", classes="field-error", markup=False)
+        members = h.members if self.original else []
+        with Vertical(id="members"):
+            for n, member in enumerate(members, start=1):
+                yield MemberEditor(member, number=n)
+            if not self.original:
+                yield MemberEditor(None, number=1, relation="self")
+        yield Button(t("tui.form.add_member"), id="add-member", compact=True)
+        yield Static(t("tui.form.household"), classes="section-title")
+        yield fields["phones"]
+        with Horizontal(classes="pair"):
+            yield fields["emergency_name"]
+            yield fields["emergency_phone"]
+        yield fields["tags"]
+        yield fields["notes"]
 
     def on_mount(self) -> None:
-        self.sub_title = self.title_text
-        self.query_one("#form-error", Static).display = False
+        super().on_mount()
         self.query_one("#members-error", Static).display = False
-        self.call_after_refresh(self._take_snapshot)
-
-    def _take_snapshot(self) -> None:
-        self._snapshot = self._raw_state()
 
     # -- reading the form -----------------------------------------------------------------------
 
@@ -196,7 +177,7 @@ class HouseholdFormScreen(Screen["Household | None"]):
     def _input(self, ident: str) -> Input:
         return self.query_one(f"#{ident}", Input)
 
-    def _raw_state(self) -> dict[str, object]:
+    def state(self) -> object:
         return {
             "inputs": {
                 i: self._input(i).value
@@ -207,10 +188,6 @@ class HouseholdFormScreen(Screen["Household | None"]):
             "notes": self.query_one("#notes", TextArea).text,
             "members": [e.raw() for e in self.editors],
         }
-
-    @property
-    def is_dirty(self) -> bool:
-        return self._snapshot is not None and self._raw_state() != self._snapshot
 
     def collect(self) -> tuple[Household, list[MemberEditor]]:
         """The household as typed, and the member editors in the order of its ``members``."""
@@ -239,21 +216,15 @@ class HouseholdFormScreen(Screen["Household | None"]):
     # -- errors ---------------------------------------------------------------------------------
 
     def clear_errors(self) -> None:
-        for field in self.fields.values():
-            field.set_error(None)
+        super().clear_errors()
         for editor in self.editors:
             editor.clear_errors()
-        self._set_static("#members-error", "")
-        self._set_static("#form-error", "")
+        self.set_message("#members-error", "")
 
-    def _set_static(self, selector: str, text: str) -> None:
-        static = self.query_one(selector, Static)
-        static.update(text)
-        static.display = bool(text)
-
-    def show_errors(self, errors: list[ValidationError], editors: list[MemberEditor]) -> None:
-        """Put each error under its field; the topmost bad field gets the focus and is scrolled to."""
-        self.clear_errors()
+    def place_errors(self, errors: Sequence[ValidationError]) -> tuple[list[str], tuple[Widget, Widget] | None]:
+        """Put each error under its field (a member's under that member); the topmost bad field gets the focus
+        and is scrolled to."""
+        editors = self._editors
         # (rank on screen, widget to focus, widget to bring into view)
         marked: list[tuple[tuple[int, int], Widget, Widget]] = []
         members_messages: list[str] = []
@@ -281,43 +252,23 @@ class HouseholdFormScreen(Screen["Household | None"]):
             if not target.error:
                 target.set_error(message)
             marked.append((rank, target.control, target))
-        self._set_static("#members-error", "\n".join(members_messages))
-        self._set_static("#form-error", "\n".join(general))
-        if marked:
-            _, focus, view = min(marked, key=lambda m: m[0])
-            focus.focus(scroll_visible=False)
-            self.call_after_refresh(view.scroll_visible, animate=False)
-        self.app.notify(t("tui.form.fix_errors", count=len(errors)), severity="warning")
+        self.set_message("#members-error", "\n".join(members_messages))
+        if not marked:
+            return general, None
+        _, focus, view = min(marked, key=lambda m: m[0])
+        return general, (focus, view)
 
     # -- actions --------------------------------------------------------------------------------
 
-    def action_save(self) -> None:
-        if self._saving:
-            return
-        household, editors = self.collect()
-        self._saving = True
-        try:
-            if self.original is None:
-                saved = self.store.add_household(household)
-            else:
-                saved = self.store.update_household(household)
-        except ValidationErrors as exc:
-            self.show_errors(exc.errors, editors)
-            return
-        except FieldgridError as exc:
-            self.clear_errors()
-            message = t(exc.key, **exc.params)
-            self._set_static("#form-error", message)
-            self.query_one("#form-body").scroll_home(animate=False)
-            self.app.notify(message, title=t("tui.form.not_saved"), severity="error", timeout=15)
-            return
-        finally:
-            self._saving = False
-        self.app.notify(t("tui.form.saved", room=saved.room))
-        self.dismiss(saved)
+    def submit(self) -> Household:
+        household, self._editors = self.collect()
+        if self.original is None:
+            return self.store.add_household(household)
+        return self.store.update_household(household)
 
-    def action_cancel(self) -> None:
-        leave_form(self, self.is_dirty)
+    def saved(self, result: Household | None) -> None:
+        if result is not None:
+            self.app.notify(t("tui.form.saved", room=result.room))
 
     def action_add_member(self) -> None:
         editors = self.editors
@@ -338,9 +289,8 @@ class HouseholdFormScreen(Screen["Household | None"]):
         self.query_one("#add-member", Button).focus()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
-        if event.button.id == "save":
-            self.action_save()
-        elif event.button.id == "cancel":
-            self.action_cancel()
-        elif event.button.id == "add-member":
+        if event.button.id == "add-member":
+            event.stop()
             self.action_add_member()
+            return
+        super().on_button_pressed(event)

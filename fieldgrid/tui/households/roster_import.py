@@ -62,7 +62,7 @@ class RosterImportScreen(Screen[bool]):
 
     @on(Input.Submitted, "#roster-path")
     def preview(self) -> None:
-        from fieldgrid.cli.common import field_label
+        from fieldgrid.field_labels import field_label
         from fieldgrid.roster.files import read_rows
 
         profile = self.store.profile()

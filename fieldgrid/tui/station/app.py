@@ -19,6 +19,7 @@ from fieldgrid.assets import asset_path
 from fieldgrid.exports.monthly import PointRules, tally
 from fieldgrid.i18n import t
 from fieldgrid.tui.common.bindings import translate_bindings
+from fieldgrid.tui.common.protocols import help_keys
 from fieldgrid.tui.widgets.key_bar import KeyBar
 from fieldgrid.tui.widgets.title_bar import TitleBar
 from fieldgrid.tui.widgets.virtual_table import Column, Row, VirtualTable
@@ -151,5 +152,5 @@ class StationApp(App[None]):
             return
         keys = [(self.get_key_display(b.binding), b.binding.description) for b in screen.active_bindings.values()
                 if b.binding.description]  # fmt: skip
-        self.push_screen(HelpScreen(t(getattr(screen, "HELP_TITLE", "tui.help.title")), keys,
-                                    t(getattr(screen, "HELP_INTRO", "tui.station.intro"))))  # fmt: skip
+        title, intro = help_keys(screen)
+        self.push_screen(HelpScreen(t(title), keys, t(intro or "tui.station.intro")))
