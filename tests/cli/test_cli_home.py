@@ -109,6 +109,19 @@ def test_python_m_fieldgrid_round_trip(home) -> None:
     assert bad.returncode == 2 and "电话号码无效：12345" in bad.stderr and bad.stdout == ""
 
 
+def test_a_sync_module_in_the_current_folder_does_not_shadow_fieldgrid(tmp_path) -> None:
+    # fieldgrid once installed a top-level ``sync`` package: ``python -m fieldgrid sync status`` run in a folder
+    # holding a ``sync.py`` then failed with ImportError.
+    folder = tmp_path / "work"
+    folder.mkdir()
+    (folder / "sync.py").write_text("raise SystemExit('the wrong sync was imported')\n")
+    (folder / "sync").mkdir()
+    (folder / "sync" / "__init__.py").write_text("raise SystemExit('the wrong sync package was imported')\n")
+    done = run_module("--home", str(tmp_path / "home"), "sync", "status", cwd=folder)
+    assert done.returncode == 0, done.stderr
+    assert "wrong sync" not in done.stderr + done.stdout and "Traceback" not in done.stderr
+
+
 def test_fieldgrid_home_environment_in_a_real_process(tmp_path) -> None:
     env_home = tmp_path / "env-home"
     added = run_module("households", "add", "--room", "0101", "--head", "甲", FIELDGRID_HOME=str(env_home))

@@ -66,9 +66,10 @@ def subprocess_env(**extra: str) -> dict[str, str]:
     return env
 
 
-def run_module(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
+def run_module(*args: str, cwd: Path | None = None, **env: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "fieldgrid", *args],
+        cwd=cwd,
         capture_output=True,
         text=True,
         encoding="utf-8",
