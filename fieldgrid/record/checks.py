@@ -1,0 +1,210 @@
+"""Every record that arrives from outside is checked here before anything is merged: its shape per table (types,
+required fields, ids), its clock stamps (well formed, not ahead of the receiver's clock by more than a day, made
+by a party that may have made them), and its size and depth.  A signature proves who sent a bundle, not that its
+records are well formed: a buggy or modified client must not be able to store a record that later breaks a
+report, a list or the clock.
+
+Pure functions over parsed JSON; :class:`BadRecord` names the record, the field and the reason, and the caller
+turns it into its own refusal.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Collection, Mapping
+from typing import Any
+
+from fieldgrid.model.problem import EVENT_KINDS
+from fieldgrid.record.meta import META, NESTED
+from fieldgrid.record.tables import HOUSEHOLDS, PATROLS, PROBLEM_EVENTS, VISITS
+
+MAX_SKEW_MS = 24 * 3600 * 1000  # a stamp may be this far ahead of the receiver's clock, no more
+MAX_DEPTH = 12  # nesting of any record (a household's member's _meta's fields is 4)
+MAX_TEXT = 20_000  # characters in one text field
+MAX_ITEMS = 500  # members, phones, tags, patrol items, data keys
+ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}")
+STAMP = re.compile(r"(\d{15})\.(\d{5})\.([A-Za-z0-9_-]{1,64})")
+CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # tab and newline are text; the rest are not
+
+
+class BadRecord(ValueError):
+    """Why one record is refused: ``record`` names it (its id, or its position), ``field`` the part at fault."""
+
+    def __init__(self, record: str, field: str, reason: str) -> None:
+        super().__init__(f"{record}.{field}: {reason}")
+        self.record = record
+        self.field = field
+        self.reason = reason
+
+
+Check = Callable[[Any], str | None]  # the reason a value is wrong, or None
+
+
+def text(value: Any) -> str | None:
+    if not isinstance(value, str):
+        return "not text"
+    if len(value) > MAX_TEXT:
+        return "too long"
+    if CONTROL.search(value):
+        return "control character"
+    return None
+
+
+def optional(check: Check) -> Check:
+    return lambda value: None if value is None else check(value)
+
+
+def ident(value: Any) -> str | None:
+    return None if isinstance(value, str) and ID.fullmatch(value) else "not an id"
+
+
+def integer(value: Any) -> str | None:
+    return None if isinstance(value, int) and not isinstance(value, bool) and abs(value) < 10**6 else "not a number"
+
+
+def boolean(value: Any) -> str | None:
+    return None if isinstance(value, bool) else "not true or false"
+
+
+def moment(value: Any) -> str | None:
+    """An ISO 8601 date or date-time, as the app writes them."""
+    if text(value) is not None or len(value) > 40:
+        return "not a date or time"
+    try:
+        dt.datetime.fromisoformat(value)
+    except ValueError:
+        return "not a date or time"
+    return None
+
+
+def list_of(check: Check) -> Check:
+    def each(value: Any) -> str | None:
+        if not isinstance(value, list) or len(value) > MAX_ITEMS:
+            return "not a list"
+        return next((f"item {n}: {why}" for n, item in enumerate(value) if (why := check(item))), None)
+
+    return each
+
+
+def one_of(choices: Collection[str]) -> Check:
+    return lambda value: None if value in choices else "not one of the known values"
+
+
+def mapping(value: Any) -> str | None:
+    if not isinstance(value, dict) or len(value) > MAX_ITEMS or not all(isinstance(k, str) for k in value):
+        return "not an object"
+    return None
+
+
+# field → (check, required); fields not named here are allowed (a newer app may add one) but bounded like all.
+Shape = Mapping[str, tuple[Check, bool]]
+MEMBER: Shape = {
+    "id": (ident, True), "name": (text, True), "relation": (text, True), "sex": (optional(text), False),
+    "birth_year": (optional(integer), False), "phone": (optional(text), False), "id_number": (optional(text), False),
+}  # fmt: skip
+SHAPES: dict[str, Shape] = {
+    HOUSEHOLDS: {
+        "id": (ident, True), "room": (text, True), "building": (text, False), "unit": (text, False),
+        "floor": (optional(integer), False), "phones": (list_of(text), False), "residency": (text, False),
+        "tags": (list_of(text), False), "emergency_name": (text, False), "emergency_phone": (optional(text), False),
+        "notes": (text, False), NESTED: (list_of(mapping), False),
+    },
+    VISITS: {
+        "id": (ident, True), "household_id": (ident, True), "at": (moment, True), "kind": (text, True),
+        "found": (text, False), "needs": (text, False), "follow_up": (optional(moment), False),
+        "corrects": (optional(ident), False),
+    },
+    PATROLS: {
+        "id": (ident, True), "at": (moment, True), "items": (list_of(mapping), False), "notes": (text, False),
+        "corrects": (optional(ident), False),
+    },
+    PROBLEM_EVENTS: {
+        "id": (ident, True), "problem_id": (ident, True), "kind": (one_of(EVENT_KINDS), True), "at": (moment, True),
+        "data": (mapping, True),
+    },
+}  # fmt: skip
+PATROL_ITEM: Shape = {"item": (text, True), "ok": (boolean, True), "finding": (text, False)}
+
+
+def depth_within(value: Any, limit: int = MAX_DEPTH) -> bool:
+    """Whether ``value`` nests no deeper than ``limit`` (checked without recursion)."""
+    stack: list[tuple[Any, int]] = [(value, 0)]
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, dict):
+            children: Collection[Any] = item.values()
+        elif isinstance(item, list):
+            children = item
+        else:
+            continue
+        if depth >= limit:
+            return False
+        stack.extend((child, depth + 1) for child in children)
+    return True
+
+
+def _check_shape(doc: Mapping[str, Any], shape: Shape, record: str, prefix: str = "") -> None:
+    for field, (check, required) in shape.items():
+        if field not in doc:
+            if required:
+                raise BadRecord(record, prefix + field, "missing")
+            continue
+        why = check(doc[field])
+        if why:
+            raise BadRecord(record, prefix + field, why)
+    for field, value in doc.items():
+        if field not in shape and field != META and isinstance(value, str) and text(value):
+            raise BadRecord(record, prefix + field, str(text(value)))
+
+
+def check_stamp(value: Any, record: str, field: str, now_ms: int, parties: Collection[str] | None) -> None:
+    match = STAMP.fullmatch(value) if isinstance(value, str) else None
+    if match is None:
+        raise BadRecord(record, field, "not a clock stamp")
+    if int(match.group(1)) > now_ms + MAX_SKEW_MS:
+        raise BadRecord(record, field, "stamp in the future")
+    if parties is not None and match.group(3) not in parties:
+        raise BadRecord(record, field, "stamp of another party")
+
+
+def _check_meta(doc: Mapping[str, Any], record: str, prefix: str, now_ms: int, parties: Collection[str] | None) -> None:
+    meta = doc.get(META)
+    if mapping(meta):
+        raise BadRecord(record, prefix + META, "missing")
+    assert isinstance(meta, dict)
+    check_stamp(meta.get("stamp"), record, prefix + "_meta.stamp", now_ms, parties)
+    if not isinstance(meta.get("device"), str | None):
+        raise BadRecord(record, prefix + "_meta.device", "not text")
+    for part, nullable in (("fields", False), ("base", True)):
+        stamps = meta.get(part, {})
+        if mapping(stamps):
+            raise BadRecord(record, f"{prefix}_meta.{part}", "not an object")
+        for key, value in stamps.items():
+            if not (nullable and value is None):
+                check_stamp(value, record, f"{prefix}_meta.{part}.{key}", now_ms, parties)
+    if meta.get("deleted") is not None:
+        check_stamp(meta["deleted"], record, prefix + "_meta.deleted", now_ms, parties)
+
+
+def check_record(
+    table: str, doc: Any, *, now_ms: int, parties: Collection[str] | None = None, position: int = 0
+) -> None:
+    """Refuse (:class:`BadRecord`) a record no fieldgrid writes.  ``parties``: the device ids whose stamps may
+    appear (the sender's and the receiver's); ``None`` accepts any party's (a station relaying a roll-up)."""
+    shape = SHAPES.get(table)
+    record = str(doc.get("id")) if isinstance(doc, dict) and isinstance(doc.get("id"), str) else f"#{position + 1}"
+    record = record[:64]
+    if shape is None:
+        raise BadRecord(record, "table", f"unknown table {table[:40]!r}")
+    if not isinstance(doc, dict):
+        raise BadRecord(record, "", "not an object")
+    if not depth_within(doc):
+        raise BadRecord(record, "", "nested too deep")
+    _check_shape(doc, shape, record)
+    _check_meta(doc, record, "", now_ms, parties)
+    for n, member in enumerate(doc.get(NESTED, []) if table == HOUSEHOLDS else []):
+        _check_shape(member, MEMBER, record, f"members.{n}.")
+        _check_meta(member, record, f"members.{n}.", now_ms, parties)
+    for n, item in enumerate(doc.get("items", []) if table == PATROLS else []):
+        _check_shape(item, PATROL_ITEM, record, f"items.{n}.")
