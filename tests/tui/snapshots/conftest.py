@@ -1,0 +1,113 @@
+"""Fixtures of the snapshot tests: homes that paint the same screens on every run.
+
+Every source of change between runs is pinned here, never in the app: the clock (:data:`testkit.tui_field.NOW`),
+``uuid.uuid4`` (device id, station party, notice ids) from a seeded generator, the station's "today", and the
+paths (the test runs in its own folder and the homes have relative names, so a path on screen reads
+``unit/exports/…``, not a temporary folder).  The demo unit and its history are built once per session and copied
+for each test.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+import shutil
+import types
+import uuid
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from fieldgrid.demo.station import make_demo_station
+from fieldgrid.demo.unit import write_demo
+from fieldgrid.i18n import get_language, set_language
+from fieldgrid.station.db import StationDB
+from fieldgrid.station.exchange import import_paths
+from fieldgrid.store import Store
+from fieldgrid.sync import device
+from fieldgrid.sync.identity import Keys
+from testkit.tui_field import NOW, Clock
+
+UNIT = "unit"  # the device's home, relative to the test's folder
+STATION = "station"
+
+
+def seeded_uuid4(seed: int) -> Callable[[], uuid.UUID]:
+    rng = random.Random(seed)
+    return lambda: uuid.UUID(int=rng.getrandbits(128), version=4)
+
+
+class FrozenDate(dt.date):
+    """``datetime.date`` whose ``today()`` is the day of :data:`NOW`."""
+
+    @classmethod
+    def today(cls) -> FrozenDate:  # type: ignore[override]
+        return cls(NOW.year, NOW.month, NOW.day)
+
+
+class FrozenDateTime(dt.datetime):
+    @classmethod
+    def now(cls, tz: dt.tzinfo | None = None) -> FrozenDateTime:  # type: ignore[override]
+        return cls.combine(NOW.date(), NOW.time(), tzinfo=tz)
+
+
+FROZEN_DT = types.SimpleNamespace(date=FrozenDate, datetime=FrozenDateTime, timedelta=dt.timedelta)
+
+
+@pytest.fixture(scope="session")
+def homes(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A folder with the demo ``unit`` (enrolled with the demo station, its changes sent on a stick) and the demo
+    ``station`` that imported them."""
+    folder = tmp_path_factory.mktemp("snapshot-homes")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(uuid, "uuid4", seeded_uuid4(1))
+        mp.chdir(folder)
+        language = get_language()
+        set_language("zh_CN")  # the demo's records are the same in any language; this pins it anyway
+        store = Store(Path(UNIT), now_ms=Clock())
+        write_demo(store)
+        make_demo_station(store, Path(STATION))
+        done = device.export(store, Keys(store.home), Path("stick"))
+        db = StationDB(Path(STATION))
+        import_paths(db, Keys(Path(STATION)), [done.path])
+        db.close()
+        store.close()
+        set_language(language)
+    return folder
+
+
+@pytest.fixture
+def pinned(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
+    """Run in ``tmp_path`` with seeded uuids and the station's "today" frozen; returns the folder."""
+    monkeypatch.setattr(uuid, "uuid4", seeded_uuid4(2))
+    monkeypatch.setattr("fieldgrid.tui.station.app.dt", FROZEN_DT)
+    monkeypatch.setattr("fieldgrid.tui.station.screens.dt", FROZEN_DT)
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+@pytest.fixture
+def unit_store(homes: Path, pinned: Path) -> Iterator[Store]:
+    """A copy of the demo unit, opened with the fixed clock."""
+    shutil.copytree(homes / UNIT, pinned / UNIT)
+    store = Store(Path(UNIT), now_ms=Clock())
+    yield store
+    store.close()
+
+
+@pytest.fixture
+def empty_store(pinned: Path) -> Iterator[Store]:
+    """A new home with no profile: the app opens on the first-run profile form."""
+    store = Store(Path(UNIT), now_ms=Clock())
+    yield store
+    store.close()
+
+
+@pytest.fixture
+def station_db(homes: Path, pinned: Path) -> Iterator[StationDB]:
+    """A copy of the demo station, with the demo unit's bundle imported."""
+    shutil.copytree(homes / STATION, pinned / STATION)
+    db = StationDB(Path(STATION))
+    yield db
+    db.close()

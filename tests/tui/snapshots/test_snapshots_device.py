@@ -1,0 +1,96 @@
+"""Snapshots of every screen of the device app at 80×24, in Chinese and in English.
+
+Each screen is reached with the keys a unit leader would press, on a copy of the demo unit with the clock fixed
+at :data:`testkit.tui_field.NOW` (see ``conftest.py``).  The SVGs are in ``__snapshots__/``; after a deliberate
+change of the look, review the diff and accept it with
+``pytest tests/tui/snapshots --snapshot-update``.
+"""
+
+from __future__ import annotations
+
+import pytest
+from textual.pilot import Pilot
+
+from fieldgrid.i18n import set_language
+from fieldgrid.store import Store
+from fieldgrid.tui.app import FieldgridApp
+from fieldgrid.tui.common.dialogs import ConfirmDialog, NoticeDialog
+from fieldgrid.tui.common.help import HelpScreen
+from fieldgrid.tui.common.profile_form import ProfileScreen
+from fieldgrid.tui.field_work.emergency import EmergencyScreen
+from fieldgrid.tui.field_work.patrol_form import PatrolFormScreen
+from fieldgrid.tui.field_work.stairwell import StairwellScreen
+from fieldgrid.tui.field_work.visit_form import VisitFormScreen
+from fieldgrid.tui.households.card import CardScreen
+from fieldgrid.tui.households.household_detail import HouseholdDetailScreen
+from fieldgrid.tui.households.household_form import HouseholdFormScreen
+from fieldgrid.tui.households.household_list import HouseholdListScreen
+from fieldgrid.tui.households.roster_import import RosterImportScreen
+from fieldgrid.tui.households.scan import ScanScreen
+from fieldgrid.tui.ledger.event_form import EventFormScreen
+from fieldgrid.tui.ledger.export_dialog import ExportDialog
+from fieldgrid.tui.ledger.ledger_screen import LedgerScreen
+from fieldgrid.tui.ledger.problem_detail import ProblemDetailScreen
+from fieldgrid.tui.ledger.problem_form import ProblemFormScreen
+from fieldgrid.tui.sync.sync_screen import SyncScreen
+from testkit.tui_app import search
+from testkit.tui_snap import LANGUAGES, Steps, keys, snapshot
+
+
+async def searched(pilot: Pilot) -> None:
+    await pilot.press("h")
+    await pilot.pause()
+    await search(pilot, "zgf")  # by the initials of a name: 曾国峰
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, HouseholdListScreen)
+
+
+# name → the keys from the stairwell map to the screen
+DEVICE_SCREENS: dict[str, Steps] = {
+    "map": keys(expect=StairwellScreen),
+    "household_list": keys("h", expect=HouseholdListScreen),
+    "household_search": searched,
+    "household_detail": keys("h", "enter", expect=HouseholdDetailScreen),
+    "household_form_new": keys("h", "a", expect=HouseholdFormScreen),
+    "household_form_edit": keys("h", "e", expect=HouseholdFormScreen),
+    "card": keys("h", "enter", "c", expect=CardScreen),
+    "card_vcard": keys("h", "enter", "c", "v", expect=CardScreen),
+    "delete_confirm": keys("h", "enter", "d", expect=ConfirmDialog),
+    "visit_form": keys("h", "enter", "v", expect=VisitFormScreen),
+    "roster_import": keys("h", "i", expect=RosterImportScreen),
+    "scan": keys("F", expect=ScanScreen),
+    "patrol_form": keys("t", expect=PatrolFormScreen),
+    "problem_form": keys("p", expect=ProblemFormScreen),
+    "emergency": keys("exclamation_mark", expect=EmergencyScreen),
+    "ledger": keys("l", expect=LedgerScreen),
+    "problem_detail": keys("l", "enter", expect=ProblemDetailScreen),
+    "event_form": keys("l", "enter", "s", expect=EventFormScreen),
+    "export_dialog": keys("l", "x", expect=ExportDialog),
+    "sync": keys("s", expect=SyncScreen),
+    "help": keys("question_mark", expect=HelpScreen),
+}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("screen", list(DEVICE_SCREENS))
+def test_device_screen(screen: str, language: str, unit_store: Store, snap_compare) -> None:
+    set_language(language)
+    app = FieldgridApp(unit_store)
+    assert snapshot(snap_compare, app, DEVICE_SCREENS[screen])
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_first_run_profile_form(language: str, empty_store: Store, snap_compare) -> None:
+    """A new home opens on the leader's profile form, over the empty map."""
+    set_language(language)
+    app = FieldgridApp(empty_store)
+    assert snapshot(snap_compare, app, keys(expect=ProfileScreen))
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_notice_dialog(language: str, unit_store: Store, snap_compare) -> None:
+    """A notice at start: the database was unreadable and moved aside."""
+    set_language(language)
+    moved = {"path": "unit/fieldgrid.json.corrupt-20261124-100000", "reason": "Expecting value: line 1 column 1"}
+    app = FieldgridApp(unit_store, notices=[("notice.db_moved_aside", moved)])
+    assert snapshot(snap_compare, app, keys(expect=NoticeDialog))
