@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import vobject
 import zxingcpp
-from PIL import Image
+from PIL import Image, ImageFont
 
 from fieldgrid.cards import render
 from fieldgrid.cards.payload import code_body, household_code, vcard
@@ -98,3 +98,16 @@ def test_no_chinese_font_names_the_package(cli, unit, tmp_path: Path, monkeypatc
     assert result.code == 2 and "fonts-wqy-microhei" in result.err
     assert not (tmp_path / "x.pdf").exists()
     assert cli("cards", "--out", str(tmp_path / "x.doc")).code == 2
+
+
+def test_a_latin_font_fontconfig_offers_is_not_taken_for_chinese(tmp_path: Path, monkeypatch) -> None:
+    """fontconfig answers ``:lang=zh`` with its best guess even with no CJK font installed (DejaVu on a bare
+    Debian): a font that draws the same missing-glyph box for every character is refused."""
+    latin = tmp_path / "aileron.ttf"
+    latin.write_bytes(ImageFont.load_default(size=20).path.getvalue())  # Pillow's own font: Latin only
+    answer = subprocess.CompletedProcess(["fc-match"], 0, stdout=str(latin), stderr="")
+    monkeypatch.setattr(render, "FONT_CANDIDATES", ())
+    monkeypatch.setattr(render.shutil, "which", lambda name: "/usr/bin/fc-match")
+    monkeypatch.setattr(render.subprocess, "run", lambda *args, **kwargs: answer)
+    with pytest.raises(render.CardError):
+        render.find_font()
