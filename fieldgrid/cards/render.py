@@ -52,8 +52,8 @@ def find_font(explicit: str | None = None) -> Path:
     if shutil.which("fc-match"):
         found = subprocess.run(["fc-match", "-f", "%{file}", ":lang=zh"], capture_output=True, text=True, check=False)
         path = Path(found.stdout.strip())
-        if (found.returncode == 0 and path.is_file() and "droid" not in path.name.lower()) or _covers_chinese(path):
-            return path
+        if found.returncode == 0 and path.is_file() and _covers_chinese(path):
+            return path  # fontconfig answers its best guess even with no CJK font installed (DejaVu, say)
     raise CardError("cards.error.no_font")
 
 
@@ -62,7 +62,14 @@ def _covers_chinese(path: Path) -> bool:
         font = ImageFont.truetype(str(path), 32)
     except OSError:
         return False
-    return font.getbbox("单元长")[2] > font.getbbox("a")[2] * 2
+    # A font without these characters draws the same missing-glyph box for each: as wide as real ones, so the
+    # shapes must differ too.
+    shapes = set()
+    for ch in "单元长":
+        image = Image.new("L", (48, 48), 0)
+        ImageDraw.Draw(image).text((8, 8), ch, font=font, fill=255)
+        shapes.add(image.tobytes())
+    return len(shapes) == 3 and font.getbbox("单元长")[2] > font.getbbox("a")[2] * 2
 
 
 @functools.lru_cache(maxsize=64)

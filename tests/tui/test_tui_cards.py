@@ -7,7 +7,6 @@ from __future__ import annotations
 import asyncio
 from pathlib import Path
 
-import zxingcpp
 from PIL import Image
 
 from fieldgrid.cards.payload import household_code
@@ -18,11 +17,13 @@ from fieldgrid.tui.app import FieldgridApp
 from fieldgrid.tui.field_work.stairwell import StairwellScreen
 from fieldgrid.tui.households.card import CardScreen, compact_vcard
 from fieldgrid.tui.households.household_detail import HouseholdDetailScreen
+from testkit.fonts import needs_cjk_font
+from testkit.qr import wechat, zxing
 
 
 def decode_blocks(text: str) -> list[bytes]:
     """Read half-block text back as modules (each character: the top and bottom module), draw them 8 px a
-    module on white, and decode with zxing-cpp."""
+    module on white, and decode with zxing-cpp and with OpenCV's WeChat decoder: both must read the same."""
     lines = text.splitlines()
     width = max(len(line) for line in lines)
     scale, margin = 8, 32
@@ -35,7 +36,9 @@ def decode_blocks(text: str) -> list[bytes]:
                     for dy in range(scale):
                         for dx in range(scale):
                             pixels[margin + x * scale + dx, margin + (2 * y + half) * scale + dy] = 0
-    return [bytes(r.bytes) for r in zxingcpp.read_barcodes(image)]
+    read = zxing(image)
+    assert wechat(image) == read
+    return read
 
 
 def test_card_screen_qr_codes_decode_and_fit(tmp_path: Path) -> None:
@@ -62,7 +65,28 @@ def test_card_screen_qr_codes_decode_and_fit(tmp_path: Path) -> None:
             big = str(card.query_one("#card-qr").render())
             assert len(big.splitlines()) <= 24 and max(len(line) for line in big.splitlines()) <= 80
             assert decode_blocks(big) == [compact_vcard(store.profile()).encode()]
-            await pilot.press("escape", "p")
+
+    asyncio.run(body())
+    store.close()
+
+
+@needs_cjk_font
+def test_p_on_the_card_screen_writes_the_units_pdf(tmp_path: Path) -> None:
+    store = Store(tmp_path / "demo")
+    write_demo(store)
+
+    async def body() -> None:
+        app = FieldgridApp(store)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            await pilot.press("enter")
+            await pilot.pause()
+            await pilot.press("c")
+            await pilot.pause()
+            assert isinstance(app.screen, CardScreen)
+            await pilot.press("v")
+            await pilot.pause()
+            await pilot.press("escape", "p")  # out of the large vCard, still on the card screen
             await pilot.pause()
             assert (store.home / "cards" / "unit-cards.pdf").stat().st_size > 0
 
