@@ -9,13 +9,11 @@ import types
 from pathlib import Path
 
 import phonenumbers
-import platformdirs
 import pytest
 
 from fieldgrid.assets import asset_path
 from fieldgrid.cli import main, program
 from fieldgrid.demo.unit import REGION, build_demo
-from fieldgrid.i18n import set_language
 from fieldgrid.model import validate_household
 from fieldgrid.model.validation import normalize_id_number, normalize_phone
 from fieldgrid.model.vocabulary import TAGS
@@ -23,16 +21,6 @@ from fieldgrid.roster.search import SearchIndex
 from fieldgrid.store import HomeLock, HomeLocked, Store, default_demo_home
 
 POLYPHONIC_SURNAMES = set("单曾解仇区朴查覃翟")
-
-
-@pytest.fixture(autouse=True)
-def isolated(monkeypatch: pytest.MonkeyPatch, tmp_path: Path):
-    for var in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE", "FIELDGRID_HOME"):
-        monkeypatch.delenv(var, raising=False)
-    data = tmp_path / "platform-data"
-    monkeypatch.setattr(platformdirs, "user_data_dir", lambda appname, appauthor=None: str(data / appname))
-    yield
-    set_language("zh_CN")
 
 
 @pytest.fixture

@@ -6,14 +6,11 @@ from __future__ import annotations
 import asyncio
 import statistics
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from textual.geometry import Region
 from textual.widgets import Input
 
-from fieldgrid.i18n import get_language, set_language
 from fieldgrid.model import GridPath, Household, LeaderProfile, Member
 from fieldgrid.roster.search import name_keys
 from fieldgrid.store import Store
@@ -24,16 +21,6 @@ from fieldgrid.tui.widgets.virtual_table import VirtualTable
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈单"
 GIVEN = "伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超兰霞平刚桂英华建国雄信藩志红梅玉兰德福寿安康"
 TAG_CYCLE = [[], ["living_alone"], [], ["low_income", "disabled"], [], ["empty_nest"], [], [], ["key_attention"]]
-
-
-@pytest.fixture(autouse=True)
-def chinese() -> Iterator[None]:
-    before = get_language()
-    set_language("zh_CN")
-    try:
-        yield
-    finally:
-        set_language(before)
 
 
 def roster(count: int) -> list[Household]:
