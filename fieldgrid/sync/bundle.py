@@ -32,7 +32,7 @@ SUFFIX = ".fgbundle"
 KINDS = ("device", "return", "rollup")
 MAX_FILE_BYTES = 64 * 1024 * 1024
 MAX_PAYLOAD_BYTES = 256 * 1024 * 1024
-ENVELOPE_FIELDS = {
+ENVELOPE_FIELDS: dict[str, type[object] | tuple[type[object], ...]] = {
     "format": str, "version": int, "kind": str, "source": dict, "target": (str, type(None)), "grid": dict,
     "created": str, "clock": dict, "records": int, "payload_sha256": str, "encryption": str, "compression": str,
     "payload": str, "signature": str,
