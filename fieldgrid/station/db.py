@@ -288,7 +288,8 @@ class StationDB:
             yield json.loads(doc)
 
     def count(self, tbl: str) -> int:
-        return self.conn.execute("SELECT count(*) FROM records WHERE tbl = ? AND deleted = 0", (tbl,)).fetchone()[0]
+        (n,) = self.conn.execute("SELECT count(*) FROM records WHERE tbl = ? AND deleted = 0", (tbl,)).fetchone()
+        return int(n)
 
     def open_conflicts(self) -> list[tuple[int, str, str, Doc]]:
         rows = self.conn.execute("SELECT n, tbl, record_id, detail FROM conflicts WHERE resolved_at IS NULL ORDER BY n")
