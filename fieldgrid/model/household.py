@@ -6,6 +6,7 @@ import dataclasses
 import datetime as dt
 import re
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -132,7 +133,7 @@ def validate_member(member: Member, today: dt.date | None = None) -> tuple[Membe
 
 
 def validate_household(
-    household: Household, extra_tags: tuple[str, ...] | list[str] = (), today: dt.date | None = None
+    household: Household, extra_tags: Sequence[str] = (), today: dt.date | None = None
 ) -> Household:
     """The household in its stored form (phones in E.164, IDs upper-case, floor from the room), or
     :class:`ValidationErrors` naming every bad field."""
