@@ -164,7 +164,13 @@ class Formatter(argparse.HelpFormatter):
         width = min(shutil.get_terminal_size().columns, 100) - 2
         super().__init__(prog, max_help_position=30, width=width, **kwargs)  # type: ignore[arg-type]
 
-    def add_usage(self, usage, actions, groups, prefix=None):  # type: ignore[no-untyped-def]
+    def add_usage(
+        self,
+        usage: str | None,
+        actions: Iterable[argparse.Action],
+        groups: Iterable[argparse._MutuallyExclusiveGroup],
+        prefix: str | None = None,
+    ) -> None:
         super().add_usage(usage, actions, groups, t("cli.help.usage_prefix") if prefix is None else prefix)
 
     def _split_lines(self, text: str, width: int) -> list[str]:
