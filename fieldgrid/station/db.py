@@ -257,7 +257,7 @@ class StationDB:
 
     def _owner(self, tbl: str, record_id: str, default: str) -> str:
         row = self.conn.execute("SELECT device_id FROM records WHERE tbl = ? AND id = ?", (tbl, record_id)).fetchone()
-        return row[0] if row else default
+        return str(row[0]) if row else default  # device_id is TEXT NOT NULL
 
     def _current(self, records: Sequence[tuple[str, Doc]]) -> dict[tuple[str, str], Doc]:
         by_table: dict[str, list[str]] = {}
