@@ -76,7 +76,7 @@ def load_rules(path: Path) -> PointRules:
 
 
 def _in_month(iso: str | None, month: str) -> bool:
-    return bool(iso) and iso.startswith(month)  # type: ignore[union-attr]
+    return bool(iso and iso.startswith(month))
 
 
 @dataclass(frozen=True)
