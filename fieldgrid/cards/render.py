@@ -84,11 +84,12 @@ def qr_image(text: str, size_px: int) -> Image.Image:
     scale = max(1, size_px // modules)
     image = Image.new("1", (modules, modules), 1)
     pixels = image.load()
+    assert pixels is not None  # a new in-memory image always gives its pixel access
     for y, row in enumerate(matrix):
         for x, dark in enumerate(row):
             if dark:
                 pixels[x, y] = 0
-    return image.resize((modules * scale, modules * scale), Image.NEAREST)
+    return image.resize((modules * scale, modules * scale), Image.Resampling.NEAREST)
 
 
 def qr_matrix(text: str, border: int = 2, *, small: bool = False) -> list[list[bool]]:

@@ -8,7 +8,7 @@ import shutil
 import sys
 import unicodedata
 from collections.abc import Iterable, Sequence
-from typing import NoReturn
+from typing import Any, NoReturn
 
 from fieldgrid.cli.exits import (
     EXIT_BAD_INPUT,
@@ -136,11 +136,17 @@ def wrap(text: str, width: int) -> list[str]:
 class Formatter(argparse.HelpFormatter):
     """Help laid out by display width, so Chinese help wraps at the terminal's edge."""
 
-    def __init__(self, prog: str, **kwargs: object) -> None:
+    def __init__(self, prog: str, **kwargs: Any) -> None:
         width = min(shutil.get_terminal_size().columns, 100) - 2
-        super().__init__(prog, max_help_position=30, width=width, **kwargs)  # type: ignore[arg-type]
+        super().__init__(prog, max_help_position=30, width=width, **kwargs)
 
-    def add_usage(self, usage, actions, groups, prefix=None):  # type: ignore[no-untyped-def]
+    def add_usage(
+        self,
+        usage: str | None,
+        actions: Iterable[argparse.Action],
+        groups: Iterable[argparse._MutuallyExclusiveGroup],
+        prefix: str | None = None,
+    ) -> None:
         super().add_usage(usage, actions, groups, t("cli.help.usage_prefix") if prefix is None else prefix)
 
     def _split_lines(self, text: str, width: int) -> list[str]:
@@ -159,10 +165,10 @@ class Formatter(argparse.HelpFormatter):
 class Parser(argparse.ArgumentParser):
     """argparse with our own help option, translated section titles and translated error messages."""
 
-    def __init__(self, *args: object, **kwargs: object) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("formatter_class", Formatter)
         kwargs["add_help"] = False
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        super().__init__(*args, **kwargs)
         self._positionals.title = t("cli.help.positionals")
         self._optionals.title = t("cli.help.options")
         self.add_argument("-h", "--help", action="help", default=argparse.SUPPRESS, help=t("cli.help.help"))

@@ -161,7 +161,7 @@ def cmd_list(args: argparse.Namespace, store: Store) -> int:
             h.head_name or NONE,
             str(len(h.members)),
             label("residency", h.residency),
-            _phone(h.all_phones[0], args.reveal) if h.all_phones else NONE,
+            show_phone(h.all_phones[0], args.reveal) if h.all_phones else NONE,
             _tag_labels(h.tags),
         ]
         for h in households

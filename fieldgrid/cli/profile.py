@@ -10,7 +10,7 @@ import json
 from fieldgrid.cli.common import parse_int, split_list, table
 from fieldgrid.cli.exits import EXIT_FAILURE, EXIT_OK, BadFields, InputError, err, out
 from fieldgrid.i18n import t
-from fieldgrid.model import GridPath, LeaderProfile, ValidationErrors
+from fieldgrid.model import LeaderProfile, ValidationErrors
 from fieldgrid.model.validation import national_phone
 from fieldgrid.store import Store
 
@@ -87,7 +87,7 @@ def cmd_set(args: argparse.Namespace, store: Store) -> int:
         changes["phone"] = args.phone
     grid_changes = {option: getattr(args, option) for option in GRID_OPTIONS if getattr(args, option) is not None}
     if grid_changes:
-        profile.grid = dataclasses.replace(profile.grid or GridPath(), **grid_changes)
+        profile.grid = dataclasses.replace(profile.grid, **grid_changes)
     if args.extra_tag is not None:
         profile.extra_tags = split_list(args.extra_tag)
     if args.patrol_item is not None:

@@ -166,7 +166,14 @@ def build_parser() -> Parser:
     _global_options(common, argparse.SUPPRESS)
 
     sub = parser.add_subparsers(dest="command", title=t("cli.help.commands"), metavar="COMMAND")
-    demo = sub.add_parser("demo", parents=[common], help=t("cli.help.demo"), description=t("cli.help.demo_description"))
+    # argparse takes any ArgumentParser as a parent; typeshed asks for the subparser class (Parser), and ``common``
+    # cannot be a Parser, whose own -h would clash with the subcommand's.
+    demo = sub.add_parser(
+        "demo",
+        parents=[common],  # type: ignore[list-item]
+        help=t("cli.help.demo"),
+        description=t("cli.help.demo_description"),
+    )
     demo.add_argument("--no-open", action="store_true", help=t("cli.help.demo_no_open"))
     demo.add_argument("--reset", action="store_true", help=t("cli.help.demo_reset"))
     demo.add_argument("--station", metavar="DIR", help=t("cli.help.demo_station"))

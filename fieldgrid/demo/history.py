@@ -90,7 +90,7 @@ class _Story:
             needs,
             id=self.uid("visit"),
             **extra,
-        )  # type: ignore[arg-type]
+        )
         self.history.visits.append(visit)
 
     def visits(self) -> None:

@@ -76,7 +76,7 @@ def load_rules(path: Path) -> PointRules:
 
 
 def _in_month(iso: str | None, month: str) -> bool:
-    return bool(iso) and iso.startswith(month)  # type: ignore[union-attr]
+    return bool(iso and iso.startswith(month))
 
 
 @dataclass(frozen=True)
@@ -109,16 +109,17 @@ def tally(unit: UnitMonth, month: str) -> Tally:
 
 
 def tally_sheet(units: Sequence[UnitMonth], month: str, rules: PointRules) -> Sheet:
-    rows = []
+    scored: list[tuple[float, str, list[object]]] = []  # (points, grid, row): most points first, then by grid
     for unit in units:
         done = tally(unit, month)
         points = done.points(rules)
-        rows.append([
+        scored.append((points, str(unit.grid), [
             unit.leader, unit.grid, len(unit.households), sum(done.visits.values()), done.visits["errand"],
             done.visits["mediation"], done.visits["hazard_check"], done.closed_with_feedback,
             done.unsolvable_with_notice, done.escalated, int(points) if points == int(points) else points,
-        ])  # fmt: skip
-    rows.sort(key=lambda r: (-float(r[-1]), str(r[1])))
+        ]))  # fmt: skip
+    scored.sort(key=lambda s: (-s[0], s[1]))
+    rows = [row for _, _, row in scored]
     return Sheet(t("report.sheet.tallies"), [t(f"report.col.{c}") for c in TALLY_COLUMNS], rows)
 
 
@@ -130,13 +131,14 @@ def common_problems_sheet(units: Sequence[UnitMonth], month: str) -> Sheet:
         for view in unit.problems:
             if _in_month(view.reported_at, month):
                 counts[(view.report.category, unit.building)] += 1
-    rows: list[list[object]] = []
+    counted: list[tuple[str, list[int]]] = []  # (category label, [count per building..., total])
     for category in CATEGORIES:
         cells = [counts[(category, b)] for b in buildings]
         if any(cells):
-            rows.append([label("category", category), *cells, sum(cells)])
-    rows.sort(key=lambda r: -int(r[-1]))  # type: ignore[arg-type]
-    totals = [sum(int(r[i + 1]) for r in rows) for i in range(len(buildings) + 1)]  # type: ignore[call-overload]
+            counted.append((label("category", category), [*cells, sum(cells)]))
+    counted.sort(key=lambda c: -c[1][-1])
+    totals = [sum(numbers[i] for _, numbers in counted) for i in range(len(buildings) + 1)]
+    rows: list[list[object]] = [[name, *numbers] for name, numbers in counted]
     rows.append([t("report.total"), *totals])
     headers = [t("report.col.category"), *buildings, t("report.total")]
     return Sheet(t("report.sheet.common"), headers, rows)
@@ -145,7 +147,7 @@ def common_problems_sheet(units: Sequence[UnitMonth], month: str) -> Sheet:
 def ledger_sheet(units: Sequence[UnitMonth], month: str, today: dt.date) -> Sheet:
     from fieldgrid.ledger.export import COLUMNS
 
-    rows = []
+    rows: list[list[str]] = []
     for unit in units:
         households = {h.id: h for h in unit.households}
         rows.extend([unit.grid, *ledger_row(v, households, today)] for v in month_views(unit.problems, month))

@@ -46,7 +46,7 @@ def xlsx_bytes(sheets: Sequence[Sheet]) -> bytes:
     from openpyxl.utils import get_column_letter
 
     book = Workbook()
-    book.remove(book.active)
+    book.remove(book.worksheets[0])  # the default empty sheet a new workbook starts with (its active one)
     for sheet in sheets:
         ws = book.create_sheet(sheet.title[:31])
         ws.append(list(sheet.headers))

@@ -6,8 +6,9 @@ import dataclasses
 import datetime as dt
 import re
 import uuid
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, ParamSpec, TypeVar
 
 from fieldgrid.model.errors import ValidationError, ValidationErrors
 from fieldgrid.model.validation import (
@@ -19,6 +20,9 @@ from fieldgrid.model.validation import (
     normalize_phone,
 )
 from fieldgrid.model.vocabulary import RELATIONS, RESIDENCY, SEXES, TAGS
+
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
 
 _ROOM_RE = re.compile(r"^[0-9A-Za-z][0-9A-Za-z-]{0,9}$")
 
@@ -99,7 +103,8 @@ def floor_of_room(room: str) -> int | None:
     return int(digits.group()[:-2])
 
 
-def _collect(errors: list[ValidationError], fn, *args, **kwargs):  # type: ignore[no-untyped-def]
+def _collect(errors: list[ValidationError], fn: Callable[_P, _R], *args: _P.args, **kwargs: _P.kwargs) -> _R | None:
+    """``fn(...)``, or ``None`` with its :class:`ValidationError` added to ``errors``."""
     try:
         return fn(*args, **kwargs)
     except ValidationError as exc:
@@ -132,7 +137,7 @@ def validate_member(member: Member, today: dt.date | None = None) -> tuple[Membe
 
 
 def validate_household(
-    household: Household, extra_tags: tuple[str, ...] | list[str] = (), today: dt.date | None = None
+    household: Household, extra_tags: Sequence[str] = (), today: dt.date | None = None
 ) -> Household:
     """The household in its stored form (phones in E.164, IDs upper-case, floor from the room), or
     :class:`ValidationErrors` naming every bad field."""

@@ -19,7 +19,9 @@ from typing import Any
 
 from fieldgrid.model.vocabulary import RELATIONS
 from fieldgrid.record.meta import META, NESTED
-from fieldgrid.record.tables import IMMUTABLE, MUTABLE, TABLES  # noqa: F401  (MUTABLE, TABLES: re-exported)
+from fieldgrid.record.tables import IMMUTABLE
+from fieldgrid.record.tables import MUTABLE as MUTABLE  # re-exported
+from fieldgrid.record.tables import TABLES as TABLES  # re-exported
 
 Doc = dict[str, Any]
 

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from fieldgrid.exports.tables import Sheet
 from fieldgrid.i18n import get_language, label
-from fieldgrid.model import Household
+from fieldgrid.model import Household, Member
 from fieldgrid.model.validation import national_phone
 from fieldgrid.roster.columns import HEADERS
 
@@ -37,7 +37,8 @@ def roster_sheet(households: Sequence[Household], title: str) -> Sheet:
             "notes": h.notes,
         }
         place = {"building": h.building, "unit": h.unit, "floor": "" if h.floor is None else h.floor, "room": h.room}
-        members = sorted(h.members, key=lambda m: not m.is_head) or [None]
+        # A household with nobody listed still gets its row, with the person cells empty.
+        members: list[Member | None] = [*sorted(h.members, key=lambda m: not m.is_head)] or [None]
         for n, m in enumerate(members):
             person = {
                 "name": m.name if m else "",

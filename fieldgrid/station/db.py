@@ -257,7 +257,7 @@ class StationDB:
 
     def _owner(self, tbl: str, record_id: str, default: str) -> str:
         row = self.conn.execute("SELECT device_id FROM records WHERE tbl = ? AND id = ?", (tbl, record_id)).fetchone()
-        return row[0] if row else default
+        return str(row[0]) if row else default  # device_id is TEXT NOT NULL
 
     def _current(self, records: Sequence[tuple[str, Doc]]) -> dict[tuple[str, str], Doc]:
         by_table: dict[str, list[str]] = {}
@@ -288,7 +288,8 @@ class StationDB:
             yield json.loads(doc)
 
     def count(self, tbl: str) -> int:
-        return self.conn.execute("SELECT count(*) FROM records WHERE tbl = ? AND deleted = 0", (tbl,)).fetchone()[0]
+        (n,) = self.conn.execute("SELECT count(*) FROM records WHERE tbl = ? AND deleted = 0", (tbl,)).fetchone()
+        return int(n)
 
     def open_conflicts(self) -> list[tuple[int, str, str, Doc]]:
         rows = self.conn.execute("SELECT n, tbl, record_id, detail FROM conflicts WHERE resolved_at IS NULL ORDER BY n")

@@ -245,7 +245,7 @@ def edit_household(db: StationDB, clock: StationClock, ident: str, changes: dict
     if len(found) != 1:
         raise SyncError("sync.error.unknown_household", id=ident)
     _, device, raw = found[0]
-    current = json.loads(raw)
+    current: dict[str, Any] = json.loads(raw)
     household = Household.from_doc(records.live_view(current))
     unknown = set(changes) - {f for f in household.to_doc() if f not in ("id", "members")}
     if unknown:

@@ -15,7 +15,7 @@ import time
 import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from tinydb import Query, TinyDB
 
@@ -52,7 +52,7 @@ class Store(FieldWork, SyncState):
         self.generation = 0  # bumped by every write: derived views are kept per generation
         self._views = None
         self._db = TinyDB(self.path, storage=AtomicJSONStorage)
-        self._storage: AtomicJSONStorage = self._db.storage  # type: ignore[assignment]
+        self._storage = cast(AtomicJSONStorage, self._db.storage)  # the storage class TinyDB was given
         try:
             self._storage.read()
         except CorruptDatabase as exc:

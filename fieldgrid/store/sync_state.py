@@ -6,7 +6,7 @@ store), which is why these methods take documents already merged.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Mapping, MutableMapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from fieldgrid.record import meta as records
@@ -77,10 +77,10 @@ class SyncState:
             raise
 
 
-def _replace(doc: dict[str, Any]) -> Callable[[dict[str, Any]], None]:
+def _replace(doc: dict[str, Any]) -> Callable[[MutableMapping[str, Any]], None]:
     """A TinyDB update that replaces the whole document (fields that vanished are dropped too)."""
 
-    def apply(stored: dict[str, Any]) -> None:
+    def apply(stored: MutableMapping[str, Any]) -> None:
         stored.clear()
         stored.update(doc)
 

@@ -32,7 +32,7 @@ SUFFIX = ".fgbundle"
 KINDS = ("device", "return", "rollup")
 MAX_FILE_BYTES = 64 * 1024 * 1024
 MAX_PAYLOAD_BYTES = 256 * 1024 * 1024
-ENVELOPE_FIELDS = {
+ENVELOPE_FIELDS: dict[str, type[object] | tuple[type[object], ...]] = {
     "format": str, "version": int, "kind": str, "source": dict, "target": (str, type(None)), "grid": dict,
     "created": str, "clock": dict, "records": int, "payload_sha256": str, "encryption": str, "compression": str,
     "payload": str, "signature": str,
@@ -90,7 +90,7 @@ def write_bundle(
     # the envelope that holds the hash.
     raw = json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     packed = gzip.compress(raw, compresslevel=1, mtime=0)  # fast: the stick has room, the leader waits
-    body = packed if plain else seal(target.public_key, packed)  # type: ignore[union-attr]
+    body = packed if plain else seal(target.public_key, packed)  # type: ignore[union-attr]  # not plain: target checked above
     created = (now or dt.datetime.now().astimezone()).isoformat(timespec="seconds")
     records = payload.get("records", [])
     envelope: dict[str, Any] = {

@@ -15,12 +15,17 @@ from typing import Any
 
 from fieldgrid.record.clock import Stamp
 from fieldgrid.record.merge import merge_doc
-from fieldgrid.record.tables import CONFLICTS, HOUSEHOLDS, NOTICES, TABLES
+from fieldgrid.record.tables import CONFLICTS as CONFLICTS  # re-exported, as is NOTICES (the CLI and TUI)
+from fieldgrid.record.tables import HOUSEHOLDS, TABLES
+from fieldgrid.record.tables import NOTICES as NOTICES
 from fieldgrid.store import Store
 from fieldgrid.sync.bundle import Bundle, check_source, open_bundle, write_bundle
 from fieldgrid.sync.errors import SyncError
 from fieldgrid.sync.identity import Identity, Keys
-from fieldgrid.sync.pending import ACKED, changed_here_after, pending, stamps  # noqa: F401  (re-exported)
+from fieldgrid.sync.pending import ACKED as ACKED  # re-exported, as are pending and changed_here_after
+from fieldgrid.sync.pending import changed_here_after as changed_here_after
+from fieldgrid.sync.pending import pending as pending
+from fieldgrid.sync.pending import stamps
 
 STATION = "sync_station"  # the trusted station's identity
 IMPORTED = "sync_imported"  # digests of return bundles already applied
