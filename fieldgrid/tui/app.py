@@ -8,7 +8,7 @@ before constructing the app.  Styles are in ``assets/tcss/*.tcss``.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from typing import ClassVar, TypeVar
+from typing import Any, ClassVar, TypeVar, cast
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
@@ -29,7 +29,7 @@ from fieldgrid.tui.common.protocols import (
 )
 from fieldgrid.tui.field_work.stairwell import StairwellScreen
 
-S = TypeVar("S", bound=Screen[object])
+S = TypeVar("S", bound="Screen[Any]")
 
 # The other screens, the dialogs and Textual's command palette are imported when first needed, to keep
 # them off the path to the first frame.
@@ -227,7 +227,8 @@ class FieldgridApp(App[None]):
     def action_command_palette(self) -> None:
         from textual.command import CommandPalette
 
-        if self.use_command_palette and not CommandPalette.is_open(self):
+        # Textual types is_open for App[object]; any app will do (App is invariant in its return type).
+        if self.use_command_palette and not CommandPalette.is_open(cast("App[object]", self)):
             self.push_screen(CommandPalette(id="--command-palette", placeholder=t("tui.palette.placeholder")))
 
     def action_edit_profile(self) -> None:

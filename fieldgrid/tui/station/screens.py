@@ -160,7 +160,7 @@ class ConflictScreen(ListScreen):
     def action_resolve(self) -> None:
         key = self.table.cursor_key
         if key is not None:
-            self.db.resolve_conflict(int(key), "kept")  # type: ignore[arg-type]
+            self.db.resolve_conflict(int(str(key)), "kept")  # the table's keys are the conflicts' numbers
             self.app.notify(t("tui.station.resolved"))
             self.reload()
 

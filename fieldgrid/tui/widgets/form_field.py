@@ -73,4 +73,5 @@ class FormField(Container):
             self.mount(self._spacer, self._error)
         else:
             self._error.update(self._message)
+        assert self._spacer is not None  # made together with the error line
         self._error.display = self._spacer.display = bool(message)

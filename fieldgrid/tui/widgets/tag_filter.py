@@ -43,7 +43,7 @@ class TagFilterBar(Widget, can_focus=True):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("left", "move(-1)", "tui.tags.prev", show=False),
         Binding("right", "move(1)", "tui.tags.next", show=False),
-        Binding("space", "toggle", "tui.key.toggle_tag"),
+        Binding("space", "toggle_chip", "tui.key.toggle_tag"),
     ]
 
     class Changed(Message):
@@ -111,7 +111,7 @@ class TagFilterBar(Widget, can_focus=True):
             self._cursor = (self._cursor + step) % len(self._tags)
             self.refresh()
 
-    def action_toggle(self) -> None:
+    def action_toggle_chip(self) -> None:
         if self._tags:
             self.toggle(self._tags[self._cursor][0])
 

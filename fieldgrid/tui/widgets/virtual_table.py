@@ -371,7 +371,7 @@ class VirtualTable(ScrollView, can_focus=True):
         return strip
 
     def _render_line(self, y: int) -> Strip:
-        width = self._cache_state[3].width - INDICATOR_WIDTH  # type: ignore[index]
+        width = self.scrollable_content_region.width - INDICATOR_WIDTH  # the size in the cache state
         scroll_x, scroll_y = self.scroll_offset
         styles = self._get_styles()
         widths = self.column_widths(width)
