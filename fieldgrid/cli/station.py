@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from fieldgrid.cli.common import table, to_code
 from fieldgrid.cli.exits import EXIT_BAD_INPUT, EXIT_OK, InputError, err, out
 from fieldgrid.i18n import t
+from fieldgrid.record.tables import PROBLEM_EVENTS
 from fieldgrid.store import HomeLock
 from fieldgrid.store.repository import DB_NAME
 
@@ -260,9 +261,7 @@ def cmd_decide(args: argparse.Namespace, db: StationDB) -> int:
 
     outcome = to_code("outcome", args.outcome, DECISION_OUTCOMES)
     doc = decide(db, StationClock(db), args.problem, outcome, args.text, _now())
-    device = db.conn.execute(
-        "SELECT device_id FROM records WHERE tbl = 'problem_events' AND id = ?", (doc["id"],)
-    ).fetchone()[0]
+    device = db.owner(PROBLEM_EVENTS, doc["id"])
     err(t("station.decide.done", device=device))
     return EXIT_OK
 

@@ -256,8 +256,7 @@ class StationDB:
             )
 
     def _owner(self, tbl: str, record_id: str, default: str) -> str:
-        row = self.conn.execute("SELECT device_id FROM records WHERE tbl = ? AND id = ?", (tbl, record_id)).fetchone()
-        return str(row[0]) if row else default  # device_id is TEXT NOT NULL
+        return self.owner(tbl, record_id) or default
 
     def _current(self, records: Sequence[tuple[str, Doc]]) -> dict[tuple[str, str], Doc]:
         by_table: dict[str, list[str]] = {}
@@ -286,6 +285,29 @@ class StationDB:
             sql += " AND deleted = 0"
         for (doc,) in self.conn.execute(sql, args):
             yield json.loads(doc)
+
+    def owner(self, tbl: str, record_id: str) -> str | None:
+        """The device a record belongs to (``None`` for a record the station does not hold)."""
+        row = self.conn.execute("SELECT device_id FROM records WHERE tbl = ? AND id = ?", (tbl, record_id)).fetchone()
+        return str(row[0]) if row else None
+
+    def latest_stamp(self) -> str | None:
+        """The newest clock stamp of any record held (the station's clock moves past it)."""
+        row = self.conn.execute("SELECT max(stamp) FROM records").fetchone()
+        return str(row[0]) if row and row[0] else None
+
+    def problem_events(self, problem_id: str) -> list[tuple[str, Doc]]:
+        """Every event of one problem, with the device it belongs to."""
+        rows = self.conn.execute(
+            "SELECT device_id, doc FROM records WHERE tbl = 'problem_events' AND json_extract(doc, '$.problem_id') = ?",
+            (problem_id,),
+        ).fetchall()
+        return [(str(device), json.loads(doc)) for device, doc in rows]
+
+    def live_households(self) -> list[tuple[str, str, Doc]]:
+        """Every household not deleted: (id, device, document)."""
+        rows = self.conn.execute("SELECT id, device_id, doc FROM records WHERE tbl = 'households' AND deleted = 0")
+        return [(str(rid), str(device), json.loads(doc)) for rid, device, doc in rows]
 
     def count(self, tbl: str) -> int:
         (n,) = self.conn.execute("SELECT count(*) FROM records WHERE tbl = ? AND deleted = 0", (tbl,)).fetchone()

@@ -143,7 +143,7 @@ class StationClock:
         self.clock = Clock(party, Stamp.decode(last) if last else None)
 
     def stamp(self) -> str:
-        latest = self.db.conn.execute("SELECT max(stamp) FROM records").fetchone()[0]
+        latest = self.db.latest_stamp()
         if latest:
             self.clock.observe(Stamp.decode(latest), self.now_ms())
         stamp = self.clock.now(self.now_ms()).encode()
@@ -174,13 +174,10 @@ def returns(db: StationDB, keys: Keys, out_dir: Path) -> Iterator[tuple[str, Pat
 
 
 def _owner_of_problem(db: StationDB, problem_id: str) -> tuple[str, list[dict[str, Any]]]:
-    rows = db.conn.execute(
-        "SELECT device_id, doc FROM records WHERE tbl = 'problem_events' AND json_extract(doc, '$.problem_id') = ?",
-        (problem_id,),
-    ).fetchall()
+    rows = db.problem_events(problem_id)
     if not rows:
         raise SyncError("sync.error.unknown_problem", id=problem_id)
-    return rows[0][0], [json.loads(doc) for _, doc in rows]
+    return rows[0][0], [doc for _, doc in rows]
 
 
 def decide(db: StationDB, clock: StationClock, problem_id: str, outcome: str, text: str, at: str) -> dict[str, Any]:
@@ -240,12 +237,11 @@ def edit_household(db: StationDB, clock: StationClock, ident: str, changes: dict
     from fieldgrid.model import Household, ValidationError, ValidationErrors, validate_household
     from fieldgrid.record import meta as records
 
-    rows = db.conn.execute("SELECT id, device_id, doc FROM records WHERE tbl = 'households' AND deleted = 0").fetchall()
-    found = [(rid, dev, doc) for rid, dev, doc in rows if rid == ident or (len(ident) >= 4 and rid.startswith(ident))]
+    found = [(rid, dev, doc) for rid, dev, doc in db.live_households()
+             if rid == ident or (len(ident) >= 4 and rid.startswith(ident))]  # fmt: skip
     if len(found) != 1:
         raise SyncError("sync.error.unknown_household", id=ident)
-    _, device, raw = found[0]
-    current: dict[str, Any] = json.loads(raw)
+    _, device, current = found[0]
     household = Household.from_doc(records.live_view(current))
     unknown = set(changes) - {f for f in household.to_doc() if f not in ("id", "members")}
     if unknown:
