@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from fieldgrid.fsutil import atomic_write_bytes
+from fieldgrid.record.checks import MAX_DEPTH, depth_within
 from fieldgrid.sync.errors import SyncError
 from fieldgrid.sync.identity import Identity, Keys, seal, verify
 
@@ -32,6 +33,7 @@ SUFFIX = ".fgbundle"
 KINDS = ("device", "return", "rollup")
 MAX_FILE_BYTES = 64 * 1024 * 1024
 MAX_PAYLOAD_BYTES = 256 * 1024 * 1024
+MAX_PAYLOAD_DEPTH = MAX_DEPTH + 3  # payload → records → record → … (the records are checked one by one later)
 ENVELOPE_FIELDS: dict[str, type[object] | tuple[type[object], ...]] = {
     "format": str, "version": int, "kind": str, "source": dict, "target": (str, type(None)), "grid": dict,
     "created": str, "clock": dict, "records": int, "payload_sha256": str, "encryption": str, "compression": str,
@@ -139,7 +141,7 @@ def read_envelope(path: Path) -> dict[str, Any]:
             raise SyncError("sync.error.too_large", size=size // (1024 * 1024), limit=MAX_FILE_BYTES // (1024 * 1024))
         text = path.read_bytes().decode("utf-8")
         envelope = json.loads(text)
-    except (UnicodeDecodeError, json.JSONDecodeError):
+    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):  # a nesting bomb is not JSON we read
         raise SyncError("sync.error.not_json", path=path.name) from None
     if not isinstance(envelope, dict) or envelope.get("format") != FORMAT:
         raise SyncError("sync.error.not_bundle", path=path.name)
@@ -181,9 +183,11 @@ def open_bundle(path: Path, keys: Keys | None, *, allow_plain: bool = False) -> 
         raise SyncError("sync.error.hash_mismatch")
     try:
         payload = json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError):
+    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
         raise SyncError("sync.error.damaged") from None
     if not isinstance(payload, dict) or not isinstance(payload.get("records", []), list):
+        raise SyncError("sync.error.damaged")
+    if not depth_within(payload, MAX_PAYLOAD_DEPTH):  # nothing after this point may recurse without end
         raise SyncError("sync.error.damaged")
     for record in payload.get("records", []):
         if (

@@ -112,3 +112,25 @@ def test_a_station_takes_the_golden_device_bundle_once(tmp_path: Path) -> None:
         assert {d["id"] for d in db.docs("households", vectors.DEVICE, deleted=True)} == {"h-0601", "h-0702"}
     finally:
         db.close()
+
+
+def test_a_nesting_bomb_is_refused_and_the_batch_goes_on(tmp_path: Path) -> None:
+    # ``[`` × 1000 then ``]`` × 1000 once ended ``station import`` in a RecursionError, and the good bundle sorted
+    # after it was never imported.
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    (stick / "a-nested.fgbundle").write_text("[" * 1000 + "]" * 1000)
+    (stick / "b-good.fgbundle").write_bytes((VECTORS / "device-sealed.fgbundle").read_bytes())
+    _, _, station_keys, _ = vectors.identities(tmp_path)
+    db = StationDB(tmp_path / "station", create=True)
+    try:
+        db.set_setting("party", vectors.STATION)
+        enroll(db, Identity.from_doc(load("parties.json")["device"]))  # type: ignore[index]
+        outcomes = import_paths(db, station_keys, [stick])
+        assert [(o.path.name, o.status) for o in outcomes] == [("a-nested.fgbundle", "refused"),
+                                                               ("b-good.fgbundle", "accepted")]  # fmt: skip
+        assert outcomes[0].key == "sync.error.not_json"
+    finally:
+        db.close()
+    with pytest.raises(SyncError):
+        open_bundle(stick / "a-nested.fgbundle", station_keys)
