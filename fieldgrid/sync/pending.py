@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from fieldgrid.record.merge import TABLES
+from fieldgrid.record.tables import TABLES
 from fieldgrid.store import Store
 
 ACKED = "sync_acked"  # the highest own stamp the station has acknowledged
