@@ -6,12 +6,12 @@ Exit codes: 0 success; 2 bad input (a translated message on stderr naming the fi
 
 from __future__ import annotations
 
-import argparse
 import contextlib
 import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
+from types import SimpleNamespace
 from typing import TYPE_CHECKING
 
 from fieldgrid import __version__
@@ -32,9 +32,13 @@ from fieldgrid.model import Member, ValidationError, ValidationErrors
 from fieldgrid.store import HomeLock, Store, default_demo_home, resolve_home
 
 if TYPE_CHECKING:
+    import argparse
+
     from fieldgrid.cli.common import Parser
 
-Handler = Callable[[argparse.Namespace, Store], int]
+    Handler = Callable[[argparse.Namespace, Store], int]
+
+# argparse is imported when the parser is built: opening the app (``fieldgrid [--home DIR] [--lang L]``) skips it.
 
 
 # -- the home ------------------------------------------------------------------------------------------------
@@ -153,6 +157,8 @@ def _global_options(parser: argparse.ArgumentParser, default: object) -> None:
 
 
 def build_parser() -> Parser:
+    import argparse
+
     from fieldgrid.cli import cards, field_work, households, problems, profile, station, sync
     from fieldgrid.cli.common import Parser
 
@@ -212,7 +218,7 @@ def _with_store(handler: Handler) -> Callable[[argparse.Namespace], int]:
     return run
 
 
-def _just_open(argv: Sequence[str]) -> argparse.Namespace | None:
+def _just_open(argv: Sequence[str]) -> argparse.Namespace | SimpleNamespace | None:
     """``fieldgrid [--home DIR] [--lang L]``: the arguments without building the parser, which costs more
     than anything else on the way to the first frame.  ``None`` for anything else (the parser decides)."""
     found: dict[str, str] = {}
@@ -233,7 +239,7 @@ def _just_open(argv: Sequence[str]) -> argparse.Namespace | None:
             lang = normalize_language(lang)
         except ValueError:
             return None
-    return argparse.Namespace(home=found.get("home"), lang=lang, run=cmd_open)
+    return SimpleNamespace(home=found.get("home"), lang=lang, run=cmd_open)
 
 
 def _report(errors: Sequence[ValidationError], members: Sequence[Member] = ()) -> None:

@@ -1,54 +1,90 @@
 """The translation layer: every user-facing string goes through :func:`t`.
 
-Chinese (zh_CN) is the default; English with ``--lang en`` or an English ``LANG``.  Catalogues are
-plain dicts, one module per area (``core`` for the roster's errors and vocabularies, ``ledger`` for
-visits and problems, ``cli``, ``tui``), each holding ``ZH`` and ``EN`` with the same keys (a test checks
-that).  A parameter given as a model ``Label(kind, code)`` is shown as that code's label.
+Chinese (zh_CN) is the default; English with ``--lang en`` or an English ``LANG``.  The catalogues are plain
+dicts in :mod:`fieldgrid.i18n.catalogues`, one module per key prefix (``error.*`` in ``catalogues/error.py``,
+``tui.map.*`` in ``catalogues/tui/map.py``), each holding ``ZH`` and ``EN`` with the same keys (a test checks
+that).  A module is imported the first time one of its keys is asked for, so starting the app loads only the
+messages it shows.  :data:`CATALOGUES` reads like a dict of both languages; walking one loads them all.  A parameter
+given as a model ``Label(kind, code)`` is shown as that code's label.
 """
 
 from __future__ import annotations
 
 import os
 import string
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
+from importlib import import_module
 
-from fieldgrid.i18n import cards as _cards
-from fieldgrid.i18n import cli as _cli
-from fieldgrid.i18n import cli_field as _cli_field
-from fieldgrid.i18n import core as _core
-from fieldgrid.i18n import exports as _exports
-from fieldgrid.i18n import ledger as _ledger
-from fieldgrid.i18n import roster as _roster
-from fieldgrid.i18n import station as _station
-from fieldgrid.i18n import sync as _sync
-from fieldgrid.i18n import tui as _tui
-from fieldgrid.i18n import tui_field as _tui_field
-from fieldgrid.i18n import tui_station as _tui_station
-from fieldgrid.i18n import tui_tools as _tui_tools
+from fieldgrid.i18n.catalogues import MODULES, home_of
 from fieldgrid.model.errors import Label
 
 LANGUAGES = ("zh_CN", "en")
 DEFAULT = "zh_CN"
 
-_MODULES = (
-    _core,
-    _ledger,
-    _exports,
-    _cli,
-    _cli_field,
-    _tui,
-    _tui_field,
-    _station,
-    _sync,
-    _roster,
-    _cards,
-    _tui_station,
-    _tui_tools,
-)
-CATALOGUES: dict[str, dict[str, str]] = {
-    "zh_CN": {key: text for module in _MODULES for key, text in module.ZH.items()},
-    "en": {key: text for module in _MODULES for key, text in module.EN.items()},
-}
+_TEXTS: dict[str, dict[str, str]] = {lang: {} for lang in LANGUAGES}  # what the loaded modules hold
+_loaded: set[str] = set()
+
+
+def _load(module: str) -> None:
+    if module in _loaded:
+        return
+    catalogue = import_module(f"fieldgrid.i18n.catalogues.{module}")
+    _TEXTS["zh_CN"].update(catalogue.ZH)
+    _TEXTS["en"].update(catalogue.EN)
+    _loaded.add(module)  # only now: another thread seeing it loaded finds its texts
+
+
+def _load_home(key: str) -> bool:
+    """Load the module holding ``key``; False when there is none or it was loaded already."""
+    home = home_of(key)
+    if home is None or home in _loaded:
+        return False
+    _load(home)
+    return True
+
+
+def _load_all() -> None:
+    for module in MODULES:
+        _load(module)
+
+
+def _text(lang: str, key: str) -> str | None:
+    texts = _TEXTS[lang]
+    text = texts.get(key)
+    if text is None and _load_home(key):
+        text = texts.get(key)
+    return text
+
+
+class _Catalogue(Mapping[str, str]):
+    """One language's messages, read-only, filled module by module as keys are looked up."""
+
+    def __init__(self, lang: str) -> None:
+        self._lang = lang
+        self._texts = _TEXTS[lang]
+
+    def __getitem__(self, key: str) -> str:
+        text = _text(self._lang, key)
+        if text is None:
+            raise KeyError(key)
+        return text
+
+    def __contains__(self, key: object) -> bool:
+        return isinstance(key, str) and _text(self._lang, key) is not None
+
+    def __iter__(self) -> Iterator[str]:
+        _load_all()
+        return iter(self._texts)
+
+    def __len__(self) -> int:
+        _load_all()
+        return len(self._texts)
+
+    def __repr__(self) -> str:
+        return f"<catalogue {self._lang}: {len(self._texts)} messages loaded>"
+
+
+CATALOGUES: dict[str, Mapping[str, str]] = {lang: _Catalogue(lang) for lang in LANGUAGES}
 
 _current = DEFAULT
 
@@ -85,7 +121,7 @@ def get_language() -> str:
 
 def t(key: str, /, **params: object) -> str:
     """The message ``key`` in the current language, placeholders filled from ``params``."""
-    text = CATALOGUES[_current].get(key) or CATALOGUES[DEFAULT].get(key) or key
+    text = _text(_current, key) or _text(DEFAULT, key) or key
     if params:
         params = {k: label(v.kind, v.code) if isinstance(v, Label) else v for k, v in params.items()}
         try:

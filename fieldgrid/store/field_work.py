@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING, Any
 from fieldgrid.model import ValidationError, ValidationErrors
 from fieldgrid.model.household import new_id
 from fieldgrid.model.ledger import ProblemView, Report, build_views, validate_report
-from fieldgrid.model.patrol import Patrol, validate_patrol
 from fieldgrid.model.problem import ProblemEvent, check_append
 from fieldgrid.model.visit import Visit, validate_visit
 from fieldgrid.record import meta as records
@@ -26,6 +25,10 @@ from fieldgrid.store.errors import NotFound
 
 if TYPE_CHECKING:
     from tinydb import TinyDB
+
+    from fieldgrid.model.patrol import Patrol
+
+# fieldgrid.model.patrol is imported by the patrol methods: the first screen reads no patrol.
 
 _SLACK = dt.timedelta(minutes=2)  # a clock a little ahead of the leader's watch is not "the future"
 
@@ -112,6 +115,8 @@ class FieldWork:
     def add_patrol(self, patrol: Patrol, reports: Mapping[str, Report] | None = None) -> tuple[Patrol, list[str]]:
         """Write a patrol and, in the same atomic write, a problem for each finding in ``reports``
         (item code → report).  Returns the patrol and the new problems' ids."""
+        from fieldgrid.model.patrol import validate_patrol
+
         now = self.now()
         clean = validate_patrol(dataclasses.replace(patrol, at=self._when(patrol.at)), now + _SLACK)
         findings = {item.item for item in clean.findings}
@@ -132,6 +137,8 @@ class FieldWork:
         return clean, ids
 
     def patrols(self) -> list[Patrol]:
+        from fieldgrid.model.patrol import Patrol
+
         found = [Patrol.from_doc(records.live_view(d)) for d in self._docs(PATROLS)]
         replaced = {p.corrects for p in found if p.corrects}
         return sorted((p for p in found if p.id not in replaced), key=lambda p: p.at, reverse=True)
@@ -184,6 +191,8 @@ class FieldWork:
         """Past field work in one atomic write, each record checked by the same rules as one entered by
         hand (a refused one refuses all): visits, patrols with the problems their findings became, and
         problem logs (each starting with its ``reported`` event)."""
+        from fieldgrid.model.patrol import validate_patrol
+
         limit = self.now() + _SLACK
         known = {d["id"] for d in self._household_docs()}
         visit_docs, patrol_docs, event_docs = [], [], []

@@ -18,11 +18,16 @@ import pytest
 
 import fieldgrid
 import fieldgrid.i18n as i18n
+import fieldgrid.i18n.catalogues as catalogues
 from fieldgrid.i18n import CATALOGUES, label, language_from_env, parse_label, placeholders, t
 from fieldgrid.model.vocabulary import RELATIONS, RESIDENCY, SEXES, TAGS
 
 PACKAGE = Path(fieldgrid.__file__).parent
-CATALOGUE_MODULES = sorted(m.name for m in pkgutil.iter_modules(i18n.__path__))
+CATALOGUE_MODULES = sorted(  # "catalogues.error", "catalogues.tui.map", …: imported as fieldgrid.i18n.<name>
+    m.name.removeprefix("fieldgrid.i18n.")
+    for m in pkgutil.walk_packages(catalogues.__path__, f"{catalogues.__name__}.")
+    if not m.ispkg
+)
 KEY_LIKE = re.compile(r"^(error|notice)(\.[a-z0-9_]+)+$")
 ERROR_CLASSES = {"ValidationError": 1, "StoreError": 0}  # class name → position of the key argument
 
@@ -115,7 +120,7 @@ def key_uses() -> list[Use]:
     like an error or notice key (``("notice.db_moved_aside", {...})``)."""
     uses: list[Use] = []
     for path in sorted(PACKAGE.rglob("*.py")):
-        if path.parent.name == "i18n":
+        if "i18n" in path.relative_to(PACKAGE).parts:  # the catalogues themselves
             continue
         tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
         rel = path.relative_to(PACKAGE.parent)

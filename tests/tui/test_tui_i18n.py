@@ -3,19 +3,23 @@ to the store API only (never TinyDB), and pypinyin stays off the path to the fir
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
 import re
 import subprocess
 import sys
 from pathlib import Path
 
 import fieldgrid
-from fieldgrid.i18n import placeholders, tui, tui_field, tui_station, tui_tools
+from fieldgrid.i18n import placeholders
+from fieldgrid.i18n.catalogues import tui
 from fieldgrid.model.vocabulary import TAGS
 from fieldgrid.tui.widgets.member_editor import MEMBER_FIELDS
 
 TUI = Path(fieldgrid.__file__).parent / "tui"
-ZH = {**tui.ZH, **tui_field.ZH, **tui_station.ZH, **tui_tools.ZH}  # the TUI catalogues
-EN = {**tui.EN, **tui_field.EN, **tui_station.EN, **tui_tools.EN}
+CATALOGUES = [importlib.import_module(m.name) for m in pkgutil.iter_modules(tui.__path__, f"{tui.__name__}.")]
+ZH = {key: text for module in CATALOGUES for key, text in module.ZH.items()}  # the TUI catalogues
+EN = {key: text for module in CATALOGUES for key, text in module.EN.items()}
 KEY = re.compile(r"""["'](tui\.[a-z_]+(?:\.[a-z_]+)*)["']""")
 
 

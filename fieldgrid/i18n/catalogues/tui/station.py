@@ -1,4 +1,6 @@
-"""Messages of the station's terminal UI."""
+"""Messages of the service station's app: the ``tui.station.*`` keys."""
+
+PREFIXES = ("tui.station",)
 
 ZH: dict[str, str] = {
     "tui.station.app_title": "fieldgrid 服务站",

@@ -1,4 +1,6 @@
-"""Messages of the contact cards and their command."""
+"""Messages of contact cards: the ``cards.*`` keys."""
+
+PREFIXES = ("cards",)
 
 ZH: dict[str, str] = {
     "cards.role": "单元长",
@@ -12,12 +14,6 @@ ZH: dict[str, str] = {
     "cards.error.png_one": "PNG 只能放一张卡片；多张请输出 .pdf",
     "cards.error.no_profile": "还没有单元长信息：先用 fieldgrid profile set 设置",
     "cards.written": "已写出 {count} 张卡片：{path}",
-    "cli.help.cards": "制作联系卡：单元长二维码名片、住户门卡（A4 裁切页）、公示牌",
-    "cli.help.cards_out": "输出文件：.pdf（A4，每页 8 张，带裁切线）或 .png（一张，300 dpi）",
-    "cli.help.cards_household": "为这户做门卡（可重复）",
-    "cli.help.cards_all": "为全单元每户做门卡",
-    "cli.help.cards_board": "公示牌（单独一页）",
-    "cli.help.cards_font": "中文字体文件（默认自动查找）",
 }
 
 EN: dict[str, str] = {
@@ -32,10 +28,4 @@ EN: dict[str, str] = {
     "cards.error.png_one": "A PNG holds one card; write a .pdf for several",
     "cards.error.no_profile": "No leader profile yet: set it with fieldgrid profile set",
     "cards.written": "{count} cards written: {path}",
-    "cli.help.cards": "make contact cards: the leader's QR card, household door cards (A4 sheets), the notice board",
-    "cli.help.cards_out": "output file: .pdf (A4, 8 cards a page, cut marks) or .png (one card, 300 dpi)",
-    "cli.help.cards_household": "a door card for this household (repeatable)",
-    "cli.help.cards_all": "door cards for every household of the unit",
-    "cli.help.cards_board": "the notice-board card (a page of its own)",
-    "cli.help.cards_font": "a font file that draws Chinese (found automatically otherwise)",
 }

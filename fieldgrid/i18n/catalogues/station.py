@@ -1,4 +1,6 @@
-"""Messages of the community service station: its database, devices, imports and reports."""
+"""Messages of the service station: the ``station.*`` keys."""
+
+PREFIXES = ("station",)
 
 ZH: dict[str, str] = {
     "station.error.not_a_station": "{home} 不是服务站的数据目录。请先运行 fieldgrid --home {home} station init",
@@ -18,14 +20,21 @@ ZH: dict[str, str] = {
     "station.state.revoked": "已注销",
     "station.revoked": "已注销设备 {device}（{leader}）：此后不再接收它的数据包",
     "station.report.done": "已生成 {month} 月报，共 {count} 个文件",
-    "cli.help.station": "社区服务站：汇总各单元长的数据包，回传处理意见和通知，生成月报",
-    "cli.help.station_init": "在 --home 指定的目录建立服务站",
-    "cli.help.station_name": "服务站名称，如 子龙社区微网格长服务站",
-    "cli.help.station_devices": "列出已登记的设备",
-    "cli.help.station_revoke": "注销一台设备（如设备丢失）",
-    "cli.help.station_device": "设备编号",
-    "cli.help.station_report": "生成月报：问题台账汇总、共性问题分析、单元长工作统计和积分（XLSX 和 CSV）",
-    "cli.help.station_report_out": "月报文件写入的目录",
+    "station.enroll.done": "已登记设备 {party}（{name}）",
+    "station.import.progress": "导入 {n}/{total}",
+    "station.import.summary": "共 {total} 个数据包：接收 {accepted}，重复 {duplicate}，拒收 {refused}",
+    "station.import.none": "没有找到数据包（*.fgbundle）",
+    "station.returns.written": "回传 {device}：{records} 条记录，{notices} 条通知 → {path}",
+    "station.decide.done": "已记录处理意见，将回传给设备 {device}",
+    "station.notice.done": "通知将回传给 {count} 台设备",
+    "station.col.file": "文件",
+    "station.col.result": "结果",
+    "station.col.records": "记录",
+    "station.col.reason": "原因",
+    "station.result.accepted": "接收",
+    "station.result.duplicate": "重复",
+    "station.result.refused": "拒收",
+    "station.edit.done": "已修改 {room}（{id}），下次回传时带给单元长",
 }
 
 EN: dict[str, str] = {
@@ -47,13 +56,19 @@ EN: dict[str, str] = {
     "station.state.revoked": "revoked",
     "station.revoked": "Device {device} ({leader}) revoked: its bundles are refused from now on",
     "station.report.done": "Monthly report for {month} written: {count} files",
-    "cli.help.station": "the community service station: merge leaders' bundles, send answers back, monthly reports",
-    "cli.help.station_init": "make the --home folder a service station",
-    "cli.help.station_name": "the station's name",
-    "cli.help.station_devices": "list enrolled devices",
-    "cli.help.station_revoke": "revoke a device (e.g. when it is lost)",
-    "cli.help.station_device": "device id",
-    "cli.help.station_report": "write the monthly report: ledger, common problems, leaders' tallies and points "
-    "(XLSX and CSV)",
-    "cli.help.station_report_out": "folder to write the report files into",
+    "station.enroll.done": "Device {party} ({name}) enrolled",
+    "station.import.progress": "importing {n}/{total}",
+    "station.import.summary": "{total} bundles: {accepted} accepted, {duplicate} duplicates, {refused} refused",
+    "station.import.none": "No bundles (*.fgbundle) found",
+    "station.returns.written": "Return for {device}: {records} records, {notices} notices → {path}",
+    "station.decide.done": "Decision recorded; it goes back to device {device}",
+    "station.notice.done": "The notice goes back to {count} devices",
+    "station.col.file": "File",
+    "station.col.result": "Result",
+    "station.col.records": "Records",
+    "station.col.reason": "Reason",
+    "station.result.accepted": "accepted",
+    "station.result.duplicate": "duplicate",
+    "station.result.refused": "refused",
+    "station.edit.done": "{room} ({id}) changed; it goes back with the next return bundle",
 }

@@ -1,0 +1,61 @@
+"""Messages of the command line's errors, hints and notices: the ``cli.error.*``, ``cli.hint.*``, ``cli.notice.*``
+keys."""
+
+PREFIXES = ("cli.error", "cli.hint", "cli.notice")
+
+ZH: dict[str, str] = {
+    "cli.error.prefix": "fieldgrid：{message}",
+    "cli.error.arguments": "{prog}：{message}",
+    "cli.error.bad_input": "输入有误，未保存任何内容。",
+    "cli.error.field": "  {field}：{message}",
+    "cli.error.lang": "不支持的语言：{value}（可用 zh_CN 或 en）",
+    "cli.error.year": "{option} 应为四位年份：{value}",
+    "cli.error.integer": "{option} 应为整数：{value}",
+    "cli.error.member_spec": "成员写法不对：{spec}（应为 姓名:关系[:电话[:身份证号]]，如 李四:配偶:13800138000）",
+    "cli.error.member_key": "成员 {spec} 中有未知的项：{key}（可用 sex、born、phone、id）",
+    "cli.error.member_unknown": "这一户没有名叫 {name} 的成员",
+    "cli.error.member_is_head": "{name} 是户主，不能用 --remove-member 去掉；请用 --head 改户主",
+    "cli.error.head_needed": "请用 --head 填写户主姓名",
+    "cli.error.nothing_to_change": "没有给出要修改的项。用 --help 查看可用的选项。",
+    "cli.error.no_terminal": "没有可用的终端，无法打开界面。{hint}",
+    "cli.error.os": "无法访问 {path}：{reason}",
+    "cli.hint.no_terminal": "脚本中请使用 fieldgrid households … 等命令。",
+    "cli.hint.no_terminal_demo": "只建立演示数据请用 fieldgrid demo --no-open。",
+    "cli.notice.prefix": "fieldgrid 提示：{message}",
+    "cli.error.finding_spec": "--finding 的格式是 项目=情况：{value}",
+    "cli.error.month": "月份的格式是 YYYY-MM，如 2026-11：{value}",
+    "cli.error.export_suffix": "导出文件须以 .xlsx 或 .csv 结尾：{value}",
+    "cli.error.notice_needs_unsolvable": "--notice 只用于无法解决的问题，请同时给出 --unsolvable",
+    "cli.error.status": "未知的状态：{value}",
+    "cli.error.station_set": "--set 的格式是 栏目=值：{value}",
+    "cli.error.roster_map": "--map 的格式是 列名=字段：{value}（字段：{fields}）",
+}
+
+EN: dict[str, str] = {
+    "cli.error.prefix": "fieldgrid: {message}",
+    "cli.error.arguments": "{prog}: {message}",
+    "cli.error.bad_input": "Bad input; nothing was saved.",
+    "cli.error.field": "  {field}: {message}",
+    "cli.error.lang": "unsupported language: {value} (use zh_CN or en)",
+    "cli.error.year": "{option} needs a four-digit year: {value}",
+    "cli.error.integer": "{option} needs a whole number: {value}",
+    "cli.error.member_spec": "Member not understood: {spec} (write NAME:RELATION[:PHONE[:ID]], "
+    "for example 李四:spouse:13800138000)",
+    "cli.error.member_key": "Member {spec} has an unknown part: {key} (use sex, born, phone, id)",
+    "cli.error.member_unknown": "This household has no member called {name}",
+    "cli.error.member_is_head": "{name} is the head; --remove-member cannot remove the head, use --head to change it",
+    "cli.error.head_needed": "Give the head's name with --head",
+    "cli.error.nothing_to_change": "Nothing to change was given. See --help for the options.",
+    "cli.error.no_terminal": "No terminal to open the app in. {hint}",
+    "cli.error.os": "Cannot access {path}: {reason}",
+    "cli.hint.no_terminal": "In a script, use commands such as fieldgrid households ….",
+    "cli.hint.no_terminal_demo": "To only create the demo data, use fieldgrid demo --no-open.",
+    "cli.notice.prefix": "fieldgrid notice: {message}",
+    "cli.error.finding_spec": "--finding takes ITEM=TEXT: {value}",
+    "cli.error.month": "A month is YYYY-MM, e.g. 2026-11: {value}",
+    "cli.error.export_suffix": "The export file must end in .xlsx or .csv: {value}",
+    "cli.error.notice_needs_unsolvable": "--notice is only for a problem that cannot be solved: add --unsolvable",
+    "cli.error.status": "Unknown status: {value}",
+    "cli.error.station_set": "--set takes FIELD=VALUE: {value}",
+    "cli.error.roster_map": "--map takes COLUMN=FIELD: {value} (fields: {fields})",
+}

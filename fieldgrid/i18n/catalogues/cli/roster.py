@@ -1,0 +1,31 @@
+"""Messages of ``fieldgrid roster``: the ``cli.roster.*`` keys."""
+
+PREFIXES = ("cli.roster",)
+
+ZH: dict[str, str] = {
+    "cli.roster.create": "新建  {room}  {head}（{people} 人）",
+    "cli.roster.update": "更新  {room}  {head}（{people} 人）",
+    "cli.roster.col.row": "行",
+    "cli.roster.col.field": "栏目",
+    "cli.roster.col.reason": "原因",
+    "cli.roster.dry_run": "预览：读到 {people} 人；将新建 {creates} 户、更新 {updates} 户，{unchanged} 户无变化，"
+    "{rejected} 行被拒。确认无误后加 --apply 写入",
+    "cli.roster.applied": "已写入：读到 {people} 人；新建 {creates} 户、更新 {updates} 户，{unchanged} 户无变化，"
+    "{rejected} 行被拒（未写入）",
+    "cli.roster.sheet": "花名册",
+    "cli.roster.exported": "已导出 {count} 户：{path}",
+}
+
+EN: dict[str, str] = {
+    "cli.roster.create": "create  {room}  {head} ({people} people)",
+    "cli.roster.update": "update  {room}  {head} ({people} people)",
+    "cli.roster.col.row": "Row",
+    "cli.roster.col.field": "Field",
+    "cli.roster.col.reason": "Reason",
+    "cli.roster.dry_run": "Preview: {people} people read; would create {creates} and update {updates} households, "
+    "{unchanged} unchanged, {rejected} rows rejected. Add --apply to write",
+    "cli.roster.applied": "Written: {people} people read; {creates} households created, {updates} updated, "
+    "{unchanged} unchanged, {rejected} rows rejected (not written)",
+    "cli.roster.sheet": "Roster",
+    "cli.roster.exported": "Exported {count} households: {path}",
+}

@@ -1,0 +1,39 @@
+"""Messages of the dashboard beside the stairwell map: the ``tui.dash.*`` keys."""
+
+PREFIXES = ("tui.dash",)
+
+ZH: dict[str, str] = {
+    "tui.dash.title": "工作概况",
+    "tui.dash.households": "{households} 户 · {people} 人",
+    "tui.dash.not_visited": "{days}天未走访（户）",
+    "tui.dash.attention_not_visited": "重点关注户7天未走访",
+    "tui.dash.follow_ups": "到期待回访",
+    "tui.dash.open": "未办结问题",
+    "tui.dash.overdue": "  逾期",
+    "tui.dash.feedback": "  已解决待反馈",
+    "tui.dash.escalated": "  已上报待答复",
+    "tui.dash.month_title": "本月",
+    "tui.dash.month_visits": "走访 {visits} · 代办 {errands} · 调解 {mediations} · 隐患排查 {hazards}",
+    "tui.dash.month_problems": "现场解决 {handled} · 上报 {escalated} · 反馈后办结 {closed}",
+    "tui.dash.sync": "待上传服务站 {count} 条",
+    "tui.dash.notice": "服务站通知（{count} 条，请转告住户）：",
+    "tui.dash.untold": "通知到后还没走访的：{count} 户",
+}
+
+EN: dict[str, str] = {
+    "tui.dash.title": "Today",
+    "tui.dash.households": "{households} households · {people} people",
+    "tui.dash.not_visited": "Not visited in {days} days",
+    "tui.dash.attention_not_visited": "Special attention, not in 7 days",
+    "tui.dash.follow_ups": "Follow-ups due",
+    "tui.dash.open": "Open problems",
+    "tui.dash.overdue": "  overdue",
+    "tui.dash.feedback": "  solved, feedback due",
+    "tui.dash.escalated": "  escalated, awaiting answer",
+    "tui.dash.month_title": "This month",
+    "tui.dash.month_visits": "visits {visits} · errands {errands} · mediated {mediations} · hazards {hazards}",
+    "tui.dash.month_problems": "solved on site {handled} · escalated {escalated} · closed {closed}",
+    "tui.dash.sync": "{count} changes wait for the station",
+    "tui.dash.notice": "From the station ({count}; pass it on):",
+    "tui.dash.untold": "Not visited since it came: {count} households",
+}

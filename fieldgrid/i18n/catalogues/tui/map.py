@@ -1,0 +1,31 @@
+"""Messages of the stairwell map: the ``tui.map.*`` keys."""
+
+PREFIXES = ("tui.map",)
+
+ZH: dict[str, str] = {
+    "tui.map.subtitle": "{grid} · 单元长 {leader}",
+    "tui.map.door": "{n}号",
+    "tui.map.floor": "{floor}楼",
+    "tui.map.no_floor": "其他",
+    "tui.map.vacant": "空置",
+    "tui.map.legend": "✓ {days}天内走访过  · 未走访  ★ 重点关注  ! 未办结问题  !! 逾期",
+    "tui.map.up": "上一层",
+    "tui.map.down": "下一层",
+    "tui.map.left": "左一户",
+    "tui.map.right": "右一户",
+    "tui.map.pick_lived_in": "请先选中一户有人住的房屋",
+}
+
+EN: dict[str, str] = {
+    "tui.map.subtitle": "{grid} · leader {leader}",
+    "tui.map.door": "No.{n}",
+    "tui.map.floor": "F{floor}",
+    "tui.map.no_floor": "other",
+    "tui.map.vacant": "vacant",
+    "tui.map.legend": "✓ visited in {days} days  · not visited  ★ special attention  ! open problem  !! overdue",
+    "tui.map.up": "floor up",
+    "tui.map.down": "floor down",
+    "tui.map.left": "flat left",
+    "tui.map.right": "flat right",
+    "tui.map.pick_lived_in": "Choose a flat someone lives in first",
+}
