@@ -12,7 +12,7 @@ import sys
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from types import SimpleNamespace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from fieldgrid import __version__
 from fieldgrid.cli.exits import (
@@ -263,7 +263,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if getattr(args, "handler", None) is not None:
         run = _with_store(args.handler)
     try:
-        return run(args)
+        # ``_just_open`` gives a SimpleNamespace with the fields cmd_open reads, to spare importing argparse.
+        return run(cast("argparse.Namespace", args))
     except BadFields as exc:
         _report(exc.errors, exc.members)
     except ValidationErrors as exc:

@@ -86,6 +86,7 @@ class StairwellScreen(Screen[None]):
         self.store = store
         self.dashboard = Dashboard()
         self.waiting = 0  # changes the station has not acknowledged
+        self._drawn_at: tuple[int, object] | None = None  # the store's write count and the day when last drawn
 
     def compose(self) -> ComposeResult:
         yield TitleBar()
@@ -103,9 +104,16 @@ class StairwellScreen(Screen[None]):
         self.reload()
 
     def on_screen_resume(self) -> None:
-        self.reload()
+        # Also sent when the screen is first shown, right after mounting: redraw only if something was written
+        # (or the day turned) since the map was last drawn.
+        if self._drawn_at != self._drawing_key():
+            self.reload()
+
+    def _drawing_key(self) -> tuple[int, object]:
+        return self.store.generation, self.store.now().date()
 
     def reload(self) -> None:
+        self._drawn_at = self._drawing_key()
         profile = self.store.profile()
         if profile is not None:
             self.sub_title = t("tui.map.subtitle", grid=profile.grid.label(), leader=profile.name)
