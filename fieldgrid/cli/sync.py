@@ -62,9 +62,10 @@ def cmd_import(args: argparse.Namespace, store: Store) -> int:
 
 def cmd_status(args: argparse.Namespace, store: Store) -> int:
     from fieldgrid.sync import device
+    from fieldgrid.sync.pending import pending_count
 
     station = device.trusted_station(store)
-    out(t("sync.status.pending", count=len(device.pending(store))))
+    out(t("sync.status.pending", count=pending_count(store)))
     out(t("sync.status.station", name=station.name, party=station.party) if station else t("sync.status.no_station"))
     acked = store.setting(device.ACKED)
     if acked:

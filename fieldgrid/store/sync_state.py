@@ -36,6 +36,12 @@ class SyncState:
         docs = data.get(table, {}).values()
         return [records.clone(d) for d in docs if keep is None or keep(d)]
 
+    def count_docs(self, table: str, keep: Callable[[dict[str, Any]], bool]) -> int:
+        """How many documents of ``table`` ``keep`` accepts, tombstones included; nothing is copied (``keep``
+        must not change what it is given)."""
+        data = self._db.storage.read() or {}
+        return sum(1 for d in data.get(table, {}).values() if keep(d))
+
     def setting(self, key: str, default: Any = None) -> Any:
         return records.clone(self._meta().get(key, default))
 

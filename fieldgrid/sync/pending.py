@@ -42,3 +42,10 @@ def pending(store: Store) -> list[tuple[str, dict[str, Any]]]:
         for table in TABLES
         for doc in store.raw_docs(table, lambda d: changed_here_after(d, device, acked))
     ]
+
+
+def pending_count(store: Store) -> int:
+    """How many records :func:`pending` would send, counted without copying them (the first screen shows it)."""
+    acked = str(store.setting(ACKED) or "")
+    device = store.device_id
+    return sum(store.count_docs(table, lambda d: changed_here_after(d, device, acked)) for table in TABLES)

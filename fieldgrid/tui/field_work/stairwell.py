@@ -125,9 +125,9 @@ class StairwellScreen(Screen[None]):
         rooms = [(floor, [self.dashboard.rooms[h.id] for h in hs]) for floor, hs in floors(households)]
         current = self.grid.current
         self.grid.set_rooms(rooms, keep=current.household.id if current else None)
-        from fieldgrid.sync.pending import pending
+        from fieldgrid.sync.pending import pending_count
 
-        self.waiting = len(pending(self.store))
+        self.waiting = pending_count(self.store)
         text = dashboard_text(self.dashboard, days)
         self.query_one("#map-legend", Static).update(t("tui.map.legend", days=days))
         text.append("\n" + t("tui.dash.sync", count=self.waiting), style="bold yellow" if self.waiting else "dim")

@@ -59,10 +59,11 @@ class SyncScreen(Screen[None]):
 
     def show_status(self) -> None:
         from fieldgrid.sync import device
+        from fieldgrid.sync.pending import pending_count
 
         station = device.trusted_station(self.store)
         text = Text()
-        text.append(t("sync.status.pending", count=len(device.pending(self.store))) + "\n", style="bold")
+        text.append(t("sync.status.pending", count=pending_count(self.store)) + "\n", style="bold")
         text.append((t("sync.status.station", name=station.name, party=station.party) if station
                      else t("sync.status.no_station")) + "\n")  # fmt: skip
         conflicts = len(self.store.raw_docs(device.CONFLICTS))
