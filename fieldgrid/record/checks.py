@@ -29,7 +29,8 @@ CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # tab and newline are te
 
 
 class BadRecord(ValueError):
-    """Why one record is refused: ``record`` names it (its id, or its position), ``field`` the part at fault."""
+    """Why one record is refused: ``record`` names it (its id, or its position), ``field`` the part at fault and
+    ``reason`` is a code (``missing``, ``future_stamp`` …) whose words are the catalogue's ``reason.*``."""
 
     def __init__(self, record: str, field: str, reason: str) -> None:
         super().__init__(f"{record}.{field}: {reason}")
@@ -38,16 +39,16 @@ class BadRecord(ValueError):
         self.reason = reason
 
 
-Check = Callable[[Any], str | None]  # the reason a value is wrong, or None
+Check = Callable[[Any], str | None]  # the reason code of what is wrong with a value, or None
 
 
 def text(value: Any) -> str | None:
     if not isinstance(value, str):
-        return "not text"
+        return "not_text"
     if len(value) > MAX_TEXT:
-        return "too long"
+        return "too_long"
     if CONTROL.search(value):
-        return "control character"
+        return "control_character"
     return None
 
 
@@ -56,44 +57,44 @@ def optional(check: Check) -> Check:
 
 
 def ident(value: Any) -> str | None:
-    return None if isinstance(value, str) and ID.fullmatch(value) else "not an id"
+    return None if isinstance(value, str) and ID.fullmatch(value) else "not_an_id"
 
 
 def integer(value: Any) -> str | None:
-    return None if isinstance(value, int) and not isinstance(value, bool) and abs(value) < 10**6 else "not a number"
+    return None if isinstance(value, int) and not isinstance(value, bool) and abs(value) < 10**6 else "not_a_number"
 
 
 def boolean(value: Any) -> str | None:
-    return None if isinstance(value, bool) else "not true or false"
+    return None if isinstance(value, bool) else "not_boolean"
 
 
 def moment(value: Any) -> str | None:
     """An ISO 8601 date or date-time, as the app writes them."""
     if text(value) is not None or len(value) > 40:
-        return "not a date or time"
+        return "not_a_time"
     try:
         dt.datetime.fromisoformat(value)
     except ValueError:
-        return "not a date or time"
+        return "not_a_time"
     return None
 
 
 def list_of(check: Check) -> Check:
     def each(value: Any) -> str | None:
         if not isinstance(value, list) or len(value) > MAX_ITEMS:
-            return "not a list"
-        return next((f"item {n}: {why}" for n, item in enumerate(value) if (why := check(item))), None)
+            return "not_a_list"
+        return next((why for item in value if (why := check(item))), None)
 
     return each
 
 
 def one_of(choices: Collection[str]) -> Check:
-    return lambda value: None if value in choices else "not one of the known values"
+    return lambda value: None if value in choices else "unknown_value"
 
 
 def mapping(value: Any) -> str | None:
     if not isinstance(value, dict) or len(value) > MAX_ITEMS or not all(isinstance(k, str) for k in value):
-        return "not an object"
+        return "not_an_object"
     return None
 
 
@@ -161,11 +162,11 @@ def _check_shape(doc: Mapping[str, Any], shape: Shape, record: str, prefix: str 
 def check_stamp(value: Any, record: str, field: str, now_ms: int, parties: Collection[str] | None) -> None:
     match = STAMP.fullmatch(value) if isinstance(value, str) else None
     if match is None:
-        raise BadRecord(record, field, "not a clock stamp")
+        raise BadRecord(record, field, "not_a_stamp")
     if int(match.group(1)) > now_ms + MAX_SKEW_MS:
-        raise BadRecord(record, field, "stamp in the future")
+        raise BadRecord(record, field, "future_stamp")
     if parties is not None and match.group(3) not in parties:
-        raise BadRecord(record, field, "stamp of another party")
+        raise BadRecord(record, field, "foreign_stamp")
 
 
 def _check_meta(doc: Mapping[str, Any], record: str, prefix: str, now_ms: int, parties: Collection[str] | None) -> None:
@@ -175,11 +176,11 @@ def _check_meta(doc: Mapping[str, Any], record: str, prefix: str, now_ms: int, p
     assert isinstance(meta, dict)
     check_stamp(meta.get("stamp"), record, prefix + "_meta.stamp", now_ms, parties)
     if not isinstance(meta.get("device"), str | None):
-        raise BadRecord(record, prefix + "_meta.device", "not text")
+        raise BadRecord(record, prefix + "_meta.device", "not_text")
     for part, nullable in (("fields", False), ("base", True)):
         stamps = meta.get(part, {})
         if mapping(stamps):
-            raise BadRecord(record, f"{prefix}_meta.{part}", "not an object")
+            raise BadRecord(record, f"{prefix}_meta.{part}", "not_an_object")
         for key, value in stamps.items():
             if not (nullable and value is None):
                 check_stamp(value, record, f"{prefix}_meta.{part}.{key}", now_ms, parties)
@@ -196,11 +197,11 @@ def check_record(
     record = str(doc.get("id")) if isinstance(doc, dict) and isinstance(doc.get("id"), str) else f"#{position + 1}"
     record = record[:64]
     if shape is None:
-        raise BadRecord(record, "table", f"unknown table {table[:40]!r}")
+        raise BadRecord(record, "table", "unknown_table")
     if not isinstance(doc, dict):
-        raise BadRecord(record, "", "not an object")
+        raise BadRecord(record, "", "not_an_object")
     if not depth_within(doc):
-        raise BadRecord(record, "", "nested too deep")
+        raise BadRecord(record, "", "too_deep")
     _check_shape(doc, shape, record)
     _check_meta(doc, record, "", now_ms, parties)
     for n, member in enumerate(doc.get(NESTED, []) if table == HOUSEHOLDS else []):

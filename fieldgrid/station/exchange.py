@@ -21,7 +21,7 @@ from fieldgrid.record.clock import Clock, Stamp
 from fieldgrid.record.merge import merge_doc
 from fieldgrid.record.tables import HOUSEHOLDS, PROBLEM_EVENTS, TABLES
 from fieldgrid.station.db import StationDB
-from fieldgrid.sync.bundle import SUFFIX, bundle_digest, open_bundle, write_bundle
+from fieldgrid.sync.bundle import SUFFIX, bundle_digest, check_records, open_bundle, write_bundle
 from fieldgrid.sync.errors import SyncError
 from fieldgrid.sync.identity import Identity, Keys
 
@@ -96,9 +96,12 @@ def import_one(db: StationDB, keys: Keys, me: Identity, path: Path) -> Outcome:
                 raise SyncError("sync.error.unknown_table", table=table)
             if expected == "device" and table == HOUSEHOLDS and not _in_scope(doc, device.grid):
                 raise SyncError("sync.error.out_of_scope", record=str(doc.get("room", doc["id"])))
+        parties = None if expected == "rollup" else {device.device_id, me.party}  # a roll-up relays anyone's
+        check_records(bundle, now_ms=time.time_ns() // 1_000_000, parties=parties)
         received = bundle.payload.get("received", [])
-        if isinstance(received, list):
-            db.confirm(device.device_id, received)
+        if not isinstance(received, list) or not all(isinstance(r, str) and len(r) <= 128 for r in received):
+            raise SyncError("sync.error.damaged")
+        db.confirm(device.device_id, received)
         if db.seen(bundle.digest):
             return Outcome(path, "duplicate", device.device_id, len(bundle.records))
         applied = db.apply(device.device_id, bundle.digest, bundle.records, merge_doc,

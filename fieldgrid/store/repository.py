@@ -111,6 +111,14 @@ class Store(FieldWork, SyncState):
         finally:
             self.generation += 1
 
+    def now_ms(self) -> int:
+        """The device's wall clock in milliseconds (the store's clock source)."""
+        return self._now_ms()
+
+    def clock_stamp(self) -> str:
+        """The newest clock stamp this device has written or seen."""
+        return self._clock.last.encode()
+
     def close(self) -> None:
         self._db.close()
 

@@ -18,12 +18,14 @@ import gzip
 import hashlib
 import json
 import zlib
+from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from fieldgrid.fsutil import atomic_write_bytes
-from fieldgrid.record.checks import MAX_DEPTH, depth_within
+from fieldgrid.model.errors import Label
+from fieldgrid.record.checks import MAX_DEPTH, BadRecord, check_record, depth_within
 from fieldgrid.sync.errors import SyncError
 from fieldgrid.sync.identity import Identity, Keys, seal, verify
 
@@ -214,3 +216,15 @@ def check_source(bundle: Bundle, known: Identity | None) -> None:
         raise SyncError("sync.error.unknown_party", party=source["party"])
     if source["party"] != known.party or source["public_key"] != known.public_key:
         raise SyncError("sync.error.wrong_key", party=source["party"])
+
+
+def check_records(bundle: Bundle, *, now_ms: int, parties: Collection[str] | None) -> None:
+    """Every record of ``bundle`` well formed (:func:`fieldgrid.record.checks.check_record`), or the whole
+    bundle refused naming the first bad record: before anything is merged, acknowledged or marked delivered."""
+    for n, (table, doc) in enumerate(bundle.records):
+        try:
+            check_record(table, doc, now_ms=now_ms, parties=parties, position=n)
+        except BadRecord as bad:
+            raise SyncError(
+                "sync.error.bad_record", record=bad.record, field=bad.field or "—", reason=Label("reason", bad.reason)
+            ) from None

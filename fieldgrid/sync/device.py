@@ -13,13 +13,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from fieldgrid.model.errors import Label
+from fieldgrid.record.checks import BadRecord, check_stamp, ident, mapping, moment, text
 from fieldgrid.record.clock import Stamp
 from fieldgrid.record.merge import merge_doc
 from fieldgrid.record.tables import CONFLICTS as CONFLICTS  # re-exported, as is NOTICES (the CLI and TUI)
 from fieldgrid.record.tables import HOUSEHOLDS, TABLES
 from fieldgrid.record.tables import NOTICES as NOTICES
 from fieldgrid.store import Store
-from fieldgrid.sync.bundle import Bundle, check_source, open_bundle, write_bundle
+from fieldgrid.sync.bundle import Bundle, check_records, check_source, open_bundle, write_bundle
 from fieldgrid.sync.errors import SyncError
 from fieldgrid.sync.identity import Identity, Keys
 from fieldgrid.sync.pending import ACKED as ACKED  # re-exported, as are pending and changed_here_after
@@ -85,6 +87,33 @@ def _in_grid(doc: dict[str, Any], grid: dict[str, str]) -> bool:
     return all(not grid.get(part) or doc.get(part) in ("", None, grid[part]) for part in ("building", "unit"))
 
 
+def _check_notices_and_ack(payload: dict[str, Any], store: Store) -> None:
+    """The notices to pass on and the acknowledgement, as the station writes them: a malformed notice would break
+    the dashboard, and an acknowledgement of a stamp this device never wrote would stop its changes from ever
+    being sent."""
+    notices = payload.get("notices", [])
+    if not isinstance(notices, list):
+        raise SyncError("sync.error.bad_notice", notice="—", reason=Label("reason", "not_a_list"))
+    for n, notice in enumerate(notices):
+        name = str(notice.get("id"))[:64] if isinstance(notice, dict) else f"#{n + 1}"
+        why = mapping(notice)
+        if why is None:
+            why = ident(notice.get("id")) or moment(notice.get("at")) or text(notice.get("text"))
+        if why:
+            raise SyncError("sync.error.bad_notice", notice=name, reason=Label("reason", why))
+    acks = payload.get("acks", {})
+    ack = acks.get(store.device_id) if isinstance(acks, dict) else None
+    if not isinstance(acks, dict) or not (ack is None or ack == "" or isinstance(ack, str)):
+        raise SyncError("sync.error.bad_ack", reason=Label("reason", "not_an_object"))
+    if ack:
+        try:
+            check_stamp(ack, "ack", "ack", store.now_ms(), {store.device_id})
+        except BadRecord as bad:
+            raise SyncError("sync.error.bad_ack", reason=Label("reason", bad.reason)) from None
+        if ack > store.clock_stamp():
+            raise SyncError("sync.error.bad_ack", reason=Label("reason", "future_stamp"))
+
+
 def import_return(store: Store, keys: Keys, path: Path) -> Imported:
     """Apply a return bundle from the trusted station: whole, in one write, or not at all."""
     bundle: Bundle = open_bundle(path, keys)
@@ -101,6 +130,9 @@ def import_return(store: Store, keys: Keys, path: Path) -> Imported:
             raise SyncError("sync.error.unknown_table", table=table)
         if table == HOUSEHOLDS and not _in_grid(doc, me.grid or {}):
             raise SyncError("sync.error.out_of_scope", record=doc.get("room", doc["id"]))
+    station = str(envelope["source"]["party"])
+    check_records(bundle, now_ms=store.now_ms(), parties={store.device_id, station})
+    _check_notices_and_ack(bundle.payload, store)
     current = {table: {d["id"]: d for d in store.raw_docs(table)} for table in TABLES}
     changed: dict[str, list[dict[str, Any]]] = {}
     conflicts: list[dict[str, Any]] = []

@@ -12,38 +12,17 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from fieldgrid.model import GridPath, Household, LeaderProfile, Member
+from fieldgrid.model import GridPath
 from fieldgrid.model.ledger import Report
 from fieldgrid.station.db import StationDB
 from fieldgrid.station.exchange import StationClock, decide, enroll, import_paths, notice, returns, station_identity
-from fieldgrid.store import Store
 from fieldgrid.sync import device
 from fieldgrid.sync.bundle import MAX_PAYLOAD_BYTES, canonical, open_bundle, write_bundle
 from fieldgrid.sync.errors import SyncError
 from fieldgrid.sync.identity import Identity, Keys
+from testkit.sync import make_device
 
 SCHEMA = json.loads((Path(__file__).parents[2] / "sync" / "bundle.schema.json").read_text(encoding="utf-8"))
-GRID = GridPath(community="子龙社区", compound="橙郡一期", building="6栋", unit="3单元")
-
-
-def make_device(home: Path, name: str = "刘秀英", grid: GridPath = GRID) -> tuple[Store, Keys]:
-    store = Store(home)
-    store.save_profile(LeaderProfile(name, "13800138000", grid))
-    store.add_household(Household(room="0601", members=[Member(name="张三", relation="self")]))
-    return store, Keys(home)
-
-
-@pytest.fixture
-def world(tmp_path: Path):
-    store, keys = make_device(tmp_path / "device")
-    db = StationDB(tmp_path / "station", create=True)
-    station_keys = Keys(tmp_path / "station")
-    me = station_identity(db, station_keys)
-    device.trust(store, me)
-    enroll(db, device.identity(store, keys))
-    yield store, keys, db, station_keys, tmp_path
-    store.close()
-    db.close()
 
 
 def test_the_whole_exchange(world) -> None:
@@ -305,6 +284,8 @@ def test_a_malformed_bundle_is_refused_and_the_batch_goes_on(world) -> None:
     store.update_household(household)
     good = device.export(store, keys, tmp / "stick").path
     outcomes = {o.path: o for o in import_paths(db, station_keys, [tmp / "stick"])}
-    assert (outcomes[bad].status, outcomes[bad].key) == ("refused", "sync.error.damaged")
+    # Checked before merging, and named: the record, the part at fault and why.
+    assert (outcomes[bad].status, outcomes[bad].key) == ("refused", "sync.error.bad_record")
+    assert outcomes[bad].params["record"] == household.id and outcomes[bad].params["field"] == "_meta.stamp"
     assert outcomes[good].status == "accepted"
     assert [d["notes"] for d in db.docs("households")] == ["后来改的"]

@@ -78,6 +78,7 @@ HOMES: dict[str, str] = {
     "error": "error",
     "notice": "notice",
     "sync": "sync",
+    "reason": "reason",
     "station": "station",
     "report": "report",
     "export": "export",

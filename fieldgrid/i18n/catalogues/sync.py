@@ -9,6 +9,9 @@ ZH: dict[str, str] = {
     "sync.error.cannot_decrypt": "无法解密：这个数据包不是发给本机的",
     "sync.error.damaged": "数据包已损坏，无法读取",
     "sync.error.unreadable": "无法读取数据包 {path}：{reason}",
+    "sync.error.bad_record": "数据包里的记录 {record} 不合规（{field}：{reason}），已整包拒收，什么也没有改动",
+    "sync.error.bad_ack": "服务站的回执不合规（{reason}），已整包拒收",
+    "sync.error.bad_notice": "服务站的通知 {notice} 不合规（{reason}），已整包拒收",
     "sync.error.hash_mismatch": "数据包内容与校验值不符：已损坏或被改动",
     "sync.error.newer_version": "数据包格式版本 {version} 比本机的 fieldgrid（支持到 {known}）新：请先升级 fieldgrid",
     "sync.error.no_station": "还不认识服务站：先用 fieldgrid sync trust 导入服务站的身份文件",
@@ -54,6 +57,12 @@ EN: dict[str, str] = {
     "sync.error.cannot_decrypt": "Cannot decrypt: this bundle is not addressed to this machine",
     "sync.error.damaged": "The bundle is damaged and cannot be read",
     "sync.error.unreadable": "Cannot read the bundle {path}: {reason}",
+    "sync.error.bad_record": (
+        "Record {record} in the bundle is malformed ({field}: {reason}); the whole bundle was refused and nothing "
+        "changed"
+    ),
+    "sync.error.bad_ack": "The station's acknowledgement is malformed ({reason}); the whole bundle was refused",
+    "sync.error.bad_notice": "The station's notice {notice} is malformed ({reason}); the whole bundle was refused",
     "sync.error.hash_mismatch": "The bundle's content does not match its checksum: damaged or changed",
     "sync.error.newer_version": "The bundle's format version {version} is newer than this fieldgrid knows (up to "
     "{known}): update fieldgrid first",
