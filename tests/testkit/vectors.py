@@ -69,7 +69,7 @@ def device_records() -> list[dict[str, Any]]:
     h0702 = Household("0702", [Member("王五", id="m-0702-1")], "6栋", "3单元", 7, id="h-0702")
     h0702_doc = tombstone(stamp_new(h0702.to_doc(), stamp(11), DEVICE), stamp(80), DEVICE)
     visit = Visit("h-0601", "2026-11-20T09:10", "errand", "代办高龄补贴", id="v-1")
-    report = Report("drainage", "楼道地漏堵塞，下雨返水", "normal", place="3楼楼道", reporter="张三")
+    report = Report("facility_repair", "楼道地漏堵塞，下雨返水", "normal", place="3楼楼道", reporter="张三")
     reported = ProblemEvent("p-1", "reported", "2026-11-20T09:20", report.to_data(), id="e-1")
     escalated = ProblemEvent("p-1", "escalated", "2026-11-20T09:25", {"to": "community", "note": "需物业更换管道"},
                              id="e-2")  # fmt: skip
