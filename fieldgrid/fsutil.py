@@ -21,11 +21,20 @@ def fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
-def atomic_write_bytes(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` so that a crash leaves the old file or the new one, nothing between."""
-    tmp = path.with_name(f".{path.name}{TEMP_MARK}{os.getpid()}")
+def temp_name(path: Path) -> Path:
+    """Where :func:`atomic_write_bytes` writes before the rename: a hidden file named after the real one, so a
+    leftover is recognisable (``.ledger.xlsx.tmp-4242``) and never taken for the real file."""
+    return path.with_name(f".{path.name}{TEMP_MARK}{os.getpid()}")
+
+
+def atomic_write_bytes(path: Path, data: bytes, *, mode: int = 0o644) -> None:
+    """Write ``data`` to ``path`` so that a crash leaves the old file or the new one, nothing between.  The file
+    has ``mode`` from its first byte (a key written 0600 is never readable by others, not even as a temp file);
+    the umask applies as usual."""
+    tmp = temp_name(path)
     try:
-        with open(tmp, "wb") as fh:
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, mode)
+        with open(fd, "wb") as fh:
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
@@ -35,3 +44,14 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
             tmp.unlink()
         raise
     fsync_dir(path.parent)
+
+
+def remove_leftovers(folder: Path, pattern: str = "*") -> list[Path]:
+    """Temp files in ``folder`` left by a write that died before its rename (a stick pulled, a power cut): the
+    real files are intact, so they go.  ``pattern`` narrows it to the temps of some files (``*.fgbundle``)."""
+    removed = []
+    for stale in Path(folder).glob(f".{pattern}{TEMP_MARK}*"):
+        with contextlib.suppress(OSError):
+            stale.unlink()
+            removed.append(stale)
+    return removed

@@ -114,8 +114,10 @@ def import_one(db: StationDB, keys: Keys, me: Identity, path: Path) -> Outcome:
         return Outcome(path, "refused", refusal=refusal)
     except sqlite3.Error as exc:  # the station's disk is full, or its database is busy: this bundle waits
         return Outcome(path, "refused", refusal=SyncError("sync.error.station_db", reason=str(exc)))
-    except (AttributeError, KeyError, TypeError, ValueError):  # records of a shape no device writes
+    except (AttributeError, KeyError, TypeError, ValueError, RecursionError):  # a shape no device writes
         return Outcome(path, "refused", refusal=SyncError("sync.error.damaged"))
+    except Exception as exc:
+        return Outcome(path, "refused", refusal=SyncError("sync.error.unexpected", error=type(exc).__name__))
 
 
 def import_paths(

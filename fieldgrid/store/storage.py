@@ -18,7 +18,7 @@ from typing import Any
 
 from tinydb.storages import Storage
 
-from fieldgrid.fsutil import TEMP_MARK, atomic_write_bytes
+from fieldgrid.fsutil import atomic_write_bytes, remove_leftovers
 
 
 class CorruptDatabase(Exception):
@@ -30,12 +30,7 @@ class CorruptDatabase(Exception):
 
 def remove_stale_temps(path: Path) -> list[Path]:
     """Temp files left by a process that died mid-write; the real file is intact, so they go."""
-    removed = []
-    for stale in path.parent.glob(f".{path.name}{TEMP_MARK}*"):
-        with contextlib.suppress(OSError):
-            stale.unlink()
-            removed.append(stale)
-    return removed
+    return remove_leftovers(path.parent, path.name)
 
 
 def encode(data: dict[str, Any]) -> bytes:

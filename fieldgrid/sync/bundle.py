@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from fieldgrid.fsutil import atomic_write_bytes
+from fieldgrid.fsutil import atomic_write_bytes, remove_leftovers
 from fieldgrid.model.errors import Label
 from fieldgrid.record.checks import MAX_DEPTH, BadRecord, check_record, depth_within
 from fieldgrid.sync.errors import SyncError
@@ -116,6 +116,7 @@ def write_bundle(
     stamp = created.replace(":", "").replace("-", "")[:15]
     path = Path(out_dir) / f"{kind}-{source.party}-{stamp}-{envelope['payload_sha256'][:8]}{SUFFIX}"
     Path(out_dir).mkdir(parents=True, exist_ok=True)
+    remove_leftovers(Path(out_dir), f"*{SUFFIX}")  # a bundle half-written when a stick was pulled last time
     atomic_write_bytes(path, json.dumps(envelope, ensure_ascii=False, indent=1).encode("utf-8"))
     return path
 

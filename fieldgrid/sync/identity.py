@@ -9,7 +9,6 @@ readable by its owner only.
 from __future__ import annotations
 
 import json
-import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -79,9 +78,7 @@ class Keys:
         else:
             self.signing = SigningKey.generate()
             folder.mkdir(parents=True, exist_ok=True)
-            atomic_write_bytes(path, self.signing.encode(encoder=HexEncoder))
-            if os.name == "posix":
-                os.chmod(path, 0o600)
+            atomic_write_bytes(path, self.signing.encode(encoder=HexEncoder), mode=0o600)
 
     @property
     def public_key(self) -> str:

@@ -134,3 +134,31 @@ def test_a_nesting_bomb_is_refused_and_the_batch_goes_on(tmp_path: Path) -> None
         db.close()
     with pytest.raises(SyncError):
         open_bundle(stick / "a-nested.fgbundle", station_keys)
+
+
+def test_whatever_one_file_does_it_is_that_files_refusal(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Any failure while reading one bundle becomes its refusal, the batch goes on and ends with every outcome.
+    from fieldgrid.station import exchange
+
+    _, _, station_keys, _ = vectors.identities(tmp_path)
+    db = StationDB(tmp_path / "station", create=True)
+    real_open = exchange.open_bundle
+
+    def flaky_open(path: Path, keys: object) -> object:
+        if path.name.startswith("a-"):
+            raise LookupError("something no one foresaw")
+        return real_open(path, keys)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(exchange, "open_bundle", flaky_open)
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    (stick / "a-odd.fgbundle").write_bytes((VECTORS / "device-sealed.fgbundle").read_bytes())
+    (stick / "b-good.fgbundle").write_bytes((VECTORS / "device-sealed.fgbundle").read_bytes())
+    try:
+        db.set_setting("party", vectors.STATION)
+        enroll(db, Identity.from_doc(load("parties.json")["device"]))  # type: ignore[index]
+        outcomes = import_paths(db, station_keys, [stick])
+        assert [(o.status, o.key) for o in outcomes] == [("refused", "sync.error.unexpected"), ("accepted", "")]
+        assert outcomes[0].params == {"error": "LookupError"}
+    finally:
+        db.close()

@@ -11,6 +11,7 @@ ZH: dict[str, str] = {
     "sync.error.unreadable": "无法读取数据包 {path}：{reason}",
     "sync.error.bad_record": "数据包里的记录 {record} 不合规（{field}：{reason}），已整包拒收，什么也没有改动",
     "sync.error.bad_ack": "服务站的回执不合规（{reason}），已整包拒收",
+    "sync.error.unexpected": "读取这个数据包时出错（{error}），已拒收；其他数据包照常导入",
     "sync.error.bad_notice": "服务站的通知 {notice} 不合规（{reason}），已整包拒收",
     "sync.error.hash_mismatch": "数据包内容与校验值不符：已损坏或被改动",
     "sync.error.newer_version": "数据包格式版本 {version} 比本机的 fieldgrid（支持到 {known}）新：请先升级 fieldgrid",
@@ -62,6 +63,7 @@ EN: dict[str, str] = {
         "changed"
     ),
     "sync.error.bad_ack": "The station's acknowledgement is malformed ({reason}); the whole bundle was refused",
+    "sync.error.unexpected": "Reading this bundle failed ({error}); it was refused, the others are imported as usual",
     "sync.error.bad_notice": "The station's notice {notice} is malformed ({reason}); the whole bundle was refused",
     "sync.error.hash_mismatch": "The bundle's content does not match its checksum: damaged or changed",
     "sync.error.newer_version": "The bundle's format version {version} is newer than this fieldgrid knows (up to "
