@@ -240,6 +240,9 @@ def cmd_import(args: argparse.Namespace, db: StationDB) -> int:
     ]  # fmt: skip
     for line in table(headers, rows):
         out(line)
+    for o in outcomes:  # why each refusal, on stderr too: a script that keeps only stderr still learns it
+        if o.status == "refused":
+            err(t("station.import.refused", file=str(o.path), reason=t(o.key, **(o.params or {}))))
     counts = {status: sum(o.status == status for o in outcomes) for status in ("accepted", "duplicate", "refused")}
     err(t("station.import.summary", total=len(outcomes), **counts))
     return EXIT_OK if counts["refused"] == 0 else EXIT_BAD_INPUT

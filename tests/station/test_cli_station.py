@@ -64,6 +64,7 @@ def test_demo_exchange_from_the_shell(cli, tmp_path: Path) -> None:
     (stick / "junk.fgbundle").write_text("{not json", encoding="utf-8")
     bad = cli("station", "import", str(stick), home_dir=station_home)
     assert bad.code == 2 and "拒收 1" in bad.err and "文件不完整" in bad.out
+    assert "拒收 " + str(stick / "junk.fgbundle") + "：" in bad.err and "文件不完整" in bad.err  # the reason on stderr
     assert cli("station", "notice", "--text", "周六停水", home_dir=station_home).code == 0
     edited = cli("station", "edit-household", "0101", "--set", "residency=空置", home_dir=station_home)
     assert edited.code == 2  # a household is named by its id at the station, not by a room number
