@@ -13,6 +13,7 @@ from typing import Any, ParamSpec, TypeVar
 from fieldgrid.model.errors import ValidationError, ValidationErrors
 from fieldgrid.model.validation import (
     check_birth_year,
+    control_errors,
     fold_width,
     id_birth_date,
     id_sex,
@@ -114,6 +115,7 @@ def _collect(errors: list[ValidationError], fn: Callable[_P, _R], *args: _P.args
 
 def validate_member(member: Member, today: dt.date | None = None) -> tuple[Member, list[ValidationError]]:
     errors: list[ValidationError] = []
+    errors.extend(control_errors(name=member.name))
     name = fold_width(member.name)
     if not name:
         errors.append(ValidationError("name", "error.name.empty"))
@@ -141,7 +143,10 @@ def validate_household(
 ) -> Household:
     """The household in its stored form (phones in E.164, IDs upper-case, floor from the room), or
     :class:`ValidationErrors` naming every bad field."""
-    errors: list[ValidationError] = []
+    errors: list[ValidationError] = control_errors(
+        room=household.room, building=household.building, unit=household.unit, notes=household.notes,
+        emergency_name=household.emergency_name,
+    )
     room = fold_width(household.room)
     if not room:
         errors.append(ValidationError("room", "error.room.empty"))

@@ -24,6 +24,7 @@ from fieldgrid.model.problem import (
     is_overdue,
     ordered,
 )
+from fieldgrid.model.validation import control_errors
 
 # Emergencies that come with a number to call before anything else (issue: "Emergencies come first").
 EMERGENCY_KINDS: dict[str, str] = {"fire": "119", "gas": "119", "medical": "120", "violence": "110"}
@@ -72,7 +73,9 @@ class Report:
 
 
 def validate_report(report: Report) -> Report:
-    errors: list[ValidationError] = []
+    errors: list[ValidationError] = control_errors(
+        description=report.description, place=report.place, reporter=report.reporter
+    )
     if report.category not in CATEGORIES:
         errors.append(ValidationError("category", "error.problem.category", value=report.category))
     if report.urgency not in URGENCIES:

@@ -11,6 +11,7 @@ from typing import Any
 
 from fieldgrid.model.errors import ValidationError, ValidationErrors
 from fieldgrid.model.household import new_id
+from fieldgrid.model.validation import control_errors
 from fieldgrid.model.visit import PATROL_ITEMS
 
 
@@ -72,7 +73,9 @@ def default_items(extra: Sequence[str] = ()) -> tuple[PatrolItem, ...]:
 
 
 def validate_patrol(patrol: Patrol, now: dt.datetime) -> Patrol:
-    errors: list[ValidationError] = []
+    errors: list[ValidationError] = control_errors(
+        notes=patrol.notes, **{f"items.{n}.finding": item.finding for n, item in enumerate(patrol.items)}
+    )
     try:
         at = dt.datetime.fromisoformat(patrol.at)
     except ValueError:

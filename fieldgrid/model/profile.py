@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from fieldgrid.model.errors import ValidationError, ValidationErrors
-from fieldgrid.model.validation import fold_width, normalize_phone
+from fieldgrid.model.validation import control_errors, fold_width, normalize_phone
 
 _COMMUNITY_CODE_RE = re.compile(r"^\d{12}$")
 
@@ -60,6 +60,7 @@ class LeaderProfile:
 
 def validate_profile(profile: LeaderProfile) -> LeaderProfile:
     errors: list[ValidationError] = []
+    errors.extend(control_errors(name=profile.name, **{f"grid.{k}": v for k, v in vars(profile.grid).items()}))
     name = fold_width(profile.name)
     if not name:
         errors.append(ValidationError("name", "error.name.empty"))

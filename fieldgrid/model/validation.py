@@ -17,6 +17,17 @@ ID_CHECK_CHARS = "10X98765432"
 _ID_CHARS_RE = re.compile(r"^[0-9]{17}[0-9X]$")
 
 
+# Control characters (escape sequences, NUL, bell …) have no place in anything a person types; tab and newline do.
+# One definition for what a leader types and for what arrives in a bundle (fieldgrid.record.checks).
+CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def control_errors(**texts: str | None) -> list[ValidationError]:
+    """An error for each named text that holds a control character (pasted from elsewhere, say)."""
+    return [ValidationError(field, "error.text.control") for field, value in texts.items()
+            if value and CONTROL_RE.search(value)]  # fmt: skip
+
+
 def fold_width(text: str) -> str:
     """Full-width digits and letters (０１２, Ｘ) to their ASCII forms; surrounding blanks removed."""
     return unicodedata.normalize("NFKC", text).strip()

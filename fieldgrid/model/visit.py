@@ -10,6 +10,7 @@ from typing import Any
 
 from fieldgrid.model.errors import ValidationError, ValidationErrors
 from fieldgrid.model.household import new_id
+from fieldgrid.model.validation import control_errors
 
 VISIT_KINDS: tuple[str, ...] = (
     "routine",  # 走访
@@ -53,7 +54,7 @@ class Visit:
 
 
 def validate_visit(visit: Visit, now: dt.datetime) -> Visit:
-    errors: list[ValidationError] = []
+    errors: list[ValidationError] = control_errors(found=visit.found, needs=visit.needs)
     if visit.kind not in VISIT_KINDS:
         errors.append(ValidationError("kind", "error.visit.kind", value=visit.kind))
     try:

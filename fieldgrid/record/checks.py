@@ -16,6 +16,7 @@ from collections.abc import Callable, Collection, Mapping
 from typing import Any
 
 from fieldgrid.model.problem import EVENT_KINDS
+from fieldgrid.model.validation import CONTROL_RE as CONTROL
 from fieldgrid.record.meta import META, NESTED
 from fieldgrid.record.tables import HOUSEHOLDS, PATROLS, PROBLEM_EVENTS, VISITS
 
@@ -25,7 +26,6 @@ MAX_TEXT = 20_000  # characters in one text field
 MAX_ITEMS = 500  # members, phones, tags, patrol items, data keys
 ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}")
 STAMP = re.compile(r"(\d{15})\.(\d{5})\.([A-Za-z0-9_-]{1,64})")
-CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # tab and newline are text; the rest are not
 
 
 class BadRecord(ValueError):

@@ -4,6 +4,7 @@ PREFIXES = ("error",)
 
 ZH: dict[str, str] = {
     "error.phone.empty": "请填写电话号码",
+    "error.text.control": "含有看不见的控制字符（多半是从别处粘贴带来的），请删去后再保存",
     "error.phone.unreadable": "无法识别的电话号码：{value}",
     "error.phone.not_cn": "不是中国大陆的电话号码：{value}",
     "error.phone.invalid": "电话号码无效：{value}（手机 11 位，固话需带区号）",
@@ -90,6 +91,7 @@ ZH: dict[str, str] = {
 
 EN: dict[str, str] = {
     "error.phone.empty": "Please enter a phone number",
+    "error.text.control": "contains invisible control characters (pasted from elsewhere?); remove them and save again",
     "error.phone.unreadable": "Cannot read this phone number: {value}",
     "error.phone.not_cn": "Not a mainland China phone number: {value}",
     "error.phone.invalid": "Invalid phone number: {value} (mobiles have 11 digits, landlines need the area code)",
