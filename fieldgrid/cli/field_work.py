@@ -62,7 +62,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     )
     p.add_argument("household", nargs="?", metavar="HOUSEHOLD", help=t("cli.help.id"))
     p.add_argument("--json", action="store_true", help=t("cli.help.json"))
-    p.set_defaults(handler=cmd_visit_list)
+    p.set_defaults(handler=cmd_visit_list, read_only=True)
 
     group = sub.add_parser("patrols", parents=[common], help=t("cli.help.patrols"), description=t("cli.help.patrols"))
     actions = group.add_subparsers(dest="action", required=True, metavar="ACTION")
@@ -81,7 +81,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
         "list", parents=[common], help=t("cli.help.patrol_list"), description=t("cli.help.patrol_list")
     )
     p.add_argument("--json", action="store_true", help=t("cli.help.json"))
-    p.set_defaults(handler=cmd_patrol_list)
+    p.set_defaults(handler=cmd_patrol_list, read_only=True)
 
 
 # -- visits -------------------------------------------------------------------------------------------------

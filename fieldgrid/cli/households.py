@@ -33,13 +33,13 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.add_argument("--reveal", action="store_true", help=t("cli.help.reveal"))
     p.add_argument("--tag", action="append", metavar="TAG", help=t("cli.help.list_tag"))
     p.add_argument("--search", metavar="TEXT", help=t("cli.help.search"))
-    p.set_defaults(handler=cmd_list)
+    p.set_defaults(handler=cmd_list, read_only=True)
 
     p = actions.add_parser("show", parents=[common], help=t("cli.help.hh_show"), description=t("cli.help.hh_show"))
     p.add_argument("id", metavar="ID", help=t("cli.help.id"))
     p.add_argument("--reveal", action="store_true", help=t("cli.help.reveal"))
     p.add_argument("--json", action="store_true", help=t("cli.help.json"))
-    p.set_defaults(handler=cmd_show)
+    p.set_defaults(handler=cmd_show, read_only=True)
 
     p = actions.add_parser(
         "add", parents=[common], help=t("cli.help.hh_add"), description=t("cli.help.hh_add_description")

@@ -93,14 +93,14 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.add_argument("--open", action="store_true", help=t("cli.help.problem_open"))
     p.add_argument("--overdue", action="store_true", help=t("cli.help.problem_overdue"))
     p.add_argument("--month", metavar="YYYY-MM", help=t("cli.help.month"))
-    p.set_defaults(handler=cmd_list)
+    p.set_defaults(handler=cmd_list, read_only=True)
 
     p = actions.add_parser(
         "show", parents=[common], help=t("cli.help.problem_show"), description=t("cli.help.problem_show")
     )
     p.add_argument("id", metavar="ID", help=t("cli.help.problem_id"))
     p.add_argument("--json", action="store_true", help=t("cli.help.json"))
-    p.set_defaults(handler=cmd_show)
+    p.set_defaults(handler=cmd_show, read_only=True)
 
     group = sub.add_parser("ledger", parents=[common], help=t("cli.help.ledger"), description=t("cli.help.ledger"))
     actions = group.add_subparsers(dest="action", required=True, metavar="ACTION")
@@ -109,7 +109,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     )
     p.add_argument("--month", required=True, metavar="YYYY-MM", help=t("cli.help.month"))
     p.add_argument("--out", required=True, metavar="FILE.xlsx|FILE.csv", help=t("cli.help.ledger_out"))
-    p.set_defaults(handler=cmd_export)
+    p.set_defaults(handler=cmd_export, read_only=True)
 
 
 # -- writing ------------------------------------------------------------------------------------------------

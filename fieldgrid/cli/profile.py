@@ -23,7 +23,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 
     p = actions.add_parser("show", parents=[common], help=t("cli.help.profile_show"))
     p.add_argument("--json", action="store_true", help=t("cli.help.json"))
-    p.set_defaults(handler=cmd_show)
+    p.set_defaults(handler=cmd_show, read_only=True)
 
     p = actions.add_parser(
         "set", parents=[common], help=t("cli.help.profile_set"), description=t("cli.help.profile_set_description")

@@ -29,7 +29,7 @@ from fieldgrid.cli.exits import (
 from fieldgrid.errors import FieldgridError
 from fieldgrid.i18n import language_from_env, normalize_language, set_language, t
 from fieldgrid.model import Member, ValidationError, ValidationErrors
-from fieldgrid.store import HomeLock, Store, default_demo_home, resolve_home
+from fieldgrid.store import HomeLock, Store, default_demo_home, home_kind, resolve_home
 
 if TYPE_CHECKING:
     import argparse
@@ -50,9 +50,17 @@ def print_notices(store: Store) -> None:
 
 
 @contextlib.contextmanager
-def open_home(home: Path, *, show_notices: bool = True) -> Iterator[Store]:
+def open_home(home: Path, *, show_notices: bool = True, must_exist: bool = False) -> Iterator[Store]:
     """The home's lock, then its store; both released on the way out.  Raises HomeLocked if another
-    fieldgrid process holds the home."""
+    fieldgrid process holds the home; refuses, writing nothing, a station's home, a folder of other files, and
+    (``must_exist``, for commands that only read) a home that is not there yet."""
+    kind = home_kind(home)
+    if kind == "station":
+        raise InputError("error.home.is_station", home=str(home))
+    if kind == "other":
+        raise InputError("error.home.not_fieldgrid", home=str(home))
+    if must_exist and kind == "missing":
+        raise InputError("error.home.nothing_here", home=str(home))
     lock = HomeLock(home)
     lock.acquire()
     try:
@@ -212,7 +220,7 @@ def _language_in(argv: Sequence[str]) -> str | None:
 
 def _with_store(handler: Handler) -> Callable[[argparse.Namespace], int]:
     def run(args: argparse.Namespace) -> int:
-        with open_home(home_of(args)) as store:
+        with open_home(home_of(args), must_exist=bool(getattr(args, "read_only", False))) as store:
             return handler(args, store)
 
     return run

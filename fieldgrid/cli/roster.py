@@ -27,7 +27,7 @@ def register(actions: argparse._SubParsersAction, common: argparse.ArgumentParse
     p = actions.add_parser("export", parents=[common], help=t("cli.help.roster_export"),
                            description=t("cli.help.roster_export"))  # fmt: skip
     p.add_argument("--out", required=True, metavar="FILE.xlsx|FILE.csv", help=t("cli.help.roster_out"))
-    p.set_defaults(handler=cmd_export)
+    p.set_defaults(handler=cmd_export, read_only=True)
 
 
 def _mapping(specs: list[str]) -> dict[str, str]:

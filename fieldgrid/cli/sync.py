@@ -25,7 +25,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.set_defaults(handler=cmd_import)
     p = actions.add_parser("status", parents=[common], help=t("cli.help.sync_status"),
                            description=t("cli.help.sync_status"))  # fmt: skip
-    p.set_defaults(handler=cmd_status)
+    p.set_defaults(handler=cmd_status, read_only=True)
     p = actions.add_parser("identity", parents=[common], help=t("cli.help.sync_identity"),
                            description=t("cli.help.sync_identity"))  # fmt: skip
     p.add_argument("--out", required=True, metavar="FILE", help=t("cli.help.identity_out"))

@@ -1,7 +1,7 @@
 """The local store: a home folder with one crash-safe TinyDB file, its lock, and the repository API."""
 
 from fieldgrid.store.errors import DiskError, HomeLocked, NotFound, StoreError
-from fieldgrid.store.home import default_demo_home, resolve_home
+from fieldgrid.store.home import default_demo_home, home_kind, resolve_home
 from fieldgrid.store.lock import HomeLock
 from fieldgrid.store.repository import Store
 
@@ -13,5 +13,6 @@ __all__ = [
     "Store",
     "StoreError",
     "default_demo_home",
+    "home_kind",
     "resolve_home",
 ]

@@ -11,6 +11,25 @@ from pathlib import Path
 
 ENV_HOME = "FIELDGRID_HOME"
 APP_NAME = "fieldgrid"
+DEVICE_DB = "fieldgrid.json"
+STATION_DB = "station.sqlite3"
+# What a home may hold besides its database before it has one: the lock, keys, and files fieldgrid writes there.
+_OURS = {".lock", "keys", "notices", "exports", "cards"}
+
+
+def home_kind(home: Path) -> str:
+    """What ``home`` is: ``missing`` or ``empty`` (a new home may go there), ``device`` (a unit leader's),
+    ``station`` (a service station's), or ``other`` (a folder with someone else's files: never written into)."""
+    if not home.exists():
+        return "missing"
+    if not home.is_dir():
+        return "other"
+    if (home / STATION_DB).exists():
+        return "station"
+    if (home / DEVICE_DB).exists():
+        return "device"
+    names = {p.name for p in home.iterdir() if not p.name.startswith(f".{DEVICE_DB}")}
+    return "empty" if names <= _OURS else "other"
 
 
 def resolve_home(explicit: str | None, environ: Mapping[str, str] | None = None) -> Path:

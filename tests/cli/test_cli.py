@@ -37,7 +37,8 @@ def test_profile_set_changes_only_the_fields_given(cli, with_profile) -> None:
 
 
 def test_profile_first_set_needs_the_required_fields(cli, home) -> None:
-    assert cli("households", "list").code == 0  # creates the database
+    home.mkdir()
+    assert cli("households", "list").code == 0  # creates the database in the new, empty folder
     before = db_bytes(home)
     result = cli("profile", "set", "--name", "王芳")
     assert result.code == 2
@@ -47,7 +48,8 @@ def test_profile_first_set_needs_the_required_fields(cli, home) -> None:
     assert db_bytes(home) == before
 
 
-def test_profile_show_without_profile_says_how_to_set_it(cli) -> None:
+def test_profile_show_without_profile_says_how_to_set_it(cli, home) -> None:
+    home.mkdir()
     result = cli("profile", "show")
     assert result.code == 1
     assert "fieldgrid profile set" in result.err
@@ -171,7 +173,8 @@ def test_list_filters_by_tag_and_pinyin(cli, with_profile) -> None:
     assert cli("households", "list", "--tag", "外星人").code == 2
 
 
-def test_empty_list(cli) -> None:
+def test_empty_list(cli, home) -> None:
+    home.mkdir()
     result = cli("households", "list")
     assert result.code == 0 and "还没有登记住户" in result.out
 

@@ -13,7 +13,7 @@ import pytest
 
 from fieldgrid.cli import program
 from fieldgrid.store import HomeLock, HomeLocked, Store
-from testkit.cli import db_bytes, list_json, run_module, subprocess_env
+from testkit.cli import PROFILE, db_bytes, list_json, run_module, subprocess_env
 
 # -- where the home is -------------------------------------------------------------------------------------------
 
@@ -35,6 +35,7 @@ def test_platform_data_dir_when_nothing_is_set(cli, tmp_path) -> None:
 
 def test_global_options_after_the_command(cli, tmp_path) -> None:
     elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
     result = cli("households", "list", "--home", str(elsewhere), "--lang", "en", home_dir=None)
     assert result.code == 0 and "No households yet" in result.out
     assert (elsewhere / "fieldgrid.json").exists()
@@ -117,6 +118,7 @@ def test_a_sync_module_in_the_current_folder_does_not_shadow_fieldgrid(tmp_path)
     (folder / "sync.py").write_text("raise SystemExit('the wrong sync was imported')\n")
     (folder / "sync").mkdir()
     (folder / "sync" / "__init__.py").write_text("raise SystemExit('the wrong sync package was imported')\n")
+    (tmp_path / "home").mkdir()
     done = run_module("--home", str(tmp_path / "home"), "sync", "status", cwd=folder)
     assert done.returncode == 0, done.stderr
     assert "wrong sync" not in done.stderr + done.stdout and "Traceback" not in done.stderr
@@ -172,6 +174,7 @@ def test_no_command_without_a_terminal_exits_1(cli, home) -> None:
 
 
 def test_scripted_commands_do_not_import_textual_or_pypinyin(home) -> None:
+    home.mkdir()
     code = (
         "import sys\n"
         "from fieldgrid.cli import main\n"
@@ -182,3 +185,33 @@ def test_scripted_commands_do_not_import_textual_or_pypinyin(home) -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, env=subprocess_env(), timeout=60, check=True
     )
     assert result.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_a_read_command_on_a_missing_home_says_so_and_writes_nothing(cli, tmp_path) -> None:
+    missing = tmp_path / "typo"
+    for args in (["households", "list"], ["profile", "show"], ["sync", "status"], ["problems", "list"]):
+        result = cli(*args, home_dir=missing)
+        assert result.code == 2 and "还没有 fieldgrid 的数据" in result.err, args
+        assert not missing.exists()
+
+
+def test_a_folder_of_other_files_or_a_station_is_never_written_into(cli, tmp_path) -> None:
+    other = tmp_path / "documents"
+    other.mkdir()
+    (other / "简历.docx").write_bytes(b"not ours")
+    added = cli("households", "add", "--room", "0601", "--head", "张三", home_dir=other)
+    assert added.code == 2 and "不是 fieldgrid 的数据目录" in added.err
+    assert [p.name for p in other.iterdir()] == ["简历.docx"]
+    station = tmp_path / "station"
+    assert cli("station", "init", "--name", "子龙社区服务站", home_dir=station).code == 0
+    before = sorted(p.name for p in station.iterdir())
+    listed = cli("households", "list", "--lang", "en", home_dir=station)
+    assert listed.code == 2 and "service station's folder" in listed.err
+    assert sorted(p.name for p in station.iterdir()) == before
+
+
+def test_a_new_home_is_made_by_the_first_write(cli, tmp_path) -> None:
+    home = tmp_path / "new"
+    assert cli(*PROFILE, home_dir=home).code == 0
+    assert (home / "fieldgrid.json").exists()
+    assert cli("households", "list", home_dir=home).code == 0

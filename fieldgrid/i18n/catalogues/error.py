@@ -34,6 +34,15 @@ ZH: dict[str, str] = {
     "error.grid.empty": "请填写此项",
     "error.grid.code": "统计用区划代码应为 12 位数字：{value}",
     "error.home.locked": "数据目录 {home} 正被另一个 fieldgrid 进程（pid {pid}）使用。请先关闭它再试。",
+    "error.home.is_station": (
+        "{home} 是服务站的目录，不是单元长设备的目录；什么也没写。服务站请用 fieldgrid --home {home} station …"
+    ),
+    "error.home.not_fieldgrid": (
+        "{home} 里已有别的文件，不是 fieldgrid 的数据目录；什么也没写。请换一个新目录或空目录"
+    ),
+    "error.home.nothing_here": (
+        "{home} 里还没有 fieldgrid 的数据（目录不存在或是空的）；什么也没写。请检查 --home 是否写对"
+    ),
     "error.household.not_found": "找不到住户：{id}",
     "error.visit_days": "未走访天数应在 1 到 365 之间：{value}",
     "error.household.exists": "住户已存在：{id}",
@@ -123,6 +132,16 @@ EN: dict[str, str] = {
     "error.grid.code": "The statistical area code has 12 digits: {value}",
     "error.home.locked": "The data folder {home} is in use by another fieldgrid process (pid {pid}). "
     "Close it and try again.",
+    "error.home.is_station": (
+        "{home} is a service station's folder, not a unit leader's; nothing was written. For the station: "
+        "fieldgrid --home {home} station …"
+    ),
+    "error.home.not_fieldgrid": (
+        "{home} holds other files and is not a fieldgrid folder; nothing was written. Use a new or empty folder"
+    ),
+    "error.home.nothing_here": (
+        "There is no fieldgrid data in {home} yet (missing or empty); nothing was written. Check --home"
+    ),
     "error.household.not_found": "No such household: {id}",
     "error.visit_days": "The days without a visit must be between 1 and 365: {value}",
     "error.household.exists": "Household already exists: {id}",
