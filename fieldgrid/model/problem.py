@@ -168,11 +168,16 @@ def derive(events: Iterable[ProblemEvent]) -> ProblemState:
     return state
 
 
+TEXT_REQUIRED = frozenset({"note", "handled"})  # what was noted, what was done on the spot
+
+
 def check_append(events: Iterable[ProblemEvent], event: ProblemEvent) -> ProblemState:
     """The strict rule for adding ``event`` to a log: it must apply after every event already there."""
     log = ordered(events)
     if log and event.order_key() < log[-1].order_key():
         raise ValidationError("at", "error.problem.event_before_last")
+    if event.kind in TEXT_REQUIRED and not str(event.data.get("text", "")).strip():
+        raise ValidationError("text", "error.problem.text_missing")  # an empty note tells the ledger nothing
     return step(derive(log), event)
 
 

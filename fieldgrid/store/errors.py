@@ -20,6 +20,11 @@ class NotFound(Refused):
         super().__init__("error.household.not_found", id=ident)
 
 
+class ProblemNotFound(NotFound):
+    def __init__(self, ident: str) -> None:
+        Refused.__init__(self, "error.problem.not_found", id=ident)
+
+
 class DiskError(StoreError):
     def __init__(self, path: str, reason: str) -> None:
         super().__init__("error.disk", path=path, reason=reason)

@@ -21,7 +21,7 @@ from fieldgrid.model.visit import Visit, validate_visit
 from fieldgrid.record import meta as records
 from fieldgrid.record.codec import event_doc, event_of
 from fieldgrid.record.tables import PATROLS, PROBLEM_EVENTS, VISITS
-from fieldgrid.store.errors import NotFound
+from fieldgrid.store.errors import ProblemNotFound
 
 if TYPE_CHECKING:
     from tinydb import TinyDB
@@ -254,7 +254,7 @@ class FieldWork:
         if not exact and len(ident) >= 4:
             exact = [i for i in ids if i.startswith(ident)]
         if len(exact) != 1:
-            raise NotFound(ident)
+            raise ProblemNotFound(ident)
         wanted = exact[0]
         if views is not None:
             return next(v for v in views if v.id == wanted)

@@ -215,3 +215,10 @@ def test_a_new_home_is_made_by_the_first_write(cli, tmp_path) -> None:
     assert cli(*PROFILE, home_dir=home).code == 0
     assert (home / "fieldgrid.json").exists()
     assert cli("households", "list", home_dir=home).code == 0
+
+
+def test_an_unknown_problem_is_named_as_a_problem(cli, tmp_path) -> None:
+    home = tmp_path / "demo"
+    assert cli("demo", "--no-open", home_dir=home).code == 0
+    result = cli("problems", "note", "nonexist", "--text", "已联系", home_dir=home)
+    assert result.code == 2 and "找不到问题：nonexist" in result.err and "住户" not in result.err

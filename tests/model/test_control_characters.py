@@ -46,3 +46,15 @@ def test_visits_problems_patrols_and_the_profile() -> None:
 def test_tabs_and_newlines_are_text() -> None:
     clean = validate_household(Household("0601", [Member("张三", "self")], notes="第一行\n第二行\t备注"))
     assert clean.notes == "第一行\n第二行\t备注"
+
+
+def test_an_empty_note_or_on_the_spot_handling_is_refused() -> None:
+    from fieldgrid.model import ValidationError
+    from fieldgrid.model.problem import ProblemEvent, check_append
+
+    reported = ProblemEvent("p-1", "reported", "2026-11-24T09:00", {"category": "noise"}, id="e-1")
+    for kind in ("note", "handled"):
+        with pytest.raises(ValidationError) as info:
+            check_append([reported], ProblemEvent("p-1", kind, "2026-11-24T09:10", {"text": "  "}, id="e-2"))
+        assert (info.value.field, info.value.key) == ("text", "error.problem.text_missing")
+    check_append([reported], ProblemEvent("p-1", "note", "2026-11-24T09:10", {"text": "已联系物业"}, id="e-2"))

@@ -54,6 +54,8 @@ ZH: dict[str, str] = {
     "error.problem.reason_missing": "请写明上报原因",
     "error.problem.outcome": "未知的处理结果：{value}",
     "error.problem.decision_missing": "请填写处理意见内容",
+    "error.problem.text_missing": "请写下内容：空白的记录对台账没有用处",
+    "error.problem.not_found": "找不到问题：{id}（用 fieldgrid problems list 查看编号）",
     "error.problem.feedback_channel": "未知的反馈方式：{value}",
     "error.problem.feedback_to": "请写明反馈给谁",
     "error.problem.close_unresolved": "问题尚未解决，不能办结；无法解决的请选择「无法解决」并填写公告",
@@ -154,6 +156,8 @@ EN: dict[str, str] = {
     "error.problem.reason_missing": "Please give the reason for escalating",
     "error.problem.outcome": "Unknown outcome: {value}",
     "error.problem.decision_missing": "Please enter the decision",
+    "error.problem.text_missing": "Please write what happened: an empty entry tells the ledger nothing",
+    "error.problem.not_found": "No such problem: {id} (fieldgrid problems list shows the codes)",
     "error.problem.feedback_channel": "Unknown feedback channel: {value}",
     "error.problem.feedback_to": "Please say who was told",
     "error.problem.close_unresolved": "The problem is not solved, so it cannot be closed; for one that cannot be "
