@@ -162,3 +162,29 @@ def test_whatever_one_file_does_it_is_that_files_refusal(tmp_path: Path, monkeyp
         assert outcomes[0].params == {"error": "LookupError"}
     finally:
         db.close()
+
+
+PAYLOAD_SCHEMA = json.loads((VECTORS.parent / "payload.schema.json").read_text(encoding="utf-8"))
+
+
+def test_the_published_payload_schema_takes_what_the_app_writes_and_refuses_what_the_checks_refuse(
+    tmp_path: Path,
+) -> None:
+    device_keys, _, station_keys, _ = vectors.identities(tmp_path)
+    up = open_bundle(VECTORS / "device-sealed.fgbundle", station_keys).payload
+    back = open_bundle(VECTORS / "return-sealed.fgbundle", device_keys).payload
+    jsonschema.validate(up, PAYLOAD_SCHEMA)
+    jsonschema.validate(back, PAYLOAD_SCHEMA)
+    bad_cases = [
+        {"table": "households", "doc": {"id": "bad", "members": "x", "_meta": {"stamp": 5}}},
+        {"table": "problem_events", "doc": {"id": "e", "kind": "note", "at": "2026-11-20T09:00", "data": {},
+                                            "_meta": {"stamp": vectors.stamp(1)}}},  # no problem_id
+        {"table": "visits", "doc": {"id": "v", "household_id": "h", "kind": "routine",
+                                    "_meta": {"stamp": vectors.stamp(1)}}},  # no at
+        {"table": "secrets", "doc": {"id": "s", "_meta": {"stamp": vectors.stamp(1)}}},
+    ]  # fmt: skip
+    for record in bad_cases:
+        with pytest.raises(jsonschema.ValidationError):
+            jsonschema.validate({"records": [record]}, PAYLOAD_SCHEMA)
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate({"notices": [{"id": "n", "at": 20261120, "text": "开会"}]}, PAYLOAD_SCHEMA)
