@@ -41,6 +41,7 @@ class Member:
     phone: str | None = None
     id_number: str | None = None
     id: str = field(default_factory=new_id)
+    position: int | None = None  # where the leader put this member in the household, kept through every merge
 
     @property
     def is_head(self) -> bool:
@@ -173,7 +174,7 @@ def validate_household(
     members: list[Member] = []
     for index, member in enumerate(household.members):
         clean, member_errors = validate_member(member, today)
-        members.append(clean)
+        members.append(dataclasses.replace(clean, position=index))
         errors.extend(e.at(f"members.{index}") for e in member_errors)
     heads = [m for m in members if m.is_head]
     if len(heads) > 1:

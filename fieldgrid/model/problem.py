@@ -168,7 +168,7 @@ def derive(events: Iterable[ProblemEvent]) -> ProblemState:
     return state
 
 
-TEXT_REQUIRED = frozenset({"note", "handled"})  # what was noted, what was done on the spot
+TEXT_REQUIRED = frozenset({"note"})  # a note is its text
 
 
 def check_append(events: Iterable[ProblemEvent], event: ProblemEvent) -> ProblemState:
@@ -176,9 +176,10 @@ def check_append(events: Iterable[ProblemEvent], event: ProblemEvent) -> Problem
     log = ordered(events)
     if log and event.order_key() < log[-1].order_key():
         raise ValidationError("at", "error.problem.event_before_last")
+    state = step(derive(log), event)
     if event.kind in TEXT_REQUIRED and not str(event.data.get("text", "")).strip():
         raise ValidationError("text", "error.problem.text_missing")  # an empty note tells the ledger nothing
-    return step(derive(log), event)
+    return state
 
 
 def due_date(reported_at: str, urgency: str) -> dt.date:

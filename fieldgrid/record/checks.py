@@ -103,6 +103,7 @@ Shape = Mapping[str, tuple[Check, bool]]
 MEMBER: Shape = {
     "id": (ident, True), "name": (text, True), "relation": (text, True), "sex": (optional(text), False),
     "birth_year": (optional(integer), False), "phone": (optional(text), False), "id_number": (optional(text), False),
+    "position": (optional(integer), False),
 }  # fmt: skip
 SHAPES: dict[str, Shape] = {
     HOUSEHOLDS: {

@@ -75,15 +75,19 @@ def _merge_fields(a: Doc, b: Doc, conflicts: list[Doc], record: str) -> Doc:
     return out
 
 
-def _member_order(member: Doc) -> tuple[int, str]:
+def _member_order(member: Doc) -> tuple[int, int, str]:
+    """The order the leader set (each member's ``position``), then head, spouse, children …, then id: the same
+    on every device and at the station, whichever copy was merged first."""
+    position = member.get("position")
+    placed = position if isinstance(position, int) and not isinstance(position, bool) else 1_000_000
     relation = member.get("relation")
     rank = RELATIONS.index(relation) if relation in RELATIONS else len(RELATIONS)
-    return rank, str(member["id"])
+    return placed, rank, str(member["id"])
 
 
 def _merge_members(a: list[Doc], b: list[Doc], conflicts: list[Doc], record: str) -> list[Doc]:
-    """Members by id, each merged field by field; ordered head, spouse, children … (then by id), an order
-    that does not depend on which copy was merged first."""
+    """Members by id, each merged field by field; in the order the leader set (then head, spouse, children …,
+    then by id), an order that does not depend on which copy was merged first."""
     by_id = {m["id"]: m for m in a}
     for member in b:
         twin = by_id.get(member["id"])
