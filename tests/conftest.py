@@ -3,14 +3,21 @@ test's folder), and the command line run in-process."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import platformdirs
 import pytest
 
 from fieldgrid.cli import main
 from fieldgrid.i18n import set_language
+from fieldgrid.station.db import StationDB
+from fieldgrid.station.exchange import enroll, station_identity
+from fieldgrid.sync import device
+from fieldgrid.sync.identity import Keys
 from testkit.cli import PROFILE, Result
+from testkit.sync import make_device
 
 
 @pytest.fixture(autouse=True)
@@ -43,3 +50,17 @@ def cli(capsys: pytest.CaptureFixture[str], home: Path):
 @pytest.fixture
 def with_profile(cli) -> None:
     assert cli(*PROFILE).code == 0
+
+
+@pytest.fixture
+def world(tmp_path: Path) -> Iterator[tuple[Any, ...]]:
+    """(device store, device keys, station database, station keys, the test's folder)."""
+    store, keys = make_device(tmp_path / "device")
+    db = StationDB(tmp_path / "station", create=True)
+    station_keys = Keys(tmp_path / "station")
+    me = station_identity(db, station_keys)
+    device.trust(store, me)
+    enroll(db, device.identity(store, keys))
+    yield store, keys, db, station_keys, tmp_path
+    store.close()
+    db.close()

@@ -202,9 +202,11 @@ class StationDB:
         merge: Merge,
         *,
         clock_to: str | None = None,
+        received: Sequence[str] = (),
     ) -> Applied:
-        """Merge one bundle's records in one transaction and remember the bundle.  A bundle already seen
-        changes nothing (``Applied(0, 0, n, 0)``)."""
+        """Merge one bundle's records in one transaction and remember the bundle; in the same transaction, what
+        the return bundles it names as ``received`` carried counts as delivered (a bundle refused half-way
+        delivers nothing).  A bundle already seen changes nothing (``Applied(0, 0, n, 0)``)."""
         with self.transaction() as conn:
             if conn.execute("SELECT 1 FROM bundles WHERE digest = ?", (digest,)).fetchone():
                 return Applied(0, 0, len(records), 0)
@@ -244,6 +246,7 @@ class StationDB:
                 "WHERE device_id = ?",
                 (now, clock_to or "", device_id),
             )
+            self._mark_delivered(conn, device_id, received)
         return Applied(new, changed, unchanged, len(conflicts))
 
     def put_local(self, tbl: str, doc: Doc, device_id: str) -> None:
@@ -350,15 +353,18 @@ class StationDB:
 
     def confirm(self, device_id: str, bundles: Iterable[str]) -> int:
         """The device says it imported these return bundles: what they carried is delivered."""
+        with self.transaction() as conn:
+            return self._mark_delivered(conn, device_id, bundles)
+
+    def _mark_delivered(self, conn: sqlite3.Connection, device_id: str, bundles: Iterable[str]) -> int:
         digests = [str(b) for b in bundles]
         if not digests:
             return 0
         marks = ",".join("?" * len(digests))
-        with self.transaction():
-            done = self.conn.execute(
-                f"UPDATE outbox SET sent_at = ? WHERE device_id = ? AND sent_at IS NULL AND bundle IN ({marks})",
-                (self._now(), device_id, *digests),
-            )
+        done = conn.execute(
+            f"UPDATE outbox SET sent_at = ? WHERE device_id = ? AND sent_at IS NULL AND bundle IN ({marks})",
+            (self._now(), device_id, *digests),
+        )
         return done.rowcount
 
 

@@ -101,11 +101,11 @@ def import_one(db: StationDB, keys: Keys, me: Identity, path: Path) -> Outcome:
         received = bundle.payload.get("received", [])
         if not isinstance(received, list) or not all(isinstance(r, str) and len(r) <= 128 for r in received):
             raise SyncError("sync.error.damaged")
-        db.confirm(device.device_id, received)
         if db.seen(bundle.digest):
+            db.confirm(device.device_id, received)  # a copy of a bundle already merged still says what arrived
             return Outcome(path, "duplicate", device.device_id, len(bundle.records))
         applied = db.apply(device.device_id, bundle.digest, bundle.records, merge_doc,
-                           clock_to=bundle.envelope["clock"]["to"])  # fmt: skip
+                           clock_to=bundle.envelope["clock"]["to"], received=received)  # fmt: skip
         return Outcome(path, "accepted", device.device_id, len(bundle.records), applied.conflicts)
     except SyncError as exc:
         return Outcome(path, "refused", refusal=exc)
