@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from fieldgrid.errors import Refused
+from fieldgrid.fsutil import remove_leftovers
 
 DB_NAME = "station.sqlite3"
 SCHEMA_VERSION = 1
@@ -118,6 +119,8 @@ class StationDB:
         if not create and not self.path.exists():
             raise StationError("station.error.not_a_station", home=str(self.home))
         self.home.mkdir(parents=True, exist_ok=True)
+        remove_leftovers(self.home / "keys")  # writes that died before their rename: the real files are intact
+        remove_leftovers(self.home, "points.json")
         self._now = now
         self.conn = sqlite3.connect(self.path, isolation_level=None)  # transactions are explicit
         self.conn.execute("PRAGMA journal_mode=WAL")

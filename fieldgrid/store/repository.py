@@ -19,7 +19,7 @@ from typing import Any, cast
 
 from tinydb import Query, TinyDB
 
-from fieldgrid.fsutil import fsync_dir
+from fieldgrid.fsutil import fsync_dir, remove_leftovers
 from fieldgrid.model import Household, LeaderProfile, ValidationError, ValidationErrors, validate_household
 from fieldgrid.model.profile import validate_profile
 from fieldgrid.record import meta as records
@@ -51,6 +51,9 @@ class Store(FieldWork, SyncState):
         self._now_ms = now_ms
         self.generation = 0  # bumped by every write: derived views are kept per generation
         self._views = None
+        # Writes that died before their rename (the real files are intact): the database's own temps go with the
+        # storage; the keys folder is all fieldgrid's.  Nobody else's temp file in the home is touched.
+        remove_leftovers(self.home / "keys")
         self._db = TinyDB(self.path, storage=AtomicJSONStorage)
         self._storage = cast(AtomicJSONStorage, self._db.storage)  # the storage class TinyDB was given
         try:

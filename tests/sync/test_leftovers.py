@@ -42,3 +42,21 @@ def test_a_bundle_half_written_on_the_stick_goes_with_the_next_export(world: tup
     sent = device.export(store, keys, stick)
     assert not left.exists() and other.exists()
     assert sorted(p.name for p in stick.iterdir()) == sorted([sent.path.name, other.name])
+
+
+def test_leftovers_in_a_home_go_when_it_is_next_opened(world: tuple[Any, ...]) -> None:
+    from fieldgrid.station.db import StationDB
+    from fieldgrid.store import Store
+
+    store, _, db, _, _ = world
+    home, station = Path(store.home), Path(db.home)
+    store.close()
+    db.close()
+    leftovers = [home / ".fieldgrid.json.tmp-99", home / "keys" / ".identity.key.tmp-99",
+                 station / ".points.json.tmp-99", station / "keys" / ".identity.key.tmp-99"]  # fmt: skip
+    for path in leftovers:
+        path.write_bytes(b"half")
+    Store(home).close()
+    StationDB(station).close()
+    assert not any(p.exists() for p in leftovers)
+    assert (home / "fieldgrid.json").exists() and (home / KEY_DIR / SECRET).exists()
