@@ -141,6 +141,13 @@ def plan_import(
                 _reject(plan, person, error)
             continue
         key = (v.get("building") or building, v.get("unit") or unit, room)
+        # A row of another building or unit is this device's to refuse: its station would refuse the bundle.
+        outside = [ValidationError(part, "error.grid.outside", value=value, grid=mine)
+                   for part, value, mine in (("building", key[0], building), ("unit", key[1], unit))
+                   if mine and value != mine]  # fmt: skip
+        if outside:
+            _reject(plan, person, outside[0])
+            continue
         groups.setdefault(key, []).append((person, member))
     by_place = {(h.building, h.unit, h.room): h for h in existing}
     for (b, u, room), people in groups.items():

@@ -310,6 +310,18 @@ class StationDB:
         ).fetchall()
         return [(str(device), json.loads(doc)) for device, doc in rows]
 
+    def problem_ids(self, code: str) -> list[str]:
+        """The problems whose id starts with ``code`` (the report's ``78E49318``, any case, 4+ characters)."""
+        wanted = code.strip().lower()
+        if len(wanted) < 4:
+            return []
+        rows = self.conn.execute(
+            "SELECT DISTINCT json_extract(doc, '$.problem_id') FROM records WHERE tbl = 'problem_events' "
+            "AND lower(json_extract(doc, '$.problem_id')) LIKE ? ESCAPE '\\'",
+            (wanted.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%",),
+        ).fetchall()
+        return sorted(str(pid) for (pid,) in rows if pid)
+
     def live_households(self) -> list[tuple[str, str, Doc]]:
         """Every household not deleted: (id, device, document)."""
         rows = self.conn.execute("SELECT id, device_id, doc FROM records WHERE tbl = 'households' AND deleted = 0")

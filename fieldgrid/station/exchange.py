@@ -178,6 +178,20 @@ def returns(db: StationDB, keys: Keys, out_dir: Path) -> Iterator[tuple[str, Pat
 # -- the operator's own records ------------------------------------------------------------------------------
 
 
+def find_problem(db: StationDB, code: str) -> str:
+    """The problem a person names: its full id, or the code reports and screens print (``78E49318``) or any
+    unique prefix of 4+ characters, in any case.  Unknown or ambiguous: a refusal (listing the candidates)."""
+    if db.problem_events(code):
+        return code
+    found = db.problem_ids(code)
+    if len(found) > 1:
+        raise SyncError("sync.error.ambiguous_problem", id=code,
+                        candidates=", ".join(p[:8].upper() for p in found[:8]))  # fmt: skip
+    if not found:
+        raise SyncError("sync.error.unknown_problem", id=code)
+    return found[0]
+
+
 def _owner_of_problem(db: StationDB, problem_id: str) -> tuple[str, list[dict[str, Any]]]:
     rows = db.problem_events(problem_id)
     if not rows:
@@ -192,6 +206,7 @@ def decide(db: StationDB, clock: StationClock, problem_id: str, outcome: str, te
     from fieldgrid.record import meta as records
     from fieldgrid.record.codec import event_doc, event_of
 
+    problem_id = find_problem(db, problem_id)
     device, docs = _owner_of_problem(db, problem_id)
     event = ProblemEvent(problem_id, "decision", at, {"outcome": outcome, "text": text}, stamp="~")
     try:
@@ -235,6 +250,27 @@ def rollup(db: StationDB, keys: Keys, out_dir: Path) -> tuple[Path, int]:
     return path, len(records)
 
 
+def find_household(db: StationDB, ident: str) -> tuple[str, str, dict[str, Any]]:
+    """The household a person names: ``UNIT:ROOM`` (``6栋3单元:0502``, the unit as reports print it), a room
+    number where only one unit has it, its id, or a unique id prefix of 4+ characters.  (id, device, document);
+    unknown or ambiguous: a refusal (listing the candidates)."""
+    households = db.live_households()
+    place, sep, room = ident.replace("：", ":").rpartition(":")
+    if sep:
+        found = [h for h in households if h[2].get("room") == room.strip()
+                 and f"{h[2].get('building', '')}{h[2].get('unit', '')}" == place.strip()]  # fmt: skip
+    else:
+        found = [h for h in households if h[0] == ident]
+        found = found or [h for h in households if h[2].get("room") == ident.strip()]
+        found = found or [h for h in households if len(ident) >= 4 and h[0].startswith(ident)]
+    if len(found) > 1:
+        names = ", ".join(f"{d.get('building', '')}{d.get('unit', '')}:{d.get('room', '')}" for _, _, d in found[:8])
+        raise SyncError("sync.error.ambiguous_household", id=ident, candidates=names)
+    if not found:
+        raise SyncError("sync.error.unknown_household", id=ident)
+    return found[0]
+
+
 def edit_household(db: StationDB, clock: StationClock, ident: str, changes: dict[str, Any]) -> dict[str, Any]:
     """A roster change made at the station (a phone corrected, a household marked vacant): checked by the same
     rules as on the device, stamped with the station's clock, and queued for the unit it belongs to, whose
@@ -242,11 +278,7 @@ def edit_household(db: StationDB, clock: StationClock, ident: str, changes: dict
     from fieldgrid.model import Household, ValidationError, ValidationErrors, validate_household
     from fieldgrid.record import meta as records
 
-    found = [(rid, dev, doc) for rid, dev, doc in db.live_households()
-             if rid == ident or (len(ident) >= 4 and rid.startswith(ident))]  # fmt: skip
-    if len(found) != 1:
-        raise SyncError("sync.error.unknown_household", id=ident)
-    _, device, current = found[0]
+    _, device, current = find_household(db, ident)
     household = Household.from_doc(records.live_view(current))
     unknown = set(changes) - {f for f in household.to_doc() if f not in ("id", "members")}
     if unknown:

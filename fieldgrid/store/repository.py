@@ -194,6 +194,14 @@ class Store(FieldWork, SyncState):
                 unit=household.unit or profile.grid.unit,
             )
         clean = validate_household(household, extra)
+        if profile:
+            # What the station would refuse is refused here, at entry: a household of another building or unit
+            # would otherwise hold up every later bundle of this device.
+            outside = [ValidationError(part, "error.grid.outside", value=getattr(clean, part), grid=mine)
+                       for part, mine in (("building", profile.grid.building), ("unit", profile.grid.unit))
+                       if mine and getattr(clean, part) not in ("", mine)]  # fmt: skip
+            if outside:
+                raise ValidationErrors(outside)
         place = (clean.building, clean.unit, clean.room)
         # Straight over the stored documents: building whole Household objects here cost more than the write.
         for other in self._household_docs():

@@ -66,8 +66,11 @@ def test_demo_exchange_from_the_shell(cli, tmp_path: Path) -> None:
     assert bad.code == 2 and "拒收 1" in bad.err and "文件不完整" in bad.out
     assert "拒收 " + str(stick / "junk.fgbundle") + "：" in bad.err and "文件不完整" in bad.err  # the reason on stderr
     assert cli("station", "notice", "--text", "周六停水", home_dir=station_home).code == 0
-    edited = cli("station", "edit-household", "0101", "--set", "residency=空置", home_dir=station_home)
-    assert edited.code == 2  # a household is named by its id at the station, not by a room number
+    # A household is named as people name it (#11): by room where one unit has it, or UNIT:ROOM.
+    edited = cli("station", "edit-household", "6栋3单元:0101", "--set", "residency=空置", home_dir=station_home)
+    assert edited.code == 0 and "0101" in edited.err
+    unknown = cli("station", "edit-household", "6栋3单元:9999", "--set", "residency=空置", home_dir=station_home)
+    assert unknown.code == 2 and "服务站没有这一户" in unknown.err
     first = json.loads(cli("households", "list", "--json", home_dir=device_home).out)[0]
     edited = cli("station", "edit-household", first["id"][:8], "--set", "notes=已核实", home_dir=station_home)
     assert edited.code == 0, edited.err

@@ -33,6 +33,7 @@ ZH: dict[str, str] = {
     "error.head.missing": "请填写户主（空置房除外）",
     "error.grid.empty": "请填写此项",
     "error.grid.code": "统计用区划代码应为 12 位数字：{value}",
+    "error.grid.outside": "这台设备管的是{grid}：{value} 不属于本设备，服务站会拒收，请改正或交给该单元的单元长",
     "error.home.locked": "数据目录 {home} 正被另一个 fieldgrid 进程（pid {pid}）使用。请先关闭它再试。",
     "error.home.is_station": (
         "{home} 是服务站的目录，不是单元长设备的目录；什么也没写。服务站请用 fieldgrid --home {home} station …"
@@ -132,6 +133,7 @@ EN: dict[str, str] = {
     "error.head.missing": "Please enter the head of household (except for a vacant flat)",
     "error.grid.empty": "Please fill this in",
     "error.grid.code": "The statistical area code has 12 digits: {value}",
+    "error.grid.outside": "This device looks after {grid}; {value} is not part of it and the station would refuse it",
     "error.home.locked": "The data folder {home} is in use by another fieldgrid process (pid {pid}). "
     "Close it and try again.",
     "error.home.is_station": (
