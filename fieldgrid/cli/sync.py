@@ -52,11 +52,27 @@ def cmd_import(args: argparse.Namespace, store: Store) -> int:
     from fieldgrid.sync import device
     from fieldgrid.sync.identity import Keys
 
-    result = device.import_return(store, Keys(store.home), Path(args.file).expanduser())
-    if result.duplicate:
-        err(t("sync.import.duplicate"))
-    else:
-        err(t("sync.import.done", changed=result.changed, notices=result.notices, conflicts=result.conflicts))
+    keys = Keys(store.home)
+    path = Path(args.file).expanduser()
+    if not path.is_dir():
+        result = device.import_return(store, keys, path)
+        if result.duplicate:
+            err(t("sync.import.duplicate"))
+        else:
+            err(t("sync.import.done", changed=result.changed, notices=result.notices, conflicts=result.conflicts))
+        return EXIT_OK
+    # A folder (the stick): every return bundle there addressed to this device; other leaders' are left alone.
+    mine = device.returns_for(store, path)
+    if not mine:
+        err(t("sync.import.none_for_me", path=str(path)))
+        return EXIT_OK
+    for bundle in mine:
+        result = device.import_return(store, keys, bundle)
+        if result.duplicate:
+            err(f"{bundle.name}: " + t("sync.import.duplicate"))
+        else:
+            err(f"{bundle.name}: " + t("sync.import.done", changed=result.changed, notices=result.notices,
+                                       conflicts=result.conflicts))  # fmt: skip
     return EXIT_OK
 
 

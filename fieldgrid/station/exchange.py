@@ -21,7 +21,7 @@ from fieldgrid.record.clock import Clock, Stamp
 from fieldgrid.record.merge import merge_doc
 from fieldgrid.record.tables import HOUSEHOLDS, PROBLEM_EVENTS, TABLES
 from fieldgrid.station.db import StationDB
-from fieldgrid.sync.bundle import SUFFIX, bundle_digest, check_records, open_bundle, write_bundle
+from fieldgrid.sync.bundle import SUFFIX, bundle_digest, check_records, open_bundle, read_envelope, write_bundle
 from fieldgrid.sync.errors import SyncError
 from fieldgrid.sync.identity import Identity, Keys
 
@@ -120,11 +120,21 @@ def import_one(db: StationDB, keys: Keys, me: Identity, path: Path) -> Outcome:
         return Outcome(path, "refused", refusal=SyncError("sync.error.unexpected", error=type(exc).__name__))
 
 
+def _written_here(path: Path, me: Identity) -> bool:
+    """A return bundle this station wrote onto the stick for a leader: not something to import, nor a refusal."""
+    try:
+        envelope = read_envelope(path)
+    except SyncError:
+        return False  # unreadable: the import says why
+    source = envelope["source"]
+    return bool(source.get("party") == me.party and source.get("public_key") == me.public_key)
+
+
 def import_paths(
     db: StationDB, keys: Keys, paths: Iterable[Path], progress: Callable[[int, int], None] | None = None
 ) -> list[Outcome]:
     me = station_identity(db, keys)
-    files = bundle_files(paths)
+    files = [path for path in bundle_files(paths) if not _written_here(path, me)]
     outcomes = []
     for n, path in enumerate(files, start=1):
         outcomes.append(import_one(db, keys, me, path))
@@ -223,6 +233,10 @@ def notice(db: StationDB, text: str, at: str, devices: list[str] | None = None) 
     """A notice for the residents of some units (all by default), passed on by their leaders."""
     if not text.strip():
         raise SyncError("sync.error.notice_empty")
+    for target in devices or []:  # a notice to nobody is no notice: name the unknown target
+        known = db.device(target)
+        if known is None or known.revoked_at is not None:
+            raise SyncError("sync.error.unknown_party", party=target)
     return db.queue("notice", {"id": uuid.uuid4().hex, "at": at, "text": text.strip()}, devices)
 
 

@@ -21,7 +21,15 @@ from fieldgrid.record.tables import CONFLICTS as CONFLICTS  # re-exported, as is
 from fieldgrid.record.tables import HOUSEHOLDS, TABLES
 from fieldgrid.record.tables import NOTICES as NOTICES
 from fieldgrid.store import Store
-from fieldgrid.sync.bundle import Bundle, check_records, check_source, open_bundle, write_bundle
+from fieldgrid.sync.bundle import (
+    SUFFIX,
+    Bundle,
+    check_records,
+    check_source,
+    open_bundle,
+    read_envelope,
+    write_bundle,
+)
 from fieldgrid.sync.errors import SyncError
 from fieldgrid.sync.identity import Identity, Keys
 from fieldgrid.sync.pending import ACKED as ACKED  # re-exported, as are pending and changed_here_after
@@ -112,6 +120,22 @@ def _check_notices_and_ack(payload: dict[str, Any], store: Store) -> None:
             raise SyncError("sync.error.bad_ack", reason=Label("reason", bad.reason)) from None
         if ack > store.clock_stamp():
             raise SyncError("sync.error.bad_ack", reason=Label("reason", "future_stamp"))
+
+
+def returns_for(store: Store, folder: Path) -> list[Path]:
+    """The return bundles in ``folder`` (and below it) addressed to this device, oldest first; the envelope is
+    all that is read, so other leaders' bundles and anything unreadable are simply not this device's."""
+    found: list[tuple[str, Path]] = []
+    for path in sorted(Path(folder).rglob(f"return-*{SUFFIX}")):
+        if path.name.startswith("."):
+            continue
+        try:
+            envelope = read_envelope(path)
+        except SyncError:
+            continue
+        if envelope.get("kind") == "return" and envelope.get("target") == store.device_id:
+            found.append((str(envelope.get("created", "")), path))
+    return [path for _, path in sorted(found)]
 
 
 def import_return(store: Store, keys: Keys, path: Path) -> Imported:

@@ -76,8 +76,9 @@ def test_demo_exchange_from_the_shell(cli, tmp_path: Path) -> None:
     assert edited.code == 0, edited.err
     assert cli("station", "returns", "--out", str(back), home_dir=station_home).code == 0
     [bundle] = back.glob("*.fgbundle")
-    done = cli("sync", "import", str(bundle), home_dir=device_home)
-    assert done.code == 0 and "1 条通知" in done.err
+    done = cli("sync", "import", str(back), home_dir=device_home)  # the folder: what is addressed to this device
+    assert done.code == 0 and "1 条通知" in done.err and bundle.name in done.err
+    assert "以前导入过" in cli("sync", "import", str(bundle), home_dir=device_home).err
     status = cli("sync", "status", home_dir=device_home)
     assert "待上传的改动：0 条" in status.out and "周六停水" in status.out
     shown = json.loads(cli("households", "show", first["id"], "--json", home_dir=device_home).out)

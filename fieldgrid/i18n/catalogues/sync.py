@@ -44,6 +44,7 @@ ZH: dict[str, str] = {
     "sync.export.plain": "注意：这是未加密的调试数据包，含住户个人信息，请勿带出或交给他人！",
     "sync.import.done": "已导入服务站回传：{changed} 条记录更新，{notices} 条通知，{conflicts} 处冲突",
     "sync.import.duplicate": "这个回传数据包以前导入过，没有改动",
+    "sync.import.none_for_me": "{path} 里没有发给本设备的回传数据包",
     "sync.identity.written": "身份文件已写出：{path}",
     "sync.trust.done": "已记住服务站 {name}（{party}）",
     "sync.error.unknown_household": "服务站没有这一户：{id}",
@@ -101,6 +102,7 @@ EN: dict[str, str] = {
     "sync.import.done": "Station's return imported: {changed} records updated, {notices} notices, {conflicts} "
     "conflicts",
     "sync.import.duplicate": "This return bundle was imported before; nothing changed",
+    "sync.import.none_for_me": "No return bundle for this device in {path}",
     "sync.identity.written": "Identity file written: {path}",
     "sync.trust.done": "Station {name} ({party}) is now trusted",
     "sync.error.unknown_household": "The station has no such household: {id}",
