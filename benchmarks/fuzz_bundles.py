@@ -24,7 +24,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 
 from fieldgrid.model.ledger import Report
 from fieldgrid.model.visit import Visit
-from fieldgrid.station.db import StationDB
 from fieldgrid.station.exchange import (
     StationClock,
     decide,
@@ -38,9 +37,8 @@ from fieldgrid.station.units import units
 from fieldgrid.store.field_work import minute
 from fieldgrid.store.repository import DB_NAME
 from fieldgrid.sync import device
-from fieldgrid.sync.identity import Keys
-from testkit.mutants import checked, file_mutants, signed_mutants
-from testkit.sync import make_device
+from testkit.mutants import checked, file_mutants, signed_mutants, write_files
+from testkit.sync import make_device, make_world
 
 
 def main() -> int:
@@ -54,12 +52,8 @@ def main() -> int:
     counts: collections.Counter[str] = collections.Counter()
     with tempfile.TemporaryDirectory() as folder:
         tmp = Path(folder)
-        store, keys = make_device(tmp / "device")
-        db = StationDB(tmp / "station", create=True)
-        station_keys = Keys(tmp / "station")
+        store, keys, db, station_keys = make_world(tmp)
         me = station_identity(db, station_keys)
-        device.trust(store, me)
-        enroll(db, device.identity(store, keys))
         household = store.households()[0]
         store.add_visit(Visit(household.id, minute(store.now()), "errand", "代办"))
         view = store.report_problem(Report("facility_repair", "地漏堵塞", place="3楼楼道"))
@@ -70,12 +64,7 @@ def main() -> int:
         source = device.identity(store, keys)
 
         started = time.perf_counter()
-        station_mutants: list[tuple[str, Path]] = []
-        for n, (what, data) in enumerate(file_mutants(good.read_bytes(), rng, args.station // 2)):
-            path = tmp / "files" / f"{n:05d}.fgbundle"
-            path.parent.mkdir(exist_ok=True)
-            path.write_bytes(data)
-            station_mutants.append((what, path))
+        station_mutants = write_files(file_mutants(good.read_bytes(), rng, args.station // 2), tmp / "files")
         station_mutants += signed_mutants(good, keys, station_keys, source, me, tmp / "signed", rng,
                                           args.station * 9 // 20)  # fmt: skip
         station_mutants += signed_mutants(good, intruder_keys, station_keys, source, me, tmp / "wrong", rng,
@@ -98,12 +87,7 @@ def main() -> int:
         [back] = [path for who, path, _, _ in returns(db, station_keys, tmp / "back") if who == store.device_id]
         target = device.identity(store, keys)
         started = time.perf_counter()
-        device_mutants: list[tuple[str, Path]] = []
-        for n, (what, data) in enumerate(file_mutants(back.read_bytes(), rng, args.device // 2)):
-            path = tmp / "dev-files" / f"{n:05d}.fgbundle"
-            path.parent.mkdir(exist_ok=True)
-            path.write_bytes(data)
-            device_mutants.append((what, path))
+        device_mutants = write_files(file_mutants(back.read_bytes(), rng, args.device // 2), tmp / "dev-files")
         device_mutants += signed_mutants(back, station_keys, keys, me, target, tmp / "dev-signed", rng,
                                          args.device // 2, kind="return")  # fmt: skip
         db_file = Path(store.home) / DB_NAME

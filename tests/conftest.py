@@ -12,12 +12,8 @@ import pytest
 
 from fieldgrid.cli import main
 from fieldgrid.i18n import set_language
-from fieldgrid.station.db import StationDB
-from fieldgrid.station.exchange import enroll, station_identity
-from fieldgrid.sync import device
-from fieldgrid.sync.identity import Keys
 from testkit.cli import PROFILE, Result
-from testkit.sync import make_device
+from testkit.sync import make_world
 
 
 @pytest.fixture(autouse=True)
@@ -55,12 +51,7 @@ def with_profile(cli) -> None:
 @pytest.fixture
 def world(tmp_path: Path) -> Iterator[tuple[Any, ...]]:
     """(device store, device keys, station database, station keys, the test's folder)."""
-    store, keys = make_device(tmp_path / "device")
-    db = StationDB(tmp_path / "station", create=True)
-    station_keys = Keys(tmp_path / "station")
-    me = station_identity(db, station_keys)
-    device.trust(store, me)
-    enroll(db, device.identity(store, keys))
+    store, keys, db, station_keys = make_world(tmp_path)
     yield store, keys, db, station_keys, tmp_path
     store.close()
     db.close()

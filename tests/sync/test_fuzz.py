@@ -21,7 +21,7 @@ from fieldgrid.store.field_work import minute
 from fieldgrid.store.repository import DB_NAME
 from fieldgrid.sync import device
 from fieldgrid.sync.identity import Keys
-from testkit.mutants import checked, file_mutants, signed_mutants
+from testkit.mutants import checked, file_mutants, signed_mutants, write_files
 from testkit.sync import make_device
 
 
@@ -51,12 +51,7 @@ def test_hundreds_of_mutants_at_the_station(world: tuple[Any, ...]) -> None:
     rng = random.Random(20261130)
     other_store, other_keys = make_device(tmp / "intruder", name="冒名者")
     enroll(db, device.identity(other_store, other_keys))  # a real, enrolled device of another unit
-    mutants: list[tuple[str, Path]] = []
-    for n, (what, data) in enumerate(file_mutants(good.read_bytes(), rng, 200)):
-        path = tmp / "files" / f"{n:04d}.fgbundle"
-        path.parent.mkdir(exist_ok=True)
-        path.write_bytes(data)
-        mutants.append((what, path))
+    mutants = write_files(file_mutants(good.read_bytes(), rng, 200), tmp / "files")
     source = device.identity(store, keys)
     mutants += signed_mutants(good, keys, station_keys, source, me, tmp / "signed", rng, 150)
     # Re-signed by a real key of the wrong party: the intruder's key, claiming the leader's party.
@@ -96,13 +91,7 @@ def test_a_hundred_mutants_on_the_device(world: tuple[Any, ...]) -> None:
     me = station_identity(db, station_keys)
     target = device.identity(store, keys)
     rng = random.Random(7)
-    mutants = [(what, data) for what, data in file_mutants(back.read_bytes(), rng, 60)]
-    paths: list[tuple[str, Path]] = []
-    for n, (what, data) in enumerate(mutants):
-        path = tmp / "dev-files" / f"{n:04d}.fgbundle"
-        path.parent.mkdir(exist_ok=True)
-        path.write_bytes(data)
-        paths.append((what, path))
+    paths = write_files(file_mutants(back.read_bytes(), rng, 60), tmp / "dev-files")
     wrong = Keys(tmp / "not-the-station")
     paths += signed_mutants(back, station_keys, keys, me, target, tmp / "dev-signed", rng, 60, kind="return")
     paths += [(f"{what} by another key", p) for what, p in

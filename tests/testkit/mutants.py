@@ -11,7 +11,7 @@ from __future__ import annotations
 import copy
 import json
 import random
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -50,6 +50,17 @@ def file_mutants(good: bytes, rng: random.Random, count: int) -> Iterator[tuple[
         else:
             noise = bytes(rng.randrange(256) for _ in range(rng.randrange(1, 2000)))
             yield "noise", noise
+
+
+def write_files(mutants: Iterable[tuple[str, bytes]], folder: Path) -> list[tuple[str, Path]]:
+    """Each damaged file written as a bundle on a stick, with what was done to it."""
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for n, (what, data) in enumerate(mutants):
+        path = folder / f"{n:05d}.fgbundle"
+        path.write_bytes(data)
+        written.append((what, path))
+    return written
 
 
 def record_mutation(payload: dict[str, Any], rng: random.Random, party: str) -> tuple[str, dict[str, Any]]:

@@ -1,11 +1,15 @@
-"""A leader's device for the sync tests: a store with a profile and one household, and its keys."""
+"""A leader's device for the sync tests (a store with a profile and one household, and its keys), and a world of
+that device and a station that know each other."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from fieldgrid.model import GridPath, Household, LeaderProfile, Member
+from fieldgrid.station.db import StationDB
+from fieldgrid.station.exchange import enroll, station_identity
 from fieldgrid.store import Store
+from fieldgrid.sync import device
 from fieldgrid.sync.identity import Keys
 
 GRID = GridPath(community="子龙社区", compound="橙郡一期", building="6栋", unit="3单元")
@@ -16,3 +20,13 @@ def make_device(home: Path, name: str = "刘秀英", grid: GridPath = GRID) -> t
     store.save_profile(LeaderProfile(name, "13800138000", grid))
     store.add_household(Household(room="0601", members=[Member(name="张三", relation="self")]))
     return store, Keys(home)
+
+
+def make_world(folder: Path) -> tuple[Store, Keys, StationDB, Keys]:
+    """A leader's device and a station that know each other: (device store, device keys, station, station keys)."""
+    store, keys = make_device(folder / "device")
+    db = StationDB(folder / "station", create=True)
+    station_keys = Keys(folder / "station")
+    device.trust(store, station_identity(db, station_keys))
+    enroll(db, device.identity(store, keys))
+    return store, keys, db, station_keys
