@@ -13,6 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from fieldgrid.cli import station_lists
 from fieldgrid.cli.common import table, to_code
 from fieldgrid.cli.exits import EXIT_BAD_INPUT, EXIT_OK, InputError, err, out
 from fieldgrid.i18n import t
@@ -86,6 +87,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.add_argument("--month", required=True, metavar="YYYY-MM", help=t("cli.help.month"))
     p.add_argument("--out", required=True, metavar="DIR", help=t("cli.help.station_report_out"))
     p.set_defaults(run=with_station(cmd_report))
+    station_lists.register(actions, common, with_station)
 
 
 def station_home(args: argparse.Namespace) -> Path:

@@ -139,6 +139,10 @@ ZH: dict[str, str] = {
     "cli.help.station_revoke": "注销一台设备（如设备丢失）",
     "cli.help.station_device": "设备编号",
     "cli.help.station_report": "生成月报：问题台账汇总、共性问题分析、单元长工作统计和积分（XLSX 和 CSV）",
+    "cli.help.station_problems": "列出服务站收到的问题：编号（station decide 用它）、单元、类别、状态，逾期的在前",
+    "cli.help.station_households": "列出服务站收到的住户：单元:房号（station edit-household 用它）、户主、人数",
+    "cli.help.station_unit_filter": "只看这个单元（如 6栋3单元）",
+    "cli.help.station_status_filter": "只看这个状态（如 已上报）",
     "cli.help.station_report_out": "月报文件写入的目录",
     "cli.help.sync": "与服务站交换数据包（U 盘）",
     "cli.help.demo_station": "演示服务站的目录（默认：演示单元目录旁边的 …-station）",
@@ -324,6 +328,15 @@ EN: dict[str, str] = {
     "cli.help.station_device": "device id",
     "cli.help.station_report": "write the monthly report: ledger, common problems, leaders' tallies and points "
     "(XLSX and CSV)",
+    "cli.help.station_problems": (
+        "list the problems the station holds: code (what station decide takes), unit, category, status; "
+        "overdue first"
+    ),
+    "cli.help.station_households": (
+        "list the households the station holds: UNIT:ROOM (what station edit-household takes), head, people"
+    ),
+    "cli.help.station_unit_filter": "only this unit (e.g. 6栋3单元)",
+    "cli.help.station_status_filter": "only this status (e.g. escalated)",
     "cli.help.station_report_out": "folder to write the report files into",
     "cli.help.sync": "exchange bundles with the service station (USB stick)",
     "cli.help.demo_station": "folder of the demo station (default: …-station beside the demo unit's folder)",
