@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from fieldgrid.cli.common import table
@@ -62,19 +63,11 @@ def cmd_problems(args: argparse.Namespace, db: StationDB) -> int:
                          "overdue": view.overdue(today), "reported_at": view.reported_at,
                          "description": view.report.description})  # fmt: skip
     rows.sort(key=lambda r: (not r["overdue"], r["reported_at"]))
-    if args.json:
-        out(json.dumps(rows, ensure_ascii=False, indent=2))
-        return EXIT_OK
-    if not rows:
-        out(t("station.problems.none"))
-        return EXIT_OK
-    headers = [t(f"station.col.{c}") for c in ("code", "grid", "category", "urgency", "status", "reported", "what")]
-    lines = [[r["code"], r["unit"], label("category", r["category"]), label("urgency", r["urgency"]),
-              label("status", r["status"]) + ("!!" if r["overdue"] else ""), r["reported_at"][:10],
-              r["description"][:30]] for r in rows]  # fmt: skip
-    for line in table(headers, lines):
-        out(line)
-    return EXIT_OK
+    columns = ("code", "grid", "category", "urgency", "status", "reported", "what")
+    return _show(args, rows, "station.problems.none", columns,
+                 lambda r: [r["code"], r["unit"], label("category", r["category"]), label("urgency", r["urgency"]),
+                            label("status", r["status"]) + ("!!" if r["overdue"] else ""), r["reported_at"][:10],
+                            r["description"][:30]])  # fmt: skip
 
 
 def cmd_households(args: argparse.Namespace, db: StationDB) -> int:
@@ -87,15 +80,21 @@ def cmd_households(args: argparse.Namespace, db: StationDB) -> int:
             rows.append({"name": f"{h.building}{h.unit}:{h.room}", "id": h.id, "unit": unit.grid, "room": h.room,
                          "head": h.head_name, "people": len(h.members), "residency": h.residency,
                          "phones": phones})  # fmt: skip
+    return _show(args, rows, "station.households.none", ("household", "head", "people", "residency", "phones"),
+                 lambda r: [r["name"], r["head"], str(r["people"]), label("residency", r["residency"]),
+                            " ".join(r["phones"])])  # fmt: skip
+
+
+def _show(
+    args: argparse.Namespace, rows: list[dict[str, Any]], none: str, columns: tuple[str, ...],
+    cells: Callable[[dict[str, Any]], list[str]],
+) -> int:
+    """The rows as JSON (``--json``), or as an aligned table with translated headers, or the line saying none."""
     if args.json:
         out(json.dumps(rows, ensure_ascii=False, indent=2))
-        return EXIT_OK
-    if not rows:
-        out(t("station.households.none"))
-        return EXIT_OK
-    headers = [t(f"station.col.{c}") for c in ("household", "head", "people", "residency", "phones")]
-    lines = [[r["name"], r["head"], str(r["people"]), label("residency", r["residency"]), " ".join(r["phones"])]
-             for r in rows]  # fmt: skip
-    for line in table(headers, lines):
-        out(line)
+    elif not rows:
+        out(t(none))
+    else:
+        for line in table([t(f"station.col.{c}") for c in columns], [cells(r) for r in rows]):
+            out(line)
     return EXIT_OK
