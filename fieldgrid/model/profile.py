@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -11,6 +12,12 @@ from fieldgrid.model.errors import ValidationError, ValidationErrors
 from fieldgrid.model.validation import control_errors, fold_width, normalize_phone
 
 _COMMUNITY_CODE_RE = re.compile(r"^\d{12}$")
+
+
+def parts_outside(grid: Mapping[str, str], place: Mapping[str, Any]) -> list[str]:
+    """The parts of a unit's grid (building, unit) where ``place`` names another one than ``grid`` does; an empty
+    or missing part is inside.  One rule for the device at entry, for a return it imports and for the station."""
+    return [part for part in ("building", "unit") if grid.get(part) and place.get(part) not in (None, "", grid[part])]
 
 
 @dataclass

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from fieldgrid.i18n import parse_label
 from fieldgrid.model import Household, Member, ValidationError, ValidationErrors, validate_household
+from fieldgrid.model.profile import parts_outside
 from fieldgrid.model.vocabulary import RELATIONS, RESIDENCY, SEXES, TAGS
 from fieldgrid.roster.columns import (
     RELATION_WORDS,
@@ -142,9 +143,9 @@ def plan_import(
             continue
         key = (v.get("building") or building, v.get("unit") or unit, room)
         # A row of another building or unit is this device's to refuse: its station would refuse the bundle.
-        outside = [ValidationError(part, "error.grid.outside", value=value, grid=mine)
-                   for part, value, mine in (("building", key[0], building), ("unit", key[1], unit))
-                   if mine and value != mine]  # fmt: skip
+        mine, place = {"building": building, "unit": unit}, {"building": key[0], "unit": key[1]}
+        outside = [ValidationError(part, "error.grid.outside", value=place[part], grid=mine[part])
+                   for part in parts_outside(mine, place)]  # fmt: skip
         if outside:
             _reject(plan, person, outside[0])
             continue

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from fieldgrid.model.profile import parts_outside
 from fieldgrid.record.clock import Clock, Stamp
 from fieldgrid.record.merge import merge_doc
 from fieldgrid.record.tables import HOUSEHOLDS, PROBLEM_EVENTS, TABLES
@@ -73,10 +74,6 @@ class Outcome:
         return dict(self.refusal.params) if self.refusal else {}
 
 
-def _in_scope(doc: dict[str, Any], grid: dict[str, str]) -> bool:
-    return all(not grid.get(part) or doc.get(part) in (None, "", grid[part]) for part in ("building", "unit"))
-
-
 def import_one(db: StationDB, keys: Keys, me: Identity, path: Path) -> Outcome:
     try:
         bundle = open_bundle(path, keys)
@@ -94,7 +91,7 @@ def import_one(db: StationDB, keys: Keys, me: Identity, path: Path) -> Outcome:
         for table, doc in bundle.records:
             if table not in TABLES:
                 raise SyncError("sync.error.unknown_table", table=table)
-            if expected == "device" and table == HOUSEHOLDS and not _in_scope(doc, device.grid):
+            if expected == "device" and table == HOUSEHOLDS and parts_outside(device.grid, doc):
                 raise SyncError("sync.error.out_of_scope", record=str(doc.get("room", doc["id"])))
         parties = None if expected == "rollup" else {device.device_id, me.party}  # a roll-up relays anyone's
         check_records(bundle, now_ms=time.time_ns() // 1_000_000, parties=parties)

@@ -21,7 +21,7 @@ from tinydb import Query, TinyDB
 
 from fieldgrid.fsutil import fsync_dir, remove_leftovers
 from fieldgrid.model import Household, LeaderProfile, ValidationError, ValidationErrors, validate_household
-from fieldgrid.model.profile import validate_profile
+from fieldgrid.model.profile import parts_outside, validate_profile
 from fieldgrid.record import meta as records
 from fieldgrid.record.clock import Clock, Stamp
 from fieldgrid.record.tables import HOUSEHOLDS
@@ -197,9 +197,9 @@ class Store(FieldWork, SyncState):
         if profile:
             # What the station would refuse is refused here, at entry: a household of another building or unit
             # would otherwise hold up every later bundle of this device.
-            outside = [ValidationError(part, "error.grid.outside", value=getattr(clean, part), grid=mine)
-                       for part, mine in (("building", profile.grid.building), ("unit", profile.grid.unit))
-                       if mine and getattr(clean, part) not in ("", mine)]  # fmt: skip
+            mine = {"building": profile.grid.building, "unit": profile.grid.unit}
+            outside = [ValidationError(part, "error.grid.outside", value=getattr(clean, part), grid=mine[part])
+                       for part in parts_outside(mine, {"building": clean.building, "unit": clean.unit})]  # fmt: skip
             if outside:
                 raise ValidationErrors(outside)
         place = (clean.building, clean.unit, clean.room)

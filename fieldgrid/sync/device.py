@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from fieldgrid.model.errors import Label
+from fieldgrid.model.profile import parts_outside
 from fieldgrid.record.checks import BadRecord, check_stamp, ident, mapping, moment, text
 from fieldgrid.record.clock import Stamp
 from fieldgrid.record.merge import merge_doc
@@ -91,10 +92,6 @@ class Imported:
     duplicate: bool = False
 
 
-def _in_grid(doc: dict[str, Any], grid: dict[str, str]) -> bool:
-    return all(not grid.get(part) or doc.get(part) in ("", None, grid[part]) for part in ("building", "unit"))
-
-
 def _check_notices_and_ack(payload: dict[str, Any], store: Store) -> None:
     """The notices to pass on and the acknowledgement, as the station writes them: a malformed notice would break
     the dashboard, and an acknowledgement of a stamp this device never wrote would stop its changes from ever
@@ -152,7 +149,7 @@ def import_return(store: Store, keys: Keys, path: Path) -> Imported:
     for table, doc in bundle.records:
         if table not in TABLES:
             raise SyncError("sync.error.unknown_table", table=table)
-        if table == HOUSEHOLDS and not _in_grid(doc, me.grid or {}):
+        if table == HOUSEHOLDS and parts_outside(me.grid or {}, doc):
             raise SyncError("sync.error.out_of_scope", record=doc.get("room", doc["id"]))
     station = str(envelope["source"]["party"])
     check_records(bundle, now_ms=store.now_ms(), parties={store.device_id, station})

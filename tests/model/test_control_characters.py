@@ -57,3 +57,14 @@ def test_an_empty_note_is_refused() -> None:
         check_append([reported], ProblemEvent("p-1", "note", "2026-11-24T09:10", {"text": "  "}, id="e-2"))
     assert (info.value.field, info.value.key) == ("text", "error.problem.text_missing")
     check_append([reported], ProblemEvent("p-1", "note", "2026-11-24T09:10", {"text": "已联系物业"}, id="e-2"))
+
+
+def test_one_scope_rule_for_device_and_station() -> None:
+    from fieldgrid.model.profile import parts_outside
+
+    grid = {"building": "6栋", "unit": "3单元"}
+    assert parts_outside(grid, {"building": "6栋", "unit": "3单元"}) == []
+    assert parts_outside(grid, {"building": "", "unit": None}) == []  # not named: inside
+    assert parts_outside(grid, {"building": "6栋", "unit": "1单元"}) == ["unit"]
+    assert parts_outside(grid, {"building": "7栋", "unit": "1单元"}) == ["building", "unit"]
+    assert parts_outside({"building": "", "unit": ""}, {"building": "7栋"}) == []  # a grid without parts takes any
