@@ -118,7 +118,10 @@ def import_one(db: StationDB, keys: Keys, me: Identity, path: Path) -> Outcome:
 
 
 def _written_here(path: Path, me: Identity) -> bool:
-    """A return bundle this station wrote onto the stick for a leader: not something to import, nor a refusal."""
+    """A return bundle this station wrote onto the stick for a leader: not something to import, nor a refusal.
+    Only files named as its returns are opened here (every other file is read once, by the import)."""
+    if not path.name.startswith(f"return-{me.party}-"):
+        return False
     try:
         envelope = read_envelope(path)
     except SyncError:
@@ -188,9 +191,9 @@ def returns(db: StationDB, keys: Keys, out_dir: Path) -> Iterator[tuple[str, Pat
 def find_problem(db: StationDB, code: str) -> str:
     """The problem a person names: its full id, or the code reports and screens print (``78E49318``) or any
     unique prefix of 4+ characters, in any case.  Unknown or ambiguous: a refusal (listing the candidates)."""
-    if db.problem_events(code):
+    found = db.problem_ids(code)  # a full id is a prefix of itself
+    if code in found:
         return code
-    found = db.problem_ids(code)
     if len(found) > 1:
         raise SyncError("sync.error.ambiguous_problem", id=code,
                         candidates=", ".join(p[:8].upper() for p in found[:8]))  # fmt: skip

@@ -29,10 +29,11 @@ from fieldgrid.record.tables import META_TABLE as _META_TABLE
 from fieldgrid.record.tables import PROFILE as _PROFILE_TABLE
 from fieldgrid.store.errors import DiskError, NotFound, StoreError
 from fieldgrid.store.field_work import FieldWork
+from fieldgrid.store.home import DEVICE_DB
 from fieldgrid.store.storage import AtomicJSONStorage, CorruptDatabase
 from fieldgrid.store.sync_state import SyncState
 
-DB_NAME = "fieldgrid.json"
+DB_NAME = DEVICE_DB
 SCHEMA_VERSION = 1
 
 

@@ -108,7 +108,7 @@ def _check_notices_and_ack(payload: dict[str, Any], store: Store) -> None:
             raise SyncError("sync.error.bad_notice", notice=name, reason=Label("reason", why))
     acks = payload.get("acks", {})
     ack = acks.get(store.device_id) if isinstance(acks, dict) else None
-    if not isinstance(acks, dict) or not (ack is None or ack == "" or isinstance(ack, str)):
+    if not isinstance(acks, dict) or not (ack is None or isinstance(ack, str)):
         raise SyncError("sync.error.bad_ack", reason=Label("reason", "not_an_object"))
     if ack:
         try:

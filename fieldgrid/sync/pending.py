@@ -5,7 +5,7 @@ Kept free of the crypto (no PyNaCl import) so the first screen can show the coun
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from fieldgrid.record.tables import TABLES
@@ -34,18 +34,19 @@ def changed_here_after(doc: dict[str, Any], device: str, acked: str) -> bool:
     return any(s.endswith(suffix) and s > acked for s in stamps(doc))
 
 
-def pending(store: Store) -> list[tuple[str, dict[str, Any]]]:
+def _waiting(store: Store) -> Callable[[dict[str, Any]], bool]:
+    """Whether a stored document holds a change of this device the station has not acknowledged."""
     acked = str(store.setting(ACKED) or "")
     device = store.device_id
-    return [
-        (table, doc)
-        for table in TABLES
-        for doc in store.raw_docs(table, lambda d: changed_here_after(d, device, acked))
-    ]
+    return lambda doc: changed_here_after(doc, device, acked)
+
+
+def pending(store: Store) -> list[tuple[str, dict[str, Any]]]:
+    waiting = _waiting(store)
+    return [(table, doc) for table in TABLES for doc in store.raw_docs(table, waiting)]
 
 
 def pending_count(store: Store) -> int:
     """How many records :func:`pending` would send, counted without copying them (the first screen shows it)."""
-    acked = str(store.setting(ACKED) or "")
-    device = store.device_id
-    return sum(store.count_docs(table, lambda d: changed_here_after(d, device, acked)) for table in TABLES)
+    waiting = _waiting(store)
+    return sum(store.count_docs(table, waiting) for table in TABLES)
