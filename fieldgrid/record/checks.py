@@ -156,8 +156,8 @@ def _check_shape(doc: Mapping[str, Any], shape: Shape, record: str, prefix: str 
         if why:
             raise BadRecord(record, prefix + field, why)
     for field, value in doc.items():
-        if field not in shape and field != META and isinstance(value, str) and text(value):
-            raise BadRecord(record, prefix + field, str(text(value)))
+        if field not in shape and field != META and isinstance(value, str) and (why := text(value)):
+            raise BadRecord(record, prefix + field, why)
 
 
 def check_stamp(value: Any, record: str, field: str, now_ms: int, parties: Collection[str] | None) -> None:

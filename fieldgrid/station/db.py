@@ -20,6 +20,7 @@ from typing import Any
 
 from fieldgrid.errors import Refused
 from fieldgrid.fsutil import remove_leftovers
+from fieldgrid.record.meta import META
 
 DB_NAME = "station.sqlite3"
 SCHEMA_VERSION = 1
@@ -106,7 +107,7 @@ class Applied:
 
 
 def _meta_of(doc: Doc) -> tuple[str, int]:
-    meta = doc.get("_meta") or {}
+    meta = doc.get(META) or {}
     return str(meta.get("stamp") or ""), 1 if meta.get("deleted") else 0
 
 

@@ -26,6 +26,7 @@ from typing import Any
 from fieldgrid.fsutil import atomic_write_bytes, remove_leftovers
 from fieldgrid.model.errors import Label
 from fieldgrid.record.checks import MAX_DEPTH, BadRecord, check_record, depth_within
+from fieldgrid.record.meta import META
 from fieldgrid.sync.errors import SyncError
 from fieldgrid.sync.identity import Identity, Keys, seal, verify
 
@@ -67,7 +68,7 @@ class Bundle:
 
 
 def _clock_range(records: list[dict[str, Any]]) -> dict[str, str | None]:
-    stamps = [str(r["doc"].get("_meta", {}).get("stamp") or "") for r in records]
+    stamps = [str(r["doc"].get(META, {}).get("stamp") or "") for r in records]
     stamps = [s for s in stamps if s]
     return {"from": min(stamps) if stamps else None, "to": max(stamps) if stamps else None}
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from typing import Any
 
+from fieldgrid.record.meta import META, NESTED
 from fieldgrid.record.tables import TABLES
 from fieldgrid.store import Store
 
@@ -15,18 +16,18 @@ ACKED = "sync_acked"  # the highest own stamp the station has acknowledged
 
 
 def stamps(doc: dict[str, Any]) -> Iterator[str]:
-    meta = doc.get("_meta") or {}
+    meta = doc.get(META) or {}
     for value in (meta.get("stamp"), meta.get("deleted"), *(meta.get("fields") or {}).values()):
         if value:
             yield str(value)
-    for member in doc.get("members", []):
+    for member in doc.get(NESTED, []):
         yield from stamps(member)
 
 
 def changed_here_after(doc: dict[str, Any], device: str, acked: str) -> bool:
     """Whether ``doc`` holds a change made on ``device`` that the station has not acknowledged."""
     suffix = "." + device
-    last = str((doc.get("_meta") or {}).get("stamp") or "")
+    last = str((doc.get(META) or {}).get("stamp") or "")
     if last <= acked:
         return False  # nothing in a record is newer than its last change
     if last.endswith(suffix):
