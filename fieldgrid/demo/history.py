@@ -1,6 +1,6 @@
 """Three months of the demo unit's field work, up to today: visits of every kind, two patrols, and problems in
 every status — one escalated and awaiting a decision, one closed with feedback, one that cannot be solved
-with its notice, two overdue.
+with its notice, one the community answered cannot be solved whose notice is still due, two overdue.
 
 The story is fixed; only its dates move with today, so the map and dashboard always look lived-in.  Drawn
 from a seeded ``random.Random`` and uuid5 ids, so two demo homes made on the same day hold the same records.
@@ -229,6 +229,12 @@ class _Story:
             ("feedback", 4, 12, {"to": asking.head_name, "how": "phone"}),
             ("closed", 3, 9, {"resolution": "solved"}),
         )
+        self.problem(
+            Report("livelihood", "住户希望在单元门口加装电动车充电桩", place="单元门口", reporter="本人"),
+            12,
+            ("escalated", 11, 10, {"to": "community", "reason": "需社区协调供电部门和物业"}),
+            ("decision", 2, 15, {"outcome": "unsolvable", "text": "小区电力容量不足，供电部门答复今年无法增容"}),
+        )  # the community says it cannot be solved: the residents' notice is due (not overdue)
 
 
 def build_history(households: Sequence[Household], now: dt.datetime) -> History:

@@ -149,8 +149,9 @@ class ProblemView:
 
     @property
     def needs_feedback(self) -> bool:
-        """Solved (or decided) but the residents not yet told since."""
-        return self.status == "resolved" and not self.state.feedback_given
+        """Solved (or decided) but the residents not yet told since: feedback owed on a solved problem, or the
+        notice on one the community decided cannot be solved."""
+        return (self.status == "resolved" and not self.state.feedback_given) or self.status == "notice_due"
 
 
 def group_events(events: Iterable[ProblemEvent]) -> dict[str, list[ProblemEvent]]:

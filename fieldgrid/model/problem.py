@@ -48,10 +48,11 @@ STATUSES: tuple[str, ...] = (
     "in_progress",  # 处理中
     "escalated",  # 已上报
     "resolved",  # 已解决待反馈
+    "notice_due",  # 无法解决待公告: the community decided it cannot be solved; the residents are owed a notice
     "closed",  # 已办结
     "unsolvable",  # 无法解决(已公告)
 )
-OPEN_STATUSES = frozenset({"pending", "in_progress", "escalated", "resolved"})
+OPEN_STATUSES = frozenset({"pending", "in_progress", "escalated", "resolved", "notice_due"})
 CLOSED_STATUSES = frozenset({"closed", "unsolvable"})
 
 
@@ -122,6 +123,8 @@ def step(state: ProblemState, event: ProblemEvent) -> ProblemState:
             raise ValidationError("text", "error.problem.decision_missing")
         if outcome == "resolved":
             return ProblemState(status="resolved", resolved_at=event.at, escalated_to=state.escalated_to)
+        if outcome == "unsolvable":  # nothing more to do but tell the residents why: not late, not in progress
+            return ProblemState(status="notice_due", escalated_to=state.escalated_to)
         return ProblemState(status="in_progress", escalated_to=state.escalated_to, feedback_given=False)
     if kind == "feedback":
         if data.get("how") not in FEEDBACK_CHANNELS:
@@ -187,4 +190,5 @@ def due_date(reported_at: str, urgency: str) -> dt.date:
 
 
 def is_overdue(state: ProblemState, reported_at: str, urgency: str, today: dt.date) -> bool:
-    return state.status in OPEN_STATUSES and today > due_date(reported_at, urgency)
+    """Open past its due date; a problem decided unsolvable waits only for its notice and is never late."""
+    return state.status in OPEN_STATUSES and state.status != "notice_due" and today > due_date(reported_at, urgency)

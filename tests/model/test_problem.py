@@ -73,7 +73,11 @@ def test_escalation_decision_and_unsolvable_needs_a_notice() -> None:
         ev("escalated", 1, to="community", reason="需要协调物业和业委会"),
         ev("decision", 2, text="外墙维修需业主表决", outcome="unsolvable"),
     )
-    assert derive(log).status == "in_progress"
+    state = derive(log)
+    assert state.status == "notice_due"  # decided: only the residents' notice is left, so it is never late
+    assert not is_overdue(state, log[0].at, "emergency", dt.date(2030, 1, 1))
+    with pytest.raises(ValidationError):
+        check_append(log, ev("closed", 3, resolution="solved"))
     with pytest.raises(ValidationError) as err:
         check_append(log, ev("closed", 3, resolution="unsolvable", notice="  "))
     assert err.value.key == "error.problem.notice_missing"

@@ -8,6 +8,7 @@ ZH: dict[str, str] = {
     "status.in_progress": "处理中",
     "status.escalated": "已上报",
     "status.resolved": "已解决待反馈",
+    "status.notice_due": "无法解决待公告",
     "status.closed": "已办结",
     "status.unsolvable": "无法解决(已公告)",
 }
@@ -18,6 +19,7 @@ EN: dict[str, str] = {
     "status.in_progress": "In progress",
     "status.escalated": "Escalated",
     "status.resolved": "Solved, feedback due",
+    "status.notice_due": "Notice due",
     "status.closed": "Closed",
     "status.unsolvable": "Unsolvable (notice posted)",
 }

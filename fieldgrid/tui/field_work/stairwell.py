@@ -45,7 +45,7 @@ def dashboard_text(d: Dashboard, visit_days: int = 30) -> Text:
     text.append("\n")
     line("tui.dash.open", d.open_problems)
     statuses = "  ".join(
-        f"{label('status', s)} {n}" for s, n in d.by_status.items() if s not in ("resolved", "escalated")
+        f"{label('status', s)} {n}" for s, n in d.by_status.items() if s not in ("resolved", "notice_due", "escalated")
     )
     if statuses:
         text.append("  " + statuses + "\n", style="dim")

@@ -113,7 +113,9 @@ class ProblemDetailScreen(Screen[None]):
             facts.add_row(t("tui.problem.reporter"), view.report.reporter)
         if view.is_open:
             facts.add_row(t("tui.problem.due"), view.due.isoformat())
-        if view.needs_feedback:
+        if view.status == "notice_due":
+            facts.add_row("", Text(t("tui.problem.notice_due"), style="bold yellow"))
+        elif view.needs_feedback:
             facts.add_row("", Text(t("tui.problem.feedback_due"), style="bold yellow"))
         self.query_one("#problem-facts", Static).update(facts)
         timeline = Table.grid(padding=(0, 2))
@@ -137,7 +139,10 @@ class ProblemDetailScreen(Screen[None]):
         from fieldgrid.tui.ledger.event_form import EventFormScreen
 
         if self.view is not None:
-            self.app.push_screen(EventFormScreen(self.store, self.view, STEPS[action]), self._after_step)
+            # a problem the community decided cannot be solved is closed with its notice
+            resolution = "unsolvable" if self.view.status == "notice_due" else "solved"
+            form = EventFormScreen(self.store, self.view, STEPS[action], resolution=resolution)
+            self.app.push_screen(form, self._after_step)
 
     def _after_step(self, view: ProblemView | None) -> None:
         if view is not None:

@@ -18,6 +18,7 @@ ZH: dict[str, str] = {
     "tui.problem.status": "状态",
     "tui.problem.due": "办理期限",
     "tui.problem.feedback_due": "问题已解决，请向居民反馈后再办结（按 f）",
+    "tui.problem.notice_due": "社区答复无法解决：请向居民公告原因，再以“无法解决”办结（按 c）",
     "tui.problem.timeline": "处理经过",
     "tui.problem.copied": "已复制，可粘贴到单元微信群",
     "tui.problem.no_notice": "这个问题没有公告（只有无法解决的问题才有公告）",
@@ -40,6 +41,8 @@ EN: dict[str, str] = {
     "tui.problem.status": "Status",
     "tui.problem.due": "Due",
     "tui.problem.feedback_due": "Solved: tell the residents before closing (press f)",
+    "tui.problem.notice_due": "The community says it cannot be solved: post a notice telling the residents why, "
+    "then close it as unsolvable (press c)",
     "tui.problem.timeline": "What happened",
     "tui.problem.copied": "Copied: paste it into the unit's WeChat group",
     "tui.problem.no_notice": "This problem has no notice (only unsolvable ones do)",
