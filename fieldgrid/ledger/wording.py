@@ -57,3 +57,9 @@ def wechat_message(view: ProblemView, place: str, leader: LeaderProfile | None) 
     }
     key = "ledger.wechat.notice" if view.status == "unsolvable" else "ledger.wechat.feedback"
     return t(key, **params).strip()
+
+
+def answer_text(outcome: str | None) -> str:
+    """The community's answer to an escalated problem, in a word: ``待答复`` while there is none (``None``), else
+    the outcome of its decision (``处理中``)."""
+    return t("queue.state.awaiting") if outcome is None else label("outcome", outcome)

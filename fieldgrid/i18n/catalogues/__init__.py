@@ -80,6 +80,7 @@ HOMES: dict[str, str] = {
     "sync": "sync",
     "reason": "reason",
     "station": "station",
+    "queue": "queue",
     "report": "report",
     "export": "export",
     "cards": "cards",
