@@ -8,22 +8,20 @@ before constructing the app.  Styles are in ``assets/tcss/*.tcss``.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from typing import Any, ClassVar, TypeVar, cast
+from typing import Any, ClassVar, TypeVar
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
-from textual.dom import DOMNode
 from textual.screen import Screen
 
 from fieldgrid.assets import asset_path
 from fieldgrid.i18n import t
 from fieldgrid.model import LeaderProfile
 from fieldgrid.store import Store
-from fieldgrid.tui.common.bindings import is_ours, translate_bindings
+from fieldgrid.tui.common.bindings import translate_bindings
 from fieldgrid.tui.common.protocols import (
     ShowsProfile,
     has_unsaved_changes,
-    help_keys,
     household_on,
     is_navigable,
 )
@@ -170,42 +168,12 @@ class FieldgridApp(App[None]):
     # -- actions --------------------------------------------------------------------------------
 
     def action_help(self) -> None:
-        from fieldgrid.tui.common.help import HelpScreen
+        from fieldgrid.tui.common.help import HelpScreen, help_for
 
         screen = self.screen
         if isinstance(screen, HelpScreen):
             return
-        self.push_screen(HelpScreen(*self.help_for(screen)))
-
-    def help_for(self, screen: Screen) -> tuple[str, list[tuple[str, str]], str]:
-        """Title, keys and intro of the help for ``screen``: the screen's own keys first, then the
-        app's, then those of the focused widget; keys doing the same thing share a line."""
-
-        def source(node: object) -> int:
-            return 0 if node is screen else 1 if node is self else 2
-
-        def declared(node: DOMNode, binding: Binding) -> int:
-            return next((n for n, (_, b) in enumerate(node._bindings) if b == binding), 0)
-
-        found: list[tuple[int, bool, int, str, str]] = []
-        for active in screen.active_bindings.values():
-            binding = active.binding
-            if is_ours(binding) and binding.description:
-                found.append(
-                    (
-                        source(active.node),
-                        not binding.show,
-                        declared(active.node, binding),
-                        self.get_key_display(binding),
-                        binding.description,
-                    )
-                )
-        grouped: dict[str, list[str]] = {}
-        for *_, key, description in sorted(found):
-            grouped.setdefault(description, []).append(key)
-        keys = [(" / ".join(keys), description) for description, keys in grouped.items()]
-        title_key, intro_key = help_keys(screen)
-        return t(title_key), keys, t(intro_key) if intro_key else ""
+        self.push_screen(HelpScreen(*help_for(self, screen)))
 
     async def action_quit(self) -> None:
         from fieldgrid.tui.common.dialogs import ConfirmDialog
@@ -225,11 +193,9 @@ class FieldgridApp(App[None]):
         self.notify(t("tui.quit.how"), title=t("tui.quit.how_title"))
 
     def action_command_palette(self) -> None:
-        from textual.command import CommandPalette
+        from fieldgrid.tui.common.palette import open_palette
 
-        # Textual types is_open for App[object]; any app will do (App is invariant in its return type).
-        if self.use_command_palette and not CommandPalette.is_open(cast("App[object]", self)):
-            self.push_screen(CommandPalette(id="--command-palette", placeholder=t("tui.palette.placeholder")))
+        open_palette(self)
 
     def action_edit_profile(self) -> None:
         from fieldgrid.tui.common.profile_form import ProfileScreen

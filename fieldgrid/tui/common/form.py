@@ -56,6 +56,8 @@ class FormScreen(Screen[T], Generic[T]):
     HELP_INTRO = "tui.help.field_form_intro"
     # Model field → form field, where the names differ.
     ALIASES: ClassVar[dict[str, str]] = {}
+    # What the button that submits says (a catalogue key): 保存, or what submitting does (导入, 发送).
+    SAVE_LABEL: ClassVar[str] = "tui.form.save"
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "tui.key.save", priority=True),
@@ -132,7 +134,7 @@ class FormScreen(Screen[T], Generic[T]):
         with unfocusable(VerticalScroll(id="form-body")):
             yield from self.body()
             with Horizontal(id="form-buttons"):
-                yield Button(t("tui.form.save"), id="save", variant="primary", compact=True)
+                yield Button(t(self.SAVE_LABEL), id="save", variant="primary", compact=True)
                 if self.can_cancel:
                     yield Button(t("tui.form.cancel"), id="cancel", compact=True)
         yield KeyBar()

@@ -1,21 +1,24 @@
-"""The help screen: the keys of the screen it was opened from, in the user's language."""
+"""The help screen: the keys of the screen it was opened from, in the user's language — ours only (Textual's own
+bindings, "Scroll Left", "Focus Next", carry English descriptions and are left out) — for both apps."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from rich import box
 from rich.table import Table
-from textual.app import ComposeResult
+from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
-from textual.screen import ModalScreen
+from textual.dom import DOMNode
+from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
 from fieldgrid.assets import asset_path
 from fieldgrid.i18n import t
-from fieldgrid.tui.common.bindings import translate_bindings
+from fieldgrid.tui.common.bindings import is_ours, translate_bindings
+from fieldgrid.tui.common.protocols import help_keys
 from fieldgrid.tui.widgets.key_bar import KeyBar
 
 
@@ -53,3 +56,34 @@ class HelpScreen(ModalScreen[None]):
 
     def action_close(self) -> None:
         self.dismiss(None)
+
+
+def help_for(app: App[Any], screen: Screen[Any]) -> tuple[str, list[tuple[str, str]], str]:
+    """Title, keys and intro of the help for ``screen``: the screen's own keys first, then the app's, then
+    those of the focused widget; keys doing the same thing share a line."""
+
+    def source(node: object) -> int:
+        return 0 if node is screen else 1 if node is app else 2
+
+    def declared(node: DOMNode, binding: Binding) -> int:
+        return next((n for n, (_, b) in enumerate(node._bindings) if b == binding), 0)
+
+    found: list[tuple[int, bool, int, str, str]] = []
+    for active in screen.active_bindings.values():
+        binding = active.binding
+        if is_ours(binding) and binding.description:
+            found.append(
+                (
+                    source(active.node),
+                    not binding.show,
+                    declared(active.node, binding),
+                    app.get_key_display(binding),
+                    binding.description,
+                )
+            )
+    grouped: dict[str, list[str]] = {}
+    for *_, key, description in sorted(found):
+        grouped.setdefault(description, []).append(key)
+    keys = [(" / ".join(keys), description) for description, keys in grouped.items()]
+    title_key, intro_key = help_keys(screen)
+    return t(title_key), keys, t(intro_key) if intro_key else ""

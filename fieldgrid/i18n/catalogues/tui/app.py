@@ -16,6 +16,8 @@ ZH: dict[str, str] = {
     "tui.quit.how_title": "要退出吗？",
     "tui.quit.how": "按 q 退出；正在输入文字时按 Ctrl+Q。",
     "tui.palette.placeholder": "搜索命令…",
+    "tui.palette.no_matches": "没有匹配的命令",
+    "tui.palette.key": "按键 {shortcut}",
 }
 
 EN: dict[str, str] = {
@@ -30,4 +32,6 @@ EN: dict[str, str] = {
     "tui.quit.how_title": "Do you want to quit?",
     "tui.quit.how": "Press q to quit; while typing in a field, press Ctrl+Q.",
     "tui.palette.placeholder": "Search for commands…",
+    "tui.palette.no_matches": "No matches found",
+    "tui.palette.key": "key {shortcut}",
 }
