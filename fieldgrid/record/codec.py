@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from fieldgrid.model.household import Household
+from fieldgrid.model.patrol import Patrol
 from fieldgrid.model.problem import ProblemEvent
 from fieldgrid.model.visit import Visit
 from fieldgrid.record.meta import META, live_view
@@ -35,3 +36,7 @@ def household_of(doc: dict[str, Any]) -> Household:
 
 def visit_of(doc: dict[str, Any]) -> Visit:
     return Visit.from_doc(live_view(doc))
+
+
+def patrol_of(doc: dict[str, Any]) -> Patrol:
+    return Patrol.from_doc(live_view(doc))
