@@ -62,8 +62,8 @@ def row_json(row: QueueRow) -> dict[str, Any]:
 
 
 def cells(row: QueueRow) -> list[str]:
-    from fieldgrid.ledger.wording import answer_text
+    from fieldgrid.ledger.wording import answer_text, escalated_to_text
 
-    return [row.code, row.unit, label("urgency", row.urgency), label("escalation", row.escalated_to),
+    return [row.code, row.unit, label("urgency", row.urgency), escalated_to_text(row.escalated_to),
             t("queue.days", days=row.days_waiting), row.due.isoformat() + ("!!" if row.overdue else ""),
             answer_text(row.outcome), row.view.report.description[:30]]  # fmt: skip

@@ -62,4 +62,9 @@ def wechat_message(view: ProblemView, place: str, leader: LeaderProfile | None) 
 def answer_text(outcome: str | None) -> str:
     """The community's answer to an escalated problem, in a word: ``待答复`` while there is none (``None``), else
     the outcome of its decision (``处理中``)."""
-    return t("queue.state.awaiting") if outcome is None else label("outcome", outcome)
+    return t(f"queue.answer.{outcome or 'none'}")
+
+
+def escalated_to_text(target: str) -> str:
+    """Where an escalated problem went, in a word short enough for the queue's column (``社区``, ``Street``)."""
+    return t(f"queue.to.{target}")

@@ -127,7 +127,7 @@ def test_station_queue_command(cli, tmp_path: Path) -> None:
     awaiting = json.loads(cli("station", "queue", "--json", "--state", "待答复", home_dir=station).out)
     assert [r["state"] for r in awaiting] == ["awaiting"]
     decided = cli("station", "queue", "--state", "decided", "--lang", "en", home_dir=station)
-    assert decided.code == 0 and "Cannot be solved" in decided.out and "Awaiting" not in decided.out
+    assert decided.code == 0 and "Unsolvable" in decided.out and "Awaiting" not in decided.out
     assert cli("station", "queue", "--overdue", home_dir=station).out.strip() == "没有待答复或已答复未办结的上报问题"
     assert json.loads(cli("station", "queue", "--unit", "6栋3单元", "--json", home_dir=station).out) == rows
 

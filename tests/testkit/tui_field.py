@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import types
 from collections.abc import Awaitable, Callable
 
 from textual.pilot import Pilot
@@ -24,6 +25,24 @@ class Clock:
     def __call__(self) -> int:
         self.ms += 1
         return self.ms
+
+
+class FrozenDate(dt.date):
+    """``datetime.date`` whose ``today()`` is the day of :data:`NOW`."""
+
+    @classmethod
+    def today(cls) -> FrozenDate:  # type: ignore[override]
+        return cls(NOW.year, NOW.month, NOW.day)
+
+
+class FrozenDateTime(dt.datetime):
+    @classmethod
+    def now(cls, tz: dt.tzinfo | None = None) -> FrozenDateTime:  # type: ignore[override]
+        return cls.combine(NOW.date(), NOW.time(), tzinfo=tz)
+
+
+# A stand-in for the ``datetime`` module whose today and now are :data:`NOW` (patch a module's ``dt`` with it).
+FROZEN_DT = types.SimpleNamespace(date=FrozenDate, datetime=FrozenDateTime, timedelta=dt.timedelta)
 
 
 def head(name: str) -> list[Member]:

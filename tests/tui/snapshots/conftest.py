@@ -9,10 +9,8 @@ for each test.
 
 from __future__ import annotations
 
-import datetime as dt
 import random
 import shutil
-import types
 import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -27,32 +25,16 @@ from fieldgrid.station.exchange import import_paths
 from fieldgrid.store import Store
 from fieldgrid.sync import device
 from fieldgrid.sync.identity import Keys
-from testkit.tui_field import NOW, Clock
+from testkit.tui_field import FROZEN_DT, Clock
 
 UNIT = "unit"  # the device's home, relative to the test's folder
 STATION = "station"
+STICK = "stick"
 
 
 def seeded_uuid4(seed: int) -> Callable[[], uuid.UUID]:
     rng = random.Random(seed)
     return lambda: uuid.UUID(int=rng.getrandbits(128), version=4)
-
-
-class FrozenDate(dt.date):
-    """``datetime.date`` whose ``today()`` is the day of :data:`NOW`."""
-
-    @classmethod
-    def today(cls) -> FrozenDate:  # type: ignore[override]
-        return cls(NOW.year, NOW.month, NOW.day)
-
-
-class FrozenDateTime(dt.datetime):
-    @classmethod
-    def now(cls, tz: dt.tzinfo | None = None) -> FrozenDateTime:  # type: ignore[override]
-        return cls.combine(NOW.date(), NOW.time(), tzinfo=tz)
-
-
-FROZEN_DT = types.SimpleNamespace(date=FrozenDate, datetime=FrozenDateTime, timedelta=dt.timedelta)
 
 
 @pytest.fixture(scope="session")
@@ -68,7 +50,7 @@ def homes(tmp_path_factory: pytest.TempPathFactory) -> Path:
         store = Store(Path(UNIT), now_ms=Clock())
         write_demo(store)
         make_demo_station(store, Path(STATION))
-        done = device.export(store, Keys(store.home), Path("stick"))
+        done = device.export(store, Keys(store.home), Path(STICK))
         db = StationDB(Path(STATION))
         import_paths(db, Keys(Path(STATION)), [done.path])
         db.close()
@@ -81,8 +63,7 @@ def homes(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def pinned(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
     """Run in ``tmp_path`` with seeded uuids and the station's "today" frozen; returns the folder."""
     monkeypatch.setattr(uuid, "uuid4", seeded_uuid4(2))
-    monkeypatch.setattr("fieldgrid.tui.station.app.dt", FROZEN_DT)
-    monkeypatch.setattr("fieldgrid.tui.station.screens.dt", FROZEN_DT)
+    monkeypatch.setattr("fieldgrid.tui.station.clock.dt", FROZEN_DT)
     monkeypatch.chdir(tmp_path)
     return tmp_path
 
@@ -106,8 +87,9 @@ def empty_store(pinned: Path) -> Iterator[Store]:
 
 @pytest.fixture
 def station_db(homes: Path, pinned: Path) -> Iterator[StationDB]:
-    """A copy of the demo station, with the demo unit's bundle imported."""
+    """A copy of the demo station, with the demo unit's bundle imported (and a copy of the stick it came on)."""
     shutil.copytree(homes / STATION, pinned / STATION)
+    shutil.copytree(homes / STICK, pinned / STICK)
     db = StationDB(Path(STATION))
     yield db
     db.close()

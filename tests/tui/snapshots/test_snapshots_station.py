@@ -1,4 +1,4 @@
-"""Snapshots of every screen of the station's terminal (``fieldgrid.tui.station.app``) at 80×24, in Chinese and in
+"""Snapshots of every screen of the station's terminal (``fieldgrid.tui.station``) at 80×24, in Chinese and in
 English.
 
 The station is the demo station after importing the demo unit's bundle, its "today" the day of
@@ -8,24 +8,68 @@ The station is the demo station after importing the demo unit's bundle, its "tod
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
+
 import pytest
+from textual.pilot import Pilot
+from textual.widgets import Input
 
 from fieldgrid.i18n import set_language
 from fieldgrid.station.db import StationDB
 from fieldgrid.tui.common.help import HelpScreen
-from fieldgrid.tui.station.app import DashboardScreen, StationApp
-from fieldgrid.tui.station.screens import ConflictScreen, DecisionForm, EscalationScreen, ImportForm, NoticeForm
+from fieldgrid.tui.common.palette import Palette
+from fieldgrid.tui.station.app import StationApp
+from fieldgrid.tui.station.conflicts import ConflictScreen
+from fieldgrid.tui.station.dashboard import DashboardScreen
+from fieldgrid.tui.station.decision_form import DecisionForm
+from fieldgrid.tui.station.import_form import ImportForm
+from fieldgrid.tui.station.import_results import ImportResultsScreen
+from fieldgrid.tui.station.notice_form import NoticeForm
+from fieldgrid.tui.station.queue_screen import QueueScreen
+from fieldgrid.tui.station.unit_screen import UnitScreen
 from testkit.tui_snap import LANGUAGES, Steps, keys, snapshot
+
+
+async def imported(pilot: Pilot) -> None:
+    """Import the stick the demo unit wrote (already imported: a duplicate) and a file that is no bundle."""
+    stick = Path("import-stick")
+    stick.mkdir()
+    [bundle] = Path("stick").glob("*.fgbundle")
+    shutil.copy(bundle, stick / "unit.fgbundle")  # its own name says when it was written: not the same twice
+    (stick / "broken.fgbundle").write_text("{}", encoding="utf-8")
+    await pilot.press("i")
+    await pilot.pause()
+    pilot.app.screen.query_one(Input).value = str(stick)
+    await pilot.press("ctrl+s")
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, ImportResultsScreen)
+
+
+async def no_matches(pilot: Pilot) -> None:
+    await pilot.press("ctrl+p")
+    await pilot.pause()
+    for key in "zzz":
+        await pilot.press(key)
+    await pilot.pause(0.8)  # the palette says so after half a second
+    assert isinstance(pilot.app.screen, Palette)
+
 
 # name → the keys from the dashboard to the screen
 STATION_SCREENS: dict[str, Steps] = {
     "dashboard": keys(expect=DashboardScreen),
-    "escalations": keys("e", expect=EscalationScreen),
+    "unit_problems": keys("enter", expect=UnitScreen),
+    "unit_households": keys("enter", "h", expect=UnitScreen),
+    "unit_work": keys("enter", "w", expect=UnitScreen),
+    "queue": keys("e", expect=QueueScreen),
     "decision_form": keys("e", "d", expect=DecisionForm),
     "conflicts": keys("c", expect=ConflictScreen),
     "notice_form": keys("n", expect=NoticeForm),
     "import_form": keys("i", expect=ImportForm),
+    "import_results": imported,
     "help": keys("question_mark", expect=HelpScreen),
+    "queue_help": keys("e", "question_mark", expect=HelpScreen),
+    "palette_no_matches": no_matches,
 }
 
 
