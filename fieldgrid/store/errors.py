@@ -21,8 +21,13 @@ class NotFound(Refused):
 
 
 class ProblemNotFound(NotFound):
-    def __init__(self, ident: str) -> None:
-        Refused.__init__(self, "error.problem.not_found", id=ident)
+    """No problem by that id or code, or (``candidates``) more than one."""
+
+    def __init__(self, ident: str, candidates: list[str] | None = None) -> None:
+        if candidates:
+            Refused.__init__(self, "error.problem.ambiguous", id=ident, candidates=", ".join(candidates[:8]))
+        else:
+            Refused.__init__(self, "error.problem.not_found", id=ident)
 
 
 class DiskError(StoreError):

@@ -99,6 +99,7 @@ ZH: dict[str, str] = {
     "error.roster.missing": "找不到文件：{path}",
     "error.roster.too_large": "文件太大：{path}",
     "error.roster.not_xlsx": "{path} 不是有效的 Excel（.xlsx）文件",
+    "error.problem.ambiguous": "{id} 对应不止一个问题，请多写几位：{candidates}",
 }
 
 EN: dict[str, str] = {
@@ -205,4 +206,5 @@ EN: dict[str, str] = {
     "error.roster.missing": "File not found: {path}",
     "error.roster.too_large": "The file is too large: {path}",
     "error.roster.not_xlsx": "{path} is not a valid Excel (.xlsx) file",
+    "error.problem.ambiguous": "{id} matches more than one problem; give more characters: {candidates}",
 }
