@@ -190,6 +190,7 @@ def cmd_devices(args: argparse.Namespace, db: StationDB) -> int:
 
 def cmd_revoke(args: argparse.Namespace, db: StationDB) -> int:
     device = db.revoke(args.device)
+    db.log("revoke", "station.log.revoke", device=device.device_id, leader=device.leader)
     err(t("station.revoked", device=device.device_id, leader=device.leader))
     return EXIT_OK
 

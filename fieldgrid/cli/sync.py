@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from fieldgrid.cli.exits import EXIT_OK, err, out
-from fieldgrid.i18n import t
+from fieldgrid.i18n import label, t
 from fieldgrid.store import Store
 
 if TYPE_CHECKING:
@@ -94,7 +94,8 @@ def cmd_status(args: argparse.Namespace, store: Store) -> int:
     if notices:
         out(t("sync.status.notices", count=len(notices)))
         for notice in notices:
-            out(f"  {notice.get('at', '')[:10]}  {notice.get('text', '')}")
+            audience = label("audience", str(notice.get("audience") or "residents"))
+            out(f"  {notice.get('at', '')[:10]}  [{audience}] {notice.get('text', '')}")
     return EXIT_OK
 
 

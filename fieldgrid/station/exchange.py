@@ -373,8 +373,20 @@ def decide(db: StationDB, clock: StationClock, problem_id: str, outcome: str, te
         raise ValidationErrors([exc]) from None
     doc = records.stamp_new(event_doc(event), clock.stamp(), clock.clock.device)
     db.put_local(PROBLEM_EVENTS, doc, device)
-    db.queue("record", {"table": PROBLEM_EVENTS, "doc": doc}, [device])
+    db.queue("record", {"table": PROBLEM_EVENTS, "doc": doc}, _unit_of(db, device))
+    db.log("decision", "station.log.decision", device=device, code=problem_id[:8].upper(),
+           outcome=Label("outcome", outcome))  # fmt: skip
     return doc
+
+
+def _unit_of(db: StationDB, device_id: str) -> list[str]:
+    """The active devices of a device's unit (its leader's and its backup's): what the station writes for the unit
+    goes to both."""
+    owner = db.device(device_id)
+    if owner is None:
+        return [device_id]
+    found = [d.device_id for d in unit_devices(db, owner.grid) if d.active]
+    return found or [device_id]
 
 
 AUDIENCES = ("residents", "leaders")  # 请转告住户 / 仅供单元长
@@ -485,5 +497,5 @@ def edit_household(db: StationDB, clock: StationClock, ident: str, changes: dict
     if doc is None:
         return current
     db.put_local(HOUSEHOLDS, doc, device)
-    db.queue("record", {"table": HOUSEHOLDS, "doc": doc}, [device])
+    db.queue("record", {"table": HOUSEHOLDS, "doc": doc}, _unit_of(db, device))
     return doc
