@@ -43,7 +43,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
         "devices", parents=[common], help=t("cli.help.station_devices"), description=t("cli.help.station_devices")
     )
     p.add_argument("--json", action="store_true", help=t("cli.help.json"))
-    p.set_defaults(run=with_station(cmd_devices))
+    p.set_defaults(run=with_station(cmd_devices, read_only=True))
     p = actions.add_parser(
         "revoke", parents=[common], help=t("cli.help.station_revoke"), description=t("cli.help.station_revoke")
     )
@@ -97,7 +97,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     )
     p.add_argument("--month", required=True, metavar="YYYY-MM", help=t("cli.help.month"))
     p.add_argument("--out", required=True, metavar="DIR", help=t("cli.help.station_report_out"))
-    p.set_defaults(run=with_station(cmd_report))
+    p.set_defaults(run=with_station(cmd_report, read_only=True))
     station_lists.register(actions, common, with_station)
     station_log.register(actions, common, with_station)
 
@@ -108,15 +108,30 @@ def station_home(args: argparse.Namespace) -> Path:
     return home_of(args)
 
 
-def with_station(handler: StationHandler) -> Callable[[argparse.Namespace], int]:
-    """Run ``handler`` with the station home's lock held and its database open."""
+WRITER_WAIT = 5.0  # seconds a command that writes waits for the station held by another (the TUI, an import)
+
+
+def with_station(handler: StationHandler, *, read_only: bool = False) -> Callable[[argparse.Namespace], int]:
+    """Run ``handler`` with the station home's lock held and its database open.  A command that only reads runs
+    beside another process holding the station (the operator's TUI), on a read-only connection; one that writes
+    waits a few seconds for it, then says who holds it."""
 
     def run(args: argparse.Namespace) -> int:
         from fieldgrid.station.db import StationDB
+        from fieldgrid.store.errors import HomeLocked
 
         home = station_home(args)
-        lock = HomeLock(home)
-        lock.acquire()
+        lock = HomeLock(home, purpose=f"station {args.action}")
+        try:
+            lock.acquire(wait=0.0 if read_only else WRITER_WAIT)
+        except HomeLocked:
+            if not read_only:
+                raise
+            db = StationDB(home, read_only=True)
+            try:
+                return handler(args, db)
+            finally:
+                db.close()
         try:
             db = StationDB(home)
             try:

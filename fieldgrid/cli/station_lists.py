@@ -29,7 +29,7 @@ def register(actions: Any, common: argparse.ArgumentParser, with_station: Any) -
             p = verbs.add_parser("show", parents=[common], help=t("cli.help.station_problem_show"))
             p.add_argument("problem", metavar="CODE", help=t("cli.help.problem_id"))
             p.add_argument("--json", action="store_true", help=t("cli.help.json"))
-            p.set_defaults(run=with_station(cmd_problem_show))
+            p.set_defaults(run=with_station(cmd_problem_show, read_only=True))
         p = verbs.add_parser("list", parents=[common], help=t(f"cli.help.station_{name}"))
         p.add_argument("--unit", metavar="UNIT", help=t("cli.help.station_unit_filter"))
         p.add_argument("--json", action="store_true", help=t("cli.help.json"))
@@ -37,7 +37,7 @@ def register(actions: Any, common: argparse.ArgumentParser, with_station: Any) -
             p.add_argument("--status", metavar="STATUS", help=t("cli.help.station_status_filter"))
         else:
             p.add_argument("--reveal", action="store_true", help=t("cli.help.reveal"))
-        p.set_defaults(run=with_station(handler))
+        p.set_defaults(run=with_station(handler, read_only=True))
 
 
 def _units(db: StationDB, wanted: str | None) -> list[Any]:

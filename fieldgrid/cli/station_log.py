@@ -23,7 +23,7 @@ def register(actions: Any, common: argparse.ArgumentParser, with_station: Any) -
     p.add_argument("--since", metavar="YYYY-MM-DD", help=t("cli.help.station_log_since"))
     p.add_argument("--device", metavar="DEVICE", help=t("cli.help.station_log_device"))
     p.add_argument("--json", action="store_true", help=t("cli.help.json"))
-    p.set_defaults(run=with_station(cmd_log))
+    p.set_defaults(run=with_station(cmd_log, read_only=True))
 
 
 def since_of(text: str | None) -> float | None:

@@ -156,15 +156,20 @@ def _meta_of(doc: Doc) -> tuple[str, int]:
 class StationDB:
     """Open with the station home's lock held (see :class:`fieldgrid.store.HomeLock`)."""
 
-    def __init__(self, home: Path, *, create: bool = False, now: Callable[[], float] = time.time) -> None:
+    def __init__(
+        self, home: Path, *, create: bool = False, now: Callable[[], float] = time.time, read_only: bool = False
+    ) -> None:
         self.home = Path(home)
         self.path = self.home / DB_NAME
         if not create and not self.path.exists():
             raise StationError("station.error.not_a_station", home=str(self.home))
+        self._now = now
+        if read_only:  # a reader beside the process that holds the station (WAL: it sees the last commit)
+            self.conn = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True, isolation_level=None)
+            return
         self.home.mkdir(parents=True, exist_ok=True)
         remove_leftovers(self.home / "keys")  # writes that died before their rename: the real files are intact
         remove_leftovers(self.home, "points.json")
-        self._now = now
         self.conn = sqlite3.connect(self.path, isolation_level=None)  # transactions are explicit
         self.conn.execute("PRAGMA journal_mode=WAL")
         self.conn.execute("PRAGMA synchronous=FULL")  # an acknowledged bundle survives a power cut

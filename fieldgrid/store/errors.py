@@ -10,8 +10,12 @@ class StoreError(Failed):
 
 
 class HomeLocked(StoreError):
-    def __init__(self, home: str, pid: int | None) -> None:
-        super().__init__("error.home.locked", home=home, pid=pid if pid is not None else "?")
+    def __init__(self, home: str, pid: int | None, purpose: str = "") -> None:
+        shown = pid if pid is not None else "?"
+        if purpose:
+            super().__init__("error.home.locked_by", home=home, pid=shown, purpose=purpose)
+        else:
+            super().__init__("error.home.locked", home=home, pid=shown)
         self.pid = pid
 
 

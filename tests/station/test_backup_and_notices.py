@@ -91,7 +91,7 @@ def test_notices_by_unit_leader_and_audience(world: tuple[Any, ...]) -> None:
 
 
 def test_the_notice_command(cli, world: tuple[Any, ...]) -> None:
-    store, keys, db, station_keys, tmp = world
+    db = world[2]
     home = db.home
     db.close()
     result = cli("station", "notice", "--text", "x", "--device", "nosuch", home_dir=home)
@@ -100,8 +100,8 @@ def test_the_notice_command(cli, world: tuple[Any, ...]) -> None:
     assert result.code == 2 and "9栋1单元" in result.err
     result = cli("station", "notice", "--text", "x", "--audience", "大家", home_dir=home)
     assert result.code == 2 and "大家" in result.err
-    ok = cli("station", "notice", "--text", "请各单元长周五前交巡查表", "--leader", "刘秀英", "--audience", "仅供单元长",
-             home_dir=home)  # fmt: skip
+    text = "请各单元长周五前交巡查表"
+    ok = cli("station", "notice", "--text", text, "--leader", "刘秀英", "--audience", "仅供单元长", home_dir=home)
     assert ok.code == 0 and "1" in ok.err
     log = cli("station", "log", home_dir=home)
     assert "仅供单元长" in log.out and "请各单元长周五前交巡查表" in log.out

@@ -65,7 +65,7 @@ def test_the_operator_sees_the_same_fingerprint(cli, tmp_path: Path) -> None:
     path, shown = identity(cli, tmp_path, "王芳")
     result = cli("station", "enroll", str(path), home_dir=home)
     assert result.code == 0, result.err
-    assert shown in result.out and "王芳" in result.out and "橙郡一期6栋3单元" in result.out and "子龙社区" in result.out
+    assert all(part in result.out for part in (shown, "王芳", "橙郡一期6栋3单元", "子龙社区"))
     devices = cli("station", "devices", home_dir=home)
     assert shown in devices.out and "单元长" in devices.out
     [doc] = json.loads(cli("station", "devices", "--json", home_dir=home).out)
