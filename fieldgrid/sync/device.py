@@ -129,7 +129,7 @@ def _peers(payload: dict[str, Any]) -> list[str]:
     station names them, and their stamps are then expected."""
     peers = payload.get("peers", [])
     if not isinstance(peers, list) or len(peers) > 16 or any(ident(p) for p in peers):
-        raise SyncError("sync.error.damaged")
+        raise SyncError("sync.error.bad_peers")
     return [str(p) for p in peers]
 
 

@@ -54,6 +54,7 @@ ZH: dict[str, str] = {
     "…），再导出身份文件",
     "sync.identity.fingerprint": "指纹：{fingerprint}",
     "sync.identity.who": "单元长：{name}　单元：{unit}　社区：{community}",
+    "sync.error.bad_peers": "服务站回传里的本单元设备名单不合规，已整包拒收",
 }
 
 EN: dict[str, str] = {
@@ -117,4 +118,6 @@ EN: dict[str, str] = {
     "…), then write the identity file",
     "sync.identity.fingerprint": "Fingerprint: {fingerprint}",
     "sync.identity.who": "Leader: {name}  Unit: {unit}  Community: {community}",
+    "sync.error.bad_peers": "The list of the unit's devices in the station's return is malformed; the whole "
+    "bundle was refused",
 }
