@@ -28,7 +28,7 @@ def register(actions: Any, common: argparse.ArgumentParser, with_station: Any) -
     p.add_argument("--overdue", action="store_true", help=t("queue.help.overdue"))
     p.add_argument("--state", metavar="STATE", help=t("queue.help.state"))
     p.add_argument("--json", action="store_true", help=t("cli.help.json"))
-    p.set_defaults(run=with_station(cmd_queue))
+    p.set_defaults(run=with_station(cmd_queue, read_only=True))  # it only reads: it runs beside the TUI
 
 
 def cmd_queue(args: argparse.Namespace, db: StationDB) -> int:

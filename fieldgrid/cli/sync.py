@@ -5,10 +5,14 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from fieldgrid.cli.exits import EXIT_OK, err, out
-from fieldgrid.i18n import t
+from fieldgrid.i18n import label, t
 from fieldgrid.store import Store
+
+if TYPE_CHECKING:
+    from fieldgrid.sync.identity import Identity
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -90,7 +94,8 @@ def cmd_status(args: argparse.Namespace, store: Store) -> int:
     if notices:
         out(t("sync.status.notices", count=len(notices)))
         for notice in notices:
-            out(f"  {notice.get('at', '')[:10]}  {notice.get('text', '')}")
+            audience = label("audience", str(notice.get("audience") or "residents"))
+            out(f"  {notice.get('at', '')[:10]}  [{audience}] {notice.get('text', '')}")
     return EXIT_OK
 
 
@@ -99,9 +104,22 @@ def cmd_identity(args: argparse.Namespace, store: Store) -> int:
     from fieldgrid.sync.identity import Keys
 
     path = Path(args.out).expanduser()
-    device.identity(store, Keys(store.home)).write(path)
+    me = device.identity_to_share(store, Keys(store.home))
+    me.write(path)
     err(t("sync.identity.written", path=str(path)))
+    show_identity(me)
     return EXIT_OK
+
+
+def show_identity(party: Identity) -> None:
+    """Who an identity file speaks for and its key's fingerprint: the leader reads it out at the station, and the
+    operator compares it with what ``station enroll`` shows."""
+    from fieldgrid.station.units import grid_label
+    from fieldgrid.sync.identity import fingerprint
+
+    out(t("sync.identity.fingerprint", fingerprint=fingerprint(party.public_key)))
+    out(t("sync.identity.who", name=party.name or "—", unit=grid_label(party.grid or {}) or "—",
+          community=(party.grid or {}).get("community", "") or "—"))  # fmt: skip
 
 
 def cmd_trust(args: argparse.Namespace, store: Store) -> int:

@@ -126,6 +126,8 @@ def escalation_queue(
 
 def all_rows(db: StationDB, today: dt.date) -> Iterable[QueueRow]:
     for device in db.devices():  # revoked devices too: what they escalated still waits for an answer
+        if device.post == "B":
+            continue  # a backup leader's records are filed under the unit's leader's device
         label = grid_label(device.grid)
         for view in build_views(event_of(d) for d in db.docs(PROBLEM_EVENTS, device.device_id)):
             row = queue_row(view, today, device_id=device.device_id, leader=device.leader, unit=label)

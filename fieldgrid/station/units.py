@@ -31,12 +31,14 @@ def unit_of(db: StationDB, device: Device) -> UnitMonth:
 
 
 def device_units(db: StationDB) -> list[tuple[Device, UnitMonth]]:
-    """Every enrolled device with its unit (revoked ones too: their past work still counts)."""
-    return [(device, unit_of(db, device)) for device in db.devices()]
+    """Every enrolled device with its unit (revoked ones too: their past work still counts), but a backup
+    leader's (post B), whose work is filed under the leader's device."""
+    return [(device, unit_of(db, device)) for device in db.devices() if device.post != "B"]
 
 
 def units(db: StationDB) -> list[UnitMonth]:
-    """Every enrolled device's unit (revoked ones too: their past work still counts)."""
+    """Every enrolled device's unit (revoked ones too: their past work still counts); a backup leader's device
+    (post B) is not a unit of its own: its work is filed under the leader's."""
     return [unit for _, unit in device_units(db)]
 
 
