@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from fieldgrid.station.db import DB_NAME, StationDB
-from fieldgrid.station.exchange import enroll, station_identity
+from fieldgrid.station.exchange import enroll, station_identity, unit_devices
 from fieldgrid.store import HomeLock, Store
 from fieldgrid.sync import device
 from fieldgrid.sync.identity import Keys
@@ -32,7 +32,10 @@ def make_demo_station(store: Store, home: Path) -> bool:
                 db.set_setting("name", DEMO_NAME)
             keys = Keys(home)
             me = station_identity(db, keys)
-            enroll(db, device.identity(store, Keys(store.home)))
+            identity = device.identity(store, Keys(store.home))
+            # A demo unit made again (demo --reset) is a new device for the same unit: it takes the old one's place.
+            old = [d for d in unit_devices(db, identity.grid or {}) if d.active and d.device_id != identity.party]
+            enroll(db, identity, replaces=old[0].device_id if old else None)
             device.trust(store, me)
             return True
         finally:
