@@ -161,7 +161,7 @@ def cmd_init(args: argparse.Namespace) -> int:
     try:
         code = args.community_code.strip()
         if code and not (len(code) == 12 and code.isdigit()):
-            raise InputError("error.grid.community_code")
+            raise InputError("error.grid.code", value=code)
         db = StationDB(home, create=True)
         try:
             for key in ("name", "street", "community"):
