@@ -13,6 +13,7 @@ from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 import pytest
+from textual.actions import parse as parse_action
 from textual.pilot import Pilot
 from textual.widgets import Input, Select, TextArea
 
@@ -33,6 +34,7 @@ from fieldgrid.tui.station.dashboard import DashboardScreen
 from fieldgrid.tui.station.decision_form import DecisionForm
 from fieldgrid.tui.station.import_form import ImportForm
 from fieldgrid.tui.station.import_results import ImportResultsScreen
+from fieldgrid.tui.station.log_screen import LogScreen
 from fieldgrid.tui.station.notice_form import NoticeForm
 from fieldgrid.tui.station.queue_screen import QueueScreen
 from fieldgrid.tui.station.unit_screen import UnitScreen
@@ -275,6 +277,33 @@ def test_a_notice_to_every_unit(world: Path) -> None:
     db.close()
 
 
+def test_the_log_says_why_a_stick_was_refused(world: Path) -> None:
+    (world / "stick" / "from-wang.fgbundle").write_text("{}", encoding="utf-8")
+    db = StationDB(world / "station")
+
+    async def body(app: StationApp, pilot: Pilot) -> None:
+        await press(pilot, "i")
+        app.screen.query_one(Input).value = str(world / "stick")
+        await press(pilot, "ctrl+s", "escape", "l")
+        log = app.screen
+        assert isinstance(log, LogScreen)
+        lines = screen_text(app).splitlines()
+        refused = next(line for line in lines if " 拒收 " in line)
+        assert "from-wang.fgbundle 不是 fieldgrid 数据包" in refused  # why, in the list itself
+        assert any(" 接收 " in line and "刘秀英" in line for line in lines)
+        assert any(" 登记 " in line for line in lines)  # the enrolment, oldest, last
+        [device_id] = [d.device_id for d in db.devices()]
+        log.query_one("#log-device", Select).value = device_id  # one leader's entries: not the stray file
+        await pilot.pause()
+        assert " 拒收 " not in screen_text(app) and log.table.row_count == 2
+        log.query_one("#log-period", Select).value = "today"  # all of it since the station's "today"
+        await pilot.pause()
+        assert log.table.row_count == 2
+
+    run(db, body)
+    db.close()
+
+
 # -- help and the palette --------------------------------------------------------------------------------------
 
 TEXTUAL_WORDS = ("Scroll", "Focus", "Page Left", "Page Right", "Maximize", "Screenshot", "Keys")
@@ -308,11 +337,12 @@ def test_every_key_of_a_screen_is_in_the_palette(world: Path) -> None:
     db = imported(world)
 
     async def body(app: StationApp, pilot: Pilot) -> None:
-        for keys in ((), ("e",), ("enter",), ("c",), ("n",)):
+        for keys in ((), ("e",), ("enter",), ("c",), ("n",), ("l",)):
             await press(pilot, *keys)
             screen = app.screen
             commands = {c.title for c in app.get_system_commands(screen)}
-            ours = {b.description for _, b in screen._bindings if is_ours(b) and b.description}
+            usable = [b for _, b in screen._bindings if screen.check_action(*parse_action(b.action)[1:]) is True]
+            ours = {b.description for b in usable if is_ours(b) and b.description}
             assert ours <= commands, (type(screen).__name__, ours - commands)
             assert {t("tui.cmd.help"), t("tui.cmd.quit")} <= commands
             while not isinstance(app.screen, DashboardScreen):
@@ -341,6 +371,35 @@ def test_the_palette_speaks_the_users_language_and_runs_a_screens_key(world: Pat
         await press(pilot, "enter")
         await pilot.pause(0.3)
         assert isinstance(app.screen, UnitScreen)
+
+    run(db, body)
+    db.close()
+
+
+def test_a_household_kept_aside_is_said_on_the_results_screen(tmp_path: Path) -> None:
+    """The stuck leader's stick (#11): the out-of-unit household is kept aside, the rest — a 较急 problem escalated
+    to the community — comes in and waits in the queue."""
+    from fieldgrid.model.ledger import Report
+    from fieldgrid.station.exchange import enroll, station_identity
+    from tests.station.test_stuck_leader import stuck_device
+
+    store, keys, _ = stuck_device(tmp_path)
+    db = StationDB(tmp_path / "station", create=True)
+    device.trust(store, station_identity(db, Keys(tmp_path / "station")))
+    enroll(db, device.identity(store, keys))
+    view = store.report_problem(Report("facility_repair", "楼道灯坏了", place="3楼", urgency="urgent"))
+    store.add_event(view.id, "escalated", {"to": "community", "reason": "需电工"})
+    device.export(store, keys, tmp_path / "stick")
+    store.close()
+
+    async def body(app: StationApp, pilot: Pilot) -> None:
+        await press(pilot, "i")
+        app.screen.query_one(Input).value = str(tmp_path / "stick")
+        await press(pilot, "ctrl+s")
+        assert isinstance(app.screen, ImportResultsScreen)
+        assert shows(app, "接收") and shows(app, t("station.log.held", room="0601"))
+        await press(pilot, "escape", "e")
+        assert view.id[:8].upper() in screen_text(app) and "较急" in screen_text(app)
 
     run(db, body)
     db.close()

@@ -1,6 +1,7 @@
 """The station's first screen: the community at a glance, one line per unit leader — households, open, overdue
 problems, problems awaiting the community's answer, this month's visits and points — and the keys to everything
-else: ``enter`` opens a unit, ``e`` the escalation queue, ``c`` conflicts, ``n`` a notice, ``i`` importing a stick."""
+else: ``enter`` opens a unit, ``e`` the escalation queue, ``c`` conflicts, ``n`` a notice, ``i`` importing a stick,
+``l`` the station's log."""
 
 from __future__ import annotations
 
@@ -36,6 +37,7 @@ class DashboardScreen(Screen[None]):
         Binding("c", "conflicts", "tui.station.key_conflicts"),
         Binding("n", "notice", "tui.station.key_notice"),
         Binding("i", "import", "tui.station.key_import"),
+        Binding("l", "log", "tui.station.key_log"),
         Binding("r", "reload", "tui.station.key_reload", show=False),
     ]
 
@@ -43,6 +45,7 @@ class DashboardScreen(Screen[None]):
         super().__init__(id="station-dashboard")
         translate_bindings(self)
         self.db = db
+        self.conflicts = 0  # open conflicts, counted at each reload
 
     def compose(self) -> ComposeResult:
         yield TitleBar()
@@ -77,20 +80,18 @@ class DashboardScreen(Screen[None]):
         self.reload()
 
     def reload(self) -> None:
-        from fieldgrid.station.queue import AWAITING, escalation_queue
+        from fieldgrid.station.queue import AWAITING, queue_row
         from fieldgrid.station.units import device_units
 
         today = clock.today()
         month = today.strftime("%Y-%m")
         rules = PointRules()
-        awaiting: dict[str, int] = {}
-        for row in escalation_queue(self.db, today, state=AWAITING):
-            awaiting[row.device_id] = awaiting.get(row.device_id, 0) + 1
         rows, totals = [], [0, 0, 0, 0]
         for device, unit in device_units(self.db):
             open_ = [p for p in unit.problems if p.is_open]
             overdue = sum(p.overdue(today) for p in open_)
-            waiting = awaiting.get(device.device_id, 0)
+            queued = (queue_row(p, today) for p in open_)  # what the escalation queue holds of this unit
+            waiting = sum(1 for row in queued if row is not None and row.state == AWAITING)
             done = tally(unit, month)
             points = done.points(rules)
             cells = (unit.leader, unit.grid, str(len(unit.households)), str(len(open_)), str(overdue),
@@ -99,6 +100,8 @@ class DashboardScreen(Screen[None]):
             for i, value in enumerate((len(unit.households), len(open_), overdue, waiting)):
                 totals[i] += value
         self.table.set_rows(rows)
+        self.conflicts = len(self.db.open_conflicts())
+        self.refresh_bindings()
         name = self.db.setting("name") or ""
         self.sub_title = t("tui.station.subtitle", name=name, month=month)
         self.query_one("#station-totals", Static).update(
@@ -109,9 +112,14 @@ class DashboardScreen(Screen[None]):
                 open=totals[1],
                 overdue=totals[2],
                 escalated=totals[3],
-                conflicts=len(self.db.open_conflicts()),
+                conflicts=self.conflicts,
             )
         )
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "conflicts":  # offered only when there are some (the totals line says how many)
+            return bool(self.conflicts)
+        return True
 
     @on(VirtualTable.RowSelected, "#station-units")
     def _selected(self, event: VirtualTable.RowSelected) -> None:
@@ -140,6 +148,11 @@ class DashboardScreen(Screen[None]):
         from fieldgrid.tui.station.notice_form import NoticeForm
 
         self.app.push_screen(NoticeForm(self.db))
+
+    def action_log(self) -> None:
+        from fieldgrid.tui.station.log_screen import LogScreen
+
+        self.app.push_screen(LogScreen(self.db))
 
     def action_import(self) -> None:
         from fieldgrid.tui.station.import_form import ImportForm

@@ -66,6 +66,9 @@ class ImportResultsScreen(ListScreen):
         text = Text(str(outcome.path) + "\n", style="dim")
         if outcome.status == "refused":
             text.append(t("tui.station.refused_because", reason=t(outcome.key, **outcome.params)), style="bold red")
-        elif outcome.conflicts:
-            text.append(t("tui.station.with_conflicts", count=outcome.conflicts))
+        else:
+            for room in outcome.held:  # outside the device's unit: kept aside, the rest came in
+                text.append(t("station.log.held", room=room) + "\n", style="bold yellow")
+            if outcome.conflicts:
+                text.append(t("tui.station.with_conflicts", count=outcome.conflicts))
         return text

@@ -1,5 +1,5 @@
-"""A notice to the units (``n``): to every unit, or to one leader; it goes back with each unit's next return
-bundle for the leader to pass on."""
+"""A notice to the units (``n``): to every unit, or to one leader; for the leaders to pass on to the residents
+(请转告住户) or for the leaders only (仅供单元长); it goes back with each unit's next return bundle."""
 
 from __future__ import annotations
 
@@ -9,7 +9,8 @@ from typing import TYPE_CHECKING
 from textual.widget import Widget
 from textual.widgets import Static
 
-from fieldgrid.i18n import t
+from fieldgrid.i18n import label, t
+from fieldgrid.station.exchange import AUDIENCES
 from fieldgrid.tui.common.field_form import FieldFormScreen, choice_field, text_field
 from fieldgrid.tui.station import clock
 from fieldgrid.tui.widgets.form_field import FormField
@@ -29,14 +30,16 @@ class NoticeForm(FieldFormScreen[int]):
 
     def fields(self) -> Iterable[FormField | Widget]:
         devices = [(f"{d.leader} {''.join(d.grid.get(p, '') for p in ('building', 'unit'))}", d.device_id)
-                   for d in self.db.devices() if d.revoked_at is None]  # fmt: skip
+                   for d in self.db.devices() if d.revoked_at is None and d.grid.get("level") != "station"]  # fmt: skip
         yield text_field("text", t("tui.station.notice_text"), area=True)
+        yield choice_field("audience", t("tui.station.notice_audience"), [(label("audience", a), a) for a in AUDIENCES])
         yield choice_field("device", t("tui.station.notice_to"), devices, None, blank=True) if devices else Static()
 
     def submit(self) -> int:
         from fieldgrid.station.exchange import notice
 
         device = self.value("device") if "device" in self.form_fields else ""
-        count = notice(self.db, self.value("text"), clock.now_minute(), [device] if device else None)
+        targets = [device] if device else None
+        count = notice(self.db, self.value("text"), clock.now_minute(), targets, audience=self.value("audience"))
         self.app.notify(t("tui.station.notice_sent", count=count))
         return count

@@ -67,7 +67,7 @@ class QueueScreen(ListScreen):
         from fieldgrid.station.units import grid_label
 
         units = sorted({grid_label(d.grid) for d in self.db.devices()})
-        with Horizontal(id="queue-filters"):
+        with Horizontal(id="queue-filters", classes="station-filters"):
             yield Select([(t("tui.station.all_units"), ANY), *((u, u) for u in units)], value=self.unit or ANY,
                          allow_blank=False, id="queue-unit", compact=True)  # fmt: skip
             yield Select([(t("tui.station.any_answer"), ANY), (t("queue.state.awaiting"), "awaiting"),

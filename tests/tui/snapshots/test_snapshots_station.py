@@ -8,6 +8,7 @@ The station is the demo station after importing the demo unit's bundle, its "tod
 
 from __future__ import annotations
 
+import dataclasses
 import shutil
 from pathlib import Path
 
@@ -17,6 +18,10 @@ from textual.widgets import Input
 
 from fieldgrid.i18n import set_language
 from fieldgrid.station.db import StationDB
+from fieldgrid.station.exchange import StationClock, edit_household, import_paths
+from fieldgrid.store import Store
+from fieldgrid.sync import device
+from fieldgrid.sync.identity import Keys
 from fieldgrid.tui.common.help import HelpScreen
 from fieldgrid.tui.common.palette import Palette
 from fieldgrid.tui.station.app import StationApp
@@ -25,6 +30,7 @@ from fieldgrid.tui.station.dashboard import DashboardScreen
 from fieldgrid.tui.station.decision_form import DecisionForm
 from fieldgrid.tui.station.import_form import ImportForm
 from fieldgrid.tui.station.import_results import ImportResultsScreen
+from fieldgrid.tui.station.log_screen import LogScreen
 from fieldgrid.tui.station.notice_form import NoticeForm
 from fieldgrid.tui.station.queue_screen import QueueScreen
 from fieldgrid.tui.station.unit_screen import UnitScreen
@@ -35,8 +41,7 @@ async def imported(pilot: Pilot) -> None:
     """Import the stick the demo unit wrote (already imported: a duplicate) and a file that is no bundle."""
     stick = Path("import-stick")
     stick.mkdir()
-    [bundle] = Path("stick").glob("*.fgbundle")
-    shutil.copy(bundle, stick / "unit.fgbundle")  # its own name says when it was written: not the same twice
+    shutil.copy(Path("stick") / "unit.fgbundle", stick / "unit.fgbundle")
     (stick / "broken.fgbundle").write_text("{}", encoding="utf-8")
     await pilot.press("i")
     await pilot.pause()
@@ -63,10 +68,10 @@ STATION_SCREENS: dict[str, Steps] = {
     "unit_work": keys("enter", "w", expect=UnitScreen),
     "queue": keys("e", expect=QueueScreen),
     "decision_form": keys("e", "d", expect=DecisionForm),
-    "conflicts": keys("c", expect=ConflictScreen),
     "notice_form": keys("n", expect=NoticeForm),
     "import_form": keys("i", expect=ImportForm),
     "import_results": imported,
+    "log": keys("l", expect=LogScreen),
     "help": keys("question_mark", expect=HelpScreen),
     "queue_help": keys("e", "question_mark", expect=HelpScreen),
     "palette_no_matches": no_matches,
@@ -79,3 +84,18 @@ def test_station_screen(screen: str, language: str, station_db: StationDB, snap_
     set_language(language)
     app = StationApp(station_db)
     assert snapshot(snap_compare, app, STATION_SCREENS[screen])
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_station_conflicts(language: str, unit_store: Store, station_db: StationDB, snap_compare) -> None:
+    """A phone changed on the device and at the station at the same time: one conflict to check (``c`` is offered
+    only when there are some)."""
+    household = unit_store.households()[0]
+    unit_store.update_household(dataclasses.replace(household, phones=["13900001111"]))
+    edit_household(station_db, StationClock(station_db), f"6栋3单元:{household.room}", {"phones": ["13700002222"]})
+    bundle = device.export(unit_store, Keys(unit_store.home), Path("up")).path
+    [outcome] = import_paths(station_db, Keys(station_db.home), [bundle])
+    assert outcome.status == "accepted" and station_db.open_conflicts()
+    set_language(language)
+    app = StationApp(station_db)
+    assert snapshot(snap_compare, app, keys("c", expect=ConflictScreen))

@@ -112,6 +112,18 @@ ZH: dict[str, str] = {
     "tui.station.patrol": "巡查",
     "tui.station.shared_spaces": "公共区域",
     "tui.station.patrol_all_ok": "各项正常",
+    "tui.station.notice_audience": "给谁看",
+    "tui.station.key_log": "日志",
+    "tui.station.log_title": "服务站日志",
+    "tui.station.log_help_title": "帮助：服务站日志",
+    "tui.station.log_help_intro": "每次导入、拒收（和原因）、回传、通知、处理意见和登记设备都记在这里，最新的在前。"
+    "单元长问起 U 盘为什么被拒收，选他的名字查看。",
+    "tui.station.log_empty": "没有记录",
+    "tui.station.all_leaders": "所有单元长",
+    "tui.station.log_any_time": "全部时间",
+    "tui.station.log_today": "今天",
+    "tui.station.log_week": "最近 7 天",
+    "tui.station.log_month": "最近 30 天",
 }
 
 EN: dict[str, str] = {
@@ -155,7 +167,7 @@ EN: dict[str, str] = {
     "tui.station.import_path": "Folder or file",
     "tui.station.import_hint": "a folder on the stick (every .fgbundle in it is imported) or one bundle file; each "
     "bundle is accepted or refused whole",
-    "tui.station.key_open_unit": "Open unit",
+    "tui.station.key_open_unit": "Open",
     "tui.station.all_units": "All units",
     "tui.station.any_answer": "Any answer",
     "tui.station.any_due": "Any due date",
@@ -230,4 +242,16 @@ EN: dict[str, str] = {
     "tui.station.patrol": "Patrol",
     "tui.station.shared_spaces": "Shared spaces",
     "tui.station.patrol_all_ok": "All in order",
+    "tui.station.notice_audience": "For",
+    "tui.station.key_log": "Log",
+    "tui.station.log_title": "Station log",
+    "tui.station.log_help_title": "Help: the station's log",
+    "tui.station.log_help_intro": "Every import, refusal (and why), return, notice, decision and enrolment, newest "
+    "first.  When a leader asks why his stick was refused, choose his name.",
+    "tui.station.log_empty": "Nothing logged",
+    "tui.station.all_leaders": "All leaders",
+    "tui.station.log_any_time": "Any time",
+    "tui.station.log_today": "Today",
+    "tui.station.log_week": "Last 7 days",
+    "tui.station.log_month": "Last 30 days",
 }

@@ -1,0 +1,117 @@
+"""The station's log (``l``): every import, refusal and why, return, notice, decision and enrolment, with the time —
+newest first, by leader and by period — so the operator can tell a leader why his stick was refused.  The entry
+under the cursor is shown in full below the table."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Hashable
+from typing import TYPE_CHECKING, ClassVar
+
+from rich.cells import cell_len
+from rich.console import RenderableType
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal
+from textual.widgets import Select
+
+from fieldgrid.i18n import t
+from fieldgrid.tui.station import clock
+from fieldgrid.tui.station.list_screen import ListScreen
+from fieldgrid.tui.widgets.virtual_table import Column, Row
+
+if TYPE_CHECKING:
+    from fieldgrid.station.db import LogEntry, StationDB
+
+ANY = "*"
+KINDS = ("accepted", "duplicate", "refused", "held", "return", "notice", "enroll", "decision", "revoke")
+PERIODS = {"today": 0, "week": 7, "month": 30}  # days back from today
+
+
+def message(entry: LogEntry) -> str:
+    """The entry in words: what was done, or why a bundle was refused (in the reader's language)."""
+    return t(entry.key, **entry.params)
+
+
+class LogScreen(ListScreen):
+    HELP_TITLE = "tui.station.log_help_title"
+    HELP_INTRO = "tui.station.log_help_intro"
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("f", "focus_filters", "tui.key.filter"),
+        Binding("escape", "back", "tui.key.back"),
+    ]
+
+    def __init__(self, db: StationDB) -> None:
+        event = max(cell_len(t(f"station.log.kind.{k}")) for k in KINDS)
+        super().__init__(db, t("tui.station.log_title"), [
+            Column("time", t("station.col.time"), width=11),
+            Column("event", t("station.col.event"), width=event),
+            Column("leader", t("tui.station.col.leader"), width=8),
+            Column("message", t("station.col.message"), flex=True, min_width=10),
+        ], t("tui.station.log_empty"))  # fmt: skip
+        self.entries: dict[int, LogEntry] = {}
+        self.devices = {d.device_id: d for d in db.devices()}
+
+    def above(self) -> ComposeResult:
+        leaders = [(f"{d.leader} {d.grid.get('building', '')}{d.grid.get('unit', '')}", d.device_id)
+                   for d in self.devices.values() if d.grid.get("level") != "station"]  # fmt: skip
+        periods = [(t(f"tui.station.log_{p}"), p) for p in PERIODS]
+        with Horizontal(id="log-filters", classes="station-filters"):
+            yield Select([(t("tui.station.all_leaders"), ANY), *leaders], value=ANY, allow_blank=False,
+                         id="log-device", compact=True)  # fmt: skip
+            yield Select([(t("tui.station.log_any_time"), ANY), *periods], value=ANY, allow_blank=False,
+                         id="log-period", compact=True)  # fmt: skip
+
+    def _filter(self, ident: str) -> str | None:
+        value = self.query_one(f"#{ident}", Select).value
+        return None if value in (ANY, Select.NULL) else str(value)
+
+    def reload(self) -> None:
+        period = self._filter("log-period")
+        since = None
+        if period is not None:
+            start = clock.today() - dt.timedelta(days=PERIODS[period])
+            since = dt.datetime(start.year, start.month, start.day).timestamp()
+        found = list(reversed(self.db.log_entries(since, self._filter("log-device"))))  # newest first
+        self.entries = {e.n: e for e in found}
+        self.table.set_rows([Row(e.n, self.cells(e)) for e in found])
+        self.show_detail()
+
+    def _leader(self, device_id: str) -> str:
+        device = self.devices.get(device_id)
+        return device.leader if device is not None else (device_id[:8] or "—")
+
+    def cells(self, entry: LogEntry) -> tuple[str, ...]:
+        when = dt.datetime.fromtimestamp(entry.at).strftime("%m-%d %H:%M")
+        return (when, t(f"station.log.kind.{entry.kind}"), self._leader(entry.device), message(entry))
+
+    def detail(self, key: Hashable | None) -> RenderableType:
+        entry = self.entries.get(int(str(key))) if key is not None else None
+        if entry is None:
+            return ""
+        device = self.devices.get(entry.device)
+        who = f"{device.leader} {device.grid.get('building', '')}{device.grid.get('unit', '')}" if device else ""
+        when = dt.datetime.fromtimestamp(entry.at).strftime("%Y-%m-%d %H:%M:%S")
+        text = Text()
+        text.append(f"{when}  {t(f'station.log.kind.{entry.kind}')}  {who}\n", style="bold")
+        if entry.file:
+            text.append(entry.file + "\n", style="dim")
+        text.append(message(entry), style="bold red" if entry.kind == "refused" else "")
+        return text
+
+    @on(Select.Changed)
+    def _filter_changed(self) -> None:
+        if self.is_mounted:
+            self.reload()
+
+    def action_focus_filters(self) -> None:
+        self.query_one("#log-device", Select).focus()
+
+    def action_back(self) -> None:
+        if self.focused is not self.table:
+            self.table.focus()
+        else:
+            self.dismiss(None)
