@@ -78,6 +78,7 @@ HOMES: dict[str, str] = {
     "error": "error",
     "notice": "notice",
     "sync": "sync",
+    "stick": "stick",
     "reason": "reason",
     "station": "station",
     "report": "report",
