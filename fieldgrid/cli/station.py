@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from fieldgrid.cli import station_lists
+from fieldgrid.cli import station_lists, station_stick
 from fieldgrid.cli.common import table, to_code
 from fieldgrid.cli.exits import EXIT_BAD_INPUT, EXIT_OK, InputError, err, out
 from fieldgrid.i18n import t
@@ -88,6 +88,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.add_argument("--out", required=True, metavar="DIR", help=t("cli.help.station_report_out"))
     p.set_defaults(run=with_station(cmd_report))
     station_lists.register(actions, common, with_station)
+    station_stick.register(actions, common, with_station)
 
 
 def station_home(args: argparse.Namespace) -> Path:
