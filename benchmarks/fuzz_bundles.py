@@ -18,6 +18,7 @@ import sys
 import tempfile
 import time
 import traceback
+from dataclasses import replace
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
@@ -38,7 +39,7 @@ from fieldgrid.store.field_work import minute
 from fieldgrid.store.repository import DB_NAME
 from fieldgrid.sync import device
 from testkit.mutants import checked, file_mutants, signed_mutants, write_files
-from testkit.sync import make_device, make_world
+from testkit.sync import GRID, make_device, make_world, station_dump
 
 
 def main() -> int:
@@ -59,7 +60,7 @@ def main() -> int:
         view = store.report_problem(Report("facility_repair", "地漏堵塞", place="3楼楼道"))
         store.add_event(view.id, "escalated", {"to": "community", "reason": "需物业"})
         good = device.export(store, keys, tmp / "good").path
-        intruder_store, intruder_keys = make_device(tmp / "intruder", name="冒名者")
+        intruder_store, intruder_keys = make_device(tmp / "intruder", name="冒名者", grid=replace(GRID, unit="2单元"))
         enroll(db, device.identity(intruder_store, intruder_keys))
         source = device.identity(store, keys)
 
@@ -70,11 +71,11 @@ def main() -> int:
         station_mutants += signed_mutants(good, intruder_keys, station_keys, source, me, tmp / "wrong", rng,
                                           args.station // 20)  # fmt: skip
         for what, path in station_mutants:
-            before = "\n".join(db.conn.iterdump())
+            before = station_dump(db)
             try:
                 [outcome] = import_paths(db, station_keys, [path])
                 counts[f"station {outcome.status}"] += 1
-                if outcome.status == "refused" and "\n".join(db.conn.iterdump()) != before:
+                if outcome.status == "refused" and station_dump(db) != before:
                     faults.append(f"station: refused {what} changed the database")
                 units(db)
             except Exception:

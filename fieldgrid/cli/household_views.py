@@ -36,13 +36,16 @@ def tag_codes_of(values: list[str] | None, codes: list[str]) -> list[str]:
 
 
 def find_household(store: Store, ident: str) -> Household:
-    """By full id, else by room number (``0601``, when one household has it), else by unique id prefix."""
+    """By full id, else by room number (``0601``, when one household has it) or ``UNIT:ROOM`` as the station
+    names it (``6栋3单元:0601``), else by unique id prefix."""
     wanted = ident.strip()
     households = store.households()
     for household in households:
         if household.id == wanted:
             return household
-    by_room = [h for h in households if wanted in (h.room, f"{h.building}{h.unit}{h.room}")]
+    place, sep, room = wanted.replace("：", ":").rpartition(":")
+    by_room = [h for h in households if wanted in (h.room, f"{h.building}{h.unit}{h.room}")
+               or (sep and room.strip() == h.room and f"{h.building}{h.unit}".endswith(place.strip()))]  # fmt: skip
     if len(by_room) == 1:
         return by_room[0]
     return store.household(wanted)

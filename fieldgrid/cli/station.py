@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from fieldgrid.cli import station_lists, station_stick
+from fieldgrid.cli import station_lists, station_log, station_stick
 from fieldgrid.cli.common import table, to_code
 from fieldgrid.cli.exits import EXIT_BAD_INPUT, EXIT_OK, InputError, err, out
 from fieldgrid.i18n import t
@@ -35,12 +35,15 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
         "init", parents=[common], help=t("cli.help.station_init"), description=t("cli.help.station_init")
     )
     p.add_argument("--name", default="", metavar="NAME", help=t("cli.help.station_name"))
+    p.add_argument("--street", default="", metavar="STREET", help=t("cli.help.station_street"))
+    p.add_argument("--community", default="", metavar="COMMUNITY", help=t("cli.help.station_community"))
+    p.add_argument("--community-code", default="", metavar="CODE", help=t("cli.help.station_community_code"))
     p.set_defaults(run=cmd_init)
     p = actions.add_parser(
         "devices", parents=[common], help=t("cli.help.station_devices"), description=t("cli.help.station_devices")
     )
     p.add_argument("--json", action="store_true", help=t("cli.help.json"))
-    p.set_defaults(run=with_station(cmd_devices))
+    p.set_defaults(run=with_station(cmd_devices, read_only=True))
     p = actions.add_parser(
         "revoke", parents=[common], help=t("cli.help.station_revoke"), description=t("cli.help.station_revoke")
     )
@@ -72,6 +75,10 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
                            help=t("cli.help.identity_out" if name == "identity" else "cli.help.sync_out"))  # fmt: skip
         elif name == "enroll":
             p.add_argument("file", metavar="FILE", help=t("cli.help.identity_file"))
+            p.add_argument("--post", default="A", choices=("A", "B"), help=t("cli.help.station_post"))
+            p.add_argument("--replaces", metavar="DEVICE", help=t("cli.help.station_replaces"))
+            p.add_argument("--other-community", action="store_true", help=t("cli.help.station_other_community"))
+            p.add_argument("--reinstate", action="store_true", help=t("cli.help.station_reinstate"))
         elif name == "import":
             p.add_argument("paths", nargs="+", metavar="PATH", help=t("cli.help.station_paths"))
         elif name == "decide":
@@ -81,13 +88,18 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
         else:
             p.add_argument("--text", required=True, metavar="TEXT", help=t("cli.help.step_text"))
             p.add_argument("--device", action="append", metavar="DEVICE", help=t("cli.help.station_notice_device"))
+            p.add_argument("--unit", action="append", metavar="UNIT", help=t("cli.help.station_notice_unit"))
+            p.add_argument("--leader", action="append", metavar="NAME", help=t("cli.help.station_notice_leader"))
+            p.add_argument("--audience", default="residents", metavar="AUDIENCE",
+                           help=t("cli.help.station_notice_audience"))  # fmt: skip
     p = actions.add_parser(
         "report", parents=[common], help=t("cli.help.station_report"), description=t("cli.help.station_report")
     )
     p.add_argument("--month", required=True, metavar="YYYY-MM", help=t("cli.help.month"))
     p.add_argument("--out", required=True, metavar="DIR", help=t("cli.help.station_report_out"))
-    p.set_defaults(run=with_station(cmd_report))
+    p.set_defaults(run=with_station(cmd_report, read_only=True))
     station_lists.register(actions, common, with_station)
+    station_log.register(actions, common, with_station)
     station_stick.register(actions, common, with_station)
 
 
@@ -97,15 +109,30 @@ def station_home(args: argparse.Namespace) -> Path:
     return home_of(args)
 
 
-def with_station(handler: StationHandler) -> Callable[[argparse.Namespace], int]:
-    """Run ``handler`` with the station home's lock held and its database open."""
+WRITER_WAIT = 5.0  # seconds a command that writes waits for the station held by another (the TUI, an import)
+
+
+def with_station(handler: StationHandler, *, read_only: bool = False) -> Callable[[argparse.Namespace], int]:
+    """Run ``handler`` with the station home's lock held and its database open.  A command that only reads runs
+    beside another process holding the station (the operator's TUI), on a read-only connection; one that writes
+    waits a few seconds for it, then says who holds it."""
 
     def run(args: argparse.Namespace) -> int:
         from fieldgrid.station.db import StationDB
+        from fieldgrid.store.errors import HomeLocked
 
         home = station_home(args)
-        lock = HomeLock(home)
-        lock.acquire()
+        lock = HomeLock(home, purpose=f"station {args.action}")
+        try:
+            lock.acquire(wait=0.0 if read_only else WRITER_WAIT)
+        except HomeLocked:
+            if not read_only:
+                raise
+            db = StationDB(home, read_only=True)
+            try:
+                return handler(args, db)
+            finally:
+                db.close()
         try:
             db = StationDB(home)
             try:
@@ -132,9 +159,14 @@ def cmd_init(args: argparse.Namespace) -> int:
     lock = HomeLock(home)
     lock.acquire()
     try:
+        code = args.community_code.strip()
+        if code and not (len(code) == 12 and code.isdigit()):
+            raise InputError("error.grid.community_code")
         db = StationDB(home, create=True)
         try:
-            db.set_setting("name", args.name)
+            for key in ("name", "street", "community"):
+                db.set_setting(key, getattr(args, key).strip())
+            db.set_setting("community_code", code)
         finally:
             db.close()
         points = home / POINTS_FILE
@@ -148,27 +180,33 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 
 def cmd_devices(args: argparse.Namespace, db: StationDB) -> int:
+    from fieldgrid.station.units import grid_label
+    from fieldgrid.sync.identity import fingerprint
+
     devices = db.devices()
     if args.json:
-        out(json.dumps([d.__dict__ for d in devices], ensure_ascii=False, indent=2))
+        docs = [{**d.__dict__, "fingerprint": fingerprint(d.public_key), "unit": grid_label(d.grid),
+                 "returns_waiting": len(db.pending(d.device_id))} for d in devices]  # fmt: skip
+        out(json.dumps(docs, ensure_ascii=False, indent=2))
         return EXIT_OK
     if not devices:
         out(t("station.devices.none"))
         return EXIT_OK
-    headers = [t(f"station.col.{c}") for c in ("device", "leader", "grid", "last_bundle", "pending", "state")]
+    columns = ("device", "leader", "grid", "post", "fingerprint", "last_bundle", "pending", "state")
     rows = []
     for d in devices:
         last = dt.datetime.fromtimestamp(d.last_bundle_at).strftime("%Y-%m-%d %H:%M") if d.last_bundle_at else "—"
         state = t("station.state.revoked") if d.revoked_at else t("station.state.active")
-        grid = "".join(d.grid.get(p, "") for p in ("compound", "building", "unit"))
-        rows.append([d.device_id, d.leader, grid, last, str(len(db.pending(d.device_id))), state])
-    for line in table(headers, rows):
+        rows.append([d.device_id[:12], d.leader, grid_label(d.grid), t(f"station.post.{d.post}"),
+                     fingerprint(d.public_key), last, str(len(db.pending(d.device_id))), state])  # fmt: skip
+    for line in table([t(f"station.col.{c}") for c in columns], rows):
         out(line)
     return EXIT_OK
 
 
 def cmd_revoke(args: argparse.Namespace, db: StationDB) -> int:
     device = db.revoke(args.device)
+    db.log("revoke", "station.log.revoke", device=device.device_id, leader=device.leader)
     err(t("station.revoked", device=device.device_id, leader=device.leader))
     return EXIT_OK
 
@@ -198,22 +236,34 @@ def _now() -> str:
 
 
 def cmd_identity(args: argparse.Namespace, db: StationDB) -> int:
+    from fieldgrid.cli.sync import show_identity
     from fieldgrid.station.exchange import station_identity
     from fieldgrid.sync.identity import Keys
 
     path = Path(args.out).expanduser()
-    station_identity(db, Keys(db.home)).write(path)
+    me = station_identity(db, Keys(db.home))
+    me.write(path)
     err(t("sync.identity.written", path=str(path)))
+    show_identity(me)
     return EXIT_OK
 
 
 def cmd_enroll(args: argparse.Namespace, db: StationDB) -> int:
+    from fieldgrid.cli.sync import show_identity
     from fieldgrid.station.exchange import enroll
     from fieldgrid.sync.identity import Identity
 
     identity = Identity.read(Path(args.file).expanduser())
-    enroll(db, identity)
+    done = enroll(db, identity, post=args.post, replaces=args.replaces, other_community=args.other_community,
+                  reinstate=args.reinstate)  # fmt: skip
+    show_identity(identity)
     err(t("station.enroll.done", party=identity.party, name=identity.name))
+    if done.replaced is not None:
+        err(t("station.enroll.replaced", device=done.replaced.device_id, leader=done.replaced.leader))
+    if done.queued:
+        err(t("station.enroll.queued", count=done.queued))
+    if done.community:
+        err(t("station.enroll.community", community=done.community))
     return EXIT_OK
 
 
@@ -238,7 +288,8 @@ def cmd_import(args: argparse.Namespace, db: StationDB) -> int:
     headers = [t(f"station.col.{c}") for c in ("file", "device", "result", "records", "reason")]
     rows = [
         [o.path.name, o.device or "—", t(f"station.result.{o.status}"), str(o.records),
-         t(o.key, **(o.params or {})) if o.key else ""]
+         t(o.key, **(o.params or {})) if o.key else t("station.import.held", rooms="、".join(o.held)) if o.held
+         else ""]
         for o in outcomes
     ]  # fmt: skip
     for line in table(headers, rows):
@@ -273,9 +324,11 @@ def cmd_decide(args: argparse.Namespace, db: StationDB) -> int:
 
 
 def cmd_notice(args: argparse.Namespace, db: StationDB) -> int:
-    from fieldgrid.station.exchange import notice
+    from fieldgrid.station.exchange import AUDIENCES, notice, notice_targets
 
-    count = notice(db, args.text, _now(), args.device)
+    audience = to_code("audience", args.audience, AUDIENCES)
+    targets = notice_targets(db, devices=args.device or (), units=args.unit or (), leaders=args.leader or ())
+    count = notice(db, args.text, _now(), targets, audience=audience)
     err(t("station.notice.done", count=count))
     return EXIT_OK
 

@@ -24,7 +24,12 @@ def register(actions: Any, common: argparse.ArgumentParser, with_station: Any) -
     for name, handler in (("problems", cmd_problems), ("households", cmd_households)):
         group = actions.add_parser(name, parents=[common], help=t(f"cli.help.station_{name}"),
                                    description=t(f"cli.help.station_{name}"))  # fmt: skip
-        verbs = group.add_subparsers(dest="verb", required=True, metavar="list")
+        verbs = group.add_subparsers(dest="verb", required=True, metavar="list|show" if name == "problems" else "list")
+        if name == "problems":
+            p = verbs.add_parser("show", parents=[common], help=t("cli.help.station_problem_show"))
+            p.add_argument("problem", metavar="CODE", help=t("cli.help.problem_id"))
+            p.add_argument("--json", action="store_true", help=t("cli.help.json"))
+            p.set_defaults(run=with_station(cmd_problem_show, read_only=True))
         p = verbs.add_parser("list", parents=[common], help=t(f"cli.help.station_{name}"))
         p.add_argument("--unit", metavar="UNIT", help=t("cli.help.station_unit_filter"))
         p.add_argument("--json", action="store_true", help=t("cli.help.json"))
@@ -32,7 +37,7 @@ def register(actions: Any, common: argparse.ArgumentParser, with_station: Any) -
             p.add_argument("--status", metavar="STATUS", help=t("cli.help.station_status_filter"))
         else:
             p.add_argument("--reveal", action="store_true", help=t("cli.help.reveal"))
-        p.set_defaults(run=with_station(handler))
+        p.set_defaults(run=with_station(handler, read_only=True))
 
 
 def _units(db: StationDB, wanted: str | None) -> list[Any]:
@@ -68,6 +73,35 @@ def cmd_problems(args: argparse.Namespace, db: StationDB) -> int:
                  lambda r: [r["code"], r["unit"], label("category", r["category"]), label("urgency", r["urgency"]),
                             label("status", r["status"]) + ("!!" if r["overdue"] else ""), r["reported_at"][:10],
                             r["description"][:30]])  # fmt: skip
+
+
+def cmd_problem_show(args: argparse.Namespace, db: StationDB) -> int:
+    """One problem by its code: where, what, how urgent, its status and every step, the station's decisions
+    among them."""
+    from fieldgrid.ledger.wording import event_summary
+    from fieldgrid.station.exchange import find_problem
+
+    problem_id = find_problem(db, args.problem)
+    unit, view = next((u, v) for u in _units(db, None) for v in u.problems if v.id == problem_id)
+    today = dt.date.today()
+    if args.json:
+        out(json.dumps({"code": view.id[:8].upper(), "id": view.id, "unit": unit.grid, "leader": unit.leader,
+                        "status": view.status, "overdue": view.overdue(today), "due": view.due.isoformat(),
+                        **view.report.to_data(),
+                        "events": [{"kind": e.kind, "at": e.at, "data": dict(e.data)} for e in view.events]},
+                       ensure_ascii=False, indent=2))  # fmt: skip
+        return EXIT_OK
+    overdue = t("station.problem.overdue") if view.overdue(today) else ""
+    out(f"{view.id[:8].upper()}  {unit.grid}  {unit.leader}")
+    out(t("station.problem.head", category=label("category", view.report.category),
+          urgency=label("urgency", view.report.urgency), status=label("status", view.status) + overdue,
+          due=view.due.isoformat()))  # fmt: skip
+    if view.report.place:
+        out(t("station.problem.place", place=view.report.place))
+    out(view.report.description)
+    for event in view.events:
+        out(f"  {event.at.replace('T', ' ')}  {event_summary(event)}")
+    return EXIT_OK
 
 
 def cmd_households(args: argparse.Namespace, db: StationDB) -> int:

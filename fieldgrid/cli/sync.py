@@ -6,10 +6,14 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from fieldgrid.cli.exits import EXIT_BAD_INPUT, EXIT_OK, InputError, err, out
-from fieldgrid.i18n import t
+from fieldgrid.i18n import label, t
 from fieldgrid.store import Store
+
+if TYPE_CHECKING:
+    from fieldgrid.sync.identity import Identity
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -94,7 +98,8 @@ def cmd_status(args: argparse.Namespace, store: Store) -> int:
     if notices:
         out(t("sync.status.notices", count=len(notices)))
         for notice in notices:
-            out(f"  {notice.get('at', '')[:10]}  {notice.get('text', '')}")
+            audience = label("audience", str(notice.get("audience") or "residents"))
+            out(f"  {notice.get('at', '')[:10]}  [{audience}] {notice.get('text', '')}")
     return EXIT_OK
 
 
@@ -103,9 +108,22 @@ def cmd_identity(args: argparse.Namespace, store: Store) -> int:
     from fieldgrid.sync.identity import Keys
 
     path = Path(args.out).expanduser()
-    device.identity(store, Keys(store.home)).write(path)
+    me = device.identity_to_share(store, Keys(store.home))
+    me.write(path)
     err(t("sync.identity.written", path=str(path)))
+    show_identity(me)
     return EXIT_OK
+
+
+def show_identity(party: Identity) -> None:
+    """Who an identity file speaks for and its key's fingerprint: the leader reads it out at the station, and the
+    operator compares it with what ``station enroll`` shows."""
+    from fieldgrid.station.units import grid_label
+    from fieldgrid.sync.identity import fingerprint
+
+    out(t("sync.identity.fingerprint", fingerprint=fingerprint(party.public_key)))
+    out(t("sync.identity.who", name=party.name or "—", unit=grid_label(party.grid or {}) or "—",
+          community=(party.grid or {}).get("community", "") or "—"))  # fmt: skip
 
 
 def cmd_trust(args: argparse.Namespace, store: Store) -> int:
@@ -153,7 +171,6 @@ def _which_stick(args: argparse.Namespace, store: Store) -> Path:
 
 
 def cmd_stick(args: argparse.Namespace, store: Store) -> int:
-    from fieldgrid.i18n import label
     from fieldgrid.sync import device
     from fieldgrid.sync.errors import SyncError
     from fieldgrid.sync.identity import Keys

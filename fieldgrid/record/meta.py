@@ -6,6 +6,7 @@ repository does the I/O.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any, TypeVar, cast
 
 META = "_meta"
@@ -13,6 +14,21 @@ NESTED = "members"
 _NESTED = NESTED
 
 _Tree = TypeVar("_Tree")
+
+
+def stamps(doc: dict[str, Any]) -> Iterator[str]:
+    """Every clock stamp a document carries: its last change, its tombstone, its fields', its members'."""
+    meta = doc.get(META) or {}
+    for value in (meta.get("stamp"), meta.get("deleted"), *(meta.get("fields") or {}).values()):
+        if value:
+            yield str(value)
+    for member in doc.get(NESTED, []):
+        yield from stamps(member)
+
+
+def stamp_party(stamp: str) -> str:
+    """The device (or station) that made a stamp: what follows its wall time and counter."""
+    return stamp.split(".", 2)[-1]
 
 
 def new_meta(stamp: str, device: str, fields: list[str]) -> dict[str, Any]:

@@ -20,10 +20,12 @@ from typing import Any
 
 from fieldgrid.errors import Refused
 from fieldgrid.fsutil import remove_leftovers
+from fieldgrid.model.errors import Label
 from fieldgrid.record.meta import META
 
 DB_NAME = "station.sqlite3"
 SCHEMA_VERSION = 1
+DEVICE_COLUMNS = "device_id, public_key, leader, grid, enrolled_at, revoked_at, last_bundle_at, last_clock, post"
 CHUNK = 500  # ids per ``IN (…)`` look-up, under SQLite's variable limit
 
 Doc = dict[str, Any]
@@ -40,7 +42,8 @@ CREATE TABLE IF NOT EXISTS devices (
     enrolled_at REAL NOT NULL,
     revoked_at REAL,
     last_bundle_at REAL,
-    last_clock TEXT
+    last_clock TEXT,
+    post TEXT NOT NULL DEFAULT 'A' -- A: the unit's leader, B: its backup leader (who receives the unit's records too)
 );
 CREATE TABLE IF NOT EXISTS bundles (
     digest TEXT PRIMARY KEY,       -- SHA-256 of the canonical payload
@@ -77,6 +80,26 @@ CREATE TABLE IF NOT EXISTS outbox (
     sent_at REAL,                  -- when the device confirmed it got it (its next bundle says so)
     bundle TEXT                    -- the last return bundle that carried it
 );
+CREATE TABLE IF NOT EXISTS held (   -- records a bundle carried that the station keeps aside, unapplied
+    n INTEGER PRIMARY KEY AUTOINCREMENT,
+    device_id TEXT NOT NULL,
+    bundle TEXT NOT NULL,          -- the digest of the bundle that carried it
+    tbl TEXT NOT NULL,
+    record_id TEXT NOT NULL,
+    doc TEXT NOT NULL,
+    reason TEXT NOT NULL,          -- a message key: why it was not applied
+    held_at REAL NOT NULL
+);
+CREATE TABLE IF NOT EXISTS log (
+    n INTEGER PRIMARY KEY AUTOINCREMENT,
+    at REAL NOT NULL,
+    kind TEXT NOT NULL,            -- accepted / duplicate / refused / held / return / notice / decision / enroll …
+    device TEXT NOT NULL,          -- the device it concerns ('' for none or unknown)
+    file TEXT NOT NULL,            -- the bundle file it concerns ('' for none)
+    key TEXT NOT NULL,             -- the message, for fieldgrid.i18n.t: why refused, what was written
+    params TEXT NOT NULL           -- JSON
+);
+CREATE INDEX IF NOT EXISTS log_by_time ON log (at);
 """
 
 
@@ -94,6 +117,25 @@ class Device:
     revoked_at: float | None
     last_bundle_at: float | None
     last_clock: str | None
+    post: str = "A"
+
+    @property
+    def active(self) -> bool:
+        return self.revoked_at is None
+
+
+@dataclass(frozen=True)
+class LogEntry:
+    """One line of the station's log: what happened (``kind``), to which device and file, and the message
+    (``t(key, **params)``: the reason of a refusal, what a return carried)."""
+
+    n: int
+    at: float
+    kind: str
+    device: str
+    file: str
+    key: str
+    params: dict[str, Any]
 
 
 @dataclass(frozen=True)
@@ -114,15 +156,20 @@ def _meta_of(doc: Doc) -> tuple[str, int]:
 class StationDB:
     """Open with the station home's lock held (see :class:`fieldgrid.store.HomeLock`)."""
 
-    def __init__(self, home: Path, *, create: bool = False, now: Callable[[], float] = time.time) -> None:
+    def __init__(
+        self, home: Path, *, create: bool = False, now: Callable[[], float] = time.time, read_only: bool = False
+    ) -> None:
         self.home = Path(home)
         self.path = self.home / DB_NAME
         if not create and not self.path.exists():
             raise StationError("station.error.not_a_station", home=str(self.home))
+        self._now = now
+        if read_only:  # a reader beside the process that holds the station (WAL: it sees the last commit)
+            self.conn = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True, isolation_level=None)
+            return
         self.home.mkdir(parents=True, exist_ok=True)
         remove_leftovers(self.home / "keys")  # writes that died before their rename: the real files are intact
         remove_leftovers(self.home, "points.json")
-        self._now = now
         self.conn = sqlite3.connect(self.path, isolation_level=None)  # transactions are explicit
         self.conn.execute("PRAGMA journal_mode=WAL")
         self.conn.execute("PRAGMA synchronous=FULL")  # an acknowledged bundle survives a power cut
@@ -133,6 +180,9 @@ class StationDB:
             columns = {row[1] for row in self.conn.execute("PRAGMA table_info(outbox)")}
             if "bundle" not in columns:  # a station made before return bundles were confirmed
                 self.conn.execute("ALTER TABLE outbox ADD COLUMN bundle TEXT")
+            columns = {row[1] for row in self.conn.execute("PRAGMA table_info(devices)")}
+            if "post" not in columns:  # a station made before backup leaders
+                self.conn.execute("ALTER TABLE devices ADD COLUMN post TEXT NOT NULL DEFAULT 'A'")
             self.conn.execute("INSERT OR IGNORE INTO meta VALUES ('schema', ?)", (str(SCHEMA_VERSION),))
 
     def close(self) -> None:
@@ -161,17 +211,40 @@ class StationDB:
 
     # -- devices ----------------------------------------------------------------------------------
 
-    def enroll(self, device_id: str, public_key: str, leader: str, grid: dict[str, str]) -> Device:
-        """Enroll a device, or renew a revoked one's key; a device already enrolled with another key is refused."""
+    def enroll(
+        self,
+        device_id: str,
+        public_key: str,
+        leader: str,
+        grid: dict[str, str],
+        *,
+        post: str = "A",
+        replaces: str | None = None,
+        records: Sequence[tuple[str, Doc]] = (),
+    ) -> Device:
+        """Enroll a device, or renew a revoked one's key; a device already enrolled with another key is refused.
+        In the same transaction: the device it ``replaces`` is revoked and the unit's records pass to the new one,
+        and ``records`` (the unit's records so far) are queued for it."""
         current = self.device(device_id)
         if current is not None and current.revoked_at is None and current.public_key != public_key:
             raise StationError("station.error.enrolled_other_key", device=device_id)
-        with self.transaction():
-            self.conn.execute(
-                "INSERT INTO devices (device_id, public_key, leader, grid, enrolled_at) VALUES (?, ?, ?, ?, ?) "
+        now = self._now()
+        with self.transaction() as conn:
+            conn.execute(
+                "INSERT INTO devices (device_id, public_key, leader, grid, enrolled_at, post) "
+                "VALUES (?, ?, ?, ?, ?, ?) "
                 "ON CONFLICT (device_id) DO UPDATE SET public_key = excluded.public_key, leader = excluded.leader, "
-                "grid = excluded.grid, revoked_at = NULL",
-                (device_id, public_key, leader, json.dumps(grid, ensure_ascii=False), self._now()),
+                "grid = excluded.grid, post = excluded.post, revoked_at = NULL",
+                (device_id, public_key, leader, json.dumps(grid, ensure_ascii=False), now, post),
+            )
+            if replaces:
+                conn.execute("UPDATE devices SET revoked_at = ? WHERE device_id = ?", (now, replaces))
+                conn.execute("UPDATE records SET device_id = ? WHERE device_id = ?", (device_id, replaces))
+                conn.execute("UPDATE outbox SET device_id = ? WHERE device_id = ? AND sent_at IS NULL",
+                             (device_id, replaces))  # fmt: skip
+            conn.executemany(
+                "INSERT INTO outbox (device_id, kind, payload, created_at) VALUES (?, 'record', ?, ?)",
+                [(device_id, _ENCODE({"table": tbl, "doc": doc}), now) for tbl, doc in records],
             )
         device = self.device(device_id)
         assert device is not None
@@ -187,11 +260,13 @@ class StationDB:
         return device
 
     def device(self, device_id: str) -> Device | None:
-        row = self.conn.execute("SELECT * FROM devices WHERE device_id = ?", (device_id,)).fetchone()
+        row = self.conn.execute(f"SELECT {DEVICE_COLUMNS} FROM devices WHERE device_id = ?", (device_id,)).fetchone()
         return _device(row) if row else None
 
     def devices(self) -> list[Device]:
-        return [_device(r) for r in self.conn.execute("SELECT * FROM devices ORDER BY leader, device_id")]
+        return [
+            _device(r) for r in self.conn.execute(f"SELECT {DEVICE_COLUMNS} FROM devices ORDER BY leader, device_id")
+        ]
 
     # -- bundles ----------------------------------------------------------------------------------
 
@@ -207,10 +282,18 @@ class StationDB:
         *,
         clock_to: str | None = None,
         received: Sequence[str] = (),
+        owner: str | None = None,
+        relay_to: Sequence[str] = (),
+        held: Sequence[tuple[str, Doc, str]] = (),
+        send: Sequence[tuple[str, str, Doc]] = (),
     ) -> Applied:
         """Merge one bundle's records in one transaction and remember the bundle; in the same transaction, what
         the return bundles it names as ``received`` carried counts as delivered (a bundle refused half-way
-        delivers nothing).  A bundle already seen changes nothing (``Applied(0, 0, n, 0)``)."""
+        delivers nothing).  A bundle already seen changes nothing (``Applied(0, 0, n, 0)``).
+
+        New records are filed under ``owner`` (the unit's leader's device; the sender by default); every record
+        the bundle changed is queued for the devices in ``relay_to`` (the unit's other leader); ``held`` records
+        (table, document, reason) are kept aside, not applied; ``send`` (device, kind, payload) is queued too."""
         with self.transaction() as conn:
             if conn.execute("SELECT 1 FROM bundles WHERE digest = ?", (digest,)).fetchone():
                 return Applied(0, 0, len(records), 0)
@@ -232,8 +315,8 @@ class StationDB:
                     changed += 1
                 current[(tbl, doc["id"])] = merged
                 stamp, deleted = _meta_of(merged)
-                owner = device_id if existing is None else self._owner(tbl, doc["id"], device_id)
-                upserts.append((tbl, doc["id"], owner, stamp, deleted, _ENCODE(merged)))
+                filed = (owner or device_id) if existing is None else self._owner(tbl, doc["id"], owner or device_id)
+                upserts.append((tbl, doc["id"], filed, stamp, deleted, _ENCODE(merged)))
             conn.executemany(
                 "INSERT INTO records (tbl, id, device_id, stamp, deleted, doc) VALUES (?, ?, ?, ?, ?, ?) "
                 "ON CONFLICT (tbl, id) DO UPDATE SET stamp = excluded.stamp, deleted = excluded.deleted, "
@@ -251,6 +334,15 @@ class StationDB:
                 (now, clock_to or "", device_id),
             )
             self._mark_delivered(conn, device_id, received)
+            outbox = [(d, "record", _ENCODE({"table": u[0], "doc": json.loads(u[5])}), now) for u in upserts
+                      for d in relay_to]  # fmt: skip
+            outbox += [(d, kind, _ENCODE(payload), now) for d, kind, payload in send]
+            conn.executemany("INSERT INTO outbox (device_id, kind, payload, created_at) VALUES (?, ?, ?, ?)", outbox)
+            conn.executemany(
+                "INSERT INTO held (device_id, bundle, tbl, record_id, doc, reason, held_at) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [(device_id, digest, tbl, doc["id"], _ENCODE(doc), reason, now) for tbl, doc, reason in held],
+            )
         return Applied(new, changed, unchanged, len(conflicts))
 
     def put_local(self, tbl: str, doc: Doc, device_id: str) -> None:
@@ -383,11 +475,56 @@ class StationDB:
         )
         return done.rowcount
 
+    def held(self, device_id: str | None = None) -> list[tuple[int, str, str, Doc, str, float]]:
+        """Records kept aside (n, device, table, document, reason, when), oldest first."""
+        sql = "SELECT n, device_id, tbl, doc, reason, held_at FROM held"
+        rows = self.conn.execute(sql + (" WHERE device_id = ? ORDER BY n" if device_id else " ORDER BY n"),
+                                 (device_id,) if device_id else ())  # fmt: skip
+        return [(n, dev, tbl, json.loads(doc), reason, at) for n, dev, tbl, doc, reason, at in rows]
+
+    # -- the log ------------------------------------------------------------------------------------
+
+    def log(self, kind: str, key: str, *, device: str = "", file: str = "", **params: object) -> None:
+        """Note what happened (an import, a refusal and why, a return, a notice, an enrolment) with the time."""
+        with self.transaction():
+            self.conn.execute(
+                "INSERT INTO log (at, kind, device, file, key, params) VALUES (?, ?, ?, ?, ?, ?)",
+                (self._now(), kind, device, file, key, _encode_params(params)),
+            )
+
+    def log_entries(self, since: float | None = None, device: str | None = None) -> list[LogEntry]:
+        """The log, oldest first: from ``since`` (a timestamp) on, of one device or of all."""
+        sql = "SELECT n, at, kind, device, file, key, params FROM log WHERE at >= ?"
+        args: list[object] = [since or 0.0]
+        if device is not None:
+            sql += " AND device = ?"
+            args.append(device)
+        rows = self.conn.execute(sql + " ORDER BY n", args)
+        return [
+            LogEntry(n, at, kind, dev, file, key, _decode_params(params))
+            for n, at, kind, dev, file, key, params in rows
+        ]
+
+
+def _encode_params(params: dict[str, object]) -> str:
+    """Message parameters as JSON; a vocabulary label (``Label``, a named pair) keeps its kind, so the log reads
+    in the language of whoever reads it."""
+    return json.dumps(
+        {k: {"label": [v.kind, v.code]} if isinstance(v, Label) else v for k, v in params.items()},
+        ensure_ascii=False,
+        default=str,
+    )
+
+
+def _decode_params(text: str) -> dict[str, Any]:
+    params = json.loads(text)
+    return {k: Label(*v["label"]) if isinstance(v, dict) and list(v) == ["label"] else v for k, v in params.items()}
+
 
 def _statements(script: str) -> list[str]:
     return [s.strip() for s in script.split(";") if s.strip()]
 
 
-def _device(row: tuple[Any, ...]) -> Device:
-    device_id, key, leader, grid, enrolled, revoked, last_at, last_clock = row
-    return Device(device_id, key, leader, json.loads(grid), enrolled, revoked, last_at, last_clock)
+def _device(row: sqlite3.Row | tuple[Any, ...]) -> Device:
+    device_id, key, leader, grid, enrolled, revoked, last_at, last_clock, post = row
+    return Device(device_id, key, leader, json.loads(grid), enrolled, revoked, last_at, last_clock, post or "A")

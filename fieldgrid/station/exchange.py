@@ -8,23 +8,27 @@ already imported is reported as a duplicate and changes nothing.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sqlite3
 import time
 import uuid
-from collections.abc import Callable, Collection, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from fieldgrid.model.errors import Label
 from fieldgrid.model.profile import parts_outside
 from fieldgrid.record.clock import Clock, Stamp
 from fieldgrid.record.merge import merge_doc
+from fieldgrid.record.meta import META, stamp_party, stamps
 from fieldgrid.record.tables import HOUSEHOLDS, PROBLEM_EVENTS, TABLES
-from fieldgrid.station.db import Device, StationDB
+from fieldgrid.station.db import Device, Doc, StationDB, StationError
+from fieldgrid.station.units import grid_label
 from fieldgrid.sync.bundle import SUFFIX, bundle_digest, check_records, open_bundle, read_envelope, write_bundle
 from fieldgrid.sync.errors import SyncError
-from fieldgrid.sync.identity import Identity, Keys
+from fieldgrid.sync.identity import Identity, Keys, fingerprint
 
 
 def station_identity(db: StationDB, keys: Keys) -> Identity:
@@ -35,13 +39,105 @@ def station_identity(db: StationDB, keys: Keys) -> Identity:
     return Identity(party, "station", keys.public_key, db.setting("name") or "")
 
 
-def enroll(db: StationDB, party: Identity) -> None:
+# -- enrolment ------------------------------------------------------------------------------------------------
+
+POSTS = ("A", "B")  # the unit's leader; its backup leader, who receives the unit's records too
+
+
+def same_unit(a: Mapping[str, str], b: Mapping[str, str]) -> bool:
+    return all((a.get(part) or "") == (b.get(part) or "") for part in ("compound", "building", "unit"))
+
+
+def unit_devices(db: StationDB, grid: Mapping[str, str]) -> list[Device]:
+    """The devices enrolled for the unit at ``grid`` (revoked ones too), leaders (post A) first."""
+    found = [d for d in db.devices() if d.grid.get("level") != "station" and same_unit(d.grid, grid)]
+    return sorted(found, key=lambda d: (d.post, d.enrolled_at))
+
+
+def primary(db: StationDB, device: Device) -> Device:
+    """The device whose unit a device's records are filed under: the unit's leader's (post A), for its backup."""
+    if device.post == "A":
+        return device
+    leaders = [d for d in unit_devices(db, device.grid) if d.active and d.post == "A"]
+    return leaders[0] if leaders else device
+
+
+@dataclass(frozen=True)
+class Enrolment:
+    device: Device
+    fingerprint: str
+    replaced: Device | None = None
+    community: str = ""  # the community the station learned from this device ('' if it knew its own)
+    queued: int = 0  # the unit's records queued for it (a backup leader, a replacement device)
+
+
+def _other_community(db: StationDB, grid: Mapping[str, str]) -> bool:
+    mine, theirs = db.setting("community_code") or "", grid.get("community_code", "")
+    if mine and theirs:
+        return mine != theirs
+    name, their_name = db.setting("community") or "", grid.get("community", "")
+    return bool(name and their_name and name != their_name)
+
+
+def enroll(
+    db: StationDB,
+    party: Identity,
+    *,
+    post: str = "A",
+    replaces: str | None = None,
+    other_community: bool = False,
+    reinstate: bool = False,
+) -> Enrolment:
     """Enroll a device (its unit's bundles), or a community station whose roll-ups this street station takes:
-    one protocol at every level."""
+    one protocol at every level.  A device is checked first: its identity carries a leader and a unit; it is of
+    this station's community (unless ``other_community``); its unit has no other active device unless it is the
+    backup leader (``post="B"``) or ``replaces`` the old one; a revoked device comes back only with
+    ``reinstate``.  A refusal changes nothing."""
     grid = dict(party.grid or {})
+    print_ = fingerprint(party.public_key)
     if party.kind == "station":
         grid["level"] = "station"
-    db.enroll(party.party, party.public_key, party.name, grid)
+        return Enrolment(db.enroll(party.party, party.public_key, party.name, grid), print_)
+    if party.kind != "device":
+        raise SyncError("sync.error.not_identity")
+    if not party.name.strip() or not grid.get("unit"):
+        raise StationError("station.error.no_profile", device=party.party)
+    if post not in POSTS:
+        raise StationError("station.error.post", post=post)
+    existing = db.device(party.party)
+    if existing is not None and not existing.active and not reinstate:
+        raise StationError("station.error.revoked_device", device=party.party, leader=existing.leader)
+    if _other_community(db, grid) and not other_community:
+        raise StationError("station.error.other_community", community=grid.get("community", ""),
+                           code=grid.get("community_code", ""), mine=db.setting("community") or "",
+                           mine_code=db.setting("community_code") or "")  # fmt: skip
+    others = [d for d in unit_devices(db, grid) if d.active and d.device_id != party.party]
+    replaced = None
+    if replaces:
+        replaced = next((d for d in others if d.device_id == replaces), None)
+        if replaced is None:
+            raise StationError("station.error.replaces_unknown", device=replaces, unit=grid_label(grid))
+    elif others and post == "A" and any(d.post == "A" for d in others):
+        taken = next(d for d in others if d.post == "A")
+        raise StationError("station.error.unit_taken", unit=grid_label(grid), leader=taken.leader,
+                           device=taken.device_id)  # fmt: skip
+    fresh = existing is None or not existing.active
+    records: list[tuple[str, Doc]] = []
+    if fresh and (replaced or post == "B"):
+        source = replaced or next((d for d in others if d.post == "A"), None)
+        if source is not None:
+            records = [(table, doc) for table in TABLES for doc in db.docs(table, source.device_id)]
+    learned = ""
+    if not db.setting("community") and not db.setting("community_code") and not other_community:
+        learned = grid.get("community", "")
+        for key in ("community", "community_code"):
+            if grid.get(key):
+                db.set_setting(key, grid[key])
+    device = db.enroll(party.party, party.public_key, party.name, grid, post=post,
+                       replaces=replaced.device_id if replaced else None, records=records)  # fmt: skip
+    db.log("enroll", "station.log.enroll", device=device.device_id, leader=device.leader, unit=grid_label(grid),
+           post=post, fingerprint=print_)  # fmt: skip
+    return Enrolment(device, print_, replaced, learned, len(records))
 
 
 def bundle_files(paths: Iterable[Path]) -> list[Path]:
@@ -64,6 +160,7 @@ class Outcome:
     records: int = 0
     conflicts: int = 0
     refusal: SyncError | None = None  # why refused
+    held: tuple[str, ...] = ()  # the rooms of households kept aside, unapplied (outside the device's unit)
 
     @property
     def key(self) -> str:
@@ -74,10 +171,25 @@ class Outcome:
         return dict(self.refusal.params) if self.refusal else {}
 
 
+def _held_notice(device: Device, doc: Doc) -> Doc:
+    """What the leader reads about a household the station kept aside, and what to do about it."""
+    from fieldgrid.i18n import t
+
+    place = f"{doc.get('building') or ''}{doc.get('unit') or ''}"
+    text = t("station.held.notice", room=str(doc.get("room", "")), place=place, unit=grid_label(device.grid))
+    return {"id": uuid.uuid4().hex, "at": _minute(), "text": text, "audience": "leaders"}
+
+
+def _minute() -> str:
+    return time.strftime("%Y-%m-%dT%H:%M")
+
+
 def import_one(db: StationDB, keys: Keys, me: Identity, path: Path) -> Outcome:
+    claimed = ""
     try:
         bundle = open_bundle(path, keys)
         source = bundle.envelope["source"]
+        claimed = str(source["party"])
         device = db.device(source["party"])
         if device is None:
             raise SyncError("sync.error.unknown_party", party=source["party"])
@@ -88,12 +200,20 @@ def import_one(db: StationDB, keys: Keys, me: Identity, path: Path) -> Outcome:
         expected = "rollup" if device.grid.get("level") == "station" else "device"
         if bundle.envelope["kind"] != expected or bundle.envelope["target"] != me.party:
             raise SyncError("sync.error.not_for_me", target=str(bundle.envelope["target"]))
+        kept: list[tuple[str, Doc]] = []
+        held: list[tuple[str, Doc, str]] = []
         for table, doc in bundle.records:
             if table not in TABLES:
                 raise SyncError("sync.error.unknown_table", table=table)
             if expected == "device" and table == HOUSEHOLDS and parts_outside(device.grid, doc):
-                raise SyncError("sync.error.out_of_scope", record=str(doc.get("room", doc["id"])))
-        parties = None if expected == "rollup" else {device.device_id, me.party}  # a roll-up relays anyone's
+                held.append(
+                    (table, doc, "sync.error.out_of_scope")
+                )  # kept aside: the rest of the leader's work goes on
+            else:
+                kept.append((table, doc))
+        unit = unit_devices(db, device.grid) if expected == "device" else []
+        # A roll-up relays anyone's; a device's records carry its unit's devices' stamps and the station's.
+        parties = None if expected == "rollup" else {device.device_id, me.party, *(d.device_id for d in unit)}
         check_records(bundle, now_ms=time.time_ns() // 1_000_000, parties=parties)
         received = bundle.payload.get("received", [])
         if not isinstance(received, list) or not all(isinstance(r, str) and len(r) <= 128 for r in received):
@@ -101,20 +221,26 @@ def import_one(db: StationDB, keys: Keys, me: Identity, path: Path) -> Outcome:
         if db.seen(bundle.digest):
             db.confirm(device.device_id, received)  # a copy of a bundle already merged still says what arrived
             return Outcome(path, "duplicate", device.device_id, len(bundle.records))
-        applied = db.apply(device.device_id, bundle.digest, bundle.records, merge_doc,
-                           clock_to=bundle.envelope["clock"]["to"], received=received)  # fmt: skip
-        return Outcome(path, "accepted", device.device_id, len(bundle.records), applied.conflicts)
+        tell = [(device.device_id, "notice", _held_notice(device, doc)) for _, doc, _ in held
+                if not (doc.get(META) or {}).get("deleted")]  # fmt: skip
+        applied = db.apply(
+            device.device_id, bundle.digest, kept, merge_doc, clock_to=bundle.envelope["clock"]["to"],
+            received=received, owner=primary(db, device).device_id, held=held, send=tell,
+            relay_to=[d.device_id for d in unit if d.active and d.device_id != device.device_id],
+        )  # fmt: skip
+        rooms = tuple(str(doc.get("room", doc["id"])) for _, doc, _ in held)
+        return Outcome(path, "accepted", device.device_id, len(bundle.records), applied.conflicts, held=rooms)
     except SyncError as exc:
-        return Outcome(path, "refused", refusal=exc)
+        return Outcome(path, "refused", claimed, refusal=exc)
     except OSError as exc:
         refusal = SyncError("sync.error.unreadable", path=str(path), reason=exc.strerror or "")
-        return Outcome(path, "refused", refusal=refusal)
+        return Outcome(path, "refused", claimed, refusal=refusal)
     except sqlite3.Error as exc:  # the station's disk is full, or its database is busy: this bundle waits
-        return Outcome(path, "refused", refusal=SyncError("sync.error.station_db", reason=str(exc)))
+        return Outcome(path, "refused", claimed, refusal=SyncError("sync.error.station_db", reason=str(exc)))
     except (AttributeError, KeyError, TypeError, ValueError, RecursionError):  # a shape no device writes
-        return Outcome(path, "refused", refusal=SyncError("sync.error.damaged"))
+        return Outcome(path, "refused", claimed, refusal=SyncError("sync.error.damaged"))
     except Exception as exc:
-        return Outcome(path, "refused", refusal=SyncError("sync.error.unexpected", error=type(exc).__name__))
+        return Outcome(path, "refused", claimed, refusal=SyncError("sync.error.unexpected", error=type(exc).__name__))
 
 
 def _written_here(path: Path, me: Identity) -> bool:
@@ -130,6 +256,21 @@ def _written_here(path: Path, me: Identity) -> bool:
     return bool(source.get("party") == me.party and source.get("public_key") == me.public_key)
 
 
+def log_outcome(db: StationDB, outcome: Outcome) -> None:
+    """The station's log keeps every import and every refusal with its reason, so the operator can tell a leader
+    why his stick was refused.  A database that cannot be written is itself the refusal's reason: the screen says
+    so, and the log stays as it was."""
+    with contextlib.suppress(sqlite3.Error):
+        name = outcome.path.name
+        if outcome.refusal is not None:
+            db.log("refused", outcome.key, device=outcome.device, file=name, **outcome.params)
+            return
+        db.log(outcome.status, f"station.log.{outcome.status}", device=outcome.device, file=name,
+               records=outcome.records, conflicts=outcome.conflicts)  # fmt: skip
+        for room in outcome.held:
+            db.log("held", "station.log.held", device=outcome.device, file=name, room=room)
+
+
 def import_paths(
     db: StationDB, keys: Keys, paths: Iterable[Path], progress: Callable[[int, int], None] | None = None
 ) -> list[Outcome]:
@@ -137,7 +278,9 @@ def import_paths(
     files = [path for path in bundle_files(paths) if not _written_here(path, me)]
     outcomes = []
     for n, path in enumerate(files, start=1):
-        outcomes.append(import_one(db, keys, me, path))
+        outcome = import_one(db, keys, me, path)
+        log_outcome(db, outcome)
+        outcomes.append(outcome)
         if progress:
             progress(n, len(files))
     return outcomes
@@ -184,12 +327,17 @@ def returns(
         queued = db.pending(device.device_id)
         records = [p for _, kind, p in queued if kind == "record"]
         notices = [p for _, kind, p in queued if kind == "notice"]
-        payload = {"records": records, "notices": notices, "acks": {device.device_id: device.last_clock or ""}}
+        payload: Doc = {"records": records, "notices": notices, "acks": {device.device_id: device.last_clock or ""}}
+        peers = sorted({stamp_party(s) for r in records for s in stamps(r["doc"])} - {device.device_id, me.party})
+        if peers:  # the unit's other devices, whose changes this return carries (a backup leader's, a replaced one's)
+            payload["peers"] = peers
         target = Identity(device.device_id, "device", device.public_key, device.leader, device.grid)
         folder = folder_of(device) if folder_of else out_dir
         path = write_bundle(folder, keys, me, "return", payload, target=target, grid=device.grid)
         # Delivered only when the device's next bundle says it imported this one: a lost stick loses nothing.
         db.mark_carried((n for n, _, _ in queued), bundle_digest(path))
+        db.log("return", "station.log.return", device=device.device_id, file=path.name, records=len(records),
+               notices=len(notices))  # fmt: skip
         yield device.device_id, path, len(records), len(notices)
 
 
@@ -233,19 +381,66 @@ def decide(db: StationDB, clock: StationClock, problem_id: str, outcome: str, te
         raise ValidationErrors([exc]) from None
     doc = records.stamp_new(event_doc(event), clock.stamp(), clock.clock.device)
     db.put_local(PROBLEM_EVENTS, doc, device)
-    db.queue("record", {"table": PROBLEM_EVENTS, "doc": doc}, [device])
+    db.queue("record", {"table": PROBLEM_EVENTS, "doc": doc}, _unit_of(db, device))
+    db.log("decision", "station.log.decision", device=device, code=problem_id[:8].upper(),
+           outcome=Label("outcome", outcome))  # fmt: skip
     return doc
 
 
-def notice(db: StationDB, text: str, at: str, devices: list[str] | None = None) -> int:
-    """A notice for the residents of some units (all by default), passed on by their leaders."""
+def _unit_of(db: StationDB, device_id: str) -> list[str]:
+    """The active devices of a device's unit (its leader's and its backup's): what the station writes for the unit
+    goes to both."""
+    owner = db.device(device_id)
+    if owner is None:
+        return [device_id]
+    found = [d.device_id for d in unit_devices(db, owner.grid) if d.active]
+    return found or [device_id]
+
+
+AUDIENCES = ("residents", "leaders")  # 请转告住户 / 仅供单元长
+
+
+def notice_targets(
+    db: StationDB, *, devices: Iterable[str] = (), units: Iterable[str] = (), leaders: Iterable[str] = ()
+) -> list[str] | None:
+    """The devices a notice goes to: those named, every device of the units named (``6栋3单元`` finds
+    ``橙郡一期6栋3单元``), the leaders named (by name, or by their unit); ``None`` (all) when nothing is named.
+    An unknown target is a refusal: a notice to nobody is no notice."""
+    devices, units, leaders = list(devices), list(units), list(leaders)
+    if not (devices or units or leaders):
+        return None
+    active = [d for d in db.devices() if d.active and d.grid.get("level") != "station"]
+    found: set[str] = set()
+    for wanted in devices:
+        if not any(d.device_id == wanted for d in active):
+            raise SyncError("sync.error.unknown_party", party=wanted)
+        found.add(wanted)
+    for wanted in units:
+        match = [d.device_id for d in active if wanted.strip() and grid_label(d.grid).endswith(wanted.strip())]
+        if not match:
+            raise StationError("station.error.unknown_unit", unit=wanted)
+        found.update(match)
+    for wanted in leaders:
+        match = [d.device_id for d in active if d.leader == wanted.strip()]
+        match = match or [d.device_id for d in active if wanted.strip() and grid_label(d.grid).endswith(wanted.strip())]
+        if not match:
+            raise StationError("station.error.unknown_leader", leader=wanted)
+        found.update(match)
+    return sorted(found)
+
+
+def notice(db: StationDB, text: str, at: str, devices: list[str] | None = None, *, audience: str = "residents") -> int:
+    """A notice for some devices (all by default): for the residents, passed on by their leaders, or for the
+    leaders only."""
     if not text.strip():
         raise SyncError("sync.error.notice_empty")
-    for target in devices or []:  # a notice to nobody is no notice: name the unknown target
-        known = db.device(target)
-        if known is None or known.revoked_at is not None:
-            raise SyncError("sync.error.unknown_party", party=target)
-    return db.queue("notice", {"id": uuid.uuid4().hex, "at": at, "text": text.strip()}, devices)
+    if audience not in AUDIENCES:
+        raise StationError("station.error.audience", audience=audience)
+    if devices is not None:
+        devices = notice_targets(db, devices=devices) or []
+    count = db.queue("notice", {"id": uuid.uuid4().hex, "at": at, "text": text.strip(), "audience": audience}, devices)
+    db.log("notice", "station.log.notice", count=count, audience=Label("audience", audience), text=text.strip()[:60])
+    return count
 
 
 # -- roll-up to the street --------------------------------------------------------------------------------------
@@ -310,5 +505,5 @@ def edit_household(db: StationDB, clock: StationClock, ident: str, changes: dict
     if doc is None:
         return current
     db.put_local(HOUSEHOLDS, doc, device)
-    db.queue("record", {"table": HOUSEHOLDS, "doc": doc}, [device])
+    db.queue("record", {"table": HOUSEHOLDS, "doc": doc}, _unit_of(db, device))
     return doc

@@ -15,9 +15,12 @@ def grid_label(grid: dict[str, str]) -> str:
 
 
 def units(db: StationDB) -> list[UnitMonth]:
-    """Every enrolled device's unit (revoked ones too: their past work still counts)."""
+    """Every enrolled device's unit (revoked ones too: their past work still counts); a backup leader's device
+    (post B) is not a unit of its own: its work is filed under the leader's."""
     found = []
     for device in db.devices():
+        if device.post == "B":
+            continue
         households = [household_of(d) for d in db.docs(HOUSEHOLDS, device.device_id)]
         visits = [visit_of(d) for d in db.docs(VISITS, device.device_id)]
         problems = build_views(event_of(d) for d in db.docs(PROBLEM_EVENTS, device.device_id))

@@ -10,8 +10,12 @@ class StoreError(Failed):
 
 
 class HomeLocked(StoreError):
-    def __init__(self, home: str, pid: int | None) -> None:
-        super().__init__("error.home.locked", home=home, pid=pid if pid is not None else "?")
+    def __init__(self, home: str, pid: int | None, purpose: str = "") -> None:
+        shown = pid if pid is not None else "?"
+        if purpose:
+            super().__init__("error.home.locked_by", home=home, pid=shown, purpose=purpose)
+        else:
+            super().__init__("error.home.locked", home=home, pid=shown)
         self.pid = pid
 
 
@@ -21,8 +25,13 @@ class NotFound(Refused):
 
 
 class ProblemNotFound(NotFound):
-    def __init__(self, ident: str) -> None:
-        Refused.__init__(self, "error.problem.not_found", id=ident)
+    """No problem by that id or code, or (``candidates``) more than one."""
+
+    def __init__(self, ident: str, candidates: list[str] | None = None) -> None:
+        if candidates:
+            Refused.__init__(self, "error.problem.ambiguous", id=ident, candidates=", ".join(candidates[:8]))
+        else:
+            Refused.__init__(self, "error.problem.not_found", id=ident)
 
 
 class DiskError(StoreError):

@@ -251,9 +251,12 @@ class FieldWork:
         else:
             ids = [d["problem_id"] for d in self._docs(PROBLEM_EVENTS) if d["kind"] == "reported"]
         exact = [i for i in ids if i == ident]
-        if not exact and len(ident) >= 4:
-            exact = [i for i in ids if i.startswith(ident)]
-        if len(exact) != 1:
+        wanted = ident.strip().lower()  # the code screens and reports print (78E49318), in any case
+        if not exact and len(wanted) >= 4:
+            exact = [i for i in ids if i.lower().startswith(wanted)]
+        if len(exact) > 1:
+            raise ProblemNotFound(ident, candidates=[i[:8].upper() for i in exact])
+        if not exact:
             raise ProblemNotFound(ident)
         wanted = exact[0]
         if views is not None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import time
 from pathlib import Path
 
 from fieldgrid.store.errors import HomeLocked
@@ -43,31 +44,39 @@ except ImportError:  # pragma: no cover - Windows
 
 
 class HomeLock:
-    def __init__(self, home: Path) -> None:
+    """``purpose`` (``station ui``) is written beside the pid, so whoever waits for the lock is told who holds it."""
+
+    def __init__(self, home: Path, purpose: str = "") -> None:
         self.home = home
         self.path = home / LOCK_NAME
+        self.purpose = purpose
         self._fd: int | None = None
 
-    def acquire(self) -> HomeLock:
+    def acquire(self, wait: float = 0.0) -> HomeLock:
+        """Take the lock, trying again for up to ``wait`` seconds while another process holds it."""
         self.home.mkdir(parents=True, exist_ok=True)
+        deadline = time.monotonic() + wait
         fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
-        if not _try_lock(fd):
-            pid = self._read_pid(fd)
-            os.close(fd)
-            raise HomeLocked(str(self.home), pid)
+        while not _try_lock(fd):
+            if time.monotonic() >= deadline:
+                pid, purpose = self._read_holder(fd)
+                os.close(fd)
+                raise HomeLocked(str(self.home), pid, purpose)
+            time.sleep(0.1)
         os.ftruncate(fd, 0)
         os.lseek(fd, 0, os.SEEK_SET)
-        os.write(fd, str(os.getpid()).encode())
+        os.write(fd, f"{os.getpid()} {self.purpose}".strip().encode())
         self._fd = fd
         return self
 
     @staticmethod
-    def _read_pid(fd: int) -> int | None:
+    def _read_holder(fd: int) -> tuple[int | None, str]:
         try:
             os.lseek(fd, 0, os.SEEK_SET)
-            return int(os.read(fd, 32).decode().strip())
+            pid, _, purpose = os.read(fd, 200).decode("utf-8", "replace").strip().partition(" ")
+            return int(pid), purpose.strip()
         except (OSError, ValueError):
-            return None
+            return None, ""
 
     def release(self) -> None:
         if self._fd is None:

@@ -19,6 +19,7 @@ from fieldgrid.model.profile import parts_outside
 from fieldgrid.record.checks import BadRecord, check_stamp, ident, mapping, moment, text
 from fieldgrid.record.clock import Stamp
 from fieldgrid.record.merge import merge_doc
+from fieldgrid.record.meta import stamps
 from fieldgrid.record.tables import CONFLICTS as CONFLICTS  # re-exported, as is NOTICES (the CLI and TUI)
 from fieldgrid.record.tables import HOUSEHOLDS, PROBLEM_EVENTS, TABLES
 from fieldgrid.record.tables import NOTICES as NOTICES
@@ -37,7 +38,6 @@ from fieldgrid.sync.identity import Identity, Keys
 from fieldgrid.sync.pending import ACKED as ACKED  # re-exported, as are pending and changed_here_after
 from fieldgrid.sync.pending import changed_here_after as changed_here_after
 from fieldgrid.sync.pending import pending as pending
-from fieldgrid.sync.pending import stamps
 
 STATION = "sync_station"  # the trusted station's identity
 IMPORTED = "sync_imported"  # digests of return bundles already applied
@@ -107,6 +107,8 @@ def _check_notices_and_ack(payload: dict[str, Any], store: Store) -> None:
         why = mapping(notice)
         if why is None:
             why = ident(notice.get("id")) or moment(notice.get("at")) or text(notice.get("text"))
+        if why is None and notice.get("audience", "residents") not in AUDIENCES:
+            why = "unknown_value"
         if why:
             raise SyncError("sync.error.bad_notice", notice=name, reason=Label("reason", why))
     acks = payload.get("acks", {})
@@ -120,6 +122,27 @@ def _check_notices_and_ack(payload: dict[str, Any], store: Store) -> None:
             raise SyncError("sync.error.bad_ack", reason=Label("reason", bad.reason)) from None
         if ack > store.clock_stamp():
             raise SyncError("sync.error.bad_ack", reason=Label("reason", "future_stamp"))
+
+
+AUDIENCES = ("residents", "leaders")  # a notice to pass on to the residents (the default), or for the leader only
+
+
+def _peers(payload: dict[str, Any]) -> list[str]:
+    """The unit's other devices whose changes a return carries (the backup leader's, a replaced device's): the
+    station names them, and their stamps are then expected."""
+    peers = payload.get("peers", [])
+    if not isinstance(peers, list) or len(peers) > 16 or any(ident(p) for p in peers):
+        raise SyncError("sync.error.bad_peers")
+    return [str(p) for p in peers]
+
+
+def identity_to_share(store: Store, keys: Keys) -> Identity:
+    """The identity the leader carries to the station for enrolment: only once the profile says who and where
+    (the station checks the unit of every bundle against it)."""
+    me = identity(store, keys)
+    if not me.name.strip() or not (me.grid or {}).get("unit"):
+        raise SyncError("sync.error.no_profile")
+    return me
 
 
 def returns_for(store: Store, folder: Path, *, skip: Collection[str] = ()) -> list[Path]:
@@ -156,7 +179,7 @@ def import_return(store: Store, keys: Keys, path: Path) -> Imported:
         if table == HOUSEHOLDS and parts_outside(me.grid or {}, doc):
             raise SyncError("sync.error.out_of_scope", record=doc.get("room", doc["id"]))
     station = str(envelope["source"]["party"])
-    check_records(bundle, now_ms=store.now_ms(), parties={store.device_id, station})
+    check_records(bundle, now_ms=store.now_ms(), parties={store.device_id, station, *_peers(bundle.payload)})
     _check_notices_and_ack(bundle.payload, store)
     current = {table: {d["id"]: d for d in store.raw_docs(table)} for table in TABLES}
     changed: dict[str, list[dict[str, Any]]] = {}

@@ -8,6 +8,7 @@ readable by its owner only.
 
 from __future__ import annotations
 
+import hashlib
 import json
 from dataclasses import dataclass
 from pathlib import Path
@@ -107,3 +108,10 @@ def seal(public_key: str, message: bytes) -> bytes:
     verify_key = VerifyKey(public_key.encode(), encoder=HexEncoder)
     recipient: PublicKey = verify_key.to_curve25519_public_key()
     return SealedBox(recipient).encrypt(message)
+
+
+def fingerprint(public_key: str) -> str:
+    """What two people compare to know a key is the one they meant: 96 bits of its SHA-256, as 6 groups of 4
+    hexadecimal characters (``3F9A 1C07 …``), read aloud or side by side on two screens."""
+    digest = hashlib.sha256(public_key.strip().lower().encode("ascii", "replace")).hexdigest().upper()[:24]
+    return " ".join(digest[i : i + 4] for i in range(0, 24, 4))

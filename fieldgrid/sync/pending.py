@@ -5,23 +5,14 @@ Kept free of the crypto (no PyNaCl import) so the first screen can show the coun
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import Any
 
-from fieldgrid.record.meta import META, NESTED
+from fieldgrid.record.meta import META, stamps
 from fieldgrid.record.tables import TABLES
 from fieldgrid.store import Store
 
 ACKED = "sync_acked"  # the highest own stamp the station has acknowledged
-
-
-def stamps(doc: dict[str, Any]) -> Iterator[str]:
-    meta = doc.get(META) or {}
-    for value in (meta.get("stamp"), meta.get("deleted"), *(meta.get("fields") or {}).values()):
-        if value:
-            yield str(value)
-    for member in doc.get(NESTED, []):
-        yield from stamps(member)
 
 
 def changed_here_after(doc: dict[str, Any], device: str, acked: str) -> bool:

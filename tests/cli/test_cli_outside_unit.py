@@ -29,3 +29,17 @@ def test_roster_rows_of_other_units_are_rejected_row_by_row(cli, home, tmp_path:
     assert result.code == 2 and "不属于本设备" in result.out + result.err
     rooms = [h["room"] for h in json.loads(cli("households", "list", "--json").out)]
     assert rooms == ["0601"]
+
+
+def test_the_device_takes_names_the_station_prints(cli, home) -> None:
+    """A household as ``UNIT:ROOM`` and a problem by the upper-case code reports print (#11)."""
+    assert cli(*PROFILE).code == 0
+    assert cli("households", "add", "--room", "0502", "--head", "张三").code == 0
+    shown = cli("households", "show", "6栋3单元:0502")
+    assert shown.code == 0 and "张三" in shown.out
+    added = cli("problems", "add", "--category", "环境卫生", "--description", "楼道堆物", "--household", "0502")
+    assert added.code == 0
+    [problem] = json.loads(cli("problems", "list", "--json").out)
+    code = problem["id"][:8].upper()
+    result = cli("problems", "show", code)
+    assert result.code == 0 and "楼道堆物" in result.out

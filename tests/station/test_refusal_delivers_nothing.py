@@ -11,6 +11,7 @@ import pytest
 from fieldgrid.station import db as station_db
 from fieldgrid.station.exchange import import_paths, notice, returns
 from fieldgrid.sync import device
+from testkit.sync import station_dump
 
 
 def unsent(db: Any) -> int:
@@ -53,6 +54,6 @@ def test_a_malformed_received_list_is_refused(world: tuple[Any, ...], received: 
     me = station_identity(db, station_keys)
     path = write_bundle(tmp / "odd", keys, device.identity(store, keys), "device",
                         {"records": records, "received": received}, target=me, grid={})  # fmt: skip
-    before = "\n".join(db.conn.iterdump())
+    before = station_dump(db)
     [outcome] = import_paths(db, station_keys, [path])
-    assert outcome.status == "refused" and "\n".join(db.conn.iterdump()) == before
+    assert outcome.status == "refused" and station_dump(db) == before

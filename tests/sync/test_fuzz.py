@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -22,11 +23,11 @@ from fieldgrid.store.repository import DB_NAME
 from fieldgrid.sync import device
 from fieldgrid.sync.identity import Keys
 from testkit.mutants import checked, file_mutants, signed_mutants, write_files
-from testkit.sync import make_device
+from testkit.sync import GRID, make_device, station_dump
 
 
 def dump(db: StationDB) -> str:
-    return "\n".join(db.conn.iterdump())
+    return station_dump(db)
 
 
 def station_still_works(db: StationDB) -> None:
@@ -49,7 +50,7 @@ def test_hundreds_of_mutants_at_the_station(world: tuple[Any, ...]) -> None:
     good = device.export(store, keys, tmp / "good").path
     me = station_identity(db, station_keys)
     rng = random.Random(20261130)
-    other_store, other_keys = make_device(tmp / "intruder", name="冒名者")
+    other_store, other_keys = make_device(tmp / "intruder", name="冒名者", grid=replace(GRID, unit="2单元"))
     enroll(db, device.identity(other_store, other_keys))  # a real, enrolled device of another unit
     mutants = write_files(file_mutants(good.read_bytes(), rng, 200), tmp / "files")
     source = device.identity(store, keys)

@@ -38,6 +38,13 @@ def cases(store: Any, party: str) -> dict[str, dict[str, Any]]:
         "notice whose at is a number": {"notices": [{"id": "n1", "at": 20261120, "text": "开会"}]},
         "notice with a control character": {"notices": [{"id": "n1", "at": "2026-11-20T09:00", "text": "开\x1b[2J会"}]},
         "acks given as a string": {"acks": "everything"},
+        "notice for an unknown audience": {"notices": [{"id": "n1", "at": "2026-11-20T09:00", "text": "开会",
+                                                        "audience": "everyone"}]},
+        "peers given as a string": {"peers": "all of them"},
+        "a peer that is not an id": {"peers": ["../../etc"]},
+        "a stranger's stamp without peers": {"records": [{"table": "visits", "doc": stamp_new(
+            {"id": "v-y", "household_id": household["id"], "kind": "routine", "at": "2026-11-20T10:00"},
+            station_stamp("stranger", now), "stranger")}]},
         "ack of a far-future stamp": {"acks": {store.device_id: station_stamp(store.device_id, now + 86_400_000 * 30)}},
         "ack of a stamp never written": {"acks": {store.device_id: station_stamp(store.device_id, now + 60_000)}},
     }
@@ -46,7 +53,8 @@ def cases(store: Any, party: str) -> dict[str, dict[str, Any]]:
 CASES = [
     "far-future record stamp", "event without problem_id", "visit without at", "notice whose at is a number",
     "notice with a control character", "acks given as a string", "ack of a far-future stamp",
-    "ack of a stamp never written",
+    "ack of a stamp never written", "notice for an unknown audience", "peers given as a string",
+    "a peer that is not an id", "a stranger's stamp without peers",
 ]  # fmt: skip
 
 
@@ -61,7 +69,7 @@ def test_a_malformed_return_bundle_changes_nothing(world: tuple[Any, ...], case:
     waiting = len(device.pending(store))
     with pytest.raises(SyncError) as info:
         device.import_return(store, keys, path)
-    assert info.value.key in {"sync.error.bad_record", "sync.error.bad_notice", "sync.error.bad_ack"}
+    assert info.value.key in {f"sync.error.bad_{what}" for what in ("record", "notice", "ack", "peers")}
     assert (Path(store.home) / DB_NAME).read_bytes() == before
     # … and the device still works: its changes still wait and still go out.
     assert len(device.pending(store)) == waiting > 0

@@ -30,3 +30,10 @@ def make_world(folder: Path) -> tuple[Store, Keys, StationDB, Keys]:
     device.trust(store, station_identity(db, station_keys))
     enroll(db, device.identity(store, keys))
     return store, keys, db, station_keys
+
+
+def station_dump(db: StationDB) -> str:
+    """The station's whole database as SQL, but for its log: what a refusal must leave byte for byte as it was
+    (the log says it was refused)."""
+    return "\n".join(line for line in db.conn.iterdump()
+                     if not line.startswith('INSERT INTO "log"') and "'log'" not in line)  # fmt: skip

@@ -75,6 +75,7 @@ HOMES: dict[str, str] = {
     "cli.patrol": "cli.patrols",
     "cli.visits": "cli.patrols",
 
+    "audience": "audience",
     "error": "error",
     "notice": "notice",
     "sync": "sync",

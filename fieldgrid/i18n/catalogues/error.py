@@ -99,11 +99,15 @@ ZH: dict[str, str] = {
     "error.roster.missing": "找不到文件：{path}",
     "error.roster.too_large": "文件太大：{path}",
     "error.roster.not_xlsx": "{path} 不是有效的 Excel（.xlsx）文件",
+    "error.problem.ambiguous": "{id} 对应不止一个问题，请多写几位：{candidates}",
+    "error.home.locked_by": "数据目录 {home} 正被另一个 fieldgrid 进程使用（pid "
+    "{pid}：{purpose}），等了几秒仍未释放。请先关闭它再试；只查看的命令（列表、日志、月报）可以照常使用。",
 }
 
 EN: dict[str, str] = {
     "error.phone.empty": "Please enter a phone number",
-    "error.text.control": "contains invisible control characters (pasted from elsewhere?); remove them and save again",
+    "error.text.control": "contains invisible control characters (pasted from elsewhere?); remove them and save "
+    "again",
     "error.phone.unreadable": "Cannot read this phone number: {value}",
     "error.phone.not_cn": "Not a mainland China phone number: {value}",
     "error.phone.invalid": "Invalid phone number: {value} (mobiles have 11 digits, landlines need the area code)",
@@ -205,4 +209,8 @@ EN: dict[str, str] = {
     "error.roster.missing": "File not found: {path}",
     "error.roster.too_large": "The file is too large: {path}",
     "error.roster.not_xlsx": "{path} is not a valid Excel (.xlsx) file",
+    "error.problem.ambiguous": "{id} matches more than one problem; give more characters: {candidates}",
+    "error.home.locked_by": "The data folder {home} is in use by another fieldgrid process (pid {pid}: "
+    "{purpose}) and was not freed within a few seconds. Close it first; commands that only read (lists, the log, "
+    "reports) work meanwhile.",
 }

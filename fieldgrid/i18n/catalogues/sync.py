@@ -50,6 +50,11 @@ ZH: dict[str, str] = {
     "sync.error.unknown_household": "服务站没有这一户：{id}",
     "sync.error.station_db": "服务站数据库写不进去（{reason}）：这个数据包没有导入，可稍后再导",
     "sync.error.station_field": "服务站不能改这个栏目",
+    "sync.error.no_profile": "还没有填写单元长资料（姓名、单元）：请先填写（fieldgrid profile set "
+    "…），再导出身份文件",
+    "sync.identity.fingerprint": "指纹：{fingerprint}",
+    "sync.identity.who": "单元长：{name}　单元：{unit}　社区：{community}",
+    "sync.error.bad_peers": "服务站回传里的本单元设备名单不合规，已整包拒收",
 }
 
 EN: dict[str, str] = {
@@ -109,4 +114,10 @@ EN: dict[str, str] = {
     "sync.error.station_db": "The station's database cannot be written ({reason}): this bundle was not imported; "
     "try again later",
     "sync.error.station_field": "That field cannot be changed at the station",
+    "sync.error.no_profile": "The leader's profile (name, unit) is not set: set it first (fieldgrid profile set "
+    "…), then write the identity file",
+    "sync.identity.fingerprint": "Fingerprint: {fingerprint}",
+    "sync.identity.who": "Leader: {name}  Unit: {unit}  Community: {community}",
+    "sync.error.bad_peers": "The list of the unit's devices in the station's return is malformed; the whole "
+    "bundle was refused",
 }

@@ -131,7 +131,9 @@ class StairwellScreen(Screen[None]):
         text = dashboard_text(self.dashboard, days)
         self.query_one("#map-legend", Static).update(t("tui.map.legend", days=days))
         text.append("\n" + t("tui.dash.sync", count=self.waiting), style="bold yellow" if self.waiting else "dim")
-        notices = sorted(self.store.raw_docs(NOTICES), key=lambda n: str(n.get("at", "")), reverse=True)
+        everything = sorted(self.store.raw_docs(NOTICES), key=lambda n: str(n.get("at", "")), reverse=True)
+        notices = [n for n in everything if n.get("audience") != "leaders"]
+        for_me = [n for n in everything if n.get("audience") == "leaders"]
         if notices:  # the latest word from the station, to pass on to the residents
             latest = notices[0]
             since = str(latest.get("received") or latest.get("at") or "")
@@ -140,6 +142,9 @@ class StairwellScreen(Screen[None]):
             text.append("\n" + t("tui.dash.notice", count=len(notices)) + "\n", style="bold")
             text.append(str(latest.get("text", ""))[:30] + "\n", style="yellow")
             text.append(t("tui.dash.untold", count=untold), style="bold red" if untold else "dim")
+        if for_me:  # for the leader only: nothing to pass on
+            text.append("\n" + t("tui.dash.leader_notice", count=len(for_me)) + "\n", style="bold")
+            text.append(str(for_me[0].get("text", ""))[:30], style="yellow")
         self.query_one("#dashboard", Static).update(text)
 
     @property

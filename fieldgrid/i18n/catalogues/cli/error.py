@@ -29,6 +29,7 @@ ZH: dict[str, str] = {
     "cli.error.status": "未知的状态：{value}",
     "cli.error.station_set": "--set 的格式是 栏目=值：{value}",
     "cli.error.roster_map": "--map 的格式是 列名=字段：{value}（字段：{fields}）",
+    "cli.error.date": "日期的格式是 YYYY-MM-DD，如 2026-11-30：{value}",
 }
 
 EN: dict[str, str] = {
@@ -58,4 +59,5 @@ EN: dict[str, str] = {
     "cli.error.status": "Unknown status: {value}",
     "cli.error.station_set": "--set takes FIELD=VALUE: {value}",
     "cli.error.roster_map": "--map takes COLUMN=FIELD: {value} (fields: {fields})",
+    "cli.error.date": "A date is YYYY-MM-DD, e.g. 2026-11-30: {value}",
 }

@@ -184,6 +184,20 @@ ZH: dict[str, str] = {
     "cli.help.cards_all": "为全单元每户做门卡",
     "cli.help.cards_board": "公示牌（单独一页）",
     "cli.help.cards_font": "中文字体文件（默认自动查找）",
+    "cli.help.station_street": "所属街道（如 晋原街道）",
+    "cli.help.station_community": "社区名称（如 子龙社区）；登记设备时核对",
+    "cli.help.station_community_code": "社区的 12 位统计用区划代码；登记设备时核对",
+    "cli.help.station_post": "A：单元长（默认）；B：后备单元长，也会收到该单元的记录",
+    "cli.help.station_replaces": "新设备替换该单元在用的设备（旧设备注销，记录转到新设备）",
+    "cli.help.station_other_community": "登记其他社区的设备",
+    "cli.help.station_reinstate": "恢复已注销的设备",
+    "cli.help.station_notice_unit": "只发给这个单元（如 6栋3单元，可重复）",
+    "cli.help.station_notice_leader": "只发给这位单元长（姓名或单元，可重复）",
+    "cli.help.station_notice_audience": "residents / 请转告住户（默认）或 leaders / 仅供单元长",
+    "cli.help.station_log": "服务站日志：每次导入、拒收及原因、回传、通知、登记",
+    "cli.help.station_log_since": "从这一天（或这一时刻）起",
+    "cli.help.station_log_device": "只看这台设备",
+    "cli.help.station_problem_show": "按编号查看一个问题及其全部处理步骤",
 }
 
 EN: dict[str, str] = {
@@ -259,7 +273,8 @@ EN: dict[str, str] = {
     "cli.help.grid_building": "building, for example 6栋",
     "cli.help.grid_unit": "unit, for example 3单元",
     "cli.help.grid_community_code": "the community's 12-digit statistical area code, for example 510129001013",
-    "cli.help.extra_tag": "the leader's own tags, replacing the old ones (repeatable or comma separated; empty clears)",
+    "cli.help.extra_tag": "the leader's own tags, replacing the old ones (repeatable or comma separated; empty "
+    "clears)",
     "cli.argparse.required": "missing required arguments: {names}",
     "cli.argparse.unrecognized": "unrecognised arguments: {args}",
     "cli.argparse.choice": "argument {arg}: invalid value {value} (choose from {choices})",
@@ -380,4 +395,21 @@ EN: dict[str, str] = {
     "cli.help.cards_all": "door cards for every household of the unit",
     "cli.help.cards_board": "the notice-board card (a page of its own)",
     "cli.help.cards_font": "a font file that draws Chinese (found automatically otherwise)",
+    "cli.help.station_street": "the street (街道) the community belongs to",
+    "cli.help.station_community": "the community's name; enrolment checks devices against it",
+    "cli.help.station_community_code": "the community's 12-digit statistical area code; enrolment checks devices "
+    "against it",
+    "cli.help.station_post": "A: the unit leader (default); B: the backup leader, who receives the unit's "
+    "records too",
+    "cli.help.station_replaces": "the new device replaces this device of the unit (the old one is revoked, its "
+    "records pass on)",
+    "cli.help.station_other_community": "enroll a device of another community",
+    "cli.help.station_reinstate": "bring back a revoked device",
+    "cli.help.station_notice_unit": "only to this unit (e.g. 6栋3单元; repeatable)",
+    "cli.help.station_notice_leader": "only to this leader (name or unit; repeatable)",
+    "cli.help.station_notice_audience": "residents / 请转告住户 (default) or leaders / 仅供单元长",
+    "cli.help.station_log": "the station's log: every import, refusal and why, return, notice, enrolment",
+    "cli.help.station_log_since": "from this day (or moment) on",
+    "cli.help.station_log_device": "only this device",
+    "cli.help.station_problem_show": "one problem by its code, with every step",
 }

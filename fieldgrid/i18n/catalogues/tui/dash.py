@@ -18,6 +18,7 @@ ZH: dict[str, str] = {
     "tui.dash.sync": "待上传服务站 {count} 条",
     "tui.dash.notice": "服务站通知（{count} 条，请转告住户）：",
     "tui.dash.untold": "通知到后还没走访的：{count} 户",
+    "tui.dash.leader_notice": "服务站给单元长的通知（{count} 条，仅供单元长）：",
 }
 
 EN: dict[str, str] = {
@@ -36,4 +37,5 @@ EN: dict[str, str] = {
     "tui.dash.sync": "{count} changes wait for the station",
     "tui.dash.notice": "From the station ({count}; pass it on):",
     "tui.dash.untold": "Not visited since it came: {count} households",
+    "tui.dash.leader_notice": "Notices for the leader ({count}, leaders only):",
 }
