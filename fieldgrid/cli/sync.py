@@ -193,7 +193,8 @@ def cmd_stick(args: argparse.Namespace, store: Store) -> int:
                 outcome = label("outcome", str(data.get("outcome", "")))
                 err(t("stick.device.decision", code=code, outcome=outcome, text=str(data.get("text", ""))))
             for notice in result.new_notices:
-                err(t("stick.device.notice", text=str(notice.get("text", ""))))
+                audience = label("audience", str(notice.get("audience") or "residents"))
+                err(t("stick.device.notice", audience=audience, text=str(notice.get("text", ""))))
     if not done.returns:
         err(t("stick.device.no_returns", path=str(done.folder)))
     err(t("sync.export.done", count=done.exported.records, path=str(done.exported.path)))

@@ -44,6 +44,9 @@ def test_three_leaders_one_stick(cli, tmp_path: Path) -> None:
     decided = cli("station", "decide", code, "--outcome", "已解决", "--text", "已协调物业限时施工", home_dir=station)
     assert decided.code == 0, decided.err
     assert cli("station", "notice", "--text", "周六上午停水", home_dir=station).code == 0
+    only = cli("station", "notice", "--text", "周五前交月报", "--leader", "李四", "--audience", "leaders",
+               home_dir=station)  # fmt: skip
+    assert only.code == 0, only.err
     again = cli("station", "stick", str(stick), home_dir=station)
     assert again.code == 0, again.err
     assert "没有设备的数据包" in again.err and "拒收" not in again.err
@@ -62,11 +65,12 @@ def test_three_leaders_one_stick(cli, tmp_path: Path) -> None:
         assert back.err.count("已导入服务站回传") == 1
         assert f"{name}-6栋{unit}/return-" in back.err
         assert all(f"{other}-6栋" not in back.err for other, _ in LEADERS if other != name)
-        assert "服务站的通知：周六上午停水" in back.err
+        assert "服务站的通知（请转告住户）：周六上午停水" in back.err
         if n == 0:
             assert f"服务站对问题 {code} 的决定：已解决——已协调物业限时施工" in back.err
         else:
             assert "的决定" not in back.err
+        assert ("服务站的通知（仅供单元长）：周五前交月报" in back.err) == (name == "李四")
         # Other leaders' returns are left where they were.
         assert [f for f in before if "/return-" in f and not f.startswith(ARCHIVE)] == [
             f for f in files(stick / FOLDER) if "/return-" in f and not f.startswith(ARCHIVE)
@@ -76,6 +80,10 @@ def test_three_leaders_one_stick(cli, tmp_path: Path) -> None:
         {"outcome": "resolved", "text": "已协调物业限时施工"}
     ]
     assert "周六上午停水" in cli("sync", "status", home_dir=world.devices[1]).out
+
+    # The station's log says what each stick run did.
+    log = cli("station", "log", home_dir=station)
+    assert log.code == 0 and log.out.count("回传") >= 6 and log.out.count("接收") >= 3
 
     # Again on both sides: duplicates, no refusal (the station's own returns on the stick are not refusals).
     for home in world.devices:
