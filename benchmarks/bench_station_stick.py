@@ -55,7 +55,7 @@ def make_stick(root: Path, devices: int) -> tuple[Path, Path, int]:
     records = 0
     for n in range(devices):
         keys = Keys(root / "keys" / str(n))
-        device_id, leader, building = f"dev{n:03d}", f"单元长{n}", f"{n // 4 + 1}栋"
+        device_id, leader, building = f"dev{n:03d}", f"单元长{n}", f"{n + 1}栋"  # a unit each
         grid = {"community": "子龙社区", "compound": "橙郡一期", "building": building, "unit": "1单元"}
         db.enroll(device_id, keys.public_key, leader, grid)
         payload = {"records": unit_records(rng, device_id, building, HOUSEHOLDS, VISITS, PROBLEMS), "received": []}
