@@ -18,9 +18,10 @@ from testkit.sync import make_world
 
 @pytest.fixture(autouse=True)
 def isolated(monkeypatch: pytest.MonkeyPatch, tmp_path: Path):
-    """Chinese by default, no FIELDGRID_HOME, and platformdirs pointing into tmp_path."""
+    """Chinese by default, no FIELDGRID_HOME, no USB drives, and platformdirs pointing into tmp_path."""
     for var in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE", "FIELDGRID_HOME"):
         monkeypatch.delenv(var, raising=False)
+    monkeypatch.setenv("FIELDGRID_STICK_ROOTS", "")  # no test sees this machine's USB drives
     data = tmp_path / "platform-data"
     monkeypatch.setattr(platformdirs, "user_data_dir", lambda appname, appauthor=None: str(data / appname))
     yield

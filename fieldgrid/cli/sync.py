@@ -1,13 +1,14 @@
-"""``fieldgrid sync export|import|status|identity|trust``: the device's side of the USB-stick exchange with the
+"""``fieldgrid sync export|import|status|identity|trust|stick``: the device's side of the USB-stick exchange with the
 community service station."""
 
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from fieldgrid.cli.exits import EXIT_OK, err, out
+from fieldgrid.cli.exits import EXIT_BAD_INPUT, EXIT_OK, InputError, err, out
 from fieldgrid.i18n import label, t
 from fieldgrid.store import Store
 
@@ -38,6 +39,9 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
                            description=t("cli.help.sync_trust"))  # fmt: skip
     p.add_argument("file", metavar="FILE", help=t("cli.help.identity_file"))
     p.set_defaults(handler=cmd_trust)
+    p = actions.add_parser("stick", parents=[common], help=t("stick.help.sync"), description=t("stick.help.sync"))
+    p.add_argument("stick", nargs="?", metavar="DIR", help=t("stick.help.sync_dir"))
+    p.set_defaults(handler=cmd_stick)
 
 
 def cmd_export(args: argparse.Namespace, store: Store) -> int:
@@ -130,3 +134,69 @@ def cmd_trust(args: argparse.Namespace, store: Store) -> int:
     device.trust(store, station)
     err(t("sync.trust.done", name=station.name, party=station.party))
     return EXIT_OK
+
+
+# -- the stick, both ways ------------------------------------------------------------------------------------
+
+
+def _choose(candidates: list[Path]) -> Path:
+    """Several drives and none used before: ask which, on a terminal; without one (a script, CI), refuse and list
+    them, so the caller can name one."""
+    listing = "\n".join(f"  {n}) {path}" for n, path in enumerate(candidates, start=1))
+    if sys.stdin is None or not sys.stdin.isatty():
+        raise InputError("stick.error.several", candidates=listing)
+    err(t("stick.ask.several"))
+    err(listing)
+    sys.stderr.write(t("stick.ask.which", count=len(candidates)))
+    sys.stderr.flush()
+    answer = sys.stdin.readline().strip()
+    if not answer.isdigit() or not 1 <= int(answer) <= len(candidates):
+        raise InputError("stick.error.no_choice", answer=answer)
+    return candidates[int(answer) - 1]
+
+
+def _which_stick(args: argparse.Namespace, store: Store) -> Path:
+    from fieldgrid.sync import device
+    from fieldgrid.sync.stick import find_stick
+
+    if args.stick:
+        return Path(args.stick).expanduser()
+    found = find_stick(store.setting(device.LAST_STICK))
+    if found.stick is not None:
+        err(t(f"stick.device.{found.how}", path=str(found.stick)))
+        return found.stick
+    if not found.candidates:
+        raise InputError("stick.error.none_found")
+    return _choose(found.candidates)
+
+
+def cmd_stick(args: argparse.Namespace, store: Store) -> int:
+    from fieldgrid.sync import device
+    from fieldgrid.sync.errors import SyncError
+    from fieldgrid.sync.identity import Keys
+
+    done = device.exchange_stick(store, Keys(store.home), _which_stick(args, store))
+    refused = 0
+    for path, result in done.returns:
+        name = str(path.relative_to(done.folder))
+        if isinstance(result, SyncError):
+            refused += 1
+            err(t("stick.device.refused", file=name, reason=t(result.key, **result.params)))
+        elif result.duplicate:
+            err(f"{name}: " + t("sync.import.duplicate"))
+        else:
+            err(f"{name}: " + t("sync.import.done", changed=result.changed, notices=result.notices,
+                                       conflicts=result.conflicts))  # fmt: skip
+            for decision in result.decisions:
+                data = decision.get("data") or {}
+                code = str(decision.get("problem_id", ""))[:8].upper()
+                outcome = label("outcome", str(data.get("outcome", "")))
+                err(t("stick.device.decision", code=code, outcome=outcome, text=str(data.get("text", ""))))
+            for notice in result.new_notices:
+                audience = label("audience", str(notice.get("audience") or "residents"))
+                err(t("stick.device.notice", audience=audience, text=str(notice.get("text", ""))))
+    if not done.returns:
+        err(t("stick.device.no_returns", path=str(done.folder)))
+    err(t("sync.export.done", count=done.exported.records, path=str(done.exported.path)))
+    out(str(done.exported.path))
+    return EXIT_BAD_INPUT if refused else EXIT_OK

@@ -13,7 +13,7 @@ import json
 import sqlite3
 import time
 import uuid
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -309,13 +309,20 @@ class StationClock:
         return stamp
 
 
-def returns(db: StationDB, keys: Keys, out_dir: Path) -> Iterator[tuple[str, Path, int, int]]:
-    """One signed, sealed return bundle per enrolled device: acknowledgement of what it sent, the records
-    the station queued for it (decisions, roster changes) and the notices to pass on.  Yields
-    (device, path, records, notices)."""
+def returns(
+    db: StationDB,
+    keys: Keys,
+    out_dir: Path,
+    *,
+    devices: Collection[str] | None = None,
+    folder_of: Callable[[Device], Path] | None = None,
+) -> Iterator[tuple[str, Path, int, int]]:
+    """One signed, sealed return bundle per enrolled device (or per one of ``devices``): acknowledgement of what
+    it sent, the records the station queued for it (decisions, roster changes) and the notices to pass on; in
+    ``out_dir``, or in the folder ``folder_of`` gives for the device.  Yields (device, path, records, notices)."""
     me = station_identity(db, keys)
     for device in db.devices():
-        if device.revoked_at is not None:
+        if device.revoked_at is not None or (devices is not None and device.device_id not in devices):
             continue
         queued = db.pending(device.device_id)
         records = [p for _, kind, p in queued if kind == "record"]
@@ -325,7 +332,8 @@ def returns(db: StationDB, keys: Keys, out_dir: Path) -> Iterator[tuple[str, Pat
         if peers:  # the unit's other devices, whose changes this return carries (a backup leader's, a replaced one's)
             payload["peers"] = peers
         target = Identity(device.device_id, "device", device.public_key, device.leader, device.grid)
-        path = write_bundle(out_dir, keys, me, "return", payload, target=target, grid=device.grid)
+        folder = folder_of(device) if folder_of else out_dir
+        path = write_bundle(folder, keys, me, "return", payload, target=target, grid=device.grid)
         # Delivered only when the device's next bundle says it imported this one: a lost stick loses nothing.
         db.mark_carried((n for n, _, _ in queued), bundle_digest(path))
         db.log("return", "station.log.return", device=device.device_id, file=path.name, records=len(records),

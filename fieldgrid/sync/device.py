@@ -9,6 +9,7 @@ an export; a later edit has a later stamp and waits for the next bundle.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -20,7 +21,7 @@ from fieldgrid.record.clock import Stamp
 from fieldgrid.record.merge import merge_doc
 from fieldgrid.record.meta import stamps
 from fieldgrid.record.tables import CONFLICTS as CONFLICTS  # re-exported, as is NOTICES (the CLI and TUI)
-from fieldgrid.record.tables import HOUSEHOLDS, TABLES
+from fieldgrid.record.tables import HOUSEHOLDS, PROBLEM_EVENTS, TABLES
 from fieldgrid.record.tables import NOTICES as NOTICES
 from fieldgrid.store import Store
 from fieldgrid.sync.bundle import (
@@ -90,6 +91,8 @@ class Imported:
     conflicts: int
     acked: str | None
     duplicate: bool = False
+    new_notices: tuple[dict[str, Any], ...] = ()  # the notices to pass on that arrived with this bundle
+    decisions: tuple[dict[str, Any], ...] = ()  # the station's decisions on problems that arrived with it
 
 
 def _check_notices_and_ack(payload: dict[str, Any], store: Store) -> None:
@@ -142,12 +145,13 @@ def identity_to_share(store: Store, keys: Keys) -> Identity:
     return me
 
 
-def returns_for(store: Store, folder: Path) -> list[Path]:
-    """The return bundles in ``folder`` (and below it) addressed to this device, oldest first; the envelope is
-    all that is read, so other leaders' bundles and anything unreadable are simply not this device's."""
+def returns_for(store: Store, folder: Path, *, skip: Collection[str] = ()) -> list[Path]:
+    """The return bundles in ``folder`` (and below it, except in its subfolders named in ``skip``) addressed to
+    this device, oldest first; the envelope is all that is read, so other leaders' bundles and anything
+    unreadable are simply not this device's."""
     found: list[tuple[str, Path]] = []
     for path in sorted(Path(folder).rglob(f"return-*{SUFFIX}")):
-        if path.name.startswith("."):
+        if path.name.startswith(".") or (skip and path.relative_to(folder).parts[0] in skip):
             continue
         try:
             envelope = read_envelope(path)
@@ -208,4 +212,48 @@ def import_return(store: Store, keys: Keys, path: Path) -> Imported:
         settings[ACKED] = ack
     store.write_merged(changed, seen=seen or None, settings=settings)
     count = sum(len(v) for k, v in changed.items() if k in TABLES)
-    return Imported(len(bundle.records), count, len(fresh), len(conflicts), settings.get(ACKED))
+    decisions = tuple(d for d in changed.get(PROBLEM_EVENTS, []) if d.get("kind") == "decision")
+    return Imported(len(bundle.records), count, len(fresh), len(conflicts), settings.get(ACKED),
+                    new_notices=tuple(fresh), decisions=decisions)  # fmt: skip
+
+
+# -- the stick, both ways in one go ---------------------------------------------------------------------------
+
+LAST_STICK = "sync_stick"  # the stick (or folder) used last, where the next exchange looks first
+
+
+@dataclass(frozen=True)
+class StickExchange:
+    """What one ``sync stick`` did: each return for this device found on the stick, imported or refused (in the
+    order they were written), and the bundle written."""
+
+    folder: Path
+    returns: list[tuple[Path, Imported | SyncError]]
+    exported: Exported
+
+
+def exchange_stick(store: Store, keys: Keys, stick: Path) -> StickExchange:
+    """Everything a leader does with the stick, in one go: import every return on it addressed to this device
+    (other leaders' are left alone; one refused return stops neither the others nor the export), then write this
+    device's bundle into the stick's exchange folder — after the imports, so it says which returns arrived and
+    carries nothing the station has just acknowledged.  A stick that is not a folder, or no station to send to:
+    refused before anything is written."""
+    from fieldgrid.sync.stick import ARCHIVE, exchange_folder
+
+    stick = Path(stick)
+    if not stick.is_dir():
+        raise SyncError("stick.error.not_folder", path=str(stick))
+    if trusted_station(store) is None:
+        raise SyncError("sync.error.no_station")
+    folder = exchange_folder(stick)
+    results: list[tuple[Path, Imported | SyncError]] = []
+    for path in returns_for(store, folder, skip=(ARCHIVE,)) if folder.is_dir() else []:
+        try:
+            results.append((path, import_return(store, keys, path)))
+        except SyncError as exc:
+            results.append((path, exc))
+        except OSError as exc:  # the stick went away, or a file on it cannot be read
+            results.append((path, SyncError("sync.error.unreadable", path=str(path), reason=exc.strerror or "")))
+    exported = export(store, keys, folder)
+    store.set_setting(LAST_STICK, str(stick.absolute()))
+    return StickExchange(folder, results, exported)

@@ -79,6 +79,7 @@ HOMES: dict[str, str] = {
     "error": "error",
     "notice": "notice",
     "sync": "sync",
+    "stick": "stick",
     "reason": "reason",
     "station": "station",
     "queue": "queue",

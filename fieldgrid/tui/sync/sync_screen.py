@@ -1,5 +1,7 @@
-"""Sync with the service station from the TUI (``s``): what waits, which station, the notices it sent back;
-write a bundle to the USB stick, or read the station's return bundle from it."""
+"""Sync with the service station from the TUI (``s``): what waits, which station, the notices it sent back; and
+the USB stick in one action (``ctrl+s``, or ``enter`` in the folder): import the returns on it addressed to this
+device, then write this device's bundle into its ``fieldgrid`` folder — the same as ``fieldgrid sync stick``.
+The folder comes filled in with the stick found plugged in, or the one used last; what was done stays on screen."""
 
 from __future__ import annotations
 
@@ -15,24 +17,24 @@ from textual.widgets import Input, Static
 
 from fieldgrid.assets import asset_path
 from fieldgrid.errors import FieldgridError
-from fieldgrid.i18n import t
+from fieldgrid.i18n import label, t
 from fieldgrid.store import Store
 from fieldgrid.tui.common.bindings import translate_bindings
 from fieldgrid.tui.widgets.form_field import FormField
 from fieldgrid.tui.widgets.key_bar import KeyBar
 from fieldgrid.tui.widgets.title_bar import TitleBar
 
-LAST_FOLDER = "tui_sync_folder"
+OLD_FOLDER = "tui_sync_folder"  # the folder this screen remembered before the stick was one action
 
 
 class SyncScreen(Screen[None]):
     CSS_PATH: ClassVar = [asset_path("tcss", "forms.tcss")]
+    DEFAULT_CSS = "#sync-result { margin-top: 1; }"
     HELP_TITLE = "tui.help.sync_title"
     HELP_INTRO = "tui.help.sync_intro"
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+e", "export", "tui.key.sync_export", priority=True),
-        Binding("ctrl+o", "import", "tui.key.sync_import", priority=True),
+        Binding("ctrl+s", "stick", "tui.key.sync_stick", priority=True),
         Binding("escape", "back", "tui.key.back"),
     ]
 
@@ -42,20 +44,19 @@ class SyncScreen(Screen[None]):
         self.store = store
 
     def compose(self) -> ComposeResult:
-        folder = str(self.store.setting(LAST_FOLDER) or "")
         yield TitleBar()
         with VerticalScroll(id="form-body"):
             yield Static(id="sync-status")
-            yield FormField(t("tui.sync.folder"), Input(folder, id="sync-folder", compact=True), field="folder",
+            yield FormField(t("tui.sync.folder"), Input("", id="sync-folder", compact=True), field="folder",
                             hint=t("tui.sync.folder_hint"))  # fmt: skip
-            yield FormField(t("tui.sync.file"), Input("", id="sync-file", compact=True), field="file",
-                            hint=t("tui.sync.file_hint"))  # fmt: skip
             yield Static(id="sync-result")
         yield KeyBar()
 
     def on_mount(self) -> None:
         self.sub_title = t("tui.sync.title")
         self.show_status()
+        self.find_stick()
+        self.query_one("#sync-folder", Input).focus()  # enter: the stick, both ways
 
     def show_status(self) -> None:
         from fieldgrid.sync import device
@@ -76,51 +77,71 @@ class SyncScreen(Screen[None]):
                 text.append(f"  {notice.get('at', '')[:10]}  {notice.get('text', '')}\n")
         self.query_one("#sync-status", Static).update(text)
 
-    def _result(self, message: str, *, error: bool = False) -> None:
-        self.query_one("#sync-result", Static).update(Text(message, style="bold red" if error else "bold green"))
-        self.app.notify(message, severity="error" if error else "information", timeout=10)
+    def _result(self, message: str, *, error: bool = False, hint: bool = False) -> None:
+        style = "yellow" if hint else "bold red" if error else "bold green"
+        self.query_one("#sync-result", Static).update(Text(message, style=style))
 
-    def action_export(self) -> None:
+    def find_stick(self) -> Path | None:
+        """Fill the folder with the stick plugged in, or the one used last; several and none used before: say
+        which were found, for the leader to type one."""
+        from fieldgrid.sync import device
+        from fieldgrid.sync.stick import find_stick
+
+        found = find_stick(self.store.setting(device.LAST_STICK) or self.store.setting(OLD_FOLDER))
+        if found.stick is not None:
+            self.query_one("#sync-folder", Input).value = str(found.stick)
+        elif found.candidates:
+            listing = "\n".join(f"  {path}" for path in found.candidates)
+            self._result(t("tui.sync.several", candidates=listing), hint=True)
+        else:
+            self._result(t("tui.sync.none_found"), hint=True)
+        return found.stick
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        if event.input.id == "sync-folder":
+            event.stop()
+            self.action_stick()
+
+    def action_stick(self) -> None:
         from fieldgrid.sync import device
         from fieldgrid.sync.identity import Keys
 
         folder = self.query_one("#sync-folder", Input).value.strip()
-        if not folder:
-            self._result(t("tui.sync.need_folder"), error=True)
-            return
+        if not folder:  # plugged in since the screen opened?
+            found = self.find_stick()
+            if found is None:
+                return
+            folder = str(found)
         try:
-            done = device.export(self.store, Keys(self.store.home), Path(folder).expanduser())
-            self.store.set_setting(LAST_FOLDER, folder)
+            done = device.exchange_stick(self.store, Keys(self.store.home), Path(folder).expanduser())
         except FieldgridError as exc:
             self._result(t(exc.key, **exc.params), error=True)
             return
         except OSError as exc:
             self._result(t("cli.error.os", path=folder, reason=exc.strerror or str(exc)), error=True)
             return
-        self._result(t("sync.export.done", count=done.records, path=str(done.path)))
-        self.show_status()
-
-    def action_import(self) -> None:
-        from fieldgrid.sync import device
-        from fieldgrid.sync.identity import Keys
-
-        name = self.query_one("#sync-file", Input).value.strip()
-        if not name:
-            self._result(t("tui.sync.need_file"), error=True)
-            return
-        try:
-            result = device.import_return(self.store, Keys(self.store.home), Path(name).expanduser())
-        except FieldgridError as exc:
-            self._result(t(exc.key, **exc.params), error=True)
-            return
-        except OSError as exc:
-            self._result(t("cli.error.os", path=name, reason=exc.strerror or str(exc)), error=True)
-            return
-        if result.duplicate:
-            self._result(t("sync.import.duplicate"))
-        else:
-            self._result(t("sync.import.done", changed=result.changed, notices=result.notices,
-                           conflicts=result.conflicts))  # fmt: skip
+        lines: list[str] = []
+        refused = False
+        for path, result in done.returns:
+            name = str(path.relative_to(done.folder))
+            if isinstance(result, FieldgridError):
+                refused = True
+                lines.append(t("stick.device.refused", file=name, reason=t(result.key, **result.params)))
+            elif result.duplicate:
+                lines.append(t("sync.import.duplicate"))
+            else:
+                lines.append(t("sync.import.done", changed=result.changed, notices=result.notices,
+                               conflicts=result.conflicts))  # fmt: skip
+                for decision in result.decisions:
+                    data = decision.get("data") or {}
+                    lines.append(t("stick.device.decision", code=str(decision.get("problem_id", ""))[:8].upper(),
+                                   outcome=label("outcome", str(data.get("outcome", ""))),
+                                   text=str(data.get("text", ""))))  # fmt: skip
+        if not done.returns:
+            lines.append(t("tui.sync.no_returns"))
+        written = done.exported.path.relative_to(done.folder.parent)  # fieldgrid/device-….fgbundle: it fits
+        lines.append(t("sync.export.done", count=done.exported.records, path=str(written)))
+        self._result("\n".join(lines), error=refused)
         self.show_status()
 
     def action_back(self) -> None:

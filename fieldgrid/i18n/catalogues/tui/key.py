@@ -49,8 +49,7 @@ ZH: dict[str, str] = {
     "tui.key.import_roster": "导入花名册",
     "tui.key.roster_apply": "写入",
     "tui.key.sync": "同步",
-    "tui.key.sync_export": "写出数据包",
-    "tui.key.sync_import": "导入回传",
+    "tui.key.sync_stick": "与 U 盘同步",
 }
 
 EN: dict[str, str] = {
@@ -100,6 +99,5 @@ EN: dict[str, str] = {
     "tui.key.import_roster": "Import roster",
     "tui.key.roster_apply": "Write",
     "tui.key.sync": "Sync",
-    "tui.key.sync_export": "Write bundle",
-    "tui.key.sync_import": "Import return",
+    "tui.key.sync_stick": "Sync with stick",
 }
