@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from fieldgrid.station.db import DB_NAME, StationDB
-from fieldgrid.station.exchange import enroll, station_identity
+from fieldgrid.station.exchange import enroll, station_identity, unit_devices
 from fieldgrid.store import HomeLock, Store
 from fieldgrid.sync import device
 from fieldgrid.sync.identity import Keys
@@ -32,7 +32,11 @@ def make_demo_station(store: Store, home: Path) -> bool:
                 db.set_setting("name", DEMO_NAME)
             keys = Keys(home)
             me = station_identity(db, keys)
-            enroll(db, device.identity(store, Keys(store.home)))
+            me_device = device.identity(store, Keys(store.home))
+            # ``demo --reset`` makes a new device for the same unit: it replaces the demo's old one.
+            old = [d for d in unit_devices(db, dict(me_device.grid or {}))
+                   if d.active and d.post == "A" and d.device_id != me_device.party]  # fmt: skip
+            enroll(db, me_device, replaces=old[0].device_id if old else None)
             device.trust(store, me)
             return True
         finally:

@@ -168,8 +168,11 @@ class SealKey:
         self.header = header
 
     @classmethod
-    def new(cls, pin: str, params: KdfParams = DEFAULT_PARAMS) -> SealKey:
+    def new(cls, pin: str, params: KdfParams | None = None) -> SealKey:
+        """A key for a new PIN with a fresh salt; ``params`` default to :data:`DEFAULT_PARAMS` (read at the call,
+        so the tests can make them cheap)."""
         pin = check_new_pin(pin)
+        params = params or DEFAULT_PARAMS
         salt = os.urandom(SALT_BYTES)
         prefix = _PREFIX.pack(MAGIC, ALG_ARGON2ID13, params.opslimit, params.memlimit, salt)
         key = derive(pin, salt, params)
