@@ -116,7 +116,7 @@ class FieldgridApp(App[None]):
 
     def _start(self) -> None:
         self.last_input = self.clock()
-        self.set_interval(IDLE_CHECK_SECONDS, self.check_idle)
+        self.set_interval(IDLE_CHECK_SECONDS, self.lock_if_idle)
         self.home_screen = StairwellScreen(self.store)
         self.push_screen(self.home_screen)
         if self.store.profile() is None:
@@ -143,7 +143,7 @@ class FieldgridApp(App[None]):
             self.last_input = self.clock()
         await super().on_event(event)
 
-    def check_idle(self) -> None:
+    def lock_if_idle(self) -> None:
         """Lock when the home has a PIN and nothing was typed or clicked for the idle minutes set."""
         store: Store | None = getattr(self, "store", None)  # not yet while the PIN is asked at start
         key = store.key if store is not None else None
@@ -151,9 +151,9 @@ class FieldgridApp(App[None]):
             return
         minutes = store.lock_minutes()
         if minutes and self.clock() - self.last_input >= minutes * 60:
-            self.lock(key)
+            self.lock_now(key)
 
-    def lock(self, key: SealKey) -> None:
+    def lock_now(self, key: SealKey) -> None:
         """Cover everything with the PIN screen; what was open (a half-filled form too) is there again after."""
         from fieldgrid.tui.lock.pin_screen import PinScreen
 
