@@ -12,13 +12,17 @@ A sealed ``fieldgrid.json`` is a 61-byte header followed by the sealed body::
     digest   8  BLAKE2b-64 of the bytes above, unkeyed: tells a damaged header from a wrong PIN
     body        SecretBox(key).encrypt(JSON): a random 24-byte nonce, the 16-byte tag, the ciphertext
 
-The parameters (:data:`DEFAULT_PARAMS`): Argon2id, opslimit 3, memlimit 64 MiB, one lane (libsodium uses one).
-Measured on the development machine (2 cores of an AMD EPYC VM; libsodium picks its AVX2 code there) unlocking
-takes ~0.16-0.2 s.  On a Raspberry Pi 4 (Cortex-A72, 1.5 GHz) libsodium has no SIMD code for Argon2 and runs
-its portable one; from the compression function's instruction count (~128 BlaMka G-functions per 1 KiB block,
-65,536 blocks a pass, 3 passes) and the Pi's memory latency we expect 0.5-0.8 s there — within the 1 s budget,
-with the margin kept for the uncertainty.  ``benchmarks/bench_encrypted_write.py`` prints the unlock time of
-the machine it runs on; run it on the Pi and lower ``opslimit`` to 2 if it prints more than 1 s.
+The parameters (:data:`DEFAULT_PARAMS`): Argon2id, opslimit 2, memlimit 64 MiB, one lane — libsodium's
+"interactive" limits.  On the development machine (2 cores of a shared AMD EPYC VM, about 3.4× slower than a
+recent laptop; libsodium picks its AVX2 code there) the derivation took a median of 183 ms (132-344 ms, 9 runs;
+opslimit 3 took 257 ms), and a whole unlock of a 1.6 MB home (derive, read, decrypt, parse) ~0.3 s.  A Raspberry
+Pi 4 (Cortex-A72, 1.5 GHz, LPDDR4) runs libsodium's portable Argon2 code (there is no NEON version): ~128 BlaMka
+G-functions per 1 KiB block, 65,536 blocks a pass, 2 passes, about 2-4× this machine's time, so 0.4-0.7 s for
+the derivation and under 1 s for the whole unlock.  opslimit 3 would have put the derivation alone at 0.5-1 s
+there, too close to the budget; the 64 MiB of memory, which is what makes guessing on a GPU costly, is kept.
+``benchmarks/bench_encrypted_write.py`` prints the unlock time of the machine it runs on: run it on the Pi.
+A 6-digit PIN is still only a million guesses for someone holding the file (days of one core's time); a
+passphrase is much stronger, and the README says so.
 
 Nothing here does I/O: the storage and :mod:`fieldgrid.store.pin` read and write the files.
 """
@@ -58,7 +62,7 @@ class KdfParams:
     memlimit: int  # bytes
 
 
-DEFAULT_PARAMS = KdfParams(opslimit=3, memlimit=64 * 1024 * 1024)
+DEFAULT_PARAMS = KdfParams(opslimit=2, memlimit=64 * 1024 * 1024)
 # What a header may ask for: libsodium's own minimums, and at most what no Pi should be asked to give (a hostile
 # header could otherwise ask for terabytes or hours).
 OPSLIMIT_RANGE = (argon2id.OPSLIMIT_MIN, 10)
