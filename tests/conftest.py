@@ -12,14 +12,18 @@ import pytest
 
 from fieldgrid.cli import main
 from fieldgrid.i18n import set_language
+from fieldgrid.store import crypto
 from testkit.cli import PROFILE, Result
+from testkit.pin import FAST
 from testkit.sync import make_world
 
 
 @pytest.fixture(autouse=True)
 def isolated(monkeypatch: pytest.MonkeyPatch, tmp_path: Path):
-    """Chinese by default, no FIELDGRID_HOME, no USB drives, and platformdirs pointing into tmp_path."""
-    for var in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE", "FIELDGRID_HOME"):
+    """Chinese by default, no FIELDGRID_HOME nor PIN, no USB drives, and platformdirs pointing into tmp_path; a
+    PIN set in a test (the demo's too) costs the least Argon2id (``testkit.pin.FAST``): format and checks alike."""
+    monkeypatch.setattr(crypto, "DEFAULT_PARAMS", FAST)
+    for var in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE", "FIELDGRID_HOME", "FIELDGRID_PIN", "FIELDGRID_NEW_PIN"):
         monkeypatch.delenv(var, raising=False)
     monkeypatch.setenv("FIELDGRID_STICK_ROOTS", "")  # no test sees this machine's USB drives
     data = tmp_path / "platform-data"

@@ -1,5 +1,5 @@
-"""``fieldgrid profile show|set``: the unit leader's name, phone and grid path, so a fresh home can be set up
-without the terminal UI."""
+"""``fieldgrid profile show|set|set-pin|change-pin``: the unit leader's name, phone and grid path, so a fresh home
+can be set up without the terminal UI; the PIN that encrypts the home's data, and the idle lock."""
 
 from __future__ import annotations
 
@@ -9,10 +9,13 @@ import json
 
 from fieldgrid.cli.common import parse_int, split_list, table
 from fieldgrid.cli.exits import EXIT_FAILURE, EXIT_OK, BadFields, InputError, err, out
+from fieldgrid.cli.pin import read_new_pin
 from fieldgrid.i18n import t
 from fieldgrid.model import LeaderProfile, ValidationErrors
 from fieldgrid.model.validation import national_phone
 from fieldgrid.store import Store
+from fieldgrid.store.crypto import SealKey
+from fieldgrid.store.repository import MAX_LOCK_MINUTES
 
 GRID_OPTIONS = ("street", "community", "compound", "building", "unit", "community_code")
 
@@ -40,7 +43,17 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.add_argument("--extra-tag", action="append", metavar="TAG", help=t("cli.help.extra_tag"))
     p.add_argument("--patrol-item", action="append", metavar="ITEM", help=t("cli.help.patrol_items"))
     p.add_argument("--visit-days", metavar="N", help=t("cli.help.visit_days"))
+    p.add_argument("--lock-minutes", metavar="N", help=t("cli.pin.help_lock_minutes"))
     p.set_defaults(handler=cmd_set)
+
+    p = actions.add_parser(
+        "set-pin", parents=[common], help=t("cli.pin.help_set"), description=t("cli.pin.help_set_description")
+    )
+    p.set_defaults(handler=cmd_set_pin)
+    p = actions.add_parser(
+        "change-pin", parents=[common], help=t("cli.pin.help_change"), description=t("cli.pin.help_change_description")
+    )
+    p.set_defaults(handler=cmd_change_pin, read_only=True)
 
 
 def profile_json(profile: LeaderProfile) -> dict[str, object]:
@@ -69,7 +82,12 @@ def cmd_show(args: argparse.Namespace, store: Store) -> int:
         (t("cli.field.extra_patrol_items"), "、".join(profile.extra_patrol_items) or "—"),
         (t("cli.field.visit_days"), str(profile.visit_days)),
         (t("cli.field.device_id"), profile.device_id or "—"),
+        (t("cli.pin.status"), t("cli.pin.status_on" if store.is_sealed else "cli.pin.status_off")),
     ]
+    if store.is_sealed:
+        minutes = store.lock_minutes()
+        shown = t("cli.pin.lock_minutes_value", minutes=minutes) if minutes else t("cli.pin.lock_never")
+        rows.append((t("cli.pin.lock_minutes"), shown))
     for line in table(["", ""], rows)[1:]:
         out(line)
     return EXIT_OK
@@ -94,12 +112,39 @@ def cmd_set(args: argparse.Namespace, store: Store) -> int:
         profile.extra_patrol_items = split_list(args.patrol_item)
     if args.visit_days is not None:
         profile.visit_days = parse_int(args.visit_days, "--visit-days") or 0
+    lock_minutes = parse_int(args.lock_minutes, "--lock-minutes")
     settings = (args.extra_tag, args.patrol_item, args.visit_days)
     if not changes and not grid_changes and all(v is None for v in settings):
-        raise InputError("cli.error.nothing_to_change")
+        if lock_minutes is None:
+            raise InputError("cli.error.nothing_to_change")
+        store.set_lock_minutes(lock_minutes)  # a setting of this device alone, not of the profile
+        out(t("cli.profile.saved"))
+        return EXIT_OK
+    if lock_minutes is not None and not 0 <= lock_minutes <= MAX_LOCK_MINUTES:
+        raise InputError("pin.lock_minutes", value=lock_minutes, max=MAX_LOCK_MINUTES)
     try:
         store.save_profile(profile)
     except ValidationErrors as exc:
         raise BadFields(exc.errors) from None
+    if lock_minutes is not None:
+        store.set_lock_minutes(lock_minutes)
     out(t("cli.profile.saved" if current else "cli.profile.created"))
+    return EXIT_OK
+
+
+def cmd_set_pin(args: argparse.Namespace, store: Store) -> int:
+    """Encrypt a home that has no PIN yet, in place, in one atomic write."""
+    if store.is_sealed:
+        raise InputError("cli.pin.already", home=str(store.home))
+    store.seal(SealKey.new(read_new_pin()))
+    out(t("cli.pin.set", home=str(store.home)))
+    return EXIT_OK
+
+
+def cmd_change_pin(args: argparse.Namespace, store: Store) -> int:
+    """The store was opened with the current PIN; it is encrypted again, with a new salt, under the new one."""
+    if not store.is_sealed:
+        raise InputError("cli.pin.none", home=str(store.home))
+    store.seal(SealKey.new(read_new_pin()))
+    out(t("cli.pin.changed"))
     return EXIT_OK

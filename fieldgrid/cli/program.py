@@ -30,11 +30,13 @@ from fieldgrid.errors import FieldgridError
 from fieldgrid.i18n import language_from_env, normalize_language, set_language, t
 from fieldgrid.model import Member, ValidationError, ValidationErrors
 from fieldgrid.store import HomeLock, Store, default_demo_home, home_kind, resolve_home
+from fieldgrid.store.pin import DEMO_PIN, Unlocker
 
 if TYPE_CHECKING:
     import argparse
 
     from fieldgrid.cli.common import Parser
+    from fieldgrid.store.crypto import SealKey
 
     Handler = Callable[[argparse.Namespace, Store], int]
 
@@ -50,10 +52,10 @@ def print_notices(store: Store) -> None:
 
 
 @contextlib.contextmanager
-def open_home(home: Path, *, show_notices: bool = True, must_exist: bool = False) -> Iterator[Store]:
-    """The home's lock, then its store; both released on the way out.  Raises HomeLocked if another
-    fieldgrid process holds the home; refuses, writing nothing, a station's home, a folder of other files, and
-    (``must_exist``, for commands that only read) a home that is not there yet."""
+def locked_home(home: Path, *, must_exist: bool = False) -> Iterator[None]:
+    """The home's lock, released on the way out.  Raises HomeLocked if another fieldgrid process holds the home;
+    refuses, writing nothing, a station's home, a folder of other files, and (``must_exist``, for commands that
+    only read) a home that is not there yet."""
     kind = home_kind(home)
     if kind == "station":
         raise InputError("error.home.is_station", home=str(home))
@@ -64,15 +66,25 @@ def open_home(home: Path, *, show_notices: bool = True, must_exist: bool = False
     lock = HomeLock(home)
     lock.acquire()
     try:
-        store = Store(home)
+        yield
+    finally:
+        lock.release()
+
+
+@contextlib.contextmanager
+def open_home(home: Path, *, show_notices: bool = True, must_exist: bool = False) -> Iterator[Store]:
+    """The home's lock (:func:`locked_home`), then its store — unlocked with its PIN, asked or from
+    ``FIELDGRID_PIN``, when it has one; both released on the way out."""
+    from fieldgrid.cli.pin import unlock_home
+
+    with locked_home(home, must_exist=must_exist):
+        store = Store(home, key=unlock_home(home))
         try:
             if show_notices:
                 print_notices(store)
             yield store
         finally:
             store.close()
-    finally:
-        lock.release()
 
 
 def home_of(args: argparse.Namespace) -> Path:
@@ -86,14 +98,24 @@ def has_terminal() -> bool:
     return sys.stdin.isatty() and sys.stdout.isatty()
 
 
-def run_app(store: Store) -> int:
-    """Open the terminal UI on ``store`` (already locked).  textual is imported here, not at start-up."""
+def run_app(store: Store | None = None, *, unlocker: Unlocker | None = None, pin_hint: str = "") -> int:
+    """Open the terminal UI on ``store`` (already locked), or, for a home with a PIN, on the home ``unlocker``
+    unlocks: the app asks for the PIN and opens the store.  textual is imported here, not at start-up."""
     from fieldgrid.tui.app import FieldgridApp
 
-    app = FieldgridApp(store, notices=store.notices)
-    app.run()
+    if store is not None:
+        app = FieldgridApp(store, notices=store.notices)
+    else:
+        app = FieldgridApp(unlocker=unlocker, pin_hint=pin_hint)
+    try:
+        app.run()
+    finally:
+        opened: Store | None = getattr(app, "store", None)
+        if opened is not None and opened is not store:
+            opened.close()
     # Shown again once the screen is back, so a moved-aside database is not missed.
-    print_notices(store)
+    if opened is not None:
+        print_notices(opened)
     code = getattr(app, "return_code", None)
     return code if isinstance(code, int) else EXIT_OK
 
@@ -104,45 +126,83 @@ def require_terminal(hint_key: str) -> None:
 
 
 def cmd_open(args: argparse.Namespace) -> int:
+    from fieldgrid.cli import pin
+
     require_terminal("cli.hint.no_terminal")
-    with open_home(home_of(args), show_notices=False) as store:
-        return run_app(store)
+    home = home_of(args)
+    with locked_home(home):
+        unlocker = Unlocker.of(home, pin.clock)
+        if unlocker is not None:  # the app asks for the PIN itself
+            return run_app(unlocker=unlocker)
+        pin.refuse_pin_without_seal(home)
+        store = Store(home)
+        try:
+            return run_app(store)
+        finally:
+            store.close()
 
 
 # -- demo -------------------------------------------------------------------------------------------------------
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
+    """The demo unit, encrypted with the PIN everyone knows (:data:`~fieldgrid.store.pin.DEMO_PIN`, said on
+    stderr and on the PIN screen), so trying the demo shows the PIN screen a real home has."""
+    from fieldgrid.cli import pin
     from fieldgrid.demo.unit import write_demo
+    from fieldgrid.store.crypto import SealKey
 
     home = Path(args.home).expanduser() if args.home else default_demo_home()
     if not args.no_open:
         require_terminal("cli.hint.no_terminal_demo")
-    with open_home(home, show_notices=args.no_open) as store:
-        if not store.is_demo and not store.is_empty():
-            raise InputError("cli.demo.real_data", home=str(home))
-        complete = store.is_demo and store.profile() is not None and bool(store.households())
-        if args.reset or (store.is_demo and not complete):
-            # Only ever a demo-marked or empty database: start it again from nothing.
-            store.close()
-            store.path.unlink(missing_ok=True)
-            store = Store(home)
-            complete = False
+    with locked_home(home):
+        store = Store(home, key=_demo_key(home))
         try:
+            if args.no_open:
+                print_notices(store)
+            if not store.is_demo and not store.is_empty():
+                raise InputError("cli.demo.real_data", home=str(home))
+            complete = store.is_demo and store.profile() is not None and bool(store.households())
+            if args.reset or (store.is_demo and not complete):
+                # Only ever a demo-marked or empty database: start it again from nothing.
+                store.close()
+                store.path.unlink(missing_ok=True)
+                store = Store(home)
+                complete = False
             if complete:
                 err(t("cli.demo.kept", home=str(home)))
             else:
                 count = write_demo(store)
                 err(t("cli.demo.created", count=count, home=str(home)))
+            if not store.is_sealed:
+                store.seal(SealKey.new(DEMO_PIN))
+            err(t("cli.demo.pin", pin=DEMO_PIN))
             _demo_station(
                 store, Path(args.station).expanduser() if args.station else home.with_name(home.name + "-station")
             )
             if args.no_open:
                 out(str(home))
                 return EXIT_OK
-            return run_app(store)
         finally:
             store.close()
+        unlocker = Unlocker.of(home, pin.clock)
+        assert unlocker is not None  # sealed just above
+        return run_app(unlocker=unlocker, pin_hint=t("tui.lock.demo_hint", pin=DEMO_PIN))
+
+
+def _demo_key(home: Path) -> SealKey | None:
+    """The key of a demo home (sealed with the demo PIN), ``None`` for a home without a PIN; a home sealed with
+    another PIN is refused.  Trying the demo PIN is not counted as a wrong try: nobody typed it."""
+    from fieldgrid.store.crypto import SealKey
+    from fieldgrid.store.pin import sealed_header
+
+    header = sealed_header(home)
+    if header is None:
+        return None
+    key = SealKey.unlock(DEMO_PIN, header)
+    if key is None:
+        raise InputError("cli.demo.other_pin", home=str(home))
+    return key
 
 
 def _demo_station(store: Store, station: Path) -> None:
@@ -259,6 +319,12 @@ def _report(errors: Sequence[ValidationError], members: Sequence[Member] = ()) -
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     set_language(_language_in(args_list) or language_from_env())
+    from fieldgrid.cli.pin import pin_on_argv
+
+    option = pin_on_argv(args_list)
+    if option is not None:  # refused before anything is parsed or opened: the reason is the point
+        say_error("cli.pin.on_argv", option=option)
+        return EXIT_BAD_INPUT
     args = _just_open(args_list)
     if args is None:
         try:

@@ -32,10 +32,11 @@ def make_demo_station(store: Store, home: Path) -> bool:
                 db.set_setting("name", DEMO_NAME)
             keys = Keys(home)
             me = station_identity(db, keys)
-            identity = device.identity(store, Keys(store.home))
-            # A demo unit made again (demo --reset) is a new device for the same unit: it takes the old one's place.
-            old = [d for d in unit_devices(db, identity.grid or {}) if d.active and d.device_id != identity.party]
-            enroll(db, identity, replaces=old[0].device_id if old else None)
+            me_device = device.identity(store, Keys(store.home))
+            # ``demo --reset`` makes a new device for the same unit: it replaces the demo's old one.
+            old = [d for d in unit_devices(db, dict(me_device.grid or {}))
+                   if d.active and d.post == "A" and d.device_id != me_device.party]  # fmt: skip
+            enroll(db, me_device, replaces=old[0].device_id if old else None)
             device.trust(store, me)
             return True
         finally:

@@ -19,6 +19,7 @@ from typing import Any, cast
 
 from tinydb import Query, TinyDB
 
+from fieldgrid.errors import Refused
 from fieldgrid.fsutil import fsync_dir, remove_leftovers
 from fieldgrid.model import Household, LeaderProfile, ValidationError, ValidationErrors, validate_household
 from fieldgrid.model.profile import parts_outside, validate_profile
@@ -27,6 +28,7 @@ from fieldgrid.record.clock import Clock, Stamp
 from fieldgrid.record.tables import HOUSEHOLDS
 from fieldgrid.record.tables import META_TABLE as _META_TABLE
 from fieldgrid.record.tables import PROFILE as _PROFILE_TABLE
+from fieldgrid.store.crypto import SealKey
 from fieldgrid.store.errors import DiskError, NotFound, StoreError
 from fieldgrid.store.field_work import FieldWork
 from fieldgrid.store.home import DEVICE_DB
@@ -35,6 +37,9 @@ from fieldgrid.store.sync_state import SyncState
 
 DB_NAME = DEVICE_DB
 SCHEMA_VERSION = 1
+LOCK_MINUTES = "lock_minutes"  # a device setting in the meta table (never sent to the station)
+DEFAULT_LOCK_MINUTES = 5
+MAX_LOCK_MINUTES = 24 * 60
 
 
 def wall_ms() -> int:
@@ -42,9 +47,10 @@ def wall_ms() -> int:
 
 
 class Store(FieldWork, SyncState):
-    """A home's database.  Open it after taking the home's :class:`~fieldgrid.store.lock.HomeLock`."""
+    """A home's database.  Open it after taking the home's :class:`~fieldgrid.store.lock.HomeLock`; a home with a
+    PIN needs the ``key`` :class:`~fieldgrid.store.pin.Unlocker` gives for it."""
 
-    def __init__(self, home: Path, *, now_ms: Callable[[], int] = wall_ms) -> None:
+    def __init__(self, home: Path, *, now_ms: Callable[[], int] = wall_ms, key: SealKey | None = None) -> None:
         self.home = Path(home)
         self.home.mkdir(parents=True, exist_ok=True)
         self.path = self.home / DB_NAME
@@ -55,7 +61,7 @@ class Store(FieldWork, SyncState):
         # Writes that died before their rename (the real files are intact): the database's own temps go with the
         # storage; the keys folder is all fieldgrid's.  Nobody else's temp file in the home is touched.
         remove_leftovers(self.home / "keys")
-        self._db = TinyDB(self.path, storage=AtomicJSONStorage)
+        self._db = TinyDB(self.path, storage=AtomicJSONStorage, key=key)
         self._storage = cast(AtomicJSONStorage, self._db.storage)  # the storage class TinyDB was given
         try:
             self._storage.read()
@@ -125,6 +131,39 @@ class Store(FieldWork, SyncState):
 
     def close(self) -> None:
         self._db.close()
+
+    # -- the PIN ----------------------------------------------------------------------------------
+
+    @property
+    def is_sealed(self) -> bool:
+        """Whether the store is encrypted with a PIN."""
+        return self._storage.key is not None
+
+    @property
+    def key(self) -> SealKey | None:
+        return self._storage.key
+
+    def seal(self, key: SealKey) -> None:
+        """Encrypt the store with ``key`` (a PIN set or changed) in one atomic write, and make the home private
+        (folder 0700, its files 0600)."""
+        from fieldgrid.store.pin import protect_home
+
+        self.generation += 1
+        try:
+            self._storage.reseal(key)
+            protect_home(self.home)
+        except OSError as exc:
+            raise DiskError(str(self.path), exc.strerror or str(exc)) from exc
+
+    def lock_minutes(self) -> int:
+        """After how many idle minutes the terminal UI locks (a home with a PIN); 0: never."""
+        value = self.setting(LOCK_MINUTES, DEFAULT_LOCK_MINUTES)
+        return value if isinstance(value, int) and not isinstance(value, bool) and value >= 0 else DEFAULT_LOCK_MINUTES
+
+    def set_lock_minutes(self, minutes: int) -> None:
+        if not 0 <= minutes <= MAX_LOCK_MINUTES:
+            raise Refused("pin.lock_minutes", value=minutes, max=MAX_LOCK_MINUTES)
+        self.set_setting(LOCK_MINUTES, minutes)
 
     # -- settings ---------------------------------------------------------------------------------
 

@@ -1,15 +1,20 @@
 """The fieldgrid terminal app: one unit's stairwell map, roster, visits, patrols and problem ledger, Chinese first,
 usable at 80×24.
 
-``FieldgridApp(store, notices=store.notices).run()``.  The caller sets the language (``set_language``)
-before constructing the app.  Styles are in ``assets/tcss/*.tcss``.
+``FieldgridApp(store, notices=store.notices).run()``, or for a home with a PIN ``FieldgridApp(unlocker=…)``: the
+app then asks for the PIN first and opens the store itself.  With a PIN the app locks after the idle minutes
+set (``Store.lock_minutes``, default 5); the clock is injected (``clock=``) so tests drive the idle time.  The
+caller sets the language (``set_language``) before constructing the app.  Styles are in
+``assets/tcss/*.tcss``.
 """
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterable
 from typing import Any, ClassVar, TypeVar
 
+from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
@@ -18,6 +23,8 @@ from fieldgrid.assets import asset_path
 from fieldgrid.i18n import t
 from fieldgrid.model import LeaderProfile
 from fieldgrid.store import Store
+from fieldgrid.store.crypto import SealKey, parse_header
+from fieldgrid.store.pin import Unlocker
 from fieldgrid.tui.common.bindings import translate_bindings
 from fieldgrid.tui.common.protocols import (
     ShowsProfile,
@@ -36,6 +43,7 @@ S = TypeVar("S", bound="Screen[Any]")
 STYLESHEETS = ("app.tcss", "stairwell.tcss")
 # Keys that move between the app's places; they work on screens that browse, never on a form or dialog.
 NAVIGATION = frozenset({"home", "households", "ledger", "patrol", "problem", "emergency", "sync"})
+IDLE_CHECK_SECONDS = 5.0
 
 
 class FieldgridApp(App[None]):
@@ -61,19 +69,58 @@ class FieldgridApp(App[None]):
         Binding("ctrl+q", "quit", "tui.key.quit", show=False, priority=True),
     ]
 
-    def __init__(self, store: Store, *, notices: list[tuple[str, dict]] | None = None) -> None:
+    store: Store
+
+    def __init__(
+        self,
+        store: Store | None = None,
+        *,
+        notices: list[tuple[str, dict]] | None = None,
+        unlocker: Unlocker | None = None,
+        pin_hint: str = "",
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
         super().__init__()
         translate_bindings(self)
-        self.store = store
+        if store is None and unlocker is None:
+            raise ValueError("FieldgridApp needs a store or an unlocker")
+        if store is not None:
+            self.store = store
+        self.unlocker = unlocker
+        self.pin_hint = pin_hint
         self.notices = list(notices or [])
         self.title = t("tui.app.title")
+        self.clock = clock
+        self.last_input = clock()
+        self.first_run = False
 
     def on_mount(self) -> None:
+        if self.unlocker is not None:
+            from fieldgrid.tui.lock.pin_screen import PinScreen
+
+            self.push_screen(PinScreen(self.unlocker, opener=self._open, hint=self.pin_hint), self._unlocked)
+            return
+        self._start()
+
+    def _open(self, key: SealKey) -> Store:
+        assert self.unlocker is not None
+        return Store(self.unlocker.home, key=key)
+
+    def _unlocked(self, store: Store | None) -> None:
+        assert store is not None
+        self.store = store
+        self.notices.extend(store.notices)
+        self._start()
+
+    def _start(self) -> None:
+        self.last_input = self.clock()
+        self.set_interval(IDLE_CHECK_SECONDS, self.lock_if_idle)
         self.home_screen = StairwellScreen(self.store)
         self.push_screen(self.home_screen)
         if self.store.profile() is None:
             from fieldgrid.tui.common.profile_form import ProfileScreen
 
+            self.first_run = True
             self.push_screen(ProfileScreen(self.store, first_run=True), self._after_profile)
         if self.notices:
             from fieldgrid.tui.common.dialogs import NoticeDialog
@@ -81,8 +128,55 @@ class FieldgridApp(App[None]):
             for key, params in self.notices:
                 self.push_screen(NoticeDialog(t("tui.notice.title"), t(key, **params)))
 
+    # -- the PIN and the idle lock --------------------------------------------------------------
+
+    @property
+    def is_locked(self) -> bool:
+        from fieldgrid.tui.lock.pin_screen import PinScreen
+
+        return any(isinstance(screen, PinScreen) for screen in self.screen_stack)
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.InputEvent):
+            self.last_input = self.clock()
+        await super().on_event(event)
+
+    def lock_if_idle(self) -> None:
+        """Lock when the home has a PIN and nothing was typed or clicked for the idle minutes set."""
+        store: Store | None = getattr(self, "store", None)  # not yet while the PIN is asked at start
+        key = store.key if store is not None else None
+        if store is None or key is None or self.is_locked:
+            return
+        minutes = store.lock_minutes()
+        if minutes and self.clock() - self.last_input >= minutes * 60:
+            self.lock_now(key)
+
+    def lock_now(self, key: SealKey) -> None:
+        """Cover everything with the PIN screen; what was open (a half-filled form too) is there again after."""
+        from fieldgrid.tui.lock.pin_screen import PinScreen
+
+        self.clear_notifications()
+        unlocker = Unlocker(self.store.home, parse_header(key.header, str(self.store.path)))
+        self.push_screen(PinScreen(unlocker, locked=True), self._relocked)
+
+    def _relocked(self, _: Store | None) -> None:
+        self.last_input = self.clock()
+
+    def action_set_pin(self) -> None:
+        from fieldgrid.tui.lock.set_pin import SetPinScreen
+
+        if not self.store.is_sealed:
+            self.push_screen(SetPinScreen(self.store), self._pin_set)
+
+    def _pin_set(self, done: bool | None) -> None:
+        if done:
+            self.notify(t("tui.lock.set_done", minutes=self.store.lock_minutes()))
+
     def _after_profile(self, profile: LeaderProfile | None) -> None:
         if profile is not None:
+            if self.first_run and not self.store.is_sealed:
+                self.first_run = False
+                self.action_set_pin()  # offered once, skippable
             self.home_screen.reload()
             for screen in self.screen_stack:
                 if isinstance(screen, ShowsProfile):
@@ -91,6 +185,8 @@ class FieldgridApp(App[None]):
     # -- places ---------------------------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if self.is_locked:
+            return action == "quit"  # nothing under the PIN screen may be reached
         if action == "home" and isinstance(self.screen, StairwellScreen):
             return False  # already there
         if action in NAVIGATION:
@@ -195,6 +291,8 @@ class FieldgridApp(App[None]):
     def action_command_palette(self) -> None:
         from fieldgrid.tui.common.palette import open_palette
 
+        if self.is_locked:
+            return
         open_palette(self)
 
     def action_edit_profile(self) -> None:
@@ -228,6 +326,8 @@ class FieldgridApp(App[None]):
             yield SystemCommand(t("tui.cmd.roster"), t("tui.cmd.roster_help"), self.action_import_roster)
         if not isinstance(screen, ProfileScreen):
             yield SystemCommand(t("tui.cmd.profile"), t("tui.cmd.profile_help"), self.action_edit_profile)
+        if not self.store.is_sealed:
+            yield SystemCommand(t("tui.lock.cmd_set"), t("tui.lock.cmd_set_help"), self.action_set_pin)
         yield SystemCommand(t("tui.cmd.help"), t("tui.cmd.help_help"), self.action_help)
         yield SystemCommand(t("tui.cmd.theme"), t("tui.cmd.theme_help"), self.action_toggle_dark_theme)
         yield SystemCommand(t("tui.cmd.quit"), t("tui.cmd.quit_help"), self.action_quit)

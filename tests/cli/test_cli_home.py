@@ -217,7 +217,8 @@ def test_a_new_home_is_made_by_the_first_write(cli, tmp_path) -> None:
     assert cli("households", "list", home_dir=home).code == 0
 
 
-def test_an_unknown_problem_is_named_as_a_problem(cli, tmp_path) -> None:
+def test_an_unknown_problem_is_named_as_a_problem(cli, tmp_path, monkeypatch) -> None:
+    monkeypatch.setenv("FIELDGRID_PIN", "000000")  # the demo's PIN
     home = tmp_path / "demo"
     assert cli("demo", "--no-open", home_dir=home).code == 0
     result = cli("problems", "note", "nonexist", "--text", "已联系", home_dir=home)

@@ -19,6 +19,9 @@ from fieldgrid.model.validation import normalize_id_number, normalize_phone
 from fieldgrid.model.vocabulary import TAGS
 from fieldgrid.roster.search import SearchIndex
 from fieldgrid.store import HomeLock, HomeLocked, Store, default_demo_home
+from fieldgrid.store.crypto import SealKey
+from fieldgrid.store.pin import DEMO_PIN, Unlocker, sealed_header
+from testkit.pin import FAST, open_store, pin_env
 
 POLYPHONIC_SURNAMES = set("单曾解仇区朴查覃翟")
 
@@ -126,10 +129,12 @@ def test_demo_no_open_prints_the_path_and_two_homes_match(cli, tmp_path) -> None
         assert code == 0, err
         assert out.strip() == str(home)
         assert "44" in err
-        code, out, _ = cli("--home", str(home), "households", "list", "--json", "--reveal")
+        assert "000000" in err  # the demo's PIN is said
+        with pin_env():
+            code, out, _ = cli("--home", str(home), "households", "list", "--json", "--reveal")
         assert code == 0
         listings.append(out)
-        store = Store(home)
+        store = open_store(home)
         assert store.is_demo
         store.close()
     assert listings[0] == listings[1]
@@ -158,7 +163,8 @@ def test_demo_refuses_a_home_with_real_data(cli, tmp_path) -> None:
         assert (home / "fieldgrid.json").read_bytes() == before
 
 
-def test_demo_keeps_edits_until_reset(cli, tmp_path) -> None:
+def test_demo_keeps_edits_until_reset(cli, tmp_path, monkeypatch) -> None:
+    monkeypatch.setenv("FIELDGRID_PIN", DEMO_PIN)
     home = str(tmp_path / "demo")
     assert cli("demo", "--no-open", "--home", home)[0] == 0
     assert cli("--home", home, "households", "edit", "0102", "--note", "演示中改过")[0] == 0
@@ -176,7 +182,9 @@ def test_demo_rebuilds_a_half_written_demo(cli, tmp_path) -> None:
     store.mark_demo()  # as if the process died right after its first write
     store.close()
     assert cli("demo", "--no-open", "--home", str(home))[0] == 0
-    assert len(json.loads(cli("--home", str(home), "households", "list", "--json")[1])) == len(build_demo().households)
+    with pin_env():
+        listed = cli("--home", str(home), "households", "list", "--json")[1]
+    assert len(json.loads(listed)) == len(build_demo().households)
 
 
 def test_demo_refuses_while_another_process_holds_it(cli, tmp_path) -> None:
@@ -188,12 +196,19 @@ def test_demo_refuses_while_another_process_holds_it(cli, tmp_path) -> None:
 
 def test_demo_opens_the_app_on_the_demo_home(cli, tmp_path, monkeypatch) -> None:
     opened: list[tuple[Path, int, bool]] = []
+    hints: list[str] = []
 
     class FakeApp:
-        def __init__(self, store: Store, notices=()) -> None:
-            self.store = store
+        """Types the PIN the demo says, as a person at the PIN screen would."""
+
+        def __init__(self, store: Store | None = None, notices=(), unlocker: Unlocker | None = None,
+                     pin_hint: str = "") -> None:  # fmt: skip
+            assert store is None and unlocker is not None  # the app asks for the PIN itself
+            self.unlocker = unlocker
+            hints.append(pin_hint)
 
         def run(self) -> None:
+            self.store = Store(self.unlocker.home, key=self.unlocker.try_pin("000000"))
             try:
                 HomeLock(self.store.home).acquire().release()
                 locked = False
@@ -206,9 +221,39 @@ def test_demo_opens_the_app_on_the_demo_home(cli, tmp_path, monkeypatch) -> None
     monkeypatch.setitem(sys.modules, "fieldgrid.tui.app", module)
     monkeypatch.setattr(program, "has_terminal", lambda: True)
     home = tmp_path / "demo"
-    code, out, _ = cli("demo", "--home", str(home))
+    code, out, err = cli("demo", "--home", str(home))
     assert code == 0 and out == ""
     assert opened == [(home, len(build_demo().households), True)]
+    assert "000000" in err and "000000" in hints[0]
+    assert cli("demo", "--home", str(home))[0] == 0  # again: the kept demo opens the same way
+    assert len(opened) == 2
+
+
+def test_the_demo_is_encrypted_with_its_pin(cli, tmp_path) -> None:
+    home = tmp_path / "demo"
+    assert cli("demo", "--no-open", "--home", str(home))[0] == 0
+    assert sealed_header(home) is not None
+    content = (home / "fieldgrid.json").read_bytes()
+    for member in build_demo().households[0].members:
+        assert member.name.encode() not in content
+    code, _, err = cli("--home", str(home), "households", "list")
+    assert code == 2 and "FIELDGRID_PIN" in err  # no terminal to ask on
+    with pin_env():
+        assert cli("--home", str(home), "households", "list")[0] == 0
+
+
+def test_demo_leaves_a_home_with_another_pin_alone(cli, tmp_path) -> None:
+    home = tmp_path / "real"
+    store = Store(home)
+    store.mark_demo()
+    store.seal(SealKey.new("864213", FAST))
+    store.close()
+    before = (home / "fieldgrid.json").read_bytes()
+    for extra in ([], ["--reset"]):
+        code, out, err = cli("demo", "--no-open", "--home", str(home), *extra)
+        assert code == 2 and "另一个 PIN" in err and out == ""
+    assert (home / "fieldgrid.json").read_bytes() == before
+    assert not (home / ".fieldgrid.json.tries").exists()  # the demo's own PIN tried silently, never counted
 
 
 def test_demo_without_a_terminal_says_use_no_open(cli, tmp_path) -> None:
@@ -226,7 +271,7 @@ def test_demo_history_has_every_kind_and_status(cli, tmp_path) -> None:
 
     home = tmp_path / "demo"
     assert cli("--home", str(home), "demo", "--no-open")[0] == 0
-    store = Store(home)
+    store = open_store(home)
     try:
         today = store.now().date()
         visits = store.visits()

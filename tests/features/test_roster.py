@@ -16,6 +16,7 @@ from fieldgrid.demo.unit import build_demo
 from fieldgrid.model.validation import id_check_char
 from fieldgrid.store import Store
 from testkit.cli import PROFILE, db_bytes
+from testkit.pin import open_store, pin_env
 
 HEADER = [
     "楼栋",
@@ -64,7 +65,7 @@ def unit(cli) -> None:
 
 
 def households(home_dir: Path) -> list:
-    store = Store(home_dir)
+    store = open_store(home_dir)  # the demo's PIN where it has one
     try:
         return store.households()
     finally:
@@ -145,7 +146,8 @@ def test_export_round_trips_every_field(cli, tmp_path: Path, suffix: str) -> Non
     source, target = tmp_path / "source", tmp_path / "target"
     assert cli("demo", "--no-open", home_dir=source).code == 0
     out = tmp_path / f"花名册{suffix}"
-    assert cli("households", "export", "--out", str(out), home_dir=source).code == 0
+    with pin_env():  # the demo's PIN
+        assert cli("households", "export", "--out", str(out), home_dir=source).code == 0
     assert cli(*PROFILE[:2], "--name", "刘秀英", "--phone", "13800138000", "--community", "子龙社区",
                "--building", "6栋", "--unit", "3单元", home_dir=target).code == 0  # fmt: skip
     assert cli("households", "import", str(out), "--apply", home_dir=target).code == 0

@@ -49,7 +49,8 @@ def test_devices_revoke_and_report(cli, tmp_path: Path) -> None:
     assert bad.code == 2 and "party" in bad.err
 
 
-def test_demo_exchange_from_the_shell(cli, tmp_path: Path) -> None:
+def test_demo_exchange_from_the_shell(cli, tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setenv("FIELDGRID_PIN", "000000")  # the demo's PIN
     device_home, station_home, stick, back = (tmp_path / n for n in ("demo", "demo-station", "stick", "back"))
     made = cli("demo", "--no-open", home_dir=device_home)
     assert made.code == 0 and str(station_home) in made.err

@@ -6,11 +6,14 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from testkit.pin import pin_env
+
 
 def demo_station(cli, tmp_path: Path) -> Path:
     device_home, station_home, stick = tmp_path / "demo", tmp_path / "demo-station", tmp_path / "stick"
     assert cli("demo", "--no-open", home_dir=device_home).code == 0
-    assert cli("sync", "export", "--out", str(stick), home_dir=device_home).code == 0
+    with pin_env():  # the demo's PIN
+        assert cli("sync", "export", "--out", str(stick), home_dir=device_home).code == 0
     assert cli("station", "import", str(stick), home_dir=station_home).code == 0
     return station_home
 

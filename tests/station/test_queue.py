@@ -12,10 +12,13 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from fieldgrid.model.ledger import Report
 from fieldgrid.station.exchange import StationClock, decide, enroll, import_paths, returns, station_identity
 from fieldgrid.station.queue import AWAITING, DECIDED, escalation_queue, problem_code
 from fieldgrid.store import Store
+from fieldgrid.store.pin import DEMO_PIN
 from fieldgrid.sync import device
 from fieldgrid.sync.identity import Keys
 from testkit.sync import GRID, make_device
@@ -105,9 +108,10 @@ def test_a_decision_keeps_the_problem_queued_until_the_device_closes_it(world: t
     assert (row.problem_id, row.state, row.escalated_to, row.days_waiting) == (in_progress, AWAITING, "street", 0)
 
 
-def test_station_queue_command(cli, tmp_path: Path) -> None:
+def test_station_queue_command(cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """``station queue`` on the demo: the dispute awaits the community; the charging point it answered cannot be
     solved waits for the unit's notice; the drain escalated to the property company is not there."""
+    monkeypatch.setenv("FIELDGRID_PIN", DEMO_PIN)
     device_home, station, stick = tmp_path / "demo", tmp_path / "demo-station", tmp_path / "stick"
     assert cli("demo", "--no-open", home_dir=device_home).code == 0
     assert cli("sync", "export", "--out", str(stick), home_dir=device_home).code == 0

@@ -1,7 +1,7 @@
 """Crash safety for real: a child process writes households in a loop and is SIGKILLed at random moments,
 many times over one growing home.  After every kill the database must open without a notice and hold
 every write the child had acknowledged; the one write in flight at the kill is either wholly there or
-wholly absent.
+wholly absent.  The same on a home encrypted with a PIN (the sealed write is the same atomic write).
 
 The child announces each write (``try …``) before calling the store and acknowledges it (``ok``) only
 after the call returned.  Kill moments come from a seeded RNG (a number of acknowledged writes, or that
@@ -22,6 +22,8 @@ from pathlib import Path
 import pytest
 
 from fieldgrid.store import HomeLock, Store
+from fieldgrid.store.crypto import Header, KdfParams, SealKey
+from fieldgrid.store.pin import Unlocker, sealed_header
 from fieldgrid.store.repository import DB_NAME
 from fieldgrid.store.storage import AtomicJSONStorage
 
@@ -38,7 +40,7 @@ from pathlib import Path
 from fieldgrid.model import Household, Member
 from fieldgrid.store import HomeLock, Store
 
-home, seed, run = Path(sys.argv[1]), int(sys.argv[2]), sys.argv[3]
+home, seed, run, pin = Path(sys.argv[1]), int(sys.argv[2]), sys.argv[3], sys.argv[4]
 rng = random.Random(seed)
 out = sys.stdout
 
@@ -53,7 +55,12 @@ def state(h):
 
 
 HomeLock(home).acquire()
-store = Store(home)
+key = None
+if pin != "-":
+    from fieldgrid.store.pin import Unlocker
+
+    key = Unlocker.of(home).try_pin(pin)
+store = Store(home, key=key)
 say("open", len(store.notices))
 live = {h.id: h for h in store.households()}
 n = 0
@@ -97,13 +104,15 @@ def parse_state(words: list[str]) -> State:
     return (kind, room, notes, members)
 
 
-def actual_states(home: Path) -> dict[str, State]:
+def actual_states(home: Path, pin: str) -> dict[str, State]:
     """Every household the database holds, deleted ones included, read through the store."""
     with HomeLock(home):  # free again: the kernel dropped the dead child's lock
-        store = Store(home)
+        key = Unlocker(home, sealed_header_of(home)).try_pin(pin) if pin != "-" else None
+        store = Store(home, key=key)
         assert store.notices == [], store.notices
         live = {h.id: ("live", h.room, h.notes, str(len(h.members))) for h in store.households()}
-        every = {d["id"] for d in json.loads((home / DB_NAME).read_bytes()).get("households", {}).values()}
+        raw = (home / DB_NAME).read_bytes()
+        every = {d["id"] for d in json.loads(key.open(raw, "") if key else raw).get("households", {}).values()}
         states = {i: live.get(i) or ("deleted",) for i in every}
         for ident, st in states.items():
             if st == ("deleted",):
@@ -118,15 +127,28 @@ def busy_wait(seconds: float) -> None:
         pass
 
 
-def test_sigkill_never_loses_an_acknowledged_write(tmp_path: Path) -> None:
+def sealed_header_of(home: Path) -> Header:
+    header = sealed_header(home)
+    assert header is not None
+    return header
+
+
+@pytest.mark.parametrize("sealed", [False, True], ids=["plain", "sealed"])
+def test_sigkill_never_loses_an_acknowledged_write(tmp_path: Path, sealed: bool) -> None:
     home = tmp_path / "home"
+    pin = "-"
+    if sealed:  # a home encrypted with a PIN before the first kill (cheap Argon2id: the kills are the point)
+        pin = "246810"
+        store = Store(home)
+        store.seal(SealKey.new(pin, KdfParams(opslimit=1, memlimit=8192)))
+        store.close()
     rng = random.Random(SEED)
     expected: dict[str, State] = {}
     acknowledged = landed = lost = stale_temps = 0
     started = time.monotonic()
     for run in range(KILLS):
         child = subprocess.Popen(
-            [sys.executable, "-c", CHILD, str(home), str(rng.getrandbits(32)), str(run)],
+            [sys.executable, "-c", CHILD, str(home), str(rng.getrandbits(32)), str(run), pin],
             stdin=subprocess.DEVNULL,
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
@@ -172,7 +194,9 @@ def test_sigkill_never_loses_an_acknowledged_write(tmp_path: Path) -> None:
                 acknowledged += 1
 
         stale_temps += len(list(home.glob(f".{DB_NAME}.tmp-*")))
-        actual = actual_states(home)
+        actual = actual_states(home, pin)
+        if sealed:
+            assert sealed_header(home) is not None, "the store stays sealed"
         assert not list(home.glob(f"{DB_NAME}.corrupt-*"))
         assert not list(home.glob(f".{DB_NAME}.tmp-*")), "stale temp files are removed at open"
 
@@ -194,7 +218,8 @@ def test_sigkill_never_loses_an_acknowledged_write(tmp_path: Path) -> None:
                 lost += 1
     elapsed = time.monotonic() - started
     print(
-        f"\ncrash test: {KILLS} SIGKILLs, {acknowledged} acknowledged writes all found, in-flight writes "
+        f"\ncrash test ({'sealed' if sealed else 'plain'}): {KILLS} SIGKILLs, {acknowledged} acknowledged writes "
+        f"all found, in-flight writes "
         f"{landed} landed / {lost} not, {stale_temps} stale temp files cleaned, 0 corrupt, "
         f"{len(expected)} households, {elapsed:.1f} s"
     )

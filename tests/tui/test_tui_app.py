@@ -16,6 +16,7 @@ from fieldgrid.tui.app import FieldgridApp
 from fieldgrid.tui.common.profile_form import ProfileScreen
 from fieldgrid.tui.field_work.stairwell import StairwellScreen
 from fieldgrid.tui.households.household_detail import HouseholdDetailScreen
+from fieldgrid.tui.lock.set_pin import SetPinScreen
 from fieldgrid.tui.widgets.virtual_table import VirtualTable
 from testkit.tui_app import (  # noqa: F401
     BAD_ID,
@@ -67,6 +68,9 @@ def test_first_run_asks_for_the_profile_and_shows_errors_at_the_field(tmp_path: 
         await fill("phone", "138 0013 8000")
         await fill("grid.community_code", "510107001013")
         await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, SetPinScreen)  # a PIN is offered once, at first run
+        await pilot.press("escape")  # and may be skipped
         await pilot.pause()
         assert isinstance(app.screen, StairwellScreen)  # the unit's map comes first
         assert "橙郡" not in app.screen.sub_title and "6栋3单元" in app.screen.sub_title

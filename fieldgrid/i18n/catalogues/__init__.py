@@ -52,6 +52,7 @@ HOMES: dict[str, str] = {
     "tui.tag_short": "tui.tags",
     "tui.card": "tui.card",
     "tui.scan": "tui.card",
+    "tui.lock": "tui.lock",
 
     "cli.help": "cli.help",
     "cli.argparse": "cli.help",
@@ -74,6 +75,7 @@ HOMES: dict[str, str] = {
     "cli.patrols": "cli.patrols",
     "cli.patrol": "cli.patrols",
     "cli.visits": "cli.patrols",
+    "cli.pin": "cli.pin",
 
     "audience": "audience",
     "error": "error",
@@ -101,6 +103,7 @@ HOMES: dict[str, str] = {
     "escalation": "escalation",
     "outcome": "outcome",
     "sex": "sex",
+    "pin": "pin",
 }
 
 MODULES: tuple[str, ...] = tuple(sorted(set(HOMES.values())))
