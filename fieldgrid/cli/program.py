@@ -50,10 +50,13 @@ def print_notices(store: Store) -> None:
 
 
 @contextlib.contextmanager
-def open_home(home: Path, *, show_notices: bool = True, must_exist: bool = False) -> Iterator[Store]:
+def open_home(
+    home: Path, *, show_notices: bool = True, must_exist: bool = False, retention: bool = True
+) -> Iterator[Store]:
     """The home's lock, then its store; both released on the way out.  Raises HomeLocked if another
     fieldgrid process holds the home; refuses, writing nothing, a station's home, a folder of other files, and
-    (``must_exist``, for commands that only read) a home that is not there yet."""
+    (``must_exist``, for commands that only read) a home that is not there yet.  What is past its retention is
+    erased as the store opens (not for ``retention apply``, which says itself what it erases or would)."""
     kind = home_kind(home)
     if kind == "station":
         raise InputError("error.home.is_station", home=str(home))
@@ -66,6 +69,8 @@ def open_home(home: Path, *, show_notices: bool = True, must_exist: bool = False
     try:
         store = Store(home)
         try:
+            if retention:
+                store.retention_at_open()
             if show_notices:
                 print_notices(store)
             yield store
@@ -167,7 +172,7 @@ def _global_options(parser: argparse.ArgumentParser, default: object) -> None:
 def build_parser() -> Parser:
     import argparse
 
-    from fieldgrid.cli import cards, field_work, households, problems, profile, station, sync
+    from fieldgrid.cli import cards, field_work, households, privacy, problems, profile, station, sync
     from fieldgrid.cli.common import Parser
 
     parser = Parser(prog="fieldgrid", description=t("cli.help.description"), epilog=t("cli.help.epilog"))
@@ -199,6 +204,7 @@ def build_parser() -> Parser:
     station.register(sub, common)
     sync.register(sub, common)
     cards.register(sub, common)
+    privacy.register(sub, common)
     return parser
 
 
@@ -220,7 +226,8 @@ def _language_in(argv: Sequence[str]) -> str | None:
 
 def _with_store(handler: Handler) -> Callable[[argparse.Namespace], int]:
     def run(args: argparse.Namespace) -> int:
-        with open_home(home_of(args), must_exist=bool(getattr(args, "read_only", False))) as store:
+        with open_home(home_of(args), must_exist=bool(getattr(args, "read_only", False)),
+                       retention=not getattr(args, "retention_here", False)) as store:  # fmt: skip
             return handler(args, store)
 
     return run

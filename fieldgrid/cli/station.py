@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from fieldgrid.cli import station_lists, station_log
+from fieldgrid.cli import station_audit, station_lists, station_log, station_retention
 from fieldgrid.cli.common import table, to_code
 from fieldgrid.cli.exits import EXIT_BAD_INPUT, EXIT_OK, InputError, err, out
 from fieldgrid.i18n import t
@@ -100,6 +100,8 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.set_defaults(run=with_station(cmd_report, read_only=True))
     station_lists.register(actions, common, with_station)
     station_log.register(actions, common, with_station)
+    station_audit.register(actions, common, with_station)
+    station_retention.register(actions, common, with_station)
 
 
 def station_home(args: argparse.Namespace) -> Path:

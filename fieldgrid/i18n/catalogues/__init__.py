@@ -52,6 +52,7 @@ HOMES: dict[str, str] = {
     "tui.tag_short": "tui.tags",
     "tui.card": "tui.card",
     "tui.scan": "tui.card",
+    "tui.audit": "tui.audit",
 
     "cli.help": "cli.help",
     "cli.argparse": "cli.help",
@@ -74,6 +75,8 @@ HOMES: dict[str, str] = {
     "cli.patrols": "cli.patrols",
     "cli.patrol": "cli.patrols",
     "cli.visits": "cli.patrols",
+    "cli.audit": "cli.audit",
+    "cli.retention": "cli.audit",
 
     "audience": "audience",
     "error": "error",
@@ -99,6 +102,8 @@ HOMES: dict[str, str] = {
     "escalation": "escalation",
     "outcome": "outcome",
     "sex": "sex",
+    "disclosure": "disclosure",
+    "retention": "retention",
 }
 
 MODULES: tuple[str, ...] = tuple(sorted(set(HOMES.values())))

@@ -51,6 +51,8 @@ ZH: dict[str, str] = {
     "tui.key.sync": "同步",
     "tui.key.sync_export": "写出数据包",
     "tui.key.sync_import": "导入回传",
+    "tui.key.message_room": "消息含房号",
+    "tui.key.audit": "披露记录",
 }
 
 EN: dict[str, str] = {
@@ -102,4 +104,6 @@ EN: dict[str, str] = {
     "tui.key.sync": "Sync",
     "tui.key.sync_export": "Write bundle",
     "tui.key.sync_import": "Import return",
+    "tui.key.message_room": "Room in message",
+    "tui.key.audit": "Disclosures",
 }
