@@ -57,6 +57,8 @@ def cmd_cards(args: argparse.Namespace, store: Store) -> int:
         path.parent.mkdir(parents=True, exist_ok=True)
         save_pdf(path, pages)
         count = len(cards) + (1 if args.notice_board else 0)
+    store.log_disclosure("print", "cards", sum(len(h.members) for h in households),
+                         target=" ".join([path.name, *(h.room for h in households)])[:200])  # fmt: skip
     err(t("cards.written", count=count, path=str(path)))
     out(str(path))
     return EXIT_OK

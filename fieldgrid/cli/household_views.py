@@ -145,6 +145,9 @@ def cmd_list(args: argparse.Namespace, store: Store) -> int:
         from fieldgrid.roster.search import SearchIndex  # pypinyin is imported only when a search is asked for
 
         households = SearchIndex(households).filter(args.search)
+    if args.reveal:  # on record before anything is shown
+        store.log_disclosure("reveal", "households_list", sum(len(h.members) for h in households),
+                             target=str(len(households)))  # fmt: skip
     if args.json:
         out(json.dumps([household_json(h, args.reveal) for h in households], ensure_ascii=False, indent=2))
         return EXIT_OK
@@ -215,6 +218,8 @@ def household_lines(household: Household, reveal: bool) -> list[str]:
 
 def cmd_show(args: argparse.Namespace, store: Store) -> int:
     household = find_household(store, args.id)
+    if args.reveal:  # on record before anything is shown
+        store.log_disclosure("reveal", "household_show", len(household.members), target=household.room)
     if args.json:
         out(json.dumps(household_json(household, args.reveal), ensure_ascii=False, indent=2))
         return EXIT_OK

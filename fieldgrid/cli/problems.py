@@ -102,6 +102,13 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.add_argument("--json", action="store_true", help=t("cli.help.json"))
     p.set_defaults(handler=cmd_show, read_only=True)
 
+    p = actions.add_parser(
+        "message", parents=[common], help=t("cli.help.problem_message"), description=t("cli.help.problem_message")
+    )
+    p.add_argument("id", metavar="ID", help=t("cli.help.problem_id"))
+    p.add_argument("--room", action="store_true", help=t("cli.help.message_room"))
+    p.set_defaults(handler=cmd_message, read_only=True)
+
     group = sub.add_parser("ledger", parents=[common], help=t("cli.help.ledger"), description=t("cli.help.ledger"))
     actions = group.add_subparsers(dest="action", required=True, metavar="ACTION")
     p = actions.add_parser(
@@ -109,6 +116,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     )
     p.add_argument("--month", required=True, metavar="YYYY-MM", help=t("cli.help.month"))
     p.add_argument("--out", required=True, metavar="FILE.xlsx|FILE.csv", help=t("cli.help.ledger_out"))
+    p.add_argument("--reveal", action="store_true", help=t("cli.help.ledger_reveal"))
     p.set_defaults(handler=cmd_export, read_only=True)
 
 
@@ -238,9 +246,17 @@ def cmd_show(args: argparse.Namespace, store: Store) -> int:
     return EXIT_OK
 
 
+def cmd_message(args: argparse.Namespace, store: Store) -> int:
+    """The ready-to-paste WeChat message (or notice) the TUI copies with ``w``: the same function, the same text."""
+    from fieldgrid.ledger.wording import problem_message
+
+    out(problem_message(store, store.problem(args.id), room=args.room))
+    return EXIT_OK
+
+
 def cmd_export(args: argparse.Namespace, store: Store) -> int:
     from fieldgrid.exports.tables import SUFFIXES
-    from fieldgrid.ledger.export import parse_month, write_ledger
+    from fieldgrid.ledger.export import ledger_persons, parse_month, write_ledger
 
     try:
         month = parse_month(args.month)
@@ -249,6 +265,8 @@ def cmd_export(args: argparse.Namespace, store: Store) -> int:
     path = Path(args.out).expanduser()
     if path.suffix.lower() not in SUFFIXES:
         raise InputError("cli.error.export_suffix", value=args.out)
-    count = write_ledger(path, store, month)
+    count = write_ledger(path, store, month, names=args.reveal)
+    store.log_disclosure("export", "ledger_export", ledger_persons(store, month) if args.reveal else 0,
+                         target=f"{month} {path.name}")  # fmt: skip
     err(t("cli.ledger.exported", count=count, month=month, path=str(path)))
     return EXIT_OK

@@ -55,6 +55,13 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     )
     p.set_defaults(handler=cmd_change_pin, read_only=True)
 
+    from fieldgrid.cli.privacy import cmd_retention_days  # ``profile retention DAYS``, as ``retention days DAYS``
+
+    p = actions.add_parser("retention", parents=[common], help=t("cli.retention.help_days"),
+                           description=t("cli.retention.help_days"))  # fmt: skip
+    p.add_argument("days", metavar="DAYS", help=t("cli.retention.help_days"))
+    p.set_defaults(handler=cmd_retention_days)
+
 
 def profile_json(profile: LeaderProfile) -> dict[str, object]:
     return profile.to_doc()

@@ -72,14 +72,19 @@ def locked_home(home: Path, *, must_exist: bool = False) -> Iterator[None]:
 
 
 @contextlib.contextmanager
-def open_home(home: Path, *, show_notices: bool = True, must_exist: bool = False) -> Iterator[Store]:
+def open_home(
+    home: Path, *, show_notices: bool = True, must_exist: bool = False, retention: bool = True
+) -> Iterator[Store]:
     """The home's lock (:func:`locked_home`), then its store — unlocked with its PIN, asked or from
-    ``FIELDGRID_PIN``, when it has one; both released on the way out."""
+    ``FIELDGRID_PIN``, when it has one; both released on the way out.  What is past its retention is erased as
+    the store opens (not for ``retention apply``, which says itself what it erases or would)."""
     from fieldgrid.cli.pin import unlock_home
 
     with locked_home(home, must_exist=must_exist):
         store = Store(home, key=unlock_home(home))
         try:
+            if retention:
+                store.retention_at_open()
             if show_notices:
                 print_notices(store)
             yield store
@@ -137,6 +142,7 @@ def cmd_open(args: argparse.Namespace) -> int:
         pin.refuse_pin_without_seal(home)
         store = Store(home)
         try:
+            store.retention_at_open()
             return run_app(store)
         finally:
             store.close()
@@ -227,7 +233,7 @@ def _global_options(parser: argparse.ArgumentParser, default: object) -> None:
 def build_parser() -> Parser:
     import argparse
 
-    from fieldgrid.cli import cards, field_work, households, problems, profile, station, sync
+    from fieldgrid.cli import cards, field_work, households, privacy, problems, profile, station, sync
     from fieldgrid.cli.common import Parser
 
     parser = Parser(prog="fieldgrid", description=t("cli.help.description"), epilog=t("cli.help.epilog"))
@@ -259,6 +265,7 @@ def build_parser() -> Parser:
     station.register(sub, common)
     sync.register(sub, common)
     cards.register(sub, common)
+    privacy.register(sub, common)
     return parser
 
 
@@ -280,7 +287,8 @@ def _language_in(argv: Sequence[str]) -> str | None:
 
 def _with_store(handler: Handler) -> Callable[[argparse.Namespace], int]:
     def run(args: argparse.Namespace) -> int:
-        with open_home(home_of(args), must_exist=bool(getattr(args, "read_only", False))) as store:
+        with open_home(home_of(args), must_exist=bool(getattr(args, "read_only", False)),
+                       retention=not getattr(args, "retention_here", False)) as store:  # fmt: skip
             return handler(args, store)
 
     return run

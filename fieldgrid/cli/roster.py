@@ -27,6 +27,7 @@ def register(actions: argparse._SubParsersAction, common: argparse.ArgumentParse
     p = actions.add_parser("export", parents=[common], help=t("cli.help.roster_export"),
                            description=t("cli.help.roster_export"))  # fmt: skip
     p.add_argument("--out", required=True, metavar="FILE.xlsx|FILE.csv", help=t("cli.help.roster_out"))
+    p.add_argument("--reveal", action="store_true", help=t("cli.help.roster_reveal"))
     p.set_defaults(handler=cmd_export, read_only=True)
 
 
@@ -68,11 +69,14 @@ def cmd_import(args: argparse.Namespace, store: Store) -> int:
             out(line)
     summary = dict(people=plan.rows, creates=len(plan.creates), updates=len(plan.updates), unchanged=plan.unchanged,
                    rejected=len({r.row for r in plan.rejected}))  # fmt: skip
+    target = Path(args.file).name
     if args.apply:
+        written = sum(len(h.members) for h in [*plan.creates, *plan.updates])
         if plan.changes:
             store.apply_households(plan.creates, plan.updates)
+        store.log_disclosure("import", "roster_import", written, target=target)
         err(t("cli.roster.applied", **summary))
-    else:
+    else:  # a dry run writes nothing, not even to the log: nothing came in
         err(t("cli.roster.dry_run", **summary))
     return EXIT_OK if not plan.rejected else EXIT_BAD_INPUT
 
@@ -85,6 +89,9 @@ def cmd_export(args: argparse.Namespace, store: Store) -> int:
     if path.suffix.lower() not in SUFFIXES:
         raise InputError("cli.error.export_suffix", value=args.out)
     households = store.households()
-    write_table(path, roster_sheet(households, t("cli.roster.sheet")))
+    write_table(path, roster_sheet(households, t("cli.roster.sheet"), reveal=args.reveal))
+    store.log_disclosure("export", "roster_export", sum(len(h.members) for h in households), target=path.name)
     err(t("cli.roster.exported", count=len(households), path=str(path)))
+    if not args.reveal:
+        err(t("cli.roster.masked"))
     return EXIT_OK

@@ -49,34 +49,39 @@ def _when(iso: str | None) -> str:
     return iso.replace("T", " ")[:16] if iso else ""
 
 
-def place_of(view: ProblemView, households: Mapping[str, Household]) -> str:
+def place_of(view: ProblemView, households: Mapping[str, Household], *, names: bool = False) -> str:
+    """Where: the shared place, or the household's building, unit and room (its head's name only with
+    ``names``: the ledger goes to the community, which needs the problem, not who lives there)."""
     household = households.get(view.report.household_id or "")
     if household is None:
         return view.report.place or view.report.household_id or ""
     where = "".join(p for p in (household.building, household.unit, household.room) if p)
-    return " ".join(p for p in (where, household.head_name) if p)
+    return " ".join(p for p in (where, household.head_name if names else "") if p)
 
 
 def _dated(event: ProblemEvent, text: str) -> str:
     return f"{_when(event.at)[5:10]} {text}"
 
 
-def ledger_row(view: ProblemView, households: Mapping[str, Household], today: dt.date) -> list[str]:
-    """One problem as the ten columns of :data:`COLUMNS`."""
-    handling = [_dated(e, event_summary(e)) for e in view.of_kind("handled", "escalated")]
-    result = [_dated(e, event_summary(e)) for e in view.of_kind("decision")]
+def ledger_row(
+    view: ProblemView, households: Mapping[str, Household], today: dt.date, *, names: bool = False
+) -> list[str]:
+    """One problem as the ten columns of :data:`COLUMNS`; residents' names (the household's head, who was told)
+    only with ``names``."""
+    handling = [_dated(e, event_summary(e, names=names)) for e in view.of_kind("handled", "escalated")]
+    result = [_dated(e, event_summary(e, names=names)) for e in view.of_kind("decision")]
     if view.status == "unsolvable" and view.state.notice:
         result.append(t("ledger.text.notice", text=view.state.notice))
     elif view.status in ("closed", "resolved") and not result:
         result.append(label("outcome", "resolved"))
-    feedback = [_dated(e, event_summary(e)) for e in view.feedback]
+    feedback = [_dated(e, event_summary(e, names=names)) for e in view.feedback]
     status = label("status", view.status)
     if view.overdue(today):
         status = t("export.ledger.overdue", status=status)
     return [
         view.id[:8].upper(),
         _when(view.reported_at),
-        place_of(view, households),
+        place_of(view, households, names=names),
         label("category", view.report.category),
         view.report.description,
         "；".join(handling),
@@ -91,16 +96,26 @@ def month_views(views: Sequence[ProblemView], month: str) -> list[ProblemView]:
     return sorted((v for v in views if v.reported_at.startswith(month)), key=lambda v: v.reported_at)
 
 
-def ledger_table(store: Store, month: str) -> tuple[list[str], list[list[str]]]:
+def ledger_table(store: Store, month: str, *, names: bool = False) -> tuple[list[str], list[list[str]]]:
     """Headers and rows of ``month``'s ledger."""
     households = {h.id: h for h in store.households()}
     today = store.now().date()
-    rows = [ledger_row(v, households, today) for v in month_views(store.problems(), month)]
+    rows = [ledger_row(v, households, today, names=names) for v in month_views(store.problems(), month)]
     return [t(f"export.ledger.col.{c}") for c in COLUMNS], rows
 
 
-def write_ledger(path: Path, store: Store, month: str) -> int:
-    """Write ``month``'s ledger to ``path`` (``.csv`` or ``.xlsx``); the number of problems written."""
-    headers, rows = ledger_table(store, parse_month(month))
+def ledger_persons(store: Store, month: str) -> int:
+    """How many residents a month's ledger names when written with names: the heads of the households its
+    problems concern, and the people told of them."""
+    views = month_views(store.problems(), month)
+    households = {v.report.household_id for v in views if v.report.household_id}
+    told = {str(e.data.get("to", "")) for v in views for e in v.feedback}
+    return len(households) + len(told)
+
+
+def write_ledger(path: Path, store: Store, month: str, *, names: bool = False) -> int:
+    """Write ``month``'s ledger to ``path`` (``.csv`` or ``.xlsx``); the number of problems written.  Residents'
+    names only with ``names`` (``--reveal``)."""
+    headers, rows = ledger_table(store, parse_month(month), names=names)
     write_table(Path(path), Sheet(t("export.ledger.sheet", month=month), headers, rows))
     return len(rows)

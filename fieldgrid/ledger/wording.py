@@ -1,7 +1,15 @@
 """Problem events and notices told in words, in the interface language: one wording for the command line, the
-TUI's timeline, the exported ledger and the messages pasted into the unit's WeChat group."""
+TUI's timeline, the exported ledger and the messages pasted into the unit's WeChat group.
+
+What leaves the leader's hands never names the resident who reported: a WeChat message or a notice says
+住户 / 有住户反映, names the room only where the leader chooses, and loses any name of the household's people
+or of the reporter that was typed into its free text; the exported ledger says who was told as 住户.
+"""
 
 from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from fieldgrid.i18n import label, t
 from fieldgrid.model.ledger import ProblemView
@@ -9,9 +17,13 @@ from fieldgrid.model.problem import ProblemEvent
 from fieldgrid.model.profile import LeaderProfile
 from fieldgrid.model.validation import national_phone
 
+if TYPE_CHECKING:
+    from fieldgrid.store import Store
 
-def event_summary(event: ProblemEvent) -> str:
-    """``上报社区：楼顶漏水需维修基金`` — what an event says, without its time."""
+
+def event_summary(event: ProblemEvent, *, names: bool = True) -> str:
+    """``上报社区：楼顶漏水需维修基金`` — what an event says, without its time.  ``names=False``: who was told
+    is said as 住户 (for what leaves the device: the exported ledger, the station's reports)."""
     data = event.data
     text = str(data.get("text", "") or "").strip()
     if event.kind == "reported":
@@ -23,7 +35,8 @@ def event_summary(event: ProblemEvent) -> str:
     if event.kind == "decision":
         return t("ledger.text.decision", outcome=label("outcome", str(data.get("outcome", ""))), text=text)
     if event.kind == "feedback":
-        said = t("ledger.text.feedback", how=label("channel", str(data.get("how", ""))), to=data.get("to", ""))
+        told = data.get("to", "") if names else t("ledger.text.resident")
+        said = t("ledger.text.feedback", how=label("channel", str(data.get("how", ""))), to=told)
         return t("ledger.text.detail", what=said, text=text) if text else said
     if event.kind == "closed" and data.get("resolution") == "unsolvable":
         return t("ledger.text.notice", text=data.get("notice", ""))
@@ -33,26 +46,48 @@ def event_summary(event: ProblemEvent) -> str:
     return t("ledger.text.detail", what=kind, text=text) if text else kind
 
 
-def outcome_summary(view: ProblemView) -> str:
+def outcome_summary(view: ProblemView, *, names: bool = True) -> str:
     """What came of a problem so far, in one sentence's worth: the last handling, decision or notice."""
     if view.status == "unsolvable" and view.state.notice:
         return view.state.notice
     steps = view.of_kind("handled", "decision", "escalated")
-    return event_summary(steps[-1]) if steps else label("status", view.status)
+    return event_summary(steps[-1], names=names) if steps else label("status", view.status)
 
 
-def wechat_message(view: ProblemView, place: str, leader: LeaderProfile | None) -> str:
+# Reporters that are no resident: the leader, a patrol (as the forms and the demo write them).
+NOT_PERSONS = frozenset({"本人", "巡查", "巡查发现", "patrol", "me", "self"})
+
+
+def without_names(text: str, names: Iterable[str]) -> str:
+    """``text`` with every one of ``names`` (two characters or more) said as 住户: free text typed by the leader
+    may name the neighbour who complained."""
+    for name in sorted({n.strip() for n in names if len(n.strip()) >= 2}, key=len, reverse=True):
+        text = text.replace(name, t("ledger.text.resident"))
+    return text
+
+
+def wechat_message(
+    view: ProblemView, leader: LeaderProfile | None, *, room: str = "", names: Iterable[str] = ()
+) -> str:
     """A ready-to-paste message for the unit's WeChat group: feedback on the problem, or its notice when it
-    cannot be solved, signed by the leader."""
+    cannot be solved, signed by the leader.  It never names who reported: a household's problem is what 有住户反映
+    (``room``: what the resident of that room reported, only where the leader chooses to say it), a shared
+    place's problem is named by the place; ``names`` (the reporter, the household's people) are taken out of the
+    description and the outcome."""
     sign = ""
     if leader is not None:
         sign = t("ledger.wechat.sign", name=leader.name, phone=national_phone(leader.phone))
+    hidden = [*([] if view.report.reporter in NOT_PERSONS else [view.report.reporter]), *names]
+    if view.report.household_id:
+        about = t("ledger.wechat.room", room=room) if room else t("ledger.wechat.resident")
+    else:
+        about = t("ledger.wechat.place", place=without_names(view.report.place, hidden))
     params = {
         "grid": leader.grid.label() if leader else "",
-        "place": place,
+        "about": about,
         "category": label("category", view.report.category),
-        "description": view.report.description,
-        "outcome": outcome_summary(view),
+        "description": without_names(view.report.description, hidden),
+        "outcome": without_names(outcome_summary(view, names=False), hidden),
         "sign": sign,
     }
     key = "ledger.wechat.notice" if view.status == "unsolvable" else "ledger.wechat.feedback"
@@ -68,3 +103,21 @@ def answer_text(outcome: str | None) -> str:
 def escalated_to_text(target: str) -> str:
     """Where an escalated problem went, in a word short enough for the queue's column (``社区``, ``Street``)."""
     return t(f"queue.to.{target}")
+
+
+def problem_message(store: Store, view: ProblemView, *, room: bool = False) -> str:
+    """The message the TUI copies (``w``) and ``fieldgrid problems message`` prints: :func:`wechat_message` for a
+    problem of this device's ledger, the household's room only when ``room``."""
+    from fieldgrid.errors import FieldgridError
+
+    names: list[str] = []
+    where = ""
+    if view.report.household_id:
+        try:
+            household = store.household(view.report.household_id)
+        except FieldgridError:  # gone (deleted, or kept only as counts): nothing of it to say
+            household = None
+        if household is not None:
+            names = [m.name for m in household.members] + [household.emergency_name]
+            where = household.room
+    return wechat_message(view, store.profile(), room=where if room else "", names=names)

@@ -20,7 +20,10 @@ TAGS: tuple[str, ...] = (
 # Households with these tags need a visit within days, not weeks: marked on the stairwell map.
 SPECIAL_ATTENTION_TAGS: frozenset[str] = frozenset({"living_alone", "disabled", "left_behind_child", "key_attention"})
 
-RESIDENCY: tuple[str, ...] = ("resident", "renting", "vacant")  # 常住 / 租住 / 空置
+RESIDENCY: tuple[str, ...] = ("resident", "renting", "vacant", "moved_out", "deceased", "cancelled")
+# 常住 / 租住 / 空置 / 已迁出 / 已故 / 已注销
+# A household marked so is no longer served: its history is kept for the retention period, then only counted.
+ENDED_RESIDENCY: frozenset[str] = frozenset({"moved_out", "deceased", "cancelled"})
 
 RELATIONS: tuple[str, ...] = (
     "self",  # 本人(户主)

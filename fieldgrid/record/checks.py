@@ -18,7 +18,7 @@ from typing import Any
 from fieldgrid.model.problem import EVENT_KINDS
 from fieldgrid.model.validation import CONTROL_RE as CONTROL
 from fieldgrid.record.meta import META, NESTED
-from fieldgrid.record.tables import HOUSEHOLDS, PATROLS, PROBLEM_EVENTS, VISITS
+from fieldgrid.record.tables import DISCLOSURES, HOUSEHOLDS, PATROLS, PROBLEM_EVENTS, VISITS
 
 MAX_SKEW_MS = 24 * 3600 * 1000  # a stamp may be this far ahead of the receiver's clock, no more
 MAX_DEPTH = 12  # nesting of any record (a household's member's _meta's fields is 4)
@@ -125,6 +125,10 @@ SHAPES: dict[str, Shape] = {
         "id": (ident, True), "problem_id": (ident, True), "kind": (one_of(EVENT_KINDS), True), "at": (moment, True),
         "data": (mapping, True),
     },
+    DISCLOSURES: {
+        "id": (ident, True), "at": (moment, True), "kind": (text, True), "what": (text, True),
+        "persons": (integer, True), "target": (text, False), "via": (text, False),
+    },
 }  # fmt: skip
 PATROL_ITEM: Shape = {"item": (text, True), "ok": (boolean, True), "finding": (text, False)}
 
@@ -185,8 +189,9 @@ def _check_meta(doc: Mapping[str, Any], record: str, prefix: str, now_ms: int, p
         for key, value in stamps.items():
             if not (nullable and value is None):
                 check_stamp(value, record, f"{prefix}_meta.{part}.{key}", now_ms, parties)
-    if meta.get("deleted") is not None:
-        check_stamp(meta["deleted"], record, prefix + "_meta.deleted", now_ms, parties)
+    for part in ("deleted", "erased"):
+        if meta.get(part) is not None:
+            check_stamp(meta[part], record, f"{prefix}_meta.{part}", now_ms, parties)
 
 
 def check_record(

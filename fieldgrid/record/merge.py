@@ -5,8 +5,11 @@
   without having seen the winning one (its ``_meta.base`` is not the winner's stamp, nor newer), the two
   edits were concurrent: the loser is kept as a conflict for the station operator, never dropped silently.
 - A tombstone beats every edit older than it; an edit newer than the tombstone brings the record back.
-- Visits, patrols and problem events are immutable: merging is a set union by id (a problem's status is
-  derived from its events afterwards, so no event is ever lost).
+- Visits, patrols, problem events and disclosure-log entries are immutable: merging is a set union by id (a
+  problem's status is derived from its events afterwards, so no event is ever lost).  The one change a
+  written-once record may undergo is losing its personal fields when its household's retention ends
+  (``_meta.erased``, see :mod:`fieldgrid.record.erasure`): an erased copy beats a whole one, a later erasure an
+  earlier one, with no conflict reported.
 
 ``merge_doc`` is commutative, associative and idempotent in the merged document (tested with hypothesis);
 the conflicts it reports are a by-product for people to look at.
@@ -106,6 +109,9 @@ def merge_doc(table: str, current: Doc | None, incoming: Doc) -> tuple[Doc, list
         return current, []
     conflicts: list[Doc] = []
     if table in IMMUTABLE:
+        erased, other_erased = _erased(current), _erased(incoming)
+        if erased != other_erased:  # personal fields taken out (retention): the erased copy wins everywhere
+            return (current if erased > other_erased else incoming), []
         # Written once: both copies are the same record.  Keep the one a total order picks, so every side
         # keeps the same; a real difference (which the app never makes) is shown, not hidden.
         kept, other = sorted([current, incoming], key=_canon)
@@ -116,6 +122,12 @@ def merge_doc(table: str, current: Doc | None, incoming: Doc) -> tuple[Doc, list
     if NESTED in current or NESTED in incoming:
         merged[NESTED] = _merge_members(current.get(NESTED, []), incoming.get(NESTED, []), conflicts, record)
     return merged, conflicts
+
+
+def _erased(doc: Doc) -> str:
+    """The stamp of a written-once record's erasure (or tombstone); ``""`` for a whole record."""
+    meta = _meta(doc)
+    return str(meta.get("erased") or meta.get("deleted") or "")
 
 
 def _canon(value: Any) -> str:

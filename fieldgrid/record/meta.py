@@ -17,9 +17,10 @@ _Tree = TypeVar("_Tree")
 
 
 def stamps(doc: dict[str, Any]) -> Iterator[str]:
-    """Every clock stamp a document carries: its last change, its tombstone, its fields', its members'."""
+    """Every clock stamp a document carries: its last change, its tombstone, its erasure, its fields', its
+    members'."""
     meta = doc.get(META) or {}
-    for value in (meta.get("stamp"), meta.get("deleted"), *(meta.get("fields") or {}).values()):
+    for value in (meta.get("stamp"), meta.get("deleted"), meta.get("erased"), *(meta.get("fields") or {}).values()):
         if value:
             yield str(value)
     for member in doc.get(NESTED, []):

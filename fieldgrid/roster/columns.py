@@ -61,7 +61,9 @@ RELATION_WORDS: dict[str, str] = {
 FREE_TEXT = frozenset({"notes", "emergency", "tags"})
 SEX_WORDS = {"男": "M", "女": "F", "m": "M", "f": "F", "male": "M", "female": "F"}
 RESIDENCY_WORDS = {"常住": "resident", "户在人在": "resident", "自住": "resident", "租住": "renting", "出租": "renting",
-                   "租户": "renting", "空置": "vacant", "空房": "vacant", "无人居住": "vacant"}  # fmt: skip
+                   "租户": "renting", "空置": "vacant", "空房": "vacant", "无人居住": "vacant",
+                   "已迁出": "moved_out", "迁出": "moved_out", "已故": "deceased", "死亡": "deceased",
+                   "已注销": "cancelled", "注销": "cancelled"}  # fmt: skip
 _SPLIT = re.compile(r"[,，、;；/\s]+")
 _HEADER_NOISE = re.compile(r"[\s*＊:：]|（.*?）|\(.*?\)")
 
@@ -123,7 +125,7 @@ def _id_number(value: object) -> str:
     text = fold(value).upper().replace(" ", "")
     if re.fullmatch(r"[\d.]+E\+?\d+", text):
         raise ValidationError("id_number", "error.roster.id_as_number", value=text)
-    return text
+    return "" if "*" in text else text  # masked (an export without --reveal): the stored number stays
 
 
 def _phone(value: object) -> str:
@@ -137,7 +139,12 @@ def _phone(value: object) -> str:
     text = fold(value)
     if re.fullmatch(r"[\d.]+E\+?\d+", text.upper()):
         raise ValidationError("phone", "error.roster.phone_as_number", value=text)
-    return text
+    return " ".join(_unmasked(text)) if "*" in text else text  # masked numbers: the stored ones stay
+
+
+def _unmasked(text: str) -> list[str]:
+    """The parts of a cell that are not masked numbers (``138****8000``, from an export without --reveal)."""
+    return [p for p in _SPLIT.split(text) if p and "*" not in p]
 
 
 def read_person(row: int, cells: Sequence[object], columns: Mapping[int, str], today: dt.date) -> Person:
@@ -186,7 +193,7 @@ def split_tags(text: str) -> list[str]:
 
 def split_emergency(text: str) -> tuple[str, str]:
     """``张三 13800138000`` → (张三, 13800138000); a lone name or number goes where it belongs."""
-    parts = [p for p in _SPLIT.split(fold(text)) if p]
+    parts = _unmasked(fold(text))
     phone = next((p for p in parts if re.fullmatch(r"\+?[\d-]{7,}", p)), "")
     name = " ".join(p for p in parts if p != phone)
     return name, phone

@@ -1,5 +1,6 @@
 """The unit's roster written back as a spreadsheet with the same headers the import reads, one row per person
-(household facts on the head's row), so that an export imported again changes nothing."""
+(household facts on the head's row), so that an export imported again changes nothing.  Phones and ID numbers
+are masked (``138****8000``) unless ``reveal``; a masked cell imported again leaves the stored value as it is."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from collections.abc import Sequence
 from fieldgrid.exports.tables import Sheet
 from fieldgrid.i18n import get_language, label
 from fieldgrid.model import Household, Member
-from fieldgrid.model.validation import national_phone
+from fieldgrid.model.masking import show_id_number, show_phone
 from fieldgrid.roster.columns import HEADERS
 
 COLUMNS = ("building", "unit", "floor", "room", "name", "relation", "sex", "birth", "id_number", "phone",
@@ -22,11 +23,10 @@ def header(name: str) -> str:
     return names[0]
 
 
-def _phone(e164: str | None) -> str:
-    return national_phone(e164) if e164 else ""
+def roster_sheet(households: Sequence[Household], title: str, *, reveal: bool = False) -> Sheet:
+    def _phone(e164: str | None) -> str:
+        return show_phone(e164, reveal) if e164 else ""
 
-
-def roster_sheet(households: Sequence[Household], title: str) -> Sheet:
     rows: list[list[object]] = []
     for h in households:
         household_cells = {
@@ -45,7 +45,7 @@ def roster_sheet(households: Sequence[Household], title: str) -> Sheet:
                 "relation": label("relation", m.relation) if m else "",
                 "sex": label("sex", m.sex) if m and m.sex else "",
                 "birth": m.birth_year if m and m.birth_year else "",
-                "id_number": (m.id_number or "") if m else "",
+                "id_number": show_id_number(m.id_number, reveal) if m and m.id_number else "",
                 "phone": _phone(m.phone) if m else "",
             }
             cells = {**place, **person, **(household_cells if n == 0 else {})}

@@ -505,6 +505,17 @@ class StationDB:
             for n, at, kind, dev, file, key, params in rows
         ]
 
+    # -- retention ----------------------------------------------------------------------------------
+
+    def replace_docs(self, changes: Sequence[tuple[str, Doc]]) -> int:
+        """Records rewritten in place, in one transaction (retention's erasure): each stays filed under its unit."""
+        with self.transaction() as conn:
+            conn.executemany(
+                "UPDATE records SET stamp = ?, deleted = ?, doc = ? WHERE tbl = ? AND id = ?",
+                [(*_meta_of(doc), _ENCODE(doc), tbl, doc["id"]) for tbl, doc in changes],
+            )
+        return len(changes)
+
 
 def _encode_params(params: dict[str, object]) -> str:
     """Message parameters as JSON; a vocabulary label (``Label``, a named pair) keeps its kind, so the log reads

@@ -29,9 +29,11 @@ from fieldgrid.record.tables import HOUSEHOLDS
 from fieldgrid.record.tables import META_TABLE as _META_TABLE
 from fieldgrid.record.tables import PROFILE as _PROFILE_TABLE
 from fieldgrid.store.crypto import SealKey
+from fieldgrid.store.disclosures import DisclosureLog
 from fieldgrid.store.errors import DiskError, NotFound, StoreError
 from fieldgrid.store.field_work import FieldWork
 from fieldgrid.store.home import DEVICE_DB
+from fieldgrid.store.retention import Retention
 from fieldgrid.store.storage import AtomicJSONStorage, CorruptDatabase
 from fieldgrid.store.sync_state import SyncState
 
@@ -46,7 +48,7 @@ def wall_ms() -> int:
     return time.time_ns() // 1_000_000
 
 
-class Store(FieldWork, SyncState):
+class Store(FieldWork, SyncState, DisclosureLog, Retention):
     """A home's database.  Open it after taking the home's :class:`~fieldgrid.store.lock.HomeLock`; a home with a
     PIN needs the ``key`` :class:`~fieldgrid.store.pin.Unlocker` gives for it."""
 
@@ -76,6 +78,17 @@ class Store(FieldWork, SyncState):
         self.device_id: str = meta["device_id"]
         last = Stamp.decode(meta["clock"]) if meta.get("clock") else None
         self._clock = Clock(self.device_id, last)
+
+    def retention_at_open(self) -> None:
+        """Households whose retention is over are erased when the home is opened (and told as a notice); a disk that
+        refuses the write leaves them for the next time, without keeping the leader out."""
+        try:
+            done = self.apply_retention()
+        except DiskError:
+            return
+        if done.households:
+            self.notices.append(("notice.retention_applied", {"households": done.households, "persons": done.persons,
+                                                              "days": self.retention_days()}))  # fmt: skip
 
     # -- plumbing ---------------------------------------------------------------------------------
 

@@ -109,6 +109,7 @@ class FieldgridApp(App[None]):
     def _unlocked(self, store: Store | None) -> None:
         assert store is not None
         self.store = store
+        store.retention_at_open()  # as the CLI does when it opens a home
         self.notices.extend(store.notices)
         self._start()
 

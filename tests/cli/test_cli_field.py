@@ -132,8 +132,8 @@ def test_patrol_with_a_finding_reported(cli, unit) -> None:
     assert bad.code == 2 and "不是本次巡查发现的问题" in bad.err
 
 
-@pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
-def test_ledger_export_reads_back(cli, unit, tmp_path: Path, suffix: str) -> None:
+@pytest.mark.parametrize(("suffix", "reveal"), [(".csv", False), (".xlsx", False), (".csv", True)])
+def test_ledger_export_reads_back(cli, unit, tmp_path: Path, suffix: str, reveal: bool) -> None:
     pid = cli(
         "problems",
         "add",
@@ -162,7 +162,7 @@ def test_ledger_export_reads_back(cli, unit, tmp_path: Path, suffix: str) -> Non
         "2026-10-30 08:00",
     )
     out = tmp_path / f"ledger{suffix}"
-    result = cli("ledger", "export", "--month", "2026-11", "--out", str(out))
+    result = cli("ledger", "export", "--month", "2026-11", "--out", str(out), *(["--reveal"] if reveal else []))
     assert result.code == 0, result.err
     if suffix == ".csv":
         raw = out.read_bytes()
@@ -187,10 +187,11 @@ def test_ledger_export_reads_back(cli, unit, tmp_path: Path, suffix: str) -> Non
     row = dict(zip(rows[0], rows[1], strict=True))
     assert row["编号"] == pid[:8].upper()
     assert row["发现时间"] == "2026-11-03 08:15"
-    assert row["地点"] == "6栋3单元0601 张建国"
+    # The community gets the problem, not who lives there or who was told — unless --reveal.
+    assert row["地点"] == ("6栋3单元0601 张建国" if reveal else "6栋3单元0601")
     assert row["问题描述"] == '楼道堆放杂物，住户, "反映"'
     assert row["处理方式"] == "11-03 现场处理：已清理"
-    assert row["反馈情况"] == "11-03 当面告知张建国"
+    assert row["反馈情况"] == ("11-03 当面告知张建国" if reveal else "11-03 当面告知住户")
     assert (row["状态"], row["办结时间"]) == ("已办结", "2026-11-03 11:05")
 
 

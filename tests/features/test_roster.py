@@ -15,6 +15,7 @@ from openpyxl import Workbook
 from fieldgrid.demo.unit import build_demo
 from fieldgrid.model.validation import id_check_char
 from fieldgrid.store import Store
+from fieldgrid.store.pin import DEMO_PIN
 from testkit.cli import PROFILE, db_bytes
 from testkit.pin import open_store, pin_env
 
@@ -147,7 +148,7 @@ def test_export_round_trips_every_field(cli, tmp_path: Path, suffix: str) -> Non
     assert cli("demo", "--no-open", home_dir=source).code == 0
     out = tmp_path / f"花名册{suffix}"
     with pin_env():  # the demo's PIN
-        assert cli("households", "export", "--out", str(out), home_dir=source).code == 0
+        assert cli("households", "export", "--out", str(out), "--reveal", home_dir=source).code == 0
     assert cli(*PROFILE[:2], "--name", "刘秀英", "--phone", "13800138000", "--community", "子龙社区",
                "--building", "6栋", "--unit", "3单元", home_dir=target).code == 0  # fmt: skip
     assert cli("households", "import", str(out), "--apply", home_dir=target).code == 0
@@ -161,6 +162,48 @@ def test_export_round_trips_every_field(cli, tmp_path: Path, suffix: str) -> Non
     assert len(households(target)) == len(build_demo().households)
     again = cli("households", "import", str(out), home_dir=target)
     assert "将新建 0 户、更新 0 户" in again.err
+
+
+@pytest.mark.parametrize("suffix", [".xlsx", ".csv"])
+def test_export_masks_phones_and_ids_unless_reveal_and_a_masked_sheet_imports_back_as_no_change(
+    cli, tmp_path: Path, suffix: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from fieldgrid.model.masking import mask_id_number, mask_phone
+    from fieldgrid.roster.files import read_rows
+
+    monkeypatch.setenv("FIELDGRID_PIN", DEMO_PIN)  # the demo's PIN
+    home = tmp_path / "demo"
+    assert cli("demo", "--no-open", home_dir=home).code == 0
+    stored = households(home)
+    phones = {p for h in stored for p in [*h.all_phones, h.emergency_phone] if p}
+    ids = {m.id_number for h in stored for m in h.members if m.id_number}
+    masked, full = tmp_path / f"masked{suffix}", tmp_path / f"full{suffix}"
+    done = cli("households", "export", "--out", str(masked), home_dir=home)
+    assert done.code == 0 and "--reveal" in done.err
+    assert cli("households", "export", "--out", str(full), "--reveal", home_dir=home).code == 0
+    cells = {str(c) for _, row in read_rows(masked) for c in row if c not in (None, "")}
+    full_cells = {str(c) for _, row in read_rows(full) for c in row if c not in (None, "")}
+    national = {p.removeprefix("+86") for p in phones}
+    assert not any(n in c for c in cells for n in national | ids)  # no full phone or ID number anywhere
+    assert {mask_id_number(i) for i in ids} <= cells and {mask_phone(p) for p in phones if p.startswith("+861")} <= {
+        part for c in cells for part in c.split()
+    }
+    assert ids <= full_cells and any(n in c for c in full_cells for n in national)
+    again = cli("households", "import", str(masked), home_dir=home)
+    assert again.code == 0 and "将新建 0 户、更新 0 户" in again.err  # masked cells keep what is stored
+    before = [(h.phones, [(m.phone, m.id_number) for m in h.members]) for h in households(home)]
+    assert cli("households", "import", str(masked), "--apply", home_dir=home).code == 0
+    assert [(h.phones, [(m.phone, m.id_number) for m in h.members]) for h in households(home)] == before
+    kinds = [(d["kind"], d["what"]) for d in cli_json(cli, "audit", "list", "--json", home_dir=home)]
+    assert kinds.count(("export", "roster_export")) == 2 and kinds.count(("import", "roster_import")) == 1
+
+
+def cli_json(cli, *args: str, home_dir: Path) -> list[dict]:
+    import json
+
+    result = cli(*args, home_dir=home_dir)
+    assert result.code == 0, result.err
+    return json.loads(result.out)
 
 
 def test_import_from_the_tui_previews_then_writes(tmp_path: Path) -> None:

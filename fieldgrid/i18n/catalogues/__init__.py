@@ -53,6 +53,7 @@ HOMES: dict[str, str] = {
     "tui.card": "tui.card",
     "tui.scan": "tui.card",
     "tui.lock": "tui.lock",
+    "tui.audit": "tui.audit",
 
     "cli.help": "cli.help",
     "cli.argparse": "cli.help",
@@ -76,6 +77,8 @@ HOMES: dict[str, str] = {
     "cli.patrol": "cli.patrols",
     "cli.visits": "cli.patrols",
     "cli.pin": "cli.pin",
+    "cli.audit": "cli.audit",
+    "cli.retention": "cli.audit",
 
     "audience": "audience",
     "error": "error",
@@ -104,6 +107,8 @@ HOMES: dict[str, str] = {
     "outcome": "outcome",
     "sex": "sex",
     "pin": "pin",
+    "disclosure": "disclosure",
+    "retention": "retention",
 }
 
 MODULES: tuple[str, ...] = tuple(sorted(set(HOMES.values())))

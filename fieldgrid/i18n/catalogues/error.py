@@ -102,6 +102,10 @@ ZH: dict[str, str] = {
     "error.problem.ambiguous": "{id} 对应不止一个问题，请多写几位：{candidates}",
     "error.home.locked_by": "数据目录 {home} 正被另一个 fieldgrid 进程使用（pid "
     "{pid}：{purpose}），等了几秒仍未释放。请先关闭它再试；只查看的命令（列表、日志、月报）可以照常使用。",
+    "error.disclosure.kind": "未知的记录类别：{value}",
+    "error.disclosure.persons": "人数不能为负：{value}",
+    "error.disclosure.via": "未知的来源：{value}",
+    "error.retention.days": "保留天数应为 1 到 {most} 之间的整数：{value}",
 }
 
 EN: dict[str, str] = {
@@ -213,4 +217,8 @@ EN: dict[str, str] = {
     "error.home.locked_by": "The data folder {home} is in use by another fieldgrid process (pid {pid}: "
     "{purpose}) and was not freed within a few seconds. Close it first; commands that only read (lists, the log, "
     "reports) work meanwhile.",
+    "error.disclosure.kind": "Unknown kind of disclosure: {value}",
+    "error.disclosure.persons": "The number of persons cannot be negative: {value}",
+    "error.disclosure.via": "Unknown channel: {value}",
+    "error.retention.days": "Days to keep must be a whole number from 1 to {most}: {value}",
 }

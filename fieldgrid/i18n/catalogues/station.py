@@ -90,6 +90,7 @@ ZH: dict[str, str] = {
     "station.log.kind.enroll": "登记",
     "station.log.kind.decision": "处理意见",
     "station.log.kind.revoke": "注销",
+    "station.log.kind.retention": "到期删除",
     "station.held.notice": "住户 {room}（{place}）不属于本设备的单元 "
     "{unit}，服务站没有收录。请在设备上把该户改到本单元，或删除该户；其余记录已正常收录。",
     "station.import.held": "已搁置（不在本单元）：{rooms}",
@@ -191,6 +192,7 @@ EN: dict[str, str] = {
     "station.log.kind.enroll": "enrolled",
     "station.log.kind.decision": "decision",
     "station.log.kind.revoke": "revoked",
+    "station.log.kind.retention": "erased at retention",
     "station.held.notice": "Household {room} ({place}) is not in this device's unit {unit}; the station did not "
     "take it. Correct its unit on the device, or delete it; everything else was taken as usual.",
     "station.import.held": "kept aside (outside the unit): {rooms}",

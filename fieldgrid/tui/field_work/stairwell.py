@@ -77,6 +77,7 @@ class StairwellScreen(Screen[None]):
         Binding("p", "app.problem", "tui.key.problem"),
         Binding("exclamation_mark", "app.emergency", "tui.key.emergency"),
         Binding("s", "app.sync", "tui.key.sync"),
+        Binding("a", "audit", "tui.key.audit"),
         Binding("slash", "search", "tui.key.search", show=False),
     ]
 
@@ -186,3 +187,8 @@ class StairwellScreen(Screen[None]):
 
     def action_search(self) -> None:
         self.app.action_households(search=True)  # type: ignore[attr-defined]
+
+    def action_audit(self) -> None:
+        from fieldgrid.tui.audit.disclosure_log import DisclosureLogScreen
+
+        self.app.push_screen(DisclosureLogScreen(self.store))

@@ -113,6 +113,8 @@ class CardScreen(Screen[None]):
             save_pdf(
                 path, [*painter.sheets([painter.card(profile, h) for h in households]), painter.notice_board(profile)]
             )
+            self.store.log_disclosure("print", "unit_cards", sum(len(h.members) for h in households),
+                                      target=path.name, via="tui")  # fmt: skip
         except FieldgridError as exc:
             self.app.notify(t(exc.key, **exc.params), severity="error", timeout=15)
             return

@@ -201,6 +201,15 @@ class HouseholdDetailScreen(Screen[bool]):
             self.show()
 
     def action_toggle_reveal(self) -> None:
+        if not self.reveal and self.household is not None:  # on record before anything is shown
+            from fieldgrid.errors import FieldgridError
+
+            try:
+                self.store.log_disclosure("reveal", "household_detail", len(self.household.members),
+                                          target=self.household.room, via="tui")  # fmt: skip
+            except FieldgridError as exc:  # the disk refused the entry: nothing is shown unrecorded
+                self.app.notify(t(exc.key, **exc.params), severity="error")
+                return
         self.reveal = not self.reveal
         self.show()
 

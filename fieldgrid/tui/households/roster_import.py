@@ -91,6 +91,9 @@ class RosterImportScreen(Screen[bool]):
             table.add_row(Text(t("tui.roster.row", row=r.row), style="red"), field_label(r.field), t(r.key, **r.params))
         self.query_one("#roster-rows", Static).update(table)
 
+    def path_name(self) -> str:
+        return Path(self.query_one("#roster-path", Input).value.strip()).name
+
     def action_apply(self) -> None:
         plan = self.plan
         if plan is None:
@@ -99,6 +102,9 @@ class RosterImportScreen(Screen[bool]):
         if plan.changes:
             try:
                 self.store.apply_households(plan.creates, plan.updates)
+                self.store.log_disclosure("import", "roster_import",
+                                          sum(len(h.members) for h in [*plan.creates, *plan.updates]),
+                                          target=self.path_name(), via="tui")  # fmt: skip
             except FieldgridError as exc:
                 self.app.notify(t(exc.key, **exc.params), severity="error", timeout=15)
                 return

@@ -41,5 +41,6 @@ class ExportDialog(FieldFormScreen[Path]):
             count = write_ledger(path, self.store, month)
         except OSError as exc:
             raise ValidationError("path", "cli.error.os", path=str(path), reason=exc.strerror or str(exc)) from None
+        self.store.log_disclosure("export", "ledger_export", 0, target=f"{month} {path.name}", via="tui")
         self.app.notify(t("tui.export.done", count=count, month=month, path=str(path)), timeout=15)
         return path

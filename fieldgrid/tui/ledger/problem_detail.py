@@ -1,7 +1,8 @@
 """One problem: its facts, its timeline of events and the status derived from it, and the next steps as keys.
 
 ``w`` copies a ready-to-paste message for the unit's WeChat group (feedback, or the notice of a problem that
-cannot be solved); ``P`` writes the notice to a text file for printing.
+cannot be solved); ``P`` writes the notice to a text file for printing.  Neither names the resident who reported;
+``R`` chooses whether they name the household's room (off until the leader turns it on).
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from textual.widgets import Static
 from fieldgrid.errors import FieldgridError
 from fieldgrid.fsutil import atomic_write_bytes
 from fieldgrid.i18n import label, t
-from fieldgrid.ledger.wording import event_summary, wechat_message
+from fieldgrid.ledger.wording import event_summary, problem_message
 from fieldgrid.model.ledger import ProblemView
 from fieldgrid.store import Store
 from fieldgrid.tui.common.bindings import translate_bindings
@@ -49,6 +50,7 @@ class ProblemDetailScreen(Screen[None]):
         Binding("o", "step('reopen')", "tui.key.reopen"),
         Binding("w", "copy_message", "tui.key.copy_wechat"),
         Binding("P", "print_notice", "tui.key.print_notice", show=False),
+        Binding("R", "toggle_room", "tui.key.message_room", show=False),
         Binding("escape", "back", "tui.key.back"),
     ]
 
@@ -58,6 +60,7 @@ class ProblemDetailScreen(Screen[None]):
         self.store = store
         self.problem_id = problem_id
         self.view: ProblemView | None = None
+        self.with_room = False  # whether the WeChat message and the notice name the household's room
 
     def compose(self) -> ComposeResult:
         yield TitleBar()
@@ -151,9 +154,13 @@ class ProblemDetailScreen(Screen[None]):
     def action_copy_message(self) -> None:
         if self.view is None:
             return
-        message = wechat_message(self.view, self.place(), self.store.profile())
+        message = problem_message(self.store, self.view, room=self.with_room)
         self.app.copy_to_clipboard(message)
         self.app.notify(message, title=t("tui.problem.copied"), timeout=10)
+
+    def action_toggle_room(self) -> None:
+        self.with_room = not self.with_room
+        self.app.notify(t("tui.problem.room_on" if self.with_room else "tui.problem.room_off"))
 
     def action_print_notice(self) -> None:
         view = self.view
@@ -162,7 +169,7 @@ class ProblemDetailScreen(Screen[None]):
             return
         folder = self.store.home / "notices"
         path = folder / f"{view.state.closed_at[:10] if view.state.closed_at else 'notice'}-{view.id[:8]}.txt"
-        text = wechat_message(view, self.place(), self.store.profile()) + "\n"
+        text = problem_message(self.store, view, room=self.with_room) + "\n"
         try:
             folder.mkdir(parents=True, exist_ok=True)
             atomic_write_bytes(path, text.encode("utf-8"))

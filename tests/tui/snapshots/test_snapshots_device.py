@@ -14,6 +14,7 @@ from textual.pilot import Pilot
 from fieldgrid.i18n import set_language
 from fieldgrid.store import Store
 from fieldgrid.tui.app import FieldgridApp
+from fieldgrid.tui.audit.disclosure_log import DisclosureLogScreen
 from fieldgrid.tui.common.dialogs import ConfirmDialog, NoticeDialog
 from fieldgrid.tui.common.help import HelpScreen
 from fieldgrid.tui.common.profile_form import ProfileScreen
@@ -68,6 +69,7 @@ DEVICE_SCREENS: dict[str, Steps] = {
     "export_dialog": keys("l", "x", expect=ExportDialog),
     "sync": keys("s", expect=SyncScreen),
     "help": keys("question_mark", expect=HelpScreen),
+    "audit": keys("a", expect=DisclosureLogScreen),
 }
 
 

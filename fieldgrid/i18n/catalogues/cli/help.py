@@ -198,6 +198,12 @@ ZH: dict[str, str] = {
     "cli.help.station_log_since": "从这一天（或这一时刻）起",
     "cli.help.station_log_device": "只看这台设备",
     "cli.help.station_problem_show": "按编号查看一个问题及其全部处理步骤",
+    "cli.help.problem_message": "打印可粘贴到单元微信群的反馈消息（无法解决的问题为公告），与界面里 w 复制的完全相同"
+    "；不写反映人姓名",
+    "cli.help.message_room": "在消息中写明住户的房号（默认不写）",
+    "cli.help.roster_reveal": "写出完整的电话和身份证号（默认打码；打码的表格再导入时保留已有号码）；每次导出都会记入"
+    "信息披露记录",
+    "cli.help.ledger_reveal": "写出户主和被告知人的姓名（默认不写）；每次导出都会记入信息披露记录",
 }
 
 EN: dict[str, str] = {
@@ -412,4 +418,11 @@ EN: dict[str, str] = {
     "cli.help.station_log_since": "from this day (or moment) on",
     "cli.help.station_log_device": "only this device",
     "cli.help.station_problem_show": "one problem by its code, with every step",
+    "cli.help.problem_message": "print the ready-to-paste message for the unit's WeChat group (the notice, for an"
+    " unsolvable problem), the same text the TUI copies with w; it never names who reported",
+    "cli.help.message_room": "name the household's room in the message (by default it does not)",
+    "cli.help.roster_reveal": "write phones and ID numbers in full (masked by default; a masked sheet imported again"
+    " keeps the numbers stored); every export goes on the disclosure log",
+    "cli.help.ledger_reveal": "write the names of the households' heads and of those told (by default none); every"
+    " export goes on the disclosure log",
 }

@@ -14,6 +14,7 @@ ZH: dict[str, str] = {
     "{rejected} 行被拒（未写入）",
     "cli.roster.sheet": "花名册",
     "cli.roster.exported": "已导出 {count} 户：{path}",
+    "cli.roster.masked": "电话和身份证号已打码；需要完整号码时加 --reveal",
 }
 
 EN: dict[str, str] = {
@@ -28,4 +29,5 @@ EN: dict[str, str] = {
     "{unchanged} unchanged, {rejected} rows rejected (not written)",
     "cli.roster.sheet": "Roster",
     "cli.roster.exported": "Exported {count} households: {path}",
+    "cli.roster.masked": "Phones and ID numbers are masked; add --reveal for the full numbers",
 }

@@ -35,6 +35,9 @@ ZH: dict[str, str] = {
     "tui.help.roster_intro": "先预览：列出将新建、更新的住户和每一个被拒的行及原因；ctrl+s 一次写入所有有效的住户。",
     "tui.help.sync_title": "同步",
     "tui.help.sync_intro": "改动要等服务站确认后才算上传；导出后仍可修改，新的改动下次再带走。",
+    "tui.help.audit_title": "信息披露记录",
+    "tui.help.audit_intro": "每次显示完整电话和身份证号、导出、导入花名册、打印联系卡，以及到期删除住户信息，都记在这"
+    "里（时间、内容、涉及人数），并随数据包交给服务站。记录只增不改。",
 }
 
 EN: dict[str, str] = {
@@ -78,4 +81,8 @@ EN: dict[str, str] = {
     "tui.help.sync_title": "Sync",
     "tui.help.sync_intro": "A change counts as sent once the station acknowledges it; records stay editable after "
     "an export and later changes go with the next bundle.",
+    "tui.help.audit_title": "Disclosure log",
+    "tui.help.audit_intro": "Every time phones and ID numbers are shown in full, a file is exported, a roster"
+    " imported, cards printed, or a household's data erased at the end of retention, it is recorded here (when,"
+    " what, how many persons) and goes to the station with the next bundle. Entries are only ever added.",
 }

@@ -50,6 +50,8 @@ ZH: dict[str, str] = {
     "tui.key.roster_apply": "写入",
     "tui.key.sync": "同步",
     "tui.key.sync_stick": "与 U 盘同步",
+    "tui.key.message_room": "消息含房号",
+    "tui.key.audit": "披露记录",
 }
 
 EN: dict[str, str] = {
@@ -100,4 +102,6 @@ EN: dict[str, str] = {
     "tui.key.roster_apply": "Write",
     "tui.key.sync": "Sync",
     "tui.key.sync_stick": "Sync with stick",
+    "tui.key.message_room": "Room in message",
+    "tui.key.audit": "Disclosures",
 }

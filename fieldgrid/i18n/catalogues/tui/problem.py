@@ -23,6 +23,8 @@ ZH: dict[str, str] = {
     "tui.problem.copied": "已复制，可粘贴到单元微信群",
     "tui.problem.no_notice": "这个问题没有公告（只有无法解决的问题才有公告）",
     "tui.problem.notice_written": "公告已写入 {path}，可打印张贴",
+    "tui.problem.room_on": "微信消息和公告将写明房号（不写反映人姓名）",
+    "tui.problem.room_off": "微信消息和公告不写房号，只说“有住户反映”",
 }
 
 EN: dict[str, str] = {
@@ -47,4 +49,6 @@ EN: dict[str, str] = {
     "tui.problem.copied": "Copied: paste it into the unit's WeChat group",
     "tui.problem.no_notice": "This problem has no notice (only unsolvable ones do)",
     "tui.problem.notice_written": "Notice written to {path}, ready to print",
+    "tui.problem.room_on": "The WeChat message and the notice will name the room (never who reported)",
+    "tui.problem.room_off": "The WeChat message and the notice name no room: “a resident reported”",
 }

@@ -1,0 +1,1 @@
+"""The disclosure log on screen (``a`` on the map)."""
