@@ -42,6 +42,18 @@ def table(headers: Sequence[str], rows: Iterable[Sequence[str]], indent: str = "
 # -- field names in messages --------------------------------------------------------------------------------
 
 
+def progress_bar(n: int, total: int) -> None:
+    """``导入 2/3 ████░░`` on stderr, redrawn in place; nothing when stderr is not a terminal (a script's log)."""
+    if not sys.stderr.isatty():
+        return
+    width = 30
+    done = width * n // total
+    sys.stderr.write(f"\r{t('station.import.progress', n=n, total=total)} {'█' * done}{'░' * (width - done)}")
+    if n == total:
+        sys.stderr.write("\n")
+    sys.stderr.flush()
+
+
 def report_validation(errors: Sequence[ValidationError], members: Sequence[Member] = ()) -> None:
     err(t("cli.error.prefix", message=t("cli.error.bad_input")))
     for e in errors:

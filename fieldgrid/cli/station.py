@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from fieldgrid.cli import station_audit, station_lists, station_log, station_queue, station_retention, station_stick
-from fieldgrid.cli.common import table, to_code
+from fieldgrid.cli.common import progress_bar, table, to_code
 from fieldgrid.cli.exits import EXIT_BAD_INPUT, EXIT_OK, InputError, err, out
 from fieldgrid.i18n import t
 from fieldgrid.record.tables import PROBLEM_EVENTS
@@ -271,21 +271,10 @@ def cmd_enroll(args: argparse.Namespace, db: StationDB) -> int:
 
 
 def cmd_import(args: argparse.Namespace, db: StationDB) -> int:
-    import sys
-
     from fieldgrid.station.exchange import import_paths
     from fieldgrid.sync.identity import Keys
 
-    def progress(n: int, total: int) -> None:
-        width = 30
-        done = width * n // total
-        bar = "█" * done + "░" * (width - done)
-        sys.stderr.write(f"\r{t('station.import.progress', n=n, total=total)} {bar}")
-        if n == total:
-            sys.stderr.write("\n")
-        sys.stderr.flush()
-
-    outcomes = import_paths(db, Keys(db.home), [Path(p).expanduser() for p in args.paths], progress)
+    outcomes = import_paths(db, Keys(db.home), [Path(p).expanduser() for p in args.paths], progress_bar)
     if not outcomes:
         raise InputError("station.import.none")
     headers = [t(f"station.col.{c}") for c in ("file", "device", "result", "records", "reason")]
@@ -321,8 +310,11 @@ def cmd_decide(args: argparse.Namespace, db: StationDB) -> int:
 
     outcome = to_code("outcome", args.outcome, DECISION_OUTCOMES)
     doc = decide(db, StationClock(db), args.problem, outcome, args.text, _now())
-    device = db.owner(PROBLEM_EVENTS, doc["id"])
-    err(t("station.decide.done", device=device))
+    from fieldgrid.station.exchange import unit_of
+
+    owner = db.owner(PROBLEM_EVENTS, doc["id"]) or ""
+    devices = [db.device(d) for d in unit_of(db, owner)]
+    err(t("station.decide.done", leaders="、".join(f"{d.leader}（{d.device_id}）" if d else "" for d in devices)))
     return EXIT_OK
 
 

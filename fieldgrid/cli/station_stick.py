@@ -5,11 +5,10 @@ leaders.  Exit code as ``station import``: 2 when a bundle was refused (it stays
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from fieldgrid.cli.common import table
+from fieldgrid.cli.common import progress_bar, table
 from fieldgrid.cli.exits import EXIT_BAD_INPUT, EXIT_OK, err, out
 from fieldgrid.i18n import t
 
@@ -25,21 +24,12 @@ def register(actions: Any, common: argparse.ArgumentParser, with_station: Any) -
     p.set_defaults(run=with_station(cmd_stick))
 
 
-def _progress(n: int, total: int) -> None:
-    width = 30
-    bar = "█" * (width * n // total) + "░" * (width - width * n // total)
-    sys.stderr.write(f"\r{t('station.import.progress', n=n, total=total)} {bar}")
-    if n == total:
-        sys.stderr.write("\n")
-    sys.stderr.flush()
-
-
 def cmd_stick(args: argparse.Namespace, db: StationDB) -> int:
     from fieldgrid.station.stick import station_stick
     from fieldgrid.sync.identity import Keys
 
     stick = Path(args.stick).expanduser()
-    run = station_stick(db, Keys(db.home), stick, _progress)
+    run = station_stick(db, Keys(db.home), stick, progress_bar)
     if run.folder is None:
         err(t("stick.station.no_folder", path=str(stick)))
         return EXIT_OK
@@ -65,8 +55,13 @@ def cmd_stick(args: argparse.Namespace, db: StationDB) -> int:
     for r in run.returns:
         err(t("stick.station.returned", leader=r.leader or r.device, records=r.records, notices=r.notices,
               path=shown(r.path)))  # fmt: skip
-    if run.archived:
-        err(t("stick.station.archived", count=len(run.archived), path=shown(run.archived[0].parent)))
+    if run.archived:  # the bundles imported, and the returns a fresh one replaced
+        imported = len(run.archived) - run.replaced
+        archive = shown(run.archived[0].parent)
+        if imported:
+            err(t("stick.station.archived", count=imported, path=archive))
+        if run.replaced:
+            err(t("stick.station.archived_returns", count=run.replaced, path=archive))
     for path, reason in run.not_archived:
         err(t("stick.station.not_archived", file=shown(path), reason=reason))
     if run.outcomes:

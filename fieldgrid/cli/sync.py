@@ -121,9 +121,14 @@ def show_identity(party: Identity) -> None:
     from fieldgrid.station.units import grid_label
     from fieldgrid.sync.identity import fingerprint
 
+    grid = party.grid or {}
     out(t("sync.identity.fingerprint", fingerprint=fingerprint(party.public_key)))
-    out(t("sync.identity.who", name=party.name or "—", unit=grid_label(party.grid or {}) or "—",
-          community=(party.grid or {}).get("community", "") or "—"))  # fmt: skip
+    if party.kind == "station":
+        out(t("sync.identity.station_who", name=party.name or "—", community=grid.get("community", "") or "—",
+              street=grid.get("street", "") or "—"))  # fmt: skip
+        return
+    out(t("sync.identity.who", name=party.name or "—", unit=grid_label(grid) or "—",
+          community=grid.get("community", "") or "—"))  # fmt: skip
 
 
 def cmd_trust(args: argparse.Namespace, store: Store) -> int:
@@ -133,6 +138,7 @@ def cmd_trust(args: argparse.Namespace, store: Store) -> int:
     station = Identity.read(Path(args.file).expanduser())
     device.trust(store, station)
     err(t("sync.trust.done", name=station.name, party=station.party))
+    show_identity(station)  # the fingerprint, to compare with what the operator's screen shows
     return EXIT_OK
 
 

@@ -30,13 +30,16 @@ from fieldgrid.sync.bundle import SUFFIX, bundle_digest, check_records, open_bun
 from fieldgrid.sync.errors import SyncError
 from fieldgrid.sync.identity import Identity, Keys, fingerprint
 
+PLACE = ("street", "community", "community_code")  # a station's place in the grid, as ``station init`` set it
+
 
 def station_identity(db: StationDB, keys: Keys) -> Identity:
     party = db.setting("party")
     if not party:
         party = "st" + uuid.uuid4().hex[:10]
         db.set_setting("party", party)
-    return Identity(party, "station", keys.public_key, db.setting("name") or "")
+    grid = {key: value for key in PLACE if (value := db.setting(key) or "")}
+    return Identity(party, "station", keys.public_key, db.setting("name") or "", grid)
 
 
 # -- enrolment ------------------------------------------------------------------------------------------------
@@ -381,13 +384,13 @@ def decide(db: StationDB, clock: StationClock, problem_id: str, outcome: str, te
         raise ValidationErrors([exc]) from None
     doc = records.stamp_new(event_doc(event), clock.stamp(), clock.clock.device)
     db.put_local(PROBLEM_EVENTS, doc, device)
-    db.queue("record", {"table": PROBLEM_EVENTS, "doc": doc}, _unit_of(db, device))
+    db.queue("record", {"table": PROBLEM_EVENTS, "doc": doc}, unit_of(db, device))
     db.log("decision", "station.log.decision", device=device, code=problem_id[:8].upper(),
            outcome=Label("outcome", outcome))  # fmt: skip
     return doc
 
 
-def _unit_of(db: StationDB, device_id: str) -> list[str]:
+def unit_of(db: StationDB, device_id: str) -> list[str]:
     """The active devices of a device's unit (its leader's and its backup's): what the station writes for the unit
     goes to both."""
     owner = db.device(device_id)
@@ -505,5 +508,5 @@ def edit_household(db: StationDB, clock: StationClock, ident: str, changes: dict
     if doc is None:
         return current
     db.put_local(HOUSEHOLDS, doc, device)
-    db.queue("record", {"table": HOUSEHOLDS, "doc": doc}, _unit_of(db, device))
+    db.queue("record", {"table": HOUSEHOLDS, "doc": doc}, unit_of(db, device))
     return doc

@@ -47,6 +47,7 @@ class StickRun:
     outcomes: list[exchange.Outcome] = field(default_factory=list)
     returns: list[Returned] = field(default_factory=list)
     archived: list[Path] = field(default_factory=list)  # where each file went
+    replaced: int = 0  # of those archived, the earlier returns a fresh one replaced (the rest were imported)
     not_archived: list[tuple[Path, str]] = field(default_factory=list)  # a file left in place, and why
 
     @property
@@ -123,5 +124,8 @@ def station_stick(
     written = {r.path for r in run.returns}
     replaced = [p for r in run.returns for p in earlier.get(r.device, []) if p not in written]
     imported = [o.path for o in outcomes if o.status in IMPORTED]
-    _archive(imported + replaced, folder / ARCHIVE, run)
+    _archive(imported, folder / ARCHIVE, run)
+    before = len(run.archived)
+    _archive(replaced, folder / ARCHIVE, run)
+    run.replaced = len(run.archived) - before
     return run

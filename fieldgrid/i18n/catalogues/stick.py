@@ -27,6 +27,7 @@ ZH: dict[str, str] = {
     "stick.station.returned": "回传给 {leader}：{records} 条记录，{notices} 条通知 → {path}",
     "stick.station.archived": "已导入的 {count} 个文件已移入 {path}",
     "stick.station.not_archived": "{file} 没能移入归档文件夹：{reason}",
+    "stick.station.archived_returns": "{count} 个已被新回传替换的旧回传已移入 {path}",
 }
 
 EN: dict[str, str] = {
@@ -54,4 +55,5 @@ EN: dict[str, str] = {
     "stick.station.returned": "Return for {leader}: {records} records, {notices} notices → {path}",
     "stick.station.archived": "{count} imported files moved into {path}",
     "stick.station.not_archived": "{file} could not be moved into the archive folder: {reason}",
+    "stick.station.archived_returns": "{count} earlier returns, replaced by fresh ones, moved into {path}",
 }

@@ -55,6 +55,7 @@ ZH: dict[str, str] = {
     "sync.identity.fingerprint": "指纹：{fingerprint}",
     "sync.identity.who": "单元长：{name}　单元：{unit}　社区：{community}",
     "sync.error.bad_peers": "服务站回传里的本单元设备名单不合规，已整包拒收",
+    "sync.identity.station_who": "服务站：{name}　社区：{community}　街道：{street}",
 }
 
 EN: dict[str, str] = {
@@ -120,4 +121,5 @@ EN: dict[str, str] = {
     "sync.identity.who": "Leader: {name}  Unit: {unit}  Community: {community}",
     "sync.error.bad_peers": "The list of the unit's devices in the station's return is malformed; the whole "
     "bundle was refused",
+    "sync.identity.station_who": "Station: {name}  Community: {community}  Street: {street}",
 }
