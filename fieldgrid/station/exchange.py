@@ -344,6 +344,31 @@ def returns(
         yield device.device_id, path, len(records), len(notices)
 
 
+def restore(db: StationDB, keys: Keys, device_id: str, out_dir: Path) -> tuple[Path, int]:
+    """A return bundle for ``device_id`` holding its unit's whole current state — every record the station holds
+    for the unit, tombstones too — so that ``sync import`` makes a working home of a newly enrolled device (one
+    enrolled ``--replaces`` the lost one, or a backup leader's).  Nothing queued is marked carried: the regular
+    returns still bring the same records, which merge as no change.  Returns (path, records)."""
+    device = db.device(device_id)
+    if device is None:
+        raise StationError("station.error.unknown_device", device=device_id)
+    if not device.active:
+        raise StationError("station.error.restore_revoked", device=device_id, leader=device.leader)
+    me = station_identity(db, keys)
+    source = primary(db, device).device_id
+    records: list[Doc] = [
+        {"table": table, "doc": doc} for table in TABLES for doc in db.docs(table, source, deleted=True)
+    ]
+    payload: Doc = {"records": records, "notices": [], "acks": {device_id: device.last_clock or ""}}
+    peers = sorted({stamp_party(s) for r in records for s in stamps(r["doc"])} - {device_id, me.party})
+    if peers:
+        payload["peers"] = peers
+    target = Identity(device_id, "device", device.public_key, device.leader, device.grid)
+    path = write_bundle(out_dir, keys, me, "return", payload, target=target, grid=device.grid)
+    db.log("restore", "station.log.restore", device=device_id, file=path.name, records=len(records))
+    return path, len(records)
+
+
 # -- the operator's own records ------------------------------------------------------------------------------
 
 

@@ -85,6 +85,7 @@ HOMES: dict[str, str] = {
     "notice": "notice",
     "sync": "sync",
     "stick": "stick",
+    "restore": "stick",
     "reason": "reason",
     "station": "station",
     "queue": "queue",

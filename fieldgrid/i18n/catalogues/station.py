@@ -97,6 +97,10 @@ ZH: dict[str, str] = {
     "station.problem.overdue": "（逾期）",
     "station.problem.head": "{category} · {urgency} · {status} · 期限 {due}",
     "station.problem.place": "地点：{place}",
+    "station.error.restore_revoked": "设备 {device}（{leader}）已注销。请先把接替的新设备登记进来（station "
+    "enroll 新身份文件 --replaces {device}），再为新设备恢复。",
+    "station.log.restore": "恢复：写出本单元的 {records} 条记录",
+    "station.log.kind.restore": "恢复",
 }
 
 EN: dict[str, str] = {
@@ -199,4 +203,8 @@ EN: dict[str, str] = {
     "station.problem.overdue": " (overdue)",
     "station.problem.head": "{category} · {urgency} · {status} · due {due}",
     "station.problem.place": "Place: {place}",
+    "station.error.restore_revoked": "Device {device} ({leader}) is revoked. Enroll the device that takes over "
+    "first (station enroll NEW-IDENTITY --replaces {device}), then restore for that one.",
+    "station.log.restore": "Restore: {records} records of the unit written",
+    "station.log.kind.restore": "Restore",
 }
