@@ -105,6 +105,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     )
     p.add_argument("--month", required=True, metavar="YYYY-MM", help=t("cli.help.month"))
     p.add_argument("--out", required=True, metavar="DIR", help=t("cli.help.station_report_out"))
+    p.add_argument("--force", action="store_true", help=t("report.help.force"))
     p.set_defaults(run=with_station(cmd_report, read_only=True))
     station_lists.register(actions, common, with_station)
     station_log.register(actions, common, with_station)
@@ -224,7 +225,7 @@ def cmd_revoke(args: argparse.Namespace, db: StationDB) -> int:
 
 
 def cmd_report(args: argparse.Namespace, db: StationDB) -> int:
-    from fieldgrid.exports.monthly import load_rules, write_monthly
+    from fieldgrid.exports.monthly import Heading, is_empty, load_rules, report_paths, write_monthly
     from fieldgrid.ledger.export import parse_month
     from fieldgrid.station.units import units
 
@@ -233,9 +234,21 @@ def cmd_report(args: argparse.Namespace, db: StationDB) -> int:
     except ValueError:
         raise InputError("cli.error.month", value=args.month) from None
     rules = load_rules(db.home / POINTS_FILE)
-    paths = write_monthly(Path(args.out).expanduser(), units(db), month, rules, dt.date.today())
+    folder = Path(args.out).expanduser()
+    if folder.exists() and not folder.is_dir():
+        raise InputError("stick.error.not_folder", path=str(folder))
+    if not args.force:  # last month's report, perhaps edited since: never overwritten unasked
+        for path in report_paths(folder, month):
+            if path.exists():
+                raise InputError("report.error.exists", path=str(path))
+    community = db.setting("community") or ""
+    heading = Heading(community=community or db.setting("name") or "", station=db.setting("name") or "")
+    held = units(db)
+    paths = write_monthly(folder, held, month, rules, dt.date.today(), heading)
     for path in paths:
         out(str(path))
+    if is_empty(held, month):
+        err(t("report.empty", month=month))
     err(t("station.report.done", month=month, count=len(paths)))
     return EXIT_OK
 

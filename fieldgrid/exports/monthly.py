@@ -12,7 +12,7 @@ import datetime as dt
 import json
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -120,17 +120,22 @@ def tally_sheet(units: Sequence[UnitMonth], month: str, rules: PointRules) -> Sh
         ]))  # fmt: skip
     scored.sort(key=lambda s: (-s[0], s[1]))
     rows = [row for _, _, row in scored]
-    return Sheet(t("report.sheet.tallies"), [t(f"report.col.{c}") for c in TALLY_COLUMNS], rows)
+    totals: list[object] = [t("report.total"), ""]
+    for n in range(2, len(TALLY_COLUMNS)):
+        total = sum(float(str(row[n])) for row in rows)  # the counts and points: numbers
+        totals.append(int(total) if total == int(total) else total)
+    return Sheet(t("report.sheet.tallies"), [t(f"report.col.{c}") for c in TALLY_COLUMNS], [*rows, totals])
 
 
 def common_problems_sheet(units: Sequence[UnitMonth], month: str) -> Sheet:
-    """Problems reported in ``month`` by category (rows) and building (columns), with totals."""
-    buildings = sorted({u.building for u in units})
+    """Problems reported in ``month`` by category (rows) and building with its compound (columns: two compounds'
+    6栋 are two columns), with totals."""
+    buildings = sorted({u.place for u in units})
     counts: Counter[tuple[str, str]] = Counter()
     for unit in units:
         for view in unit.problems:
             if _in_month(view.reported_at, month):
-                counts[(view.report.category, unit.building)] += 1
+                counts[(view.report.category, unit.place)] += 1
     counted: list[tuple[str, list[int]]] = []  # (category label, [count per building..., total])
     for category in CATEGORIES:
         cells = [counts[(category, b)] for b in buildings]
@@ -156,17 +161,62 @@ def ledger_sheet(units: Sequence[UnitMonth], month: str, today: dt.date) -> Shee
     return Sheet(t("report.sheet.ledger"), headers, rows)
 
 
-def monthly_sheets(units: Sequence[UnitMonth], month: str, rules: PointRules, today: dt.date) -> list[Sheet]:
-    return [ledger_sheet(units, month, today), common_problems_sheet(units, month), tally_sheet(units, month, rules)]
+SHEETS = ("ledger", "common", "tallies")
 
 
-def write_monthly(out: Path, units: Sequence[UnitMonth], month: str, rules: PointRules, today: dt.date) -> list[Path]:
-    """``report-YYYY-MM.xlsx`` (three sheets) and a CSV per sheet in ``out``; the paths written."""
-    sheets = monthly_sheets(units, month, rules, today)
-    paths = [out / f"report-{month}.xlsx"]
+@dataclass(frozen=True)
+class Heading:
+    """Who a report is from, printed above every sheet: the community (or the station's name) and the station."""
+
+    community: str = ""
+    station: str = ""
+
+
+def monthly_sheets(
+    units: Sequence[UnitMonth], month: str, rules: PointRules, today: dt.date, heading: Heading | None = None
+) -> list[Sheet]:
+    """The three sheets; with a ``heading``, captioned for print (``子龙社区 问题台账汇总 2026年11月``, the
+    station and the date made) and their totals rows marked."""
+    sheets = [ledger_sheet(units, month, today), common_problems_sheet(units, month), tally_sheet(units, month, rules)]
+    if heading is None:
+        return sheets
+    year, number = month.split("-")
+    captioned = []
+    for name, sheet in zip(SHEETS, sheets, strict=True):
+        caption = t("report.caption", community=heading.community, what=sheet.title, year=year, month=int(number))
+        subtitle = t("report.subtitle", station=heading.station, date=today.isoformat(),
+                     count=len(sheet.rows) - (0 if name == "ledger" else 1))  # fmt: skip
+        captioned.append(replace(sheet, caption=caption.strip(), subtitle=subtitle,
+                                 total_rows=0 if name == "ledger" else 1))  # fmt: skip
+    return captioned
+
+
+def report_paths(out: Path, month: str) -> list[Path]:
+    """The workbook and a CSV per sheet, named in the interface's language (``月度报表-2026-11.xlsx``,
+    ``问题台账-2026-11.csv``, …)."""
+    return [out / f"{t('report.file.workbook')}-{month}.xlsx",
+            *(out / f"{t(f'report.file.{name}')}-{month}.csv" for name in SHEETS)]  # fmt: skip
+
+
+def is_empty(units: Sequence[UnitMonth], month: str) -> bool:
+    """Nothing happened in ``month``: no problem reported or changed, no visit."""
+    return not any(
+        _in_month(v.at, month) for u in units for v in u.visits
+    ) and not any(month_views(u.problems, month) for u in units)
+
+
+def write_monthly(
+    out: Path,
+    units: Sequence[UnitMonth],
+    month: str,
+    rules: PointRules,
+    today: dt.date,
+    heading: Heading | None = None,
+) -> list[Path]:
+    """The workbook (three sheets, captioned for print) and a CSV per sheet in ``out``; the paths written."""
+    sheets = monthly_sheets(units, month, rules, today, heading or Heading())
+    paths = report_paths(out, month)
     write_workbook(paths[0], sheets)
-    for name, sheet in zip(("ledger", "common-problems", "tallies"), sheets, strict=True):
-        path = out / f"{name}-{month}.csv"
+    for path, sheet in zip(paths[1:], sheets, strict=True):
         write_bytes(path, csv_bytes(sheet))
-        paths.append(path)
     return paths

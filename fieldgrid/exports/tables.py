@@ -12,19 +12,29 @@ import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from fieldgrid.fsutil import atomic_write_bytes
 from fieldgrid.text import display_width
 
 SUFFIXES = (".csv", ".xlsx")
 MAX_WIDTH = 40  # characters: longer text wraps inside the cell
+PRINT_MAX_WIDTH = 30  # a printed report's columns: narrower, so a month's ledger fits one A4 page wide
+LINE_POINTS = 15.0  # the height of one line of 11-point text, Chinese included, with its leading
+PRINT_FOOTER = "&P / &N"  # page n of m
 
 
 @dataclass(frozen=True)
 class Sheet:
+    """A table; with a ``caption`` it is a report that prints: the caption and ``subtitle`` above the header,
+    the last ``total_rows`` rows in bold (the totals)."""
+
     title: str
     headers: Sequence[str]
     rows: Sequence[Sequence[object]]
+    caption: str = ""  # 子龙社区 微网格问题台账 2026年11月
+    subtitle: str = ""  # who made it and when
+    total_rows: int = 0
 
 
 def csv_bytes(sheet: Sheet) -> bytes:
@@ -35,12 +45,22 @@ def csv_bytes(sheet: Sheet) -> bytes:
     return buffer.getvalue().encode("utf-8-sig")
 
 
-def _width(values: Sequence[object]) -> int:
-    return min(MAX_WIDTH, max((display_width(str(v)) for v in values if v is not None), default=4) + 2)
+def _width(values: Sequence[object], limit: int = MAX_WIDTH) -> int:
+    return min(limit, max((display_width(str(v)) for v in values if v is not None), default=4) + 2)
+
+
+def lines_in(value: object, width: float) -> int:
+    """How many lines ``value`` takes wrapped in a column ``width`` characters wide (a Chinese character is
+    two), each of its own lines counted."""
+    if value is None or value == "":
+        return 1
+    room = max(1.0, width - 1.5)  # the cell's padding
+    return sum(max(1, -(-display_width(line) // int(room))) for line in str(value).split("\n"))
 
 
 def xlsx_bytes(sheets: Sequence[Sheet]) -> bytes:
-    """One workbook, a worksheet per sheet: bold frozen header, columns sized to their text, long text wrapped."""
+    """One workbook, a worksheet per sheet: bold frozen header, columns sized to their text, long text wrapped.
+    A sheet with a caption is laid out for paper as well (:func:`_for_print`)."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
     from openpyxl.utils import get_column_letter
@@ -49,21 +69,71 @@ def xlsx_bytes(sheets: Sequence[Sheet]) -> bytes:
     book.remove(book.worksheets[0])  # the default empty sheet a new workbook starts with (its active one)
     for sheet in sheets:
         ws = book.create_sheet(sheet.title[:31])
+        top = 3 if sheet.caption else 1  # the header's row
+        if sheet.caption:
+            ws.append([sheet.caption])
+            ws.append([sheet.subtitle])
         ws.append(list(sheet.headers))
         for row in sheet.rows:
             ws.append(list(row))
-        for cell in ws[1]:
+        for cell in ws[top]:
             cell.font = Font(bold=True)
-        ws.freeze_panes = "A2"
+        ws.freeze_panes = f"A{top + 1}"
+        limit = PRINT_MAX_WIDTH if sheet.caption else MAX_WIDTH
+        widths = []
         for n, header in enumerate(sheet.headers):
             column = [header, *(row[n] for row in sheet.rows if n < len(row))]
-            ws.column_dimensions[get_column_letter(n + 1)].width = _width(column)
-        for row in ws.iter_rows(min_row=2):
+            widths.append(_width(column, limit))
+            ws.column_dimensions[get_column_letter(n + 1)].width = widths[-1]
+        for row in ws.iter_rows(min_row=top + 1):
             for cell in row:
                 cell.alignment = Alignment(wrap_text=True, vertical="top")
+        if sheet.caption:
+            _for_print(ws, sheet, widths)
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
+
+
+def _for_print(ws: Any, sheet: Sheet, widths: Sequence[float]) -> None:
+    """A report as an office files it: the caption over the whole width, the header ruled, shaded and repeated
+    on every page, each row as tall as its most wrapped cell (so no text prints over the next row), the totals
+    in bold, A4 landscape fitted to one page wide, page numbers in the footer."""
+    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+    from openpyxl.utils import get_column_letter
+
+    last = get_column_letter(max(1, len(sheet.headers)))
+    ws.merge_cells(f"A1:{last}1")
+    ws.merge_cells(f"A2:{last}2")
+    ws["A1"].font = Font(bold=True, size=14)
+    ws["A1"].alignment = Alignment(horizontal="center", vertical="center")
+    ws["A2"].alignment = Alignment(horizontal="right")
+    ws.row_dimensions[1].height = 24
+    thin = Side(style="thin", color="808080")
+    ruled = Border(left=thin, right=thin, top=thin, bottom=thin)
+    shade = PatternFill("solid", fgColor="E8E8E8")
+    for cell in ws[3]:
+        cell.fill = shade
+        cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
+    table: list[list[object]] = [list(sheet.headers), *(list(r) for r in sheet.rows)]
+    for n, values in enumerate(table):
+        row = n + 3
+        tall = max((lines_in(v, widths[i]) for i, v in enumerate(values) if i < len(widths)), default=1)
+        ws.row_dimensions[row].height = LINE_POINTS * tall + 4
+        for cell in ws[row][: len(sheet.headers)]:
+            cell.border = ruled
+            if sheet.total_rows and n > len(sheet.rows) - sheet.total_rows:
+                cell.font = Font(bold=True)
+    ws.print_title_rows = "3:3"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0  # as many pages tall as it takes
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_margins.left = ws.page_margins.right = 0.4
+    ws.page_margins.top = ws.page_margins.bottom = 0.6
+    ws.print_options.horizontalCentered = True
+    ws.oddFooter.center.text = PRINT_FOOTER
 
 
 def write_bytes(path: Path, data: bytes) -> None:

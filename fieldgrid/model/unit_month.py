@@ -21,3 +21,9 @@ class UnitMonth:
     households: Sequence[Household] = ()
     visits: Sequence[Visit] = ()
     problems: Sequence[ProblemView] = ()
+    compound: str = ""  # 橙郡一期: two compounds may each have a 6栋
+
+    @property
+    def place(self) -> str:
+        """The building as a street office names it: with its compound (橙郡一期6栋)."""
+        return f"{self.compound}{self.building}"

@@ -24,6 +24,7 @@ def unit_of(db: StationDB, device: Device) -> UnitMonth:
         leader=device.leader,
         grid=grid_label(device.grid),
         building=device.grid.get("building", ""),
+        compound=device.grid.get("compound", ""),
         households=sorted(households, key=lambda h: h.room),
         visits=visits,
         problems=problems,

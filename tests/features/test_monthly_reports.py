@@ -15,6 +15,7 @@ from openpyxl import load_workbook
 from fieldgrid.demo.unit import write_demo
 from fieldgrid.exports.monthly import (
     DEFAULT_POINTS,
+    Heading,
     PointRules,
     UnitMonth,
     load_rules,
@@ -40,7 +41,7 @@ def log(pid: str, *steps: tuple[str, str, dict]) -> ProblemView:
     return view
 
 
-def unit(building: str, leader: str) -> UnitMonth:
+def unit(building: str, leader: str, compound: str = "橙郡一期") -> UnitMonth:
     h = Household(room="0601", building=building, unit="1单元", members=[Member(name="张三", relation="self")])
     report = Report("noise", "装修噪音", household_id=h.id).to_data()
     closed = log(
@@ -62,7 +63,8 @@ def unit(building: str, leader: str) -> UnitMonth:
         Visit(h.id, "2026-11-05T09:00", "mediation"),
         Visit(h.id, "2026-10-05T09:00", "errand"),  # last month: not counted
     ]
-    return UnitMonth(leader, f"橙郡一期{building}1单元", building, [h], visits, [closed, escalated, october])
+    return UnitMonth(leader, f"{compound}{building}1单元", building, [h], visits, [closed, escalated, october],
+                     compound=compound)  # fmt: skip
 
 
 def test_tally_counts_only_the_month() -> None:
@@ -104,22 +106,26 @@ def test_sheets_and_files_read_back(tmp_path: Path) -> None:
         "橙郡一期7栋1单元",
         "橙郡一期7栋1单元",
     ]
-    assert common.headers == ["类别", "6栋", "7栋", "合计"]
+    assert common.headers == ["类别", "橙郡一期6栋", "橙郡一期7栋", "合计"]
     assert common.rows == [["设施维修", 1, 1, 2], ["噪音扰民", 1, 1, 2], ["合计", 2, 2, 4]]
     assert tallies.rows[0][0] in ("刘秀英", "王芳") and tallies.rows[0][-1] == 1 + 2 + 10 + 3 + 1
-    paths = write_monthly(tmp_path / "out", units, MONTH, rules, TODAY)
+    assert tallies.rows[-1] == ["合计", "", 2, 6, 2, 2, 0, 2, 0, 2, 2 * (1 + 2 + 10 + 3 + 1)]
+    heading = Heading(community="子龙社区", station="子龙社区服务站")
+    paths = write_monthly(tmp_path / "out", units, MONTH, rules, TODAY, heading)
     assert [p.name for p in paths] == [
-        "report-2026-11.xlsx",
-        "ledger-2026-11.csv",
-        "common-problems-2026-11.csv",
-        "tallies-2026-11.csv",
+        "月度报表-2026-11.xlsx",
+        "问题台账-2026-11.csv",
+        "共性问题分析-2026-11.csv",
+        "单元长工作统计-2026-11.csv",
     ]
     book = load_workbook(paths[0])
     assert book.sheetnames == ["问题台账汇总", "共性问题分析", "单元长工作统计"]
     for sheet, path in zip((ledger, common, tallies), paths[1:], strict=True):
         from_xlsx = [[c for c in row] for row in book[sheet.title].iter_rows(values_only=True)]
-        assert from_xlsx[0] == list(sheet.headers)
-        assert [[("" if c is None else c) for c in row] for row in from_xlsx[1:]] == [list(r) for r in sheet.rows]
+        assert from_xlsx[0][0] == f"子龙社区 {sheet.title} 2026年11月"
+        assert from_xlsx[1][0].startswith("子龙社区服务站") and "2026-11-24" in from_xlsx[1][0]
+        assert from_xlsx[2] == list(sheet.headers)
+        assert [[("" if c is None else c) for c in row] for row in from_xlsx[3:]] == [list(r) for r in sheet.rows]
         raw = path.read_bytes()
         assert raw.startswith(b"\xef\xbb\xbf")
         from_csv = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))

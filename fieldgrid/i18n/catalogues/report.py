@@ -19,6 +19,16 @@ ZH: dict[str, str] = {
     "report.col.unsolvable_with_notice": "无法解决已公告",
     "report.col.escalated": "上报",
     "report.col.points": "积分",
+    "report.caption": "{community} {what} {year}年{month}月",
+    "report.subtitle": "{station}　共 {count} 项　制表日期：{date}",
+    "report.file.workbook": "月度报表",
+    "report.error.exists": "{path} 已存在：上月或以前做好的报表不会被覆盖。确要重写请加 --force，或换一个 --out "
+    "目录。",
+    "report.empty": "{month} 没有任何问题或走访记录：报表已写出，各项均为 0。",
+    "report.help.force": "重写这个月已做好的报表",
+    "report.file.ledger": "问题台账",
+    "report.file.common": "共性问题分析",
+    "report.file.tallies": "单元长工作统计",
 }
 
 EN: dict[str, str] = {
@@ -38,4 +48,14 @@ EN: dict[str, str] = {
     "report.col.unsolvable_with_notice": "Unsolvable, notice posted",
     "report.col.escalated": "Escalated",
     "report.col.points": "Points",
+    "report.caption": "{community} {what}, {month}/{year}",
+    "report.subtitle": "{station}  {count} rows  made {date}",
+    "report.file.workbook": "monthly-report",
+    "report.error.exists": "{path} exists: a report already made is never overwritten. Add --force to write it "
+    "again, or choose another --out folder.",
+    "report.empty": "Nothing was recorded in {month} (no problem, no visit): the report is written with zeros.",
+    "report.help.force": "write this month's report again over the one already made",
+    "report.file.ledger": "ledger",
+    "report.file.common": "common-problems",
+    "report.file.tallies": "tallies",
 }
