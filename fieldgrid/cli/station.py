@@ -71,6 +71,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p = actions.add_parser("rollup", parents=[common], help=t("cli.help.station_rollup"),
                            description=t("cli.help.station_rollup"))  # fmt: skip
     p.add_argument("--out", required=True, metavar="DIR", help=t("cli.help.sync_out"))
+    p.add_argument("--with-roster", action="store_true", help=t("rollup.help.with_roster"))
     p.set_defaults(run=with_station(cmd_rollup))
     for name, handler in (("identity", cmd_identity), ("enroll", cmd_enroll), ("import", cmd_import),
                           ("returns", cmd_returns), ("decide", cmd_decide), ("notice", cmd_notice)):  # fmt: skip
@@ -374,8 +375,9 @@ def cmd_rollup(args: argparse.Namespace, db: StationDB) -> int:
     from fieldgrid.station.exchange import rollup
     from fieldgrid.sync.identity import Keys
 
-    path, count = rollup(db, Keys(db.home), Path(args.out).expanduser())
+    path, count = rollup(db, Keys(db.home), Path(args.out).expanduser(), with_roster=args.with_roster)
     err(t("sync.export.done", count=count, path=str(path)))
+    err(t("rollup.with_roster" if args.with_roster else "rollup.minimised"))
     out(str(path))
     return EXIT_OK
 

@@ -113,7 +113,7 @@ def cmd_households(args: argparse.Namespace, db: StationDB) -> int:
             phones = [show_phone(p, args.reveal) for p in h.all_phones]
             rows.append({"name": f"{h.building}{h.unit}:{h.room}", "id": h.id, "unit": unit.grid, "room": h.room,
                          "head": h.head_name, "people": len(h.members), "residency": h.residency,
-                         "phones": phones})  # fmt: skip
+                         "tags": list(h.tags), "phones": phones})  # fmt: skip
     return _show(args, rows, "station.households.none", ("household", "head", "people", "residency", "phones"),
                  lambda r: [r["name"], r["head"], str(r["people"]), label("residency", r["residency"]),
                             " ".join(r["phones"])])  # fmt: skip

@@ -123,15 +123,16 @@ def erase_visit(doc: Doc, stamp: str, device: str) -> Doc:
     return out
 
 
-def _scrub(value: Any, names: Iterable[str]) -> Any:
+def scrub(value: Any, names: Iterable[str], to: str = ERASED) -> Any:
+    """``value`` (a text, or a document's texts) with every one of ``names`` replaced by ``to``."""
     if isinstance(value, str):
         for name in sorted(set(names), key=len, reverse=True):
-            value = value.replace(name, ERASED)
+            value = value.replace(name, to)
         return value
     if isinstance(value, dict):
-        return {k: _scrub(v, names) for k, v in value.items()}
+        return {k: scrub(v, names, to) for k, v in value.items()}
     if isinstance(value, list):
-        return [_scrub(v, names) for v in value]
+        return [scrub(v, names, to) for v in value]
     return value
 
 
@@ -151,7 +152,7 @@ def erase_event(doc: Doc, names: Iterable[str], stamp: str, device: str) -> Doc:
     if doc.get("kind") == "feedback" and data.get("to"):
         data["to"] = ERASED
     out = {k: clone(v) for k, v in doc.items() if k not in (META, "data")}
-    out["data"] = _scrub(data, listed)
+    out["data"] = scrub(data, listed)
     out[META] = _erased_meta(doc, out, stamp, device)
     return out
 

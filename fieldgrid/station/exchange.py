@@ -482,16 +482,27 @@ def trust_parent(db: StationDB, parent: Identity) -> None:
     db.set_setting(PARENT, json.dumps(parent.to_doc(), ensure_ascii=False))
 
 
-def rollup(db: StationDB, keys: Keys, out_dir: Path) -> tuple[Path, int]:
-    """Everything this station holds, signed and sealed for the street station: the same bundle format, merged
-    there by the same rules (so sending it again, or a later one, is harmless)."""
+def rollup(db: StationDB, keys: Keys, out_dir: Path, *, with_roster: bool = False) -> tuple[Path, int]:
+    """What this station holds, signed and sealed for the street station: the same bundle format, merged there by
+    the same rules (so sending it again, or a later one, is harmless).  Minimised
+    (:mod:`fieldgrid.record.minimise`): the ledger and the figures, no resident's name, phone or ID number —
+    unless ``with_roster``, which the station's log records."""
+    from fieldgrid.record.minimise import minimise, resident_names
+
     doc = db.setting(PARENT)
     if not doc:
         raise SyncError("sync.error.no_station")
     parent = Identity.from_doc(json.loads(doc))
     me = station_identity(db, keys)
-    records = [{"table": table, "doc": d} for table in TABLES for d in db.docs(table, deleted=True)]
-    path = write_bundle(out_dir, keys, me, "rollup", {"records": records}, target=parent, grid={})
+    names = [] if with_roster else resident_names(db.docs(HOUSEHOLDS, deleted=True))
+    records: list[Doc] = [
+        {"table": table, "doc": d if with_roster else minimise(table, d, names)}
+        for table in TABLES
+        for d in db.docs(table, deleted=True)
+    ]
+    path = write_bundle(out_dir, keys, me, "rollup", {"records": records}, target=parent, grid=me.grid or {})
+    db.log("rollup", "station.log.rollup_roster" if with_roster else "station.log.rollup", file=path.name,
+           records=len(records))  # fmt: skip
     return path, len(records)
 
 

@@ -86,6 +86,7 @@ HOMES: dict[str, str] = {
     "sync": "sync",
     "stick": "stick",
     "restore": "stick",
+    "rollup": "stick",
     "reason": "reason",
     "station": "station",
     "queue": "queue",

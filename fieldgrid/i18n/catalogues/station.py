@@ -101,6 +101,9 @@ ZH: dict[str, str] = {
     "enroll 新身份文件 --replaces {device}），再为新设备恢复。",
     "station.log.restore": "恢复：写出本单元的 {records} 条记录",
     "station.log.kind.restore": "恢复",
+    "station.log.rollup": "上报街道：{records} 条记录（不含花名册）",
+    "station.log.rollup_roster": "上报街道：{records} 条记录，含花名册（姓名、电话、身份证号）",
+    "station.log.kind.rollup": "上报街道",
 }
 
 EN: dict[str, str] = {
@@ -207,4 +210,8 @@ EN: dict[str, str] = {
     "first (station enroll NEW-IDENTITY --replaces {device}), then restore for that one.",
     "station.log.restore": "Restore: {records} records of the unit written",
     "station.log.kind.restore": "Restore",
+    "station.log.rollup": "Roll-up to the street: {records} records (no roster)",
+    "station.log.rollup_roster": "Roll-up to the street: {records} records, WITH the roster (names, phones, ID "
+    "numbers)",
+    "station.log.kind.rollup": "Roll-up",
 }
