@@ -46,6 +46,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.add_argument("--street", default="", metavar="STREET", help=t("cli.help.station_street"))
     p.add_argument("--community", default="", metavar="COMMUNITY", help=t("cli.help.station_community"))
     p.add_argument("--community-code", default="", metavar="CODE", help=t("cli.help.station_community_code"))
+    p.add_argument("--level", default="community", metavar="LEVEL", help=t("level.help"))
     p.set_defaults(run=cmd_init)
     p = actions.add_parser(
         "devices", parents=[common], help=t("cli.help.station_devices"), description=t("cli.help.station_devices")
@@ -163,6 +164,7 @@ def cmd_init(args: argparse.Namespace) -> int:
     from fieldgrid.exports.monthly import PointRules
     from fieldgrid.station.db import DB_NAME as STATION_DB
     from fieldgrid.station.db import StationDB
+    from fieldgrid.station.exchange import LEVELS
 
     home = station_home(args)
     if (home / DB_NAME).exists():
@@ -176,11 +178,17 @@ def cmd_init(args: argparse.Namespace) -> int:
         code = args.community_code.strip()
         if code and not (len(code) == 12 and code.isdigit()):
             raise InputError("error.grid.code", value=code)
+        level = to_code("level", args.level, LEVELS)
+        if level not in LEVELS:
+            raise InputError("level.error.unknown", value=args.level)
+        if level == "street" and (args.community.strip() or code):
+            raise InputError("level.error.street_community")
         db = StationDB(home, create=True)
         try:
             for key in ("name", "street", "community"):
                 db.set_setting(key, getattr(args, key).strip())
             db.set_setting("community_code", code)
+            db.set_setting("level", level)
         finally:
             db.close()
         points = home / POINTS_FILE

@@ -30,7 +30,9 @@ from fieldgrid.sync.bundle import SUFFIX, bundle_digest, check_records, open_bun
 from fieldgrid.sync.errors import SyncError
 from fieldgrid.sync.identity import Identity, Keys, fingerprint
 
-PLACE = ("street", "community", "community_code")  # a station's place in the grid, as ``station init`` set it
+PLACE = ("street", "community", "community_code", "level")  # a station's place in the grid, as ``station init`` set it
+LEVELS = ("community", "street")  # a community's station takes its leaders' devices; a street's, its communities'
+
 
 
 def station_identity(db: StationDB, keys: Keys) -> Identity:
@@ -98,7 +100,13 @@ def enroll(
     ``reinstate``.  A refusal changes nothing."""
     grid = dict(party.grid or {})
     print_ = fingerprint(party.public_key)
+    street = db.setting("level") == "street"
+    if street and party.kind == "device":
+        raise StationError("level.error.device_at_street", leader=party.name)
     if party.kind == "station":
+        theirs, mine = grid.get("street", ""), db.setting("street") or ""
+        if street and theirs and mine and theirs != mine and not other_community:
+            raise StationError("level.error.other_street", street=theirs, mine=mine)
         grid["level"] = "station"
         return Enrolment(db.enroll(party.party, party.public_key, party.name, grid), print_)
     if party.kind != "device":

@@ -13,7 +13,19 @@ import pytest
 from fieldgrid.record.minimise import minimise, resident_names
 from fieldgrid.record.tables import PROBLEM_EVENTS
 from fieldgrid.store.pin import DEMO_PIN
+from testkit.cli import PROFILE
 from testkit.pin import open_store
+from testkit.sync import station_dump
+
+
+def dump(home: Path) -> str:
+    from fieldgrid.station.db import StationDB
+
+    db = StationDB(home, read_only=True)
+    try:
+        return station_dump(db)
+    finally:
+        db.close()
 
 
 def planted(demo: Path) -> tuple[set[str], set[str], set[str]]:
@@ -51,7 +63,8 @@ def test_the_street_holds_no_residents_personal_data(cli, tmp_path: Path, monkey
     assert len(names) > 40 and len(phones) > 30 and len(ids) > 30
     assert found_in(community, ids)  # the community holds the roster (sealed at rest is another matter)
 
-    assert cli("station", "init", "--name", "晋原街道服务站", "--street", "晋原街道", home_dir=street).code == 0
+    made = cli("station", "init", "--name", "晋原街道站", "--street", "晋原街道", "--level", "街道", home_dir=street)
+    assert made.code == 0, made.err
     assert cli("station", "identity", "--out", str(tmp_path / "street.json"), home_dir=street).code == 0
     assert cli("station", "identity", "--out", str(tmp_path / "community.json"), home_dir=community).code == 0
     assert cli("station", "trust", str(tmp_path / "street.json"), home_dir=community).code == 0
@@ -94,3 +107,25 @@ def test_minimise_replaces_names_phones_and_ids_in_every_text() -> None:
     assert out["data"]["reporter"] == "住户" and out["data"]["household_id"] == "h1"
     assert out["data"]["description"] == "住户与住户（***，身份证***）漏水"
     assert event["data"]["reporter"] == "陈建国"  # the station's own copy is untouched
+
+
+def test_a_street_station_takes_its_communities_only(cli, tmp_path: Path) -> None:
+    street, other, leader = tmp_path / "street", tmp_path / "other", tmp_path / "leader"
+    assert cli("station", "init", "--name", "晋原街道服务站", "--street", "晋原街道", "--level", "street",
+               home_dir=street).code == 0  # fmt: skip
+    bad = cli("station", "init", "--level", "街道", "--community", "子龙社区", home_dir=tmp_path / "x")
+    assert bad.code == 2 and "--community" in bad.err and not (tmp_path / "x" / "station.sqlite3").exists()
+    assert cli("station", "init", "--level", "区", home_dir=tmp_path / "y").code == 2
+    # A leader's device sent to the street: refused, nothing written.
+    assert cli(*PROFILE, home_dir=leader).code == 0
+    assert cli("sync", "identity", "--out", str(tmp_path / "leader.json"), home_dir=leader).code == 0
+    before = dump(street)
+    device = cli("station", "enroll", str(tmp_path / "leader.json"), home_dir=street)
+    assert device.code == 2 and "街道服务站" in device.err and dump(street) == before
+    # A community station of another street: refused unless the operator says so.
+    assert cli("station", "init", "--name", "文家社区服务站", "--street", "文家街道", "--community", "文家社区",
+               home_dir=other).code == 0  # fmt: skip
+    assert cli("station", "identity", "--out", str(tmp_path / "other.json"), home_dir=other).code == 0
+    stranger = cli("station", "enroll", str(tmp_path / "other.json"), home_dir=street)
+    assert stranger.code == 2 and "文家街道" in stranger.err and dump(street) == before
+    assert cli("station", "enroll", str(tmp_path / "other.json"), "--other-community", home_dir=street).code == 0

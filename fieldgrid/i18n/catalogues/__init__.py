@@ -89,6 +89,7 @@ HOMES: dict[str, str] = {
     "rollup": "stick",
     "reason": "reason",
     "station": "station",
+    "level": "station",
     "queue": "queue",
     "report": "report",
     "export": "export",
