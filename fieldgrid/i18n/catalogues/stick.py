@@ -28,19 +28,6 @@ ZH: dict[str, str] = {
     "stick.station.archived": "已导入的 {count} 个文件已移入 {path}",
     "stick.station.not_archived": "{file} 没能移入归档文件夹：{reason}",
     "stick.station.archived_returns": "{count} 个已被新回传替换的旧回传已移入 {path}",
-    "restore.help.command": "为接替的设备写出本单元的全部数据（丢失设备、忘记 PIN 时）",
-    "restore.help.description": "为新登记的设备（station enroll … --replaces "
-    "旧设备）写出一个回传数据包，内含本单元在服务站的全部记录；新设备用 fieldgrid sync import 目录 "
-    "导入后即可使用。旧设备尚未交到服务站的改动无法恢复。",
-    "restore.help.device": "接替的设备编号（station devices 里可见）",
-    "restore.help.out": "写入的目录（如 U 盘）",
-    "restore.done": "已为 {leader}（{device}）写出本单元的 {records} 条记录：{path}。在新设备上运行 fieldgrid "
-    "sync import 导入。",
-    "rollup.help.with_roster": "连同花名册（住户姓名、电话、身份证号）一起上报——仅在街道确有需要时使用，会记入服"
-    "务站日志",
-    "rollup.minimised": "汇总只含问题台账和统计数字：没有住户姓名、电话、身份证号（姓名记为“住户”）。",
-    "rollup.with_roster": "！！注意：这份汇总含有全部花名册——住户姓名、电话、身份证号。请只交给确有需要的街道工作"
-    "人员，并妥善保管 U 盘。此次上报已记入服务站日志。",
 }
 
 EN: dict[str, str] = {
@@ -70,20 +57,4 @@ EN: dict[str, str] = {
     "stick.station.archived": "{count} imported files moved into {path}",
     "stick.station.not_archived": "{file} could not be moved into the archive folder: {reason}",
     "stick.station.archived_returns": "{count} earlier returns, replaced by fresh ones, moved into {path}",
-    "restore.help.command": "write the unit's whole state for the device that takes over (a lost device, a "
-    "forgotten PIN)",
-    "restore.help.description": "Write a return bundle for a newly enrolled device (station enroll … --replaces "
-    "OLD) holding every record the station has of its unit; fieldgrid sync import DIR on the new device makes a "
-    "working home of it. Changes the old device never brought to the station cannot be restored.",
-    "restore.help.device": "the device that takes over (as station devices lists it)",
-    "restore.help.out": "the folder to write to (a stick, say)",
-    "restore.done": "{records} records of the unit written for {leader} ({device}): {path}. Import them on the "
-    "new device with fieldgrid sync import.",
-    "rollup.help.with_roster": "carry the roster too (residents' names, phones, ID numbers) — only when the "
-    "street truly needs it; recorded in the station's log",
-    "rollup.minimised": "The roll-up holds the ledger and the figures only: no resident's name, phone or ID "
-    "number (names read 住户).",
-    "rollup.with_roster": "!! WARNING: this roll-up holds the whole roster — residents' names, phones and ID "
-    "numbers. Hand it only to street staff who truly need it, and keep the stick safe. This has been recorded in "
-    "the station's log.",
 }
