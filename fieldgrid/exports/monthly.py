@@ -161,7 +161,8 @@ def ledger_sheet(units: Sequence[UnitMonth], month: str, today: dt.date) -> Shee
     return Sheet(t("report.sheet.ledger"), headers, rows)
 
 
-SHEETS = ("ledger", "common", "tallies")
+SHEETS = ("ledger", "common", "tallies", "handling", "repeats", "long_open", "feedback")
+TOTALLED = ("common", "tallies")  # the sheets whose last row is a totals row
 
 
 @dataclass(frozen=True)
@@ -177,17 +178,20 @@ def monthly_sheets(
 ) -> list[Sheet]:
     """The three sheets; with a ``heading``, captioned for print (``子龙社区 问题台账汇总 2026年11月``, the
     station and the date made) and their totals rows marked."""
-    sheets = [ledger_sheet(units, month, today), common_problems_sheet(units, month), tally_sheet(units, month, rules)]
+    from fieldgrid.exports.joint import joint_sheets
+
+    sheets = [ledger_sheet(units, month, today), common_problems_sheet(units, month), tally_sheet(units, month, rules),
+              *joint_sheets(units, month, today)]  # fmt: skip
     if heading is None:
         return sheets
     year, number = month.split("-")
     captioned = []
     for name, sheet in zip(SHEETS, sheets, strict=True):
         caption = t("report.caption", community=heading.community, what=sheet.title, year=year, month=int(number))
+        totals = 1 if name in TOTALLED else 0
         subtitle = t("report.subtitle", station=heading.station, date=today.isoformat(),
-                     count=len(sheet.rows) - (0 if name == "ledger" else 1))  # fmt: skip
-        captioned.append(replace(sheet, caption=caption.strip(), subtitle=subtitle,
-                                 total_rows=0 if name == "ledger" else 1))  # fmt: skip
+                     count=len(sheet.rows) - totals)  # fmt: skip
+        captioned.append(replace(sheet, caption=caption.strip(), subtitle=subtitle, total_rows=totals))
     return captioned
 
 
@@ -213,7 +217,7 @@ def write_monthly(
     today: dt.date,
     heading: Heading | None = None,
 ) -> list[Path]:
-    """The workbook (three sheets, captioned for print) and a CSV per sheet in ``out``; the paths written."""
+    """The workbook (every sheet captioned for print) and a CSV per sheet in ``out``; the paths written."""
     sheets = monthly_sheets(units, month, rules, today, heading or Heading())
     paths = report_paths(out, month)
     write_workbook(paths[0], sheets)

@@ -99,7 +99,7 @@ def test_operator_rules(tmp_path: Path) -> None:
 def test_sheets_and_files_read_back(tmp_path: Path) -> None:
     units = [unit("6栋", "刘秀英"), unit("7栋", "王芳")]
     rules = PointRules.from_doc({"visit": {"mediation": 10}})
-    ledger, common, tallies = monthly_sheets(units, MONTH, rules, TODAY)
+    ledger, common, tallies, *joint = monthly_sheets(units, MONTH, rules, TODAY)
     assert [r[0] for r in ledger.rows] == [
         "橙郡一期6栋1单元",
         "橙郡一期6栋1单元",
@@ -112,15 +112,16 @@ def test_sheets_and_files_read_back(tmp_path: Path) -> None:
     assert tallies.rows[-1] == ["合计", "", 2, 6, 2, 2, 0, 2, 0, 2, 2 * (1 + 2 + 10 + 3 + 1)]
     heading = Heading(community="子龙社区", station="子龙社区服务站")
     paths = write_monthly(tmp_path / "out", units, MONTH, rules, TODAY, heading)
-    assert [p.name for p in paths] == [
+    assert [p.name for p in paths][:4] == [
         "月度报表-2026-11.xlsx",
         "问题台账-2026-11.csv",
         "共性问题分析-2026-11.csv",
         "单元长工作统计-2026-11.csv",
     ]
     book = load_workbook(paths[0])
-    assert book.sheetnames == ["问题台账汇总", "共性问题分析", "单元长工作统计"]
-    for sheet, path in zip((ledger, common, tallies), paths[1:], strict=True):
+    assert book.sheetnames == ["问题台账汇总", "共性问题分析", "单元长工作统计", "联动处理", "同一地点重复问题",
+                               "超过30天未办结", "问题反馈"]  # fmt: skip
+    for sheet, path in zip((ledger, common, tallies, *joint), paths[1:], strict=True):
         from_xlsx = [[c for c in row] for row in book[sheet.title].iter_rows(values_only=True)]
         assert from_xlsx[0][0] == f"子龙社区 {sheet.title} 2026年11月"
         assert from_xlsx[1][0].startswith("子龙社区服务站") and "2026-11-24" in from_xlsx[1][0]
@@ -141,7 +142,38 @@ def test_demo_unit_reports(tmp_path: Path) -> None:
     demo = UnitMonth(
         profile.name, profile.grid.label, profile.grid.building, store.households(), store.visits(), store.problems()
     )
-    ledger, common, tallies = monthly_sheets([demo], month, PointRules(), store.now().date())
+    ledger, common, tallies, *_ = monthly_sheets([demo], month, PointRules(), store.now().date())
     assert ledger.rows and common.rows[-1][0] == "合计"
     assert tallies.rows[0][0] == "刘秀英" and float(tallies.rows[0][-1]) > 0
     store.close()
+
+
+def test_joint_sheets_say_what_the_seeds_ask() -> None:
+    """联动处理: what is open, its deadline and lateness; 同一地点重复问题: the place with repeats; 超过30天未办结: the
+    long open ones; 问题反馈: every problem closed in the month, those solved but not yet told first."""
+    from fieldgrid.exports.joint import feedback_sheet, joint_handling_sheet, long_open_sheet, repeats_sheet
+
+    roof = Report("facility_repair", "屋顶漏水", place="屋顶").to_data()
+    views = [
+        log("r1", ("reported", "2026-09-20T09:00", roof)),  # open for 65 days by Nov 24
+        # Solved, nobody told yet.
+        log("r2", ("reported", "2026-11-03T09:00", roof), ("handled", "2026-11-03T10:00", {"text": "临时封堵"})),
+        log(
+            "r3",
+            ("reported", "2026-11-05T09:00", Report("noise", "装修", place="楼道").to_data()),
+            ("handled", "2026-11-05T10:00", {"text": "已劝停"}),
+            ("feedback", "2026-11-06T09:00", {"to": "张三", "how": "phone"}),
+            ("closed", "2026-11-06T10:00", {"resolution": "solved"}),
+        ),
+    ]
+    unit_ = UnitMonth("刘秀英", "橙郡一期6栋1单元", "6栋", [], [], views, compound="橙郡一期")
+    handling = joint_handling_sheet([unit_], TODAY)
+    assert [r[2] for r in handling.rows] == ["R1", "R2"] and handling.rows[0][0] == "橙郡一期"
+    assert handling.rows[0][8] == (TODAY - views[0].due).days > 0
+    [repeat] = repeats_sheet([unit_], MONTH).rows
+    assert repeat[1:3] == ["屋顶", 2] and repeat[4] == "R1、R2"
+    [long_open] = long_open_sheet([unit_], TODAY).rows
+    assert long_open[0] == "R1" and long_open[6] == 65
+    feedback = feedback_sheet([unit_], MONTH).rows
+    assert [r[0] for r in feedback] == ["R2", "R3"] and feedback[0][-1] == "未反馈" and "住户" in feedback[1][-1]
+    assert "张三" not in str(feedback)

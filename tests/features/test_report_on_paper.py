@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from fieldgrid.exports.monthly import Heading, PointRules, write_monthly
+from fieldgrid.exports.monthly import Heading, PointRules, monthly_sheets, write_monthly
 from fieldgrid.i18n import set_language
 from testkit.fonts import needs_cjk_font
 from testkit.month import MONTH, busy_month
@@ -52,28 +52,29 @@ def test_the_month_prints_one_page_wide_with_nothing_over_anything(tmp_path: Pat
     import pypdfium2 as pdfium
 
     heading = Heading(community="子龙社区", station="子龙社区服务站")
-    [workbook, *_] = write_monthly(tmp_path, busy_month(), MONTH, PointRules(), dt.date(2026, 12, 1), heading)
+    today = dt.date(2026, 12, 1)
+    units = busy_month()
+    [workbook, *_] = write_monthly(tmp_path, units, MONTH, PointRules(), today, heading)
+    sheets = monthly_sheets(units, MONTH, PointRules(), today, heading)
     pdf = pdfium.PdfDocument(to_pdf(workbook, tmp_path))
     texts, sizes = [], []
     for page in pdf:
         sizes.append(page.get_size())
         textpage = page.get_textpage()
-        texts.append(textpage.get_text_range())
+        texts.append(textpage.get_text_range().replace("\r\n", "\n"))
         boxes = [textpage.get_rect(n) for n in range(textpage.count_rects())]
         assert overlapping(boxes) == [], f"text printed over text on page {len(texts)}"
     assert all(round(w) == 842 and round(h) == 595 for w, h in sizes)  # A4 landscape, in points
-    ledger = [t for t in texts if "问题描述" in t]
-    common = [t for t in texts if "类别" in t and "问题描述" not in t]
-    tallies = [t for t in texts if "积分" in t]
-    assert len(ledger) + len(common) + len(tallies) == len(texts) and len(ledger) >= 2
-    for page in ledger:  # the header on every page, first column to last: not split in width
-        assert "单元" in page and "办结时间" in page
-    assert "子龙社区 问题台账汇总 2026年11月" in ledger[0].replace("\r\n", " ")
-    assert "子龙社区服务站" in ledger[0] and "2026-12-01" in ledger[0]
-    assert "锦江苑6栋" in common[0] and "橙郡一期6栋" in common[0] and "合计" in common[0]
-    assert "合计" in tallies[-1]
-    assert len(texts) <= 6  # 30 problems: a few pages, not the nine of the old layout
-    assert all(f"{n} / {len(texts)}" in text for n, text in enumerate(texts, 1))  # page numbers
+    # Every page carries a sheet's header, its first column to its last: nothing split in width.
+    for n, text in enumerate(texts, 1):
+        assert any(s.headers[0] in text and s.headers[-1] in text for s in sheets), f"page {n}: {text[:200]}"
+        assert f"{n} / {len(texts)}" in text  # page numbers
+    whole = "\n".join(texts)
+    for sheet in sheets:  # each sheet's title with the community and the month, and who made it when
+        assert f"子龙社区 {sheet.title} 2026年11月" in whole.replace("\n", " ")
+    assert whole.count("子龙社区服务站") >= len(sheets) and "2026-12-01" in whole
+    assert "锦江苑6栋" in whole and "橙郡一期6栋" in whole
+    assert len(texts) <= 2 * len(sheets)  # 30 problems: a page or two a sheet, not the nine of the old layout
 
 
 def test_report_names_and_never_overwrites_unasked(cli, tmp_path: Path) -> None:
@@ -83,7 +84,8 @@ def test_report_names_and_never_overwrites_unasked(cli, tmp_path: Path) -> None:
     first = cli("station", "report", "--month", "2026-11", "--out", str(out), home_dir=station)
     assert first.code == 0, first.err
     assert sorted(p.name for p in out.iterdir()) == sorted(
-        ["月度报表-2026-11.xlsx", "问题台账-2026-11.csv", "共性问题分析-2026-11.csv", "单元长工作统计-2026-11.csv"]
+        ["月度报表-2026-11.xlsx", "问题台账-2026-11.csv", "共性问题分析-2026-11.csv", "单元长工作统计-2026-11.csv",
+         "联动处理-2026-11.csv", "同一地点重复问题-2026-11.csv", "超过30天未办结-2026-11.csv", "问题反馈-2026-11.csv"]
     )
     edited = out / "月度报表-2026-11.xlsx"
     edited.write_bytes(b"the operator's edits")
@@ -102,5 +104,7 @@ def test_report_names_and_never_overwrites_unasked(cli, tmp_path: Path) -> None:
     set_language("zh_CN")
     assert english.code == 0
     assert sorted(p.name for p in (tmp_path / "en").iterdir()) == sorted(
-        ["monthly-report-2026-11.xlsx", "ledger-2026-11.csv", "common-problems-2026-11.csv", "tallies-2026-11.csv"]
+        ["monthly-report-2026-11.xlsx", "ledger-2026-11.csv", "common-problems-2026-11.csv", "tallies-2026-11.csv",
+         "joint-handling-2026-11.csv", "repeat-places-2026-11.csv", "open-over-30-days-2026-11.csv",
+         "feedback-2026-11.csv"]
     )

@@ -87,6 +87,7 @@ HOMES: dict[str, str] = {
     "stick": "stick",
     "restore": "restore",
     "rollup": "rollup",
+    "joint": "joint",
     "reason": "reason",
     "station": "station",
     "level": "level",

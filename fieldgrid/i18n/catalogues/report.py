@@ -29,6 +29,10 @@ ZH: dict[str, str] = {
     "report.file.ledger": "问题台账",
     "report.file.common": "共性问题分析",
     "report.file.tallies": "单元长工作统计",
+    "report.file.handling": "联动处理",
+    "report.file.repeats": "同一地点重复问题",
+    "report.file.long_open": "超过30天未办结",
+    "report.file.feedback": "问题反馈",
 }
 
 EN: dict[str, str] = {
@@ -58,4 +62,8 @@ EN: dict[str, str] = {
     "report.file.ledger": "ledger",
     "report.file.common": "common-problems",
     "report.file.tallies": "tallies",
+    "report.file.handling": "joint-handling",
+    "report.file.repeats": "repeat-places",
+    "report.file.long_open": "open-over-30-days",
+    "report.file.feedback": "feedback",
 }

@@ -1,0 +1,58 @@
+"""The seeds' monthly mechanisms as sheets of the station's monthly report (联动处理, 联动分析, 问题反馈): the
+``joint.*`` keys."""
+
+PREFIXES = ("joint",)
+
+ZH: dict[str, str] = {
+    "joint.sheet.handling": "联动处理",
+    "joint.sheet.repeats": "同一地点重复问题",
+    "joint.sheet.long_open": "超过30天未办结",
+    "joint.sheet.feedback": "问题反馈",
+    "joint.col.compound": "小区（物业）",
+    "joint.col.category": "类别",
+    "joint.col.code": "编号",
+    "joint.col.unit": "单元",
+    "joint.col.place": "地点",
+    "joint.col.description": "问题描述",
+    "joint.col.urgency": "缓急",
+    "joint.col.due": "期限",
+    "joint.col.late": "逾期天数",
+    "joint.col.to": "上报至",
+    "joint.col.times": "次数",
+    "joint.col.categories": "类别",
+    "joint.col.codes": "问题编号",
+    "joint.col.last": "最近一次",
+    "joint.col.reported": "登记日期",
+    "joint.col.days": "已过天数",
+    "joint.col.status": "状态",
+    "joint.col.closed": "办结日期",
+    "joint.col.told": "反馈或公告",
+    "joint.none_told": "未反馈",
+}
+
+EN: dict[str, str] = {
+    "joint.sheet.handling": "Joint handling",
+    "joint.sheet.repeats": "Repeat places",
+    "joint.sheet.long_open": "Open over 30 days",
+    "joint.sheet.feedback": "Feedback",
+    "joint.col.compound": "Compound (property co.)",
+    "joint.col.category": "Category",
+    "joint.col.code": "No.",
+    "joint.col.unit": "Unit",
+    "joint.col.place": "Place",
+    "joint.col.description": "Problem",
+    "joint.col.urgency": "Urgency",
+    "joint.col.due": "Due",
+    "joint.col.late": "Days late",
+    "joint.col.to": "Escalated to",
+    "joint.col.times": "Times",
+    "joint.col.categories": "Categories",
+    "joint.col.codes": "Problems",
+    "joint.col.last": "Last",
+    "joint.col.reported": "Reported",
+    "joint.col.days": "Days open",
+    "joint.col.status": "Status",
+    "joint.col.closed": "Closed",
+    "joint.col.told": "Feedback or notice",
+    "joint.none_told": "none given",
+}
