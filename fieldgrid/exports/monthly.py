@@ -30,6 +30,7 @@ DEFAULT_POINTS: dict[str, dict[str, float]] = {
     "problem": {"closed_with_feedback": 3, "unsolvable_with_notice": 2, "escalated": 1},
 }
 PROBLEM_RULES = ("closed_with_feedback", "unsolvable_with_notice", "escalated")
+BALANCE_COLUMNS = ("earned", "redeemed", "balance")
 TALLY_COLUMNS = ("leader", "grid", "households", "visits", "errands", "mediations", "hazard_checks",
                  "closed_with_feedback", "unsolvable_with_notice", "escalated", "points")  # fmt: skip
 
@@ -108,23 +109,35 @@ def tally(unit: UnitMonth, month: str) -> Tally:
     return Tally(kinds, closed, unsolvable, escalated)
 
 
-def tally_sheet(units: Sequence[UnitMonth], month: str, rules: PointRules) -> Sheet:
+def _number(value: float) -> int | float:
+    return int(value) if value == int(value) else value
+
+
+def tally_sheet(
+    units: Sequence[UnitMonth], month: str, rules: PointRules, balances: Mapping[str, tuple[float, float]] | None = None
+) -> Sheet:
+    """Each leader's month: visits by kind, problems closed, escalated, points; with ``balances`` (by unit: points
+    earned to date, redeemed) also those and the balance (激励)."""
     scored: list[tuple[float, str, list[object]]] = []  # (points, grid, row): most points first, then by grid
     for unit in units:
         done = tally(unit, month)
         points = done.points(rules)
-        scored.append((points, str(unit.grid), [
+        row: list[object] = [
             unit.leader, unit.grid, len(unit.households), sum(done.visits.values()), done.visits["errand"],
             done.visits["mediation"], done.visits["hazard_check"], done.closed_with_feedback,
-            done.unsolvable_with_notice, done.escalated, int(points) if points == int(points) else points,
-        ]))  # fmt: skip
+            done.unsolvable_with_notice, done.escalated, _number(points),
+        ]  # fmt: skip
+        if balances is not None:
+            earned, redeemed = balances.get(unit.grid, (points, 0.0))
+            row += [_number(earned), _number(redeemed), _number(earned - redeemed)]
+        scored.append((points, str(unit.grid), row))
     scored.sort(key=lambda s: (-s[0], s[1]))
     rows = [row for _, _, row in scored]
+    columns = TALLY_COLUMNS + (BALANCE_COLUMNS if balances is not None else ())
     totals: list[object] = [t("report.total"), ""]
-    for n in range(2, len(TALLY_COLUMNS)):
-        total = sum(float(str(row[n])) for row in rows)  # the counts and points: numbers
-        totals.append(int(total) if total == int(total) else total)
-    return Sheet(t("report.sheet.tallies"), [t(f"report.col.{c}") for c in TALLY_COLUMNS], [*rows, totals])
+    for n in range(2, len(columns)):
+        totals.append(_number(sum(float(str(row[n])) for row in rows)))  # the counts and points: numbers
+    return Sheet(t("report.sheet.tallies"), [t(f"report.col.{c}") for c in columns], [*rows, totals])
 
 
 def common_problems_sheet(units: Sequence[UnitMonth], month: str) -> Sheet:
@@ -174,14 +187,19 @@ class Heading:
 
 
 def monthly_sheets(
-    units: Sequence[UnitMonth], month: str, rules: PointRules, today: dt.date, heading: Heading | None = None
+    units: Sequence[UnitMonth],
+    month: str,
+    rules: PointRules,
+    today: dt.date,
+    heading: Heading | None = None,
+    balances: Mapping[str, tuple[float, float]] | None = None,
 ) -> list[Sheet]:
     """The three sheets; with a ``heading``, captioned for print (``子龙社区 问题台账汇总 2026年11月``, the
     station and the date made) and their totals rows marked."""
     from fieldgrid.exports.joint import joint_sheets
 
-    sheets = [ledger_sheet(units, month, today), common_problems_sheet(units, month), tally_sheet(units, month, rules),
-              *joint_sheets(units, month, today)]  # fmt: skip
+    sheets = [ledger_sheet(units, month, today), common_problems_sheet(units, month),
+              tally_sheet(units, month, rules, balances), *joint_sheets(units, month, today)]  # fmt: skip
     if heading is None:
         return sheets
     year, number = month.split("-")
@@ -216,9 +234,10 @@ def write_monthly(
     rules: PointRules,
     today: dt.date,
     heading: Heading | None = None,
+    balances: Mapping[str, tuple[float, float]] | None = None,
 ) -> list[Path]:
     """The workbook (every sheet captioned for print) and a CSV per sheet in ``out``; the paths written."""
-    sheets = monthly_sheets(units, month, rules, today, heading or Heading())
+    sheets = monthly_sheets(units, month, rules, today, heading or Heading(), balances)
     paths = report_paths(out, month)
     write_workbook(paths[0], sheets)
     for path, sheet in zip(paths[1:], sheets, strict=True):

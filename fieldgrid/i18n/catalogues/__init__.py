@@ -88,6 +88,7 @@ HOMES: dict[str, str] = {
     "restore": "restore",
     "rollup": "rollup",
     "joint": "joint",
+    "points": "points",
     "reason": "reason",
     "station": "station",
     "level": "level",

@@ -33,6 +33,9 @@ ZH: dict[str, str] = {
     "report.file.repeats": "同一地点重复问题",
     "report.file.long_open": "超过30天未办结",
     "report.file.feedback": "问题反馈",
+    "report.col.earned": "累计积分",
+    "report.col.redeemed": "已兑换",
+    "report.col.balance": "积分余额",
 }
 
 EN: dict[str, str] = {
@@ -66,4 +69,7 @@ EN: dict[str, str] = {
     "report.file.repeats": "repeat-places",
     "report.file.long_open": "open-over-30-days",
     "report.file.feedback": "feedback",
+    "report.col.earned": "Earned to date",
+    "report.col.redeemed": "Redeemed",
+    "report.col.balance": "Balance",
 }

@@ -104,6 +104,7 @@ ZH: dict[str, str] = {
     "station.log.rollup": "上报街道：{records} 条记录（不含花名册）",
     "station.log.rollup_roster": "上报街道：{records} 条记录，含花名册（姓名、电话、身份证号）",
     "station.log.kind.rollup": "上报街道",
+    "station.log.kind.redeem": "积分兑换",
 }
 
 EN: dict[str, str] = {
@@ -214,4 +215,5 @@ EN: dict[str, str] = {
     "station.log.rollup_roster": "Roll-up to the street: {records} records, WITH the roster (names, phones, ID "
     "numbers)",
     "station.log.kind.rollup": "Roll-up",
+    "station.log.kind.redeem": "Redemption",
 }

@@ -1,0 +1,63 @@
+"""激励 at the station (#12 item 5): each leader's points by the station's rules, redemptions recorded at the
+station (微光粒积分兑换) and the balance — on the command line, in the log and in the monthly report's tallies.
+Redeeming more than the balance, nothing, without saying for what, or for an unknown leader: exit 2, nothing
+written."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from fieldgrid.station.db import StationDB
+from fieldgrid.store.pin import DEMO_PIN
+from testkit.sync import station_dump
+
+
+def dump(home: Path) -> str:
+    db = StationDB(home, read_only=True)
+    try:
+        return station_dump(db)
+    finally:
+        db.close()
+
+
+def test_points_earned_redeemed_and_the_balance(cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("FIELDGRID_PIN", DEMO_PIN)
+    demo, station = tmp_path / "demo", tmp_path / "demo-station"
+    assert cli("demo", "--no-open", home_dir=demo).code == 0
+    assert cli("sync", "export", "--out", str(tmp_path / "stick"), home_dir=demo).code == 0
+    assert cli("station", "import", str(tmp_path / "stick"), home_dir=station).code == 0
+    [leader] = json.loads(cli("station", "points", "--json", home_dir=station).out)
+    assert leader["leader"] == "刘秀英" and leader["earned"] > 10 and leader["redeemed"] == 0
+    assert leader["balance"] == leader["earned"]
+
+    before = dump(station)
+    for bad, says in (
+        (["刘秀英", str(leader["balance"] + 1), "--for", "米一袋"], "余额只有"),
+        (["刘秀英", "0", "--for", "米一袋"], "大于 0"),
+        (["刘秀英", "两", "--for", "米一袋"], "大于 0"),
+        (["刘秀英", "3", "--for", " "], "--for"),
+        (["赵六", "3", "--for", "米一袋"], "赵六"),
+    ):
+        refused = cli("station", "points", "redeem", *bad, home_dir=station)
+        assert refused.code == 2 and says in refused.err and "Traceback" not in refused.err, bad
+    assert dump(station) == before
+
+    done = cli("station", "points", "redeem", "6栋3单元", "5", "--for", "洗衣液一瓶", home_dir=station)
+    assert done.code == 0, done.err
+    assert f"余额 {leader['earned'] - 5} 分" in done.err
+    [after] = json.loads(cli("station", "points", "--json", home_dir=station).out)
+    assert (after["redeemed"], after["balance"]) == (5, leader["earned"] - 5)
+    listed = cli("station", "points", home_dir=station).out
+    assert "累计积分" in listed and "余额" in listed and "刘秀英" in listed
+    assert "积分兑换 5 分：洗衣液一瓶" in cli("station", "log", home_dir=station).out
+
+    month = json.loads(cli("station", "problems", "list", "--json", home_dir=station).out)[0]["reported_at"][:7]
+    assert cli("station", "report", "--month", month, "--out", str(tmp_path / "r"), home_dir=station).code == 0
+    sheet = load_workbook(tmp_path / "r" / f"月度报表-{month}.xlsx")["单元长工作统计"]
+    rows = [list(r) for r in sheet.iter_rows(min_row=3, values_only=True)]
+    assert rows[0][-3:] == ["累计积分", "已兑换", "积分余额"]
+    assert rows[1][0] == "刘秀英" and rows[1][-2] == 5
