@@ -17,6 +17,7 @@ from fieldgrid.cli import (
     station_audit,
     station_lists,
     station_log,
+    station_patrol,
     station_points,
     station_queue,
     station_restore,
@@ -116,6 +117,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     station_stick.register(actions, common, with_station)
     station_restore.register(actions, common, with_station)
     station_points.register(actions, common, with_station)
+    station_patrol.register(actions, common, with_station)
     station_audit.register(actions, common, with_station)
     station_retention.register(actions, common, with_station)
 
@@ -238,6 +240,7 @@ def cmd_revoke(args: argparse.Namespace, db: StationDB) -> int:
 def cmd_report(args: argparse.Namespace, db: StationDB) -> int:
     from fieldgrid.exports.monthly import Heading, is_empty, load_rules, report_paths, write_monthly
     from fieldgrid.ledger.export import parse_month
+    from fieldgrid.station.joint_patrol import joint_patrols
     from fieldgrid.station.points import balances
     from fieldgrid.station.units import units
 
@@ -257,7 +260,8 @@ def cmd_report(args: argparse.Namespace, db: StationDB) -> int:
     heading = Heading(community=community or db.setting("name") or "", station=db.setting("name") or "")
     held = units(db)
     points = {b.unit: (b.earned, b.redeemed) for b in balances(db, rules, month)}
-    paths = write_monthly(folder, held, month, rules, dt.date.today(), heading, points)
+    patrols = [(p.date, p.partners, p.place, [c[:8].upper() for c in p.problems]) for p in joint_patrols(db, month)]
+    paths = write_monthly(folder, held, month, rules, dt.date.today(), heading, points, patrols)
     for path in paths:
         out(str(path))
     if is_empty(held, month):

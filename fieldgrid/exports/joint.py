@@ -1,6 +1,7 @@
 """The seeds' monthly mechanisms at the community station, as sheets of the monthly report (pure tables from the
 units the station holds; residents named as the ledger names them, by place, never by name):
 
+- 联动巡查 (joint patrols): the month's patrols with the property company and others, and what they found.
 - 联动处理 (joint handling): every problem still open, by compound (its property company) and category, with its
   deadline, how overdue it is, and where it was escalated — the list taken to the property companies.
 - 联动分析 (joint analysis): the same place with repeat problems over the last three months, and the problems open
@@ -46,6 +47,17 @@ def _problems(units: Sequence[UnitMonth]) -> list[tuple[UnitMonth, dict[str, Hou
         households = {h.id: h for h in unit.households}
         found.extend((unit, households, view) for view in unit.problems)
     return found
+
+
+PatrolRow = tuple[str, Sequence[str], str, Sequence[str]]  # date, who with, where, the codes of what it found
+
+
+def joint_patrol_sheet(patrols: Sequence[PatrolRow]) -> Sheet:
+    """联动巡查: the month's joint patrols, who went, where, and the problems their findings became."""
+    rows: list[list[object]] = [[date, "、".join(partners), place, len(codes), " ".join(codes) or "—"]
+                                for date, partners, place, codes in sorted(patrols, key=lambda p: p[0])]  # fmt: skip
+    columns = ("date", "with", "place", "findings", "problems")
+    return Sheet(t("patrol.sheet"), [t(f"patrol.col.{c}") for c in columns], rows)
 
 
 def joint_handling_sheet(units: Sequence[UnitMonth], today: dt.date) -> Sheet:
@@ -127,8 +139,10 @@ def feedback_sheet(units: Sequence[UnitMonth], month: str) -> Sheet:
     return Sheet(t("joint.sheet.feedback"), [t(f"joint.col.{c}") for c in columns], [r for _, _, r in rows])
 
 
-def joint_sheets(units: Sequence[UnitMonth], month: str, today: dt.date) -> list[Sheet]:
-    """The four sheets, in the seeds' order: handling, analysis (repeats, long open), feedback.  What is open is
-    as of ``today`` (the date the report is made, which its subtitle prints)."""
-    return [joint_handling_sheet(units, today), repeats_sheet(units, month), long_open_sheet(units, today),
-            feedback_sheet(units, month)]  # fmt: skip
+def joint_sheets(
+    units: Sequence[UnitMonth], month: str, today: dt.date, patrols: Sequence[PatrolRow] = ()
+) -> list[Sheet]:
+    """The five sheets, in the seeds' order: patrols, handling, analysis (repeats, long open), feedback.  What is
+    open is as of ``today`` (the date the report is made, which its subtitle prints)."""
+    return [joint_patrol_sheet(patrols), joint_handling_sheet(units, today), repeats_sheet(units, month),
+            long_open_sheet(units, today), feedback_sheet(units, month)]  # fmt: skip

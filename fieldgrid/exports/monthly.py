@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from fieldgrid.exports.joint import PatrolRow, joint_sheets
 from fieldgrid.exports.tables import Sheet, csv_bytes, write_bytes, write_workbook
 from fieldgrid.i18n import label, t
 from fieldgrid.ledger.export import ledger_row, month_views
@@ -174,7 +175,7 @@ def ledger_sheet(units: Sequence[UnitMonth], month: str, today: dt.date) -> Shee
     return Sheet(t("report.sheet.ledger"), headers, rows)
 
 
-SHEETS = ("ledger", "common", "tallies", "handling", "repeats", "long_open", "feedback")
+SHEETS = ("ledger", "common", "tallies", "patrols", "handling", "repeats", "long_open", "feedback")
 TOTALLED = ("common", "tallies")  # the sheets whose last row is a totals row
 
 
@@ -193,13 +194,12 @@ def monthly_sheets(
     today: dt.date,
     heading: Heading | None = None,
     balances: Mapping[str, tuple[float, float]] | None = None,
+    patrols: Sequence[PatrolRow] = (),
 ) -> list[Sheet]:
     """The three sheets; with a ``heading``, captioned for print (``子龙社区 问题台账汇总 2026年11月``, the
     station and the date made) and their totals rows marked."""
-    from fieldgrid.exports.joint import joint_sheets
-
     sheets = [ledger_sheet(units, month, today), common_problems_sheet(units, month),
-              tally_sheet(units, month, rules, balances), *joint_sheets(units, month, today)]  # fmt: skip
+              tally_sheet(units, month, rules, balances), *joint_sheets(units, month, today, patrols)]  # fmt: skip
     if heading is None:
         return sheets
     year, number = month.split("-")
@@ -235,9 +235,10 @@ def write_monthly(
     today: dt.date,
     heading: Heading | None = None,
     balances: Mapping[str, tuple[float, float]] | None = None,
+    patrols: Sequence[PatrolRow] = (),
 ) -> list[Path]:
     """The workbook (every sheet captioned for print) and a CSV per sheet in ``out``; the paths written."""
-    sheets = monthly_sheets(units, month, rules, today, heading or Heading(), balances)
+    sheets = monthly_sheets(units, month, rules, today, heading or Heading(), balances, patrols)
     paths = report_paths(out, month)
     write_workbook(paths[0], sheets)
     for path, sheet in zip(paths[1:], sheets, strict=True):

@@ -190,7 +190,11 @@ class StationDB:
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
-        """``BEGIN IMMEDIATE`` … ``COMMIT``; anything raised inside rolls everything back."""
+        """``BEGIN IMMEDIATE`` … ``COMMIT``; anything raised inside rolls everything back.  Inside another
+        transaction it is part of that one (several writes made one)."""
+        if self.conn.in_transaction:
+            yield self.conn
+            return
         self.conn.execute("BEGIN IMMEDIATE")
         try:
             yield self.conn
@@ -198,6 +202,11 @@ class StationDB:
             self.conn.execute("ROLLBACK")
             raise
         self.conn.execute("COMMIT")
+
+    def has_table(self, name: str) -> bool:
+        """Whether a table made on first use (redemptions, joint patrols) exists yet."""
+        row = self.conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,)).fetchone()
+        return row is not None
 
     # -- settings ---------------------------------------------------------------------------------
 

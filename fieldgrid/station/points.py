@@ -51,14 +51,9 @@ def earned(unit: UnitMonth, rules: PointRules, until: str) -> float:
     return sum(tally(unit, month).points(rules) for month in months_of(unit) if month <= until)
 
 
-def _has_table(db: StationDB) -> bool:
-    row = db.conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'redemptions'").fetchone()
-    return row is not None
-
-
 def redeemed(db: StationDB) -> dict[str, float]:
     """Points redeemed so far, by device."""
-    if not _has_table(db):
+    if not db.has_table("redemptions"):
         return {}
     rows = db.conn.execute("SELECT device_id, sum(points) FROM redemptions GROUP BY device_id")
     return {str(device): float(total) for device, total in rows}

@@ -119,8 +119,8 @@ def test_sheets_and_files_read_back(tmp_path: Path) -> None:
         "单元长工作统计-2026-11.csv",
     ]
     book = load_workbook(paths[0])
-    assert book.sheetnames == ["问题台账汇总", "共性问题分析", "单元长工作统计", "联动处理", "同一地点重复问题",
-                               "超过30天未办结", "问题反馈"]  # fmt: skip
+    assert book.sheetnames == ["问题台账汇总", "共性问题分析", "单元长工作统计", "联动巡查", "联动处理",
+                               "同一地点重复问题", "超过30天未办结", "问题反馈"]  # fmt: skip
     for sheet, path in zip((ledger, common, tallies, *joint), paths[1:], strict=True):
         from_xlsx = [[c for c in row] for row in book[sheet.title].iter_rows(values_only=True)]
         assert from_xlsx[0][0] == f"子龙社区 {sheet.title} 2026年11月"

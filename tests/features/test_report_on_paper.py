@@ -85,7 +85,8 @@ def test_report_names_and_never_overwrites_unasked(cli, tmp_path: Path) -> None:
     assert first.code == 0, first.err
     assert sorted(p.name for p in out.iterdir()) == sorted(
         ["月度报表-2026-11.xlsx", "问题台账-2026-11.csv", "共性问题分析-2026-11.csv", "单元长工作统计-2026-11.csv",
-         "联动处理-2026-11.csv", "同一地点重复问题-2026-11.csv", "超过30天未办结-2026-11.csv", "问题反馈-2026-11.csv"]
+         "联动巡查-2026-11.csv", "联动处理-2026-11.csv", "同一地点重复问题-2026-11.csv", "超过30天未办结-2026-11.csv",
+         "问题反馈-2026-11.csv"]
     )
     edited = out / "月度报表-2026-11.xlsx"
     edited.write_bytes(b"the operator's edits")
@@ -105,6 +106,6 @@ def test_report_names_and_never_overwrites_unasked(cli, tmp_path: Path) -> None:
     assert english.code == 0
     assert sorted(p.name for p in (tmp_path / "en").iterdir()) == sorted(
         ["monthly-report-2026-11.xlsx", "ledger-2026-11.csv", "common-problems-2026-11.csv", "tallies-2026-11.csv",
-         "joint-handling-2026-11.csv", "repeat-places-2026-11.csv", "open-over-30-days-2026-11.csv",
-         "feedback-2026-11.csv"]
+         "joint-patrols-2026-11.csv", "joint-handling-2026-11.csv", "repeat-places-2026-11.csv",
+         "open-over-30-days-2026-11.csv", "feedback-2026-11.csv"]
     )

@@ -89,6 +89,7 @@ HOMES: dict[str, str] = {
     "rollup": "rollup",
     "joint": "joint",
     "points": "points",
+    "patrol": "patrol",
     "reason": "reason",
     "station": "station",
     "level": "level",

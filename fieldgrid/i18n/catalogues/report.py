@@ -36,6 +36,7 @@ ZH: dict[str, str] = {
     "report.col.earned": "累计积分",
     "report.col.redeemed": "已兑换",
     "report.col.balance": "积分余额",
+    "report.file.patrols": "联动巡查",
 }
 
 EN: dict[str, str] = {
@@ -72,4 +73,5 @@ EN: dict[str, str] = {
     "report.col.earned": "Earned to date",
     "report.col.redeemed": "Redeemed",
     "report.col.balance": "Balance",
+    "report.file.patrols": "joint-patrols",
 }

@@ -105,6 +105,7 @@ ZH: dict[str, str] = {
     "station.log.rollup_roster": "上报街道：{records} 条记录，含花名册（姓名、电话、身份证号）",
     "station.log.kind.rollup": "上报街道",
     "station.log.kind.redeem": "积分兑换",
+    "station.log.kind.joint_patrol": "联动巡查",
 }
 
 EN: dict[str, str] = {
@@ -216,4 +217,5 @@ EN: dict[str, str] = {
     "numbers)",
     "station.log.kind.rollup": "Roll-up",
     "station.log.kind.redeem": "Redemption",
+    "station.log.kind.joint_patrol": "Joint patrol",
 }

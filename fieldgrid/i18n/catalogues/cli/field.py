@@ -60,6 +60,8 @@ ZH: dict[str, str] = {
     "cli.field.birth": "出生年月",
     "cli.field.household_phones": "户电话",
     "cli.field.file": "文件",
+    "cli.field.date": "日期",
+    "cli.field.with": "一同巡查",
 }
 
 EN: dict[str, str] = {
@@ -120,4 +122,6 @@ EN: dict[str, str] = {
     "cli.field.birth": "Birth date",
     "cli.field.household_phones": "Household phone",
     "cli.field.file": "File",
+    "cli.field.date": "Date",
+    "cli.field.with": "With",
 }
