@@ -295,6 +295,7 @@ class StationDB:
         relay_to: Sequence[str] = (),
         held: Sequence[tuple[str, Doc, str]] = (),
         send: Sequence[tuple[str, str, Doc]] = (),
+        route: Callable[[str, Doc], tuple[str, Sequence[str]]] | None = None,
     ) -> Applied:
         """Merge one bundle's records in one transaction and remember the bundle; in the same transaction, what
         the return bundles it names as ``received`` carried counts as delivered (a bundle refused half-way
@@ -302,13 +303,16 @@ class StationDB:
 
         New records are filed under ``owner`` (the unit's leader's device; the sender by default); every record
         the bundle changed is queued for the devices in ``relay_to`` (the unit's other leader); ``held`` records
-        (table, document, reason) are kept aside, not applied; ``send`` (device, kind, payload) is queued too."""
+        (table, document, reason) are kept aside, not applied; ``send`` (device, kind, payload) is queued too.
+        ``route`` (table, document) → (owner, devices to relay to), for each record on its own: a street's return,
+        whose decisions belong to several units."""
         with self.transaction() as conn:
             if conn.execute("SELECT 1 FROM bundles WHERE digest = ?", (digest,)).fetchone():
                 return Applied(0, 0, len(records), 0)
             current = self._current(records)
             new = changed = unchanged = 0
             upserts: list[tuple[str, str, str, str, int, str]] = []
+            relayed: list[tuple[str, str, str, float]] = []
             conflicts: list[tuple[str, str, str, float]] = []
             now = self._now()
             for tbl, doc in records:
@@ -324,8 +328,10 @@ class StationDB:
                     changed += 1
                 current[(tbl, doc["id"])] = merged
                 stamp, deleted = _meta_of(merged)
-                filed = (owner or device_id) if existing is None else self._owner(tbl, doc["id"], owner or device_id)
+                mine, relays = route(tbl, merged) if route else (owner or device_id, relay_to)
+                filed = mine if existing is None else self._owner(tbl, doc["id"], mine)
                 upserts.append((tbl, doc["id"], filed, stamp, deleted, _ENCODE(merged)))
+                relayed += [(d, "record", _ENCODE({"table": tbl, "doc": merged}), now) for d in relays]
             conn.executemany(
                 "INSERT INTO records (tbl, id, device_id, stamp, deleted, doc) VALUES (?, ?, ?, ?, ?, ?) "
                 "ON CONFLICT (tbl, id) DO UPDATE SET stamp = excluded.stamp, deleted = excluded.deleted, "
@@ -343,9 +349,7 @@ class StationDB:
                 (now, clock_to or "", device_id),
             )
             self._mark_delivered(conn, device_id, received)
-            outbox = [(d, "record", _ENCODE({"table": u[0], "doc": json.loads(u[5])}), now) for u in upserts
-                      for d in relay_to]  # fmt: skip
-            outbox += [(d, kind, _ENCODE(payload), now) for d, kind, payload in send]
+            outbox = relayed + [(d, kind, _ENCODE(payload), now) for d, kind, payload in send]
             conn.executemany("INSERT INTO outbox (device_id, kind, payload, created_at) VALUES (?, ?, ?, ?)", outbox)
             conn.executemany(
                 "INSERT INTO held (device_id, bundle, tbl, record_id, doc, reason, held_at) "

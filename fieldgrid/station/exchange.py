@@ -201,6 +201,9 @@ def import_one(db: StationDB, keys: Keys, me: Identity, path: Path) -> Outcome:
         bundle = open_bundle(path, keys)
         source = bundle.envelope["source"]
         claimed = str(source["party"])
+        parent = _parent(db)
+        if parent is not None and claimed == parent.party:
+            return _from_parent(db, me, parent, bundle, path)
         device = db.device(source["party"])
         if device is None:
             raise SyncError("sync.error.unknown_party", party=source["party"])
@@ -252,6 +255,39 @@ def import_one(db: StationDB, keys: Keys, me: Identity, path: Path) -> Outcome:
         return Outcome(path, "refused", claimed, refusal=SyncError("sync.error.damaged"))
     except Exception as exc:
         return Outcome(path, "refused", claimed, refusal=SyncError("sync.error.unexpected", error=type(exc).__name__))
+
+
+def _parent(db: StationDB) -> Identity | None:
+    doc = db.setting(PARENT)
+    return Identity.from_doc(json.loads(doc)) if doc else None
+
+
+def _from_parent(db: StationDB, me: Identity, parent: Identity, bundle: Any, path: Path) -> Outcome:
+    """A return from this community station's street station: the street's decisions on problems escalated to
+    it, each filed under the unit the problem belongs to and passed on to that unit's devices with their next
+    return (the street's stamp travels with it as a peer's).  Anything but a problem event of a problem this
+    station holds is a refusal of the whole bundle."""
+    if bundle.envelope["source"]["public_key"] != parent.public_key:
+        raise SyncError("sync.error.wrong_key", party=parent.party)
+    if bundle.envelope["kind"] != "return" or bundle.envelope["target"] != me.party:
+        raise SyncError("sync.error.not_for_me", target=str(bundle.envelope["target"]))
+    owners: dict[str, str] = {}
+    for table, doc in bundle.records:
+        problem = str(doc.get("problem_id", "")) if isinstance(doc, dict) else ""
+        rows = db.problem_events(problem) if table == PROBLEM_EVENTS and problem else []
+        if not rows:
+            raise SyncError("sync.error.parent_record", table=table, id=str(doc.get("id", "")))
+        owners[problem] = rows[0][0]
+    check_records(bundle, now_ms=time.time_ns() // 1_000_000, parties=None)
+    if db.seen(bundle.digest):
+        return Outcome(path, "duplicate", parent.party, len(bundle.records))
+
+    def route(table: str, doc: Doc) -> tuple[str, list[str]]:
+        owner = owners[str(doc["problem_id"])]
+        return owner, unit_of(db, owner)
+
+    applied = db.apply(parent.party, bundle.digest, list(bundle.records), merge_doc, route=route)
+    return Outcome(path, "accepted", parent.party, len(bundle.records), applied.conflicts)
 
 
 def _written_here(path: Path, me: Identity) -> bool:

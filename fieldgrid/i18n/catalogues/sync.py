@@ -56,6 +56,8 @@ ZH: dict[str, str] = {
     "sync.identity.who": "单元长：{name}　单元：{unit}　社区：{community}",
     "sync.error.bad_peers": "服务站回传里的本单元设备名单不合规，已整包拒收",
     "sync.identity.station_who": "服务站：{name}　社区：{community}　街道：{street}",
+    "sync.error.parent_record": "街道的回传里有本站没有的记录（{table} {id}）：只接受对本站上报问题的处理意见，已"
+    "整包拒收",
 }
 
 EN: dict[str, str] = {
@@ -122,4 +124,6 @@ EN: dict[str, str] = {
     "sync.error.bad_peers": "The list of the unit's devices in the station's return is malformed; the whole "
     "bundle was refused",
     "sync.identity.station_who": "Station: {name}  Community: {community}  Street: {street}",
+    "sync.error.parent_record": "The street's return holds a record this station does not have ({table} {id}): "
+    "only decisions on problems this station sent up are taken; refused whole",
 }
