@@ -25,7 +25,7 @@ from fieldgrid.record.merge import merge_doc
 from fieldgrid.record.meta import META, stamp_party, stamps
 from fieldgrid.record.tables import HOUSEHOLDS, PROBLEM_EVENTS, TABLES
 from fieldgrid.station.db import Device, Doc, StationDB, StationError
-from fieldgrid.station.units import grid_label
+from fieldgrid.station.units import UNITS, grid_label
 from fieldgrid.sync.bundle import SUFFIX, bundle_digest, check_records, open_bundle, read_envelope, write_bundle
 from fieldgrid.sync.errors import SyncError
 from fieldgrid.sync.identity import Identity, Keys, fingerprint
@@ -232,6 +232,7 @@ def import_one(db: StationDB, keys: Keys, me: Identity, path: Path) -> Outcome:
         received = bundle.payload.get("received", [])
         if not isinstance(received, list) or not all(isinstance(r, str) and len(r) <= 128 for r in received):
             raise SyncError("sync.error.damaged")
+        units = rollup_units(bundle.payload.get("units", [])) if expected == "rollup" else None
         if db.seen(bundle.digest):
             db.confirm(device.device_id, received)  # a copy of a bundle already merged still says what arrived
             return Outcome(path, "duplicate", device.device_id, len(bundle.records))
@@ -242,6 +243,8 @@ def import_one(db: StationDB, keys: Keys, me: Identity, path: Path) -> Outcome:
             received=received, owner=primary(db, device).device_id, held=held, send=tell,
             relay_to=[d.device_id for d in unit if d.active and d.device_id != device.device_id],
         )  # fmt: skip
+        if units is not None:  # which leader and unit each of the community's records came from, for the street
+            db.set_setting(UNITS + device.device_id, json.dumps(units, ensure_ascii=False))
         rooms = tuple(str(doc.get("room", doc["id"])) for _, doc, _ in held)
         return Outcome(path, "accepted", device.device_id, len(bundle.records), applied.conflicts, held=rooms)
     except SyncError as exc:
@@ -255,6 +258,20 @@ def import_one(db: StationDB, keys: Keys, me: Identity, path: Path) -> Outcome:
         return Outcome(path, "refused", claimed, refusal=SyncError("sync.error.damaged"))
     except Exception as exc:
         return Outcome(path, "refused", claimed, refusal=SyncError("sync.error.unexpected", error=type(exc).__name__))
+
+
+def rollup_units(value: Any) -> list[dict[str, Any]]:
+    """A roll-up's list of the community's devices (device, leader, grid, post), checked: anything else is a
+    damaged bundle."""
+    if not isinstance(value, list) or len(value) > 100_000:
+        raise SyncError("sync.error.damaged")
+    for unit in value:
+        grid = unit.get("grid") if isinstance(unit, dict) else None
+        if not (isinstance(grid, dict) and all(isinstance(k, str) and isinstance(v, str) for k, v in grid.items())
+                and isinstance(unit.get("device"), str) and isinstance(unit.get("leader"), str)
+                and unit.get("post") in POSTS):  # fmt: skip
+            raise SyncError("sync.error.damaged")
+    return value
 
 
 def _parent(db: StationDB) -> Identity | None:
@@ -544,7 +561,10 @@ def rollup(db: StationDB, keys: Keys, out_dir: Path, *, with_roster: bool = Fals
         for table in TABLES
         for d in db.docs(table, deleted=True)
     ]
-    path = write_bundle(out_dir, keys, me, "rollup", {"records": records}, target=parent, grid=me.grid or {})
+    units = [{"device": d.device_id, "leader": d.leader, "grid": d.grid, "post": d.post}
+             for d in db.devices() if d.grid.get("level") != "station"]  # fmt: skip
+    payload: Doc = {"records": records, "units": units}
+    path = write_bundle(out_dir, keys, me, "rollup", payload, target=parent, grid=me.grid or {})
     db.log("rollup", "station.log.rollup_roster" if with_roster else "station.log.rollup", file=path.name,
            records=len(records))  # fmt: skip
     return path, len(records)

@@ -1,14 +1,27 @@
 """The station's merged records read back as the model sees them: one :class:`UnitMonth` per enrolled device,
-for the monthly reports and the station's dashboard, and what the station's view of one unit adds (patrols)."""
+for the monthly reports and the station's dashboard, and what the station's view of one unit adds (patrols).
+
+At a street's station the enrolled "devices" are community stations, each holding many units' records; their
+roll-ups say which leader's device and unit each of them serves (kept as the setting ``units:<community>``), so
+the street splits each community's records back into its units: a household by its unit, a problem by the
+device that reported it (else by its household), a visit by its household."""
 
 from __future__ import annotations
 
-from fieldgrid.model.ledger import build_views
+import json
+from typing import Any
+
+from fieldgrid.model.household import Household
+from fieldgrid.model.ledger import ProblemView, build_views
 from fieldgrid.model.patrol import Patrol
 from fieldgrid.model.unit_month import UnitMonth
+from fieldgrid.model.visit import Visit
 from fieldgrid.record.codec import event_of, household_of, patrol_of, visit_of
+from fieldgrid.record.meta import META, stamp_party
 from fieldgrid.record.tables import HOUSEHOLDS, PATROLS, PROBLEM_EVENTS, VISITS
 from fieldgrid.station.db import Device, StationDB
+
+UNITS = "units:"  # + a community station's id: its units as its last roll-up listed them (JSON)
 
 
 def grid_label(grid: dict[str, str]) -> str:
@@ -33,8 +46,71 @@ def unit_of(db: StationDB, device: Device) -> UnitMonth:
 
 def device_units(db: StationDB) -> list[tuple[Device, UnitMonth]]:
     """Every enrolled device with its unit (revoked ones too: their past work still counts), but a backup
-    leader's (post B), whose work is filed under the leader's device."""
-    return [(device, unit_of(db, device)) for device in db.devices() if device.post != "B"]
+    leader's (post B), whose work is filed under the leader's device; a community station enrolled at a street's
+    station, with each of its units."""
+    found: list[tuple[Device, UnitMonth]] = []
+    for device in db.devices():
+        if device.post == "B":
+            continue
+        listed = db.setting(UNITS + device.device_id) if device.grid.get("level") == "station" else None
+        if listed:
+            found.extend((device, unit) for unit in community_units(db, device, json.loads(listed)))
+        else:
+            found.append((device, unit_of(db, device)))
+    return found
+
+
+def community_units(db: StationDB, station: Device, listed: list[dict[str, Any]]) -> list[UnitMonth]:
+    """A community station's records at its street, split into its units (see the module's docstring); what no
+    unit can be told for stays with the community as a whole."""
+    community = station.grid.get("community", "") or station.leader
+    leaders = [u for u in listed if u.get("post", "A") == "A"]
+    by_device = {str(u["device"]): _key(u["grid"]) for u in listed}
+    names = {_key(u["grid"]): str(u["leader"]) for u in leaders}
+    grids = {_key(u["grid"]): dict(u["grid"]) for u in leaders}
+    by_place: dict[tuple[str, str], list[tuple[str, str, str]]] = {}
+    for key in grids:
+        by_place.setdefault((key[1], key[2]), []).append(key)
+    households: dict[tuple[str, str, str], list[Household]] = {}
+    home_of: dict[str, tuple[str, str, str]] = {}
+    for doc in db.docs(HOUSEHOLDS, station.device_id):
+        household = household_of(doc)
+        made_by = by_device.get(str((doc.get(META) or {}).get("device", "")))
+        places = by_place.get((household.building, household.unit), [])
+        key = made_by if made_by and made_by[1:] == (household.building, household.unit) else (
+            places[0] if len(places) == 1 else ("", household.building, household.unit))
+        households.setdefault(key, []).append(household)
+        home_of[household.id] = key
+    visits: dict[tuple[str, str, str], list[Visit]] = {}
+    for doc in db.docs(VISITS, station.device_id):
+        visit = visit_of(doc)
+        key = home_of.get(visit.household_id) or by_device.get(str((doc.get(META) or {}).get("device", ""))) or _NONE
+        visits.setdefault(key, []).append(visit)
+    problems: dict[tuple[str, str, str], list[ProblemView]] = {}
+    for view in build_views(event_of(d) for d in db.docs(PROBLEM_EVENTS, station.device_id)):
+        reported = view.events[0]
+        key = by_device.get(stamp_party(reported.stamp)) or home_of.get(view.report.household_id or "") or _NONE
+        problems.setdefault(key, []).append(view)
+    keys = sorted(set(grids) | set(households) | set(visits) | set(problems))
+    return [
+        UnitMonth(
+            leader=names.get(key, ""),
+            grid=f"{community}{''.join(key)}" if key != _NONE else community,
+            building=key[1],
+            households=sorted(households.get(key, []), key=lambda h: h.room),
+            visits=visits.get(key, []),
+            problems=problems.get(key, []),
+            compound=key[0],
+        )
+        for key in keys
+    ]
+
+
+_NONE = ("", "", "")
+
+
+def _key(grid: dict[str, str]) -> tuple[str, str, str]:
+    return (grid.get("compound", ""), grid.get("building", ""), grid.get("unit", ""))
 
 
 def units(db: StationDB) -> list[UnitMonth]:

@@ -9,6 +9,7 @@ import json
 from pathlib import Path
 
 import pytest
+from openpyxl import load_workbook
 
 from fieldgrid.record.minimise import minimise, resident_names
 from fieldgrid.record.tables import PROBLEM_EVENTS
@@ -86,6 +87,14 @@ def test_the_street_holds_no_residents_personal_data(cli, tmp_path: Path, monkey
     assert report.code == 0, report.err
     households = json.loads(cli("station", "households", "list", "--json", home_dir=street).out)
     assert len(households) == 44 and any(h.get("tags") for h in households)
+    # …split back into the community's units: the ledger's 单元 column and the tallies name the unit and leader.
+    assert {p["unit"] for p in problems} == {"子龙社区橙郡一期6栋3单元"}
+    month = problems[0]["reported_at"][:7]
+    book = load_workbook(tmp_path / "r" / f"月度报表-{month}.xlsx")
+    ledger = [r for r in book["问题台账汇总"].iter_rows(min_row=4, values_only=True)]
+    assert ledger and all(r[0] == "子龙社区橙郡一期6栋3单元" for r in ledger)
+    tallies = [r for r in book["单元长工作统计"].iter_rows(min_row=4, values_only=True)]
+    assert tallies[0][:3] == ("刘秀英", "子龙社区橙郡一期6栋3单元", 44)
 
     # With the roster, when asked: said loudly, logged at the community.
     full = cli("station", "rollup", "--out", str(tmp_path / "up2"), "--with-roster", home_dir=community)
