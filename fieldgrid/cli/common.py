@@ -54,6 +54,18 @@ def progress_bar(n: int, total: int) -> None:
     sys.stderr.flush()
 
 
+def month_arg(text: str | None) -> str | None:
+    """A ``--month YYYY-MM`` checked (exit 2 naming what was typed); ``None`` when it was not given."""
+    from fieldgrid.ledger.export import parse_month
+
+    if not text:
+        return None
+    try:
+        return parse_month(text)
+    except ValueError:
+        raise InputError("cli.error.month", value=text) from None
+
+
 def report_validation(errors: Sequence[ValidationError], members: Sequence[Member] = ()) -> None:
     err(t("cli.error.prefix", message=t("cli.error.bad_input")))
     for e in errors:

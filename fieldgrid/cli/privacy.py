@@ -7,7 +7,7 @@ from __future__ import annotations
 import argparse
 import json
 
-from fieldgrid.cli.common import parse_int, table
+from fieldgrid.cli.common import month_arg, parse_int, table
 from fieldgrid.cli.exits import EXIT_OK, InputError, err, out
 from fieldgrid.i18n import t
 from fieldgrid.model.disclosure import Disclosure
@@ -45,14 +45,8 @@ def disclosure_row(entry: Disclosure) -> list[str]:
 
 
 def cmd_audit_list(args: argparse.Namespace, store: Store) -> int:
-    from fieldgrid.ledger.export import parse_month
 
-    month = None
-    if args.month:
-        try:
-            month = parse_month(args.month)
-        except ValueError:
-            raise InputError("cli.error.month", value=args.month) from None
+    month = month_arg(args.month)
     entries = store.disclosures(lambda d: month is None or d.at.startswith(month))
     if args.json:
         out(json.dumps([e.to_doc() for e in entries], ensure_ascii=False, indent=2))

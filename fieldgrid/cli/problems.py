@@ -13,7 +13,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from fieldgrid.cli.common import table, to_code
+from fieldgrid.cli.common import month_arg, table, to_code
 from fieldgrid.cli.exits import EXIT_OK, InputError, err, out
 from fieldgrid.cli.field_work import when_arg
 from fieldgrid.cli.household_views import NONE, find_household
@@ -256,12 +256,9 @@ def cmd_message(args: argparse.Namespace, store: Store) -> int:
 
 def cmd_export(args: argparse.Namespace, store: Store) -> int:
     from fieldgrid.exports.tables import SUFFIXES
-    from fieldgrid.ledger.export import ledger_persons, parse_month, write_ledger
+    from fieldgrid.ledger.export import ledger_persons, write_ledger
 
-    try:
-        month = parse_month(args.month)
-    except ValueError:
-        raise InputError("cli.error.month", value=args.month) from None
+    month = month_arg(args.month) or ""
     path = Path(args.out).expanduser()
     if path.suffix.lower() not in SUFFIXES:
         raise InputError("cli.error.export_suffix", value=args.out)

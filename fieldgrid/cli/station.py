@@ -24,7 +24,7 @@ from fieldgrid.cli import (
     station_retention,
     station_stick,
 )
-from fieldgrid.cli.common import progress_bar, table, to_code
+from fieldgrid.cli.common import month_arg, progress_bar, table, to_code
 from fieldgrid.cli.exits import EXIT_BAD_INPUT, EXIT_OK, InputError, err, out
 from fieldgrid.i18n import t
 from fieldgrid.record.tables import PROBLEM_EVENTS
@@ -239,15 +239,11 @@ def cmd_revoke(args: argparse.Namespace, db: StationDB) -> int:
 
 def cmd_report(args: argparse.Namespace, db: StationDB) -> int:
     from fieldgrid.exports.monthly import Heading, is_empty, load_rules, report_paths, write_monthly
-    from fieldgrid.ledger.export import parse_month
     from fieldgrid.station.joint_patrol import joint_patrols
     from fieldgrid.station.points import balances
     from fieldgrid.station.units import units
 
-    try:
-        month = parse_month(args.month)
-    except ValueError:
-        raise InputError("cli.error.month", value=args.month) from None
+    month = month_arg(args.month) or ""
     rules = load_rules(db.home / POINTS_FILE)
     folder = Path(args.out).expanduser()
     if folder.exists() and not folder.is_dir():

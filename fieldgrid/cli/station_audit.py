@@ -9,6 +9,7 @@ import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from fieldgrid.cli.common import month_arg
 from fieldgrid.cli.exits import EXIT_OK, InputError, err, out
 from fieldgrid.i18n import t
 
@@ -26,13 +27,9 @@ def register(actions: Any, common: argparse.ArgumentParser, with_station: Any) -
 
 def cmd_audit(args: argparse.Namespace, db: StationDB) -> int:
     from fieldgrid.exports.tables import SUFFIXES, Sheet, write_table, write_workbook
-    from fieldgrid.ledger.export import parse_month
     from fieldgrid.station.audit import month_disclosures, month_log
 
-    try:
-        month = parse_month(args.month)
-    except ValueError:
-        raise InputError("cli.error.month", value=args.month) from None
+    month = month_arg(args.month) or ""
     path = Path(args.out).expanduser()
     if path.suffix.lower() not in SUFFIXES:
         raise InputError("cli.error.export_suffix", value=args.out)

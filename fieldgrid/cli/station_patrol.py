@@ -9,8 +9,8 @@ import datetime as dt
 import json
 from typing import TYPE_CHECKING, Any
 
-from fieldgrid.cli.common import split_list, table
-from fieldgrid.cli.exits import EXIT_OK, InputError, err, out
+from fieldgrid.cli.common import month_arg, split_list, table
+from fieldgrid.cli.exits import EXIT_OK, err, out
 from fieldgrid.i18n import t
 
 if TYPE_CHECKING:
@@ -50,15 +50,9 @@ def cmd_add(args: argparse.Namespace, db: StationDB) -> int:
 
 
 def cmd_list(args: argparse.Namespace, db: StationDB) -> int:
-    from fieldgrid.ledger.export import parse_month
     from fieldgrid.station.joint_patrol import joint_patrols
 
-    month = None
-    if args.month:
-        try:
-            month = parse_month(args.month)
-        except ValueError:
-            raise InputError("cli.error.month", value=args.month) from None
+    month = month_arg(args.month)
     found = joint_patrols(db, month)
     if args.json:
         out(json.dumps([{"id": p.id, "date": p.date, "with": list(p.partners), "place": p.place,

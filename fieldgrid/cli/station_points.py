@@ -9,7 +9,7 @@ import datetime as dt
 import json
 from typing import TYPE_CHECKING, Any
 
-from fieldgrid.cli.common import table
+from fieldgrid.cli.common import month_arg, table
 from fieldgrid.cli.exits import EXIT_OK, InputError, err, out
 from fieldgrid.i18n import t
 
@@ -42,15 +42,9 @@ def _rules(db: StationDB) -> Any:
 
 
 def cmd_points(args: argparse.Namespace, db: StationDB) -> int:
-    from fieldgrid.ledger.export import parse_month
     from fieldgrid.station.points import balances, rows
 
-    month = dt.date.today().strftime("%Y-%m")
-    if args.month:
-        try:
-            month = parse_month(args.month)
-        except ValueError:
-            raise InputError("cli.error.month", value=args.month) from None
+    month = month_arg(args.month) or dt.date.today().strftime("%Y-%m")
     found = balances(db, _rules(db), month)
     if args.json:
         out(json.dumps([dict(zip(COLUMNS, row, strict=True)) | {"device": b.device_id}

@@ -9,9 +9,8 @@ import json
 import re
 from pathlib import Path
 
-from fieldgrid.station.db import StationDB
 from testkit.cli import PROFILE
-from testkit.sync import station_dump
+from testkit.sync import dump_station as dump
 
 
 def profile(unit: str = "3单元", name: str = "王芳", code: str = "510129001013") -> list[str]:
@@ -43,14 +42,6 @@ def station(cli, tmp: Path) -> Path:
                  "--community-code", "510129001013", home_dir=home)  # fmt: skip
     assert result.code == 0, result.err
     return home
-
-
-def dump(home: Path) -> str:
-    db = StationDB(home)
-    try:
-        return station_dump(db)
-    finally:
-        db.close()
 
 
 def test_identity_waits_for_the_profile(cli, tmp_path: Path) -> None:

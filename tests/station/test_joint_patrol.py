@@ -9,17 +9,8 @@ from pathlib import Path
 
 from openpyxl import load_workbook
 
-from fieldgrid.station.db import StationDB
 from testkit.stick import onboard
-from testkit.sync import station_dump
-
-
-def dump(home: Path) -> str:
-    db = StationDB(home, read_only=True)
-    try:
-        return station_dump(db)
-    finally:
-        db.close()
+from testkit.sync import dump_station as dump
 
 
 def test_findings_become_the_units_problems(cli, tmp_path: Path) -> None:

@@ -11,17 +11,8 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from fieldgrid.station.db import StationDB
 from fieldgrid.store.pin import DEMO_PIN
-from testkit.sync import station_dump
-
-
-def dump(home: Path) -> str:
-    db = StationDB(home, read_only=True)
-    try:
-        return station_dump(db)
-    finally:
-        db.close()
+from testkit.sync import dump_station as dump
 
 
 def test_points_earned_redeemed_and_the_balance(cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -10,17 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from fieldgrid.station.db import StationDB
 from testkit.cli import GOOD_ID, PROFILE
-from testkit.sync import station_dump
-
-
-def dump(home: Path) -> str:
-    db = StationDB(home, read_only=True)
-    try:
-        return station_dump(db)
-    finally:
-        db.close()
+from testkit.sync import dump_station as dump
 
 
 def listed(cli, home: Path) -> tuple[list[dict], list[dict], list[dict]]:

@@ -16,17 +16,7 @@ from fieldgrid.record.tables import PROBLEM_EVENTS
 from fieldgrid.store.pin import DEMO_PIN
 from testkit.cli import PROFILE
 from testkit.pin import open_store
-from testkit.sync import station_dump
-
-
-def dump(home: Path) -> str:
-    from fieldgrid.station.db import StationDB
-
-    db = StationDB(home, read_only=True)
-    try:
-        return station_dump(db)
-    finally:
-        db.close()
+from testkit.sync import dump_station as dump
 
 
 def planted(demo: Path) -> tuple[set[str], set[str], set[str]]:

@@ -15,15 +15,7 @@ from fieldgrid.record.tables import PROBLEM_EVENTS
 from fieldgrid.station.db import StationDB
 from fieldgrid.station.exchange import StationClock
 from testkit.stick import onboard
-from testkit.sync import station_dump
-
-
-def dump(home: Path) -> str:
-    db = StationDB(home, read_only=True)
-    try:
-        return station_dump(db)
-    finally:
-        db.close()
+from testkit.sync import dump_station as dump
 
 
 def test_the_streets_decision_reaches_the_device(cli, tmp_path: Path) -> None:

@@ -32,6 +32,15 @@ def make_world(folder: Path) -> tuple[Store, Keys, StationDB, Keys]:
     return store, keys, db, station_keys
 
 
+def dump_station(home: Path) -> str:
+    """:func:`station_dump` of the station at ``home``, read beside whatever holds it."""
+    db = StationDB(home, read_only=True)
+    try:
+        return station_dump(db)
+    finally:
+        db.close()
+
+
 def station_dump(db: StationDB) -> str:
     """The station's whole database as SQL, but for its log: what a refusal must leave byte for byte as it was
     (the log says it was refused)."""
