@@ -79,6 +79,8 @@ HOMES: dict[str, str] = {
     "cli.pin": "cli.pin",
     "cli.audit": "cli.audit",
     "cli.retention": "cli.audit",
+    "cli.move": "cli.move",
+    "cli.namesake": "cli.move",
 
     "audience": "audience",
     "error": "error",
@@ -109,6 +111,7 @@ HOMES: dict[str, str] = {
     "pin": "pin",
     "disclosure": "disclosure",
     "retention": "retention",
+    "move": "move",
 }
 
 MODULES: tuple[str, ...] = tuple(sorted(set(HOMES.values())))

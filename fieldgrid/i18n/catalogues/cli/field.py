@@ -60,6 +60,11 @@ ZH: dict[str, str] = {
     "cli.field.birth": "出生年月",
     "cli.field.household_phones": "户电话",
     "cli.field.file": "文件",
+    "cli.field.date": "日期",
+    "cli.field.ended_on": "迁出或去世日期",
+    "cli.field.moved_to": "去向",
+    "cli.field.person": "成员",
+    "cli.field.problems": "问题处理方式",
 }
 
 EN: dict[str, str] = {
@@ -120,4 +125,9 @@ EN: dict[str, str] = {
     "cli.field.birth": "Birth date",
     "cli.field.household_phones": "Household phone",
     "cli.field.file": "File",
+    "cli.field.date": "Date",
+    "cli.field.ended_on": "Date of the move or death",
+    "cli.field.moved_to": "Moved to",
+    "cli.field.person": "Person",
+    "cli.field.problems": "Its problems",
 }
