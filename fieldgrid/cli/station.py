@@ -13,7 +13,15 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from fieldgrid.cli import station_audit, station_lists, station_log, station_queue, station_retention, station_stick
+from fieldgrid.cli import (
+    station_audit,
+    station_duplicates,
+    station_lists,
+    station_log,
+    station_queue,
+    station_retention,
+    station_stick,
+)
 from fieldgrid.cli.common import progress_bar, table, to_code
 from fieldgrid.cli.exits import EXIT_BAD_INPUT, EXIT_OK, InputError, err, out
 from fieldgrid.i18n import t
@@ -104,6 +112,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     station_stick.register(actions, common, with_station)
     station_audit.register(actions, common, with_station)
     station_retention.register(actions, common, with_station)
+    station_duplicates.register(actions, common, with_station)
 
 
 def station_home(args: argparse.Namespace) -> Path:

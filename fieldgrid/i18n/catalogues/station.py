@@ -97,6 +97,11 @@ ZH: dict[str, str] = {
     "station.problem.overdue": "（逾期）",
     "station.problem.head": "{category} · {urgency} · {status} · 期限 {due}",
     "station.problem.place": "地点：{place}",
+    "station.duplicates.none": "没有同一个人登记在两个单元",
+    "station.duplicates.person": "人员",
+    "station.duplicates.room": "房号",
+    "station.duplicates.id_number": "身份证号",
+    "station.duplicates.total": "{count} 人登记在不止一个单元：请与相关单元长核实",
 }
 
 EN: dict[str, str] = {
@@ -199,4 +204,9 @@ EN: dict[str, str] = {
     "station.problem.overdue": " (overdue)",
     "station.problem.head": "{category} · {urgency} · {status} · due {due}",
     "station.problem.place": "Place: {place}",
+    "station.duplicates.none": "Nobody is held in two units",
+    "station.duplicates.person": "Person",
+    "station.duplicates.room": "Room",
+    "station.duplicates.id_number": "ID number",
+    "station.duplicates.total": "{count} persons held in more than one unit: check with their leaders",
 }

@@ -224,6 +224,9 @@ ZH: dict[str, str] = {
     "cli.help.yes_namesake": "别户有同名同出生年份的人时不再询问，直接保存",
     "cli.help.list_all": "也列出已迁出、已故、已注销的住户",
     "cli.help.show_all": "也显示这套房以前的住户",
+    "cli.help.station_duplicates": "列出登记在两个单元的同一个人（身份证号相同）",
+    "cli.help.station_duplicates_description": "列出身份证号相同、登记在不止一个单元的人，供核实处理。比对用本站"
+    "的密钥做 HMAC-SHA256，不比对也不显示号码本身：只显示单元、房号和打码的身份证号。",
 }
 
 EN: dict[str, str] = {
@@ -467,4 +470,8 @@ EN: dict[str, str] = {
     "cli.help.yes_namesake": "save without asking when someone of another household has the same name and birth year",
     "cli.help.list_all": "list households that moved out, died or were cancelled too",
     "cli.help.show_all": "show the flat's earlier households too",
+    "cli.help.station_duplicates": "list persons (same ID number) held in two units",
+    "cli.help.station_duplicates_description": "Lists persons whose ID number is held in more than one unit, to "
+    "resolve. Numbers are compared by HMAC-SHA256 under this station's own secret, never in plain: only units, "
+    "rooms and masked ID numbers are shown.",
 }
