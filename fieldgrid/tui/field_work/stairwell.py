@@ -126,7 +126,7 @@ class StairwellScreen(Screen[None]):
         )
         rooms = [(floor, [self.dashboard.rooms[h.id] for h in hs]) for floor, hs in floors(households)]
         current = self.grid.current
-        self.grid.set_rooms(rooms, keep=current.household.id if current else None)
+        self.grid.set_rooms(rooms, keep=current.household if current else None)
         from fieldgrid.sync.pending import pending_count
 
         self.waiting = pending_count(self.store)
