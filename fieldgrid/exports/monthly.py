@@ -114,7 +114,8 @@ def tally_sheet(units: Sequence[UnitMonth], month: str, rules: PointRules) -> Sh
         done = tally(unit, month)
         points = done.points(rules)
         scored.append((points, str(unit.grid), [
-            unit.leader, unit.grid, len(unit.households), sum(done.visits.values()), done.visits["errand"],
+            unit.leader, unit.grid, sum(not h.is_ended for h in unit.households), sum(done.visits.values()),
+            done.visits["errand"],
             done.visits["mediation"], done.visits["hazard_check"], done.closed_with_feedback,
             done.unsolvable_with_notice, done.escalated, int(points) if points == int(points) else points,
         ]))  # fmt: skip

@@ -12,7 +12,7 @@ import pytest
 
 from fieldgrid.model import GridPath, Household, Member
 from fieldgrid.station.db import StationDB
-from fieldgrid.station.exchange import enroll, import_paths, station_identity
+from fieldgrid.station.exchange import enroll, find_household, import_paths, station_identity
 from fieldgrid.sync import device
 from fieldgrid.sync.identity import Keys
 from testkit.cli import GOOD_ID, PROFILE, db_bytes, list_json
@@ -193,3 +193,51 @@ def test_the_station_lists_one_person_held_in_two_units_by_a_keyed_hash(cli, tmp
     assert hashlib.sha256(GOOD_ID.encode()).hexdigest()[:12] != person["person"]
     again = json.loads(cli("--home", str(station), "station", "duplicates", "--json", home_dir=None).out)
     assert again == [person]  # the same secret from one run to the next
+
+
+def test_a_roster_row_with_an_id_number_of_another_household_is_refused(cli, unit, home: Path, tmp_path: Path) -> None:
+    path = tmp_path / "roster.csv"
+    rows = ["房号,姓名,与户主关系,身份证号", f"0801,冒名,户主,{GOOD_ID}", "0802,周五,户主,"]
+    path.write_text("\r\n".join(rows) + "\r\n", encoding="utf-8")
+    done = cli("households", "import", str(path), "--apply")
+    assert done.code == 2 and "这个身份证号已登记在 0601 的 赵铁柱 名下" in done.out
+    rooms = [h["room"] for h in list_json(cli)]
+    assert "0802" in rooms and "0801" not in rooms  # only the row at fault is refused
+
+
+def test_moves_and_deaths_travel_to_the_station(tmp_path: Path) -> None:
+    db = StationDB(tmp_path / "station", create=True)
+    station_keys = Keys(tmp_path / "station")
+    store, keys = make_device(tmp_path / "device")
+    store.add_household(Household(room="0602", members=[Member(name="甲", relation="self"),
+                                                        Member(name="乙", relation="spouse")]))  # fmt: skip
+    device.trust(store, station_identity(db, station_keys))
+    enroll(db, device.identity(store, keys))
+    store.move_out(next(h.id for h in store.households() if h.room == "0601"), YESTERDAY, "外地")
+    store.mark_deceased(next(h.id for h in store.households() if h.room == "0602"), "乙", YESTERDAY)
+    bundle = device.export(store, keys, tmp_path / "stick").path
+    [outcome] = import_paths(db, station_keys, [bundle])
+    assert outcome.status == "accepted", outcome.key
+    docs = {d["room"]: d for d in db.docs("households")}
+    assert (docs["0601"]["residency"], docs["0601"]["ended_on"], docs["0601"]["moved_to"]) == (
+        "moved_out", YESTERDAY, "外地")  # fmt: skip
+    assert [(m["name"], m["residency"]) for m in docs["0602"]["members"]] == [("甲", None), ("乙", "deceased")]
+    # A new household in 0601: the station names the flat's household now by its room, the old one is history.
+    new = store.move_in(Household(room="0601", members=[Member(name="丙", relation="self")]))
+    [outcome] = import_paths(db, station_keys, [device.export(store, keys, tmp_path / "stick2").path])
+    assert outcome.status == "accepted", outcome.key
+    assert find_household(db, "6栋3单元:0601")[0] == new.id
+    store.close()
+    db.close()
+
+
+def test_the_exported_roster_is_who_lives_here_and_imports_back_as_no_change(cli, unit, tmp_path: Path) -> None:
+    assert cli("households", "move-out", "0601", "--date", YESTERDAY).code == 0
+    assert cli("households", "move-in", "0601", "--head", "周大福").code == 0
+    sheet = tmp_path / "roster.csv"
+    assert cli("households", "export", "--out", str(sheet), "--reveal").code == 0
+    text = sheet.read_text(encoding="utf-8-sig")
+    assert "周大福" in text and "赵铁柱" not in text
+    again = cli("households", "import", str(sheet), "--apply")
+    assert again.code == 0, again.out
+    assert len(list_json(cli, "--all")) == 4  # 0601 now and before, 0602, 0702: nothing created twice

@@ -52,7 +52,7 @@ def household_cells(household: Household, last_visit: str = "") -> tuple[str, st
     return (
         household.room,
         head,
-        str(len(household.members)),
+        str(len(household.living)),
         tags_compact(household.tags),
         first_phone(household),
         last_visit[5:10],
