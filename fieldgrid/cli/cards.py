@@ -35,7 +35,7 @@ def cmd_cards(args: argparse.Namespace, store: Store) -> int:
     if profile is None:
         raise InputError("cards.error.no_profile")
     if args.all:
-        households = [h for h in store.households() if h.residency != "vacant"]
+        households = [h for h in store.households() if not h.is_vacant]
     else:
         households = [find_household(store, ident) for ident in args.household or []]
     board_only = args.notice_board and not households

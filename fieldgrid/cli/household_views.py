@@ -17,6 +17,7 @@ from fieldgrid.cli.exits import EXIT_OK, BadFields, out
 from fieldgrid.i18n import label, t
 from fieldgrid.model import Household, Member, ValidationError
 from fieldgrid.model.masking import show_id_number, show_phone
+from fieldgrid.model.moves import on_the_map
 from fieldgrid.model.vocabulary import TAGS
 from fieldgrid.store import Store
 
@@ -46,6 +47,8 @@ def find_household(store: Store, ident: str) -> Household:
     place, sep, room = wanted.replace("：", ":").rpartition(":")
     by_room = [h for h in households if wanted in (h.room, f"{h.building}{h.unit}{h.room}")
                or (sep and room.strip() == h.room and f"{h.building}{h.unit}".endswith(place.strip()))]  # fmt: skip
+    if len(by_room) > 1 and len({(h.building, h.unit, h.room) for h in by_room}) == 1:
+        by_room = on_the_map(by_room)  # the flat's households over time: the one there now, else the last to end
     if len(by_room) == 1:
         return by_room[0]
     return store.household(wanted)
@@ -69,6 +72,8 @@ def member_json(member: Member, reveal: bool) -> dict[str, Any]:
         "birth_year": member.birth_year,
         "phone": _phone(member.phone, reveal, raw=True),
         "id_number": show_id_number(member.id_number, reveal) if member.id_number else None,
+        "residency": member.residency,
+        "ended_on": member.ended_on,
     }
 
 
@@ -87,6 +92,8 @@ def household_json(household: Household, reveal: bool) -> dict[str, Any]:
         "emergency_name": household.emergency_name,
         "emergency_phone": _phone(household.emergency_phone, reveal, raw=True),
         "notes": household.notes,
+        "ended_on": household.ended_on,
+        "moved_to": household.moved_to,
         "members": [member_json(m, reveal) for m in household.members],
     }
 
@@ -134,6 +141,8 @@ def _tag_labels(tags: list[str]) -> str:
 
 def cmd_list(args: argparse.Namespace, store: Store) -> int:
     households = store.households()
+    if not args.all:  # households that moved out or died are history: ``--all`` lists them too
+        households = [h for h in households if not h.is_ended]
     if args.tag:
         codes = tag_codes(store)
         wanted = tag_codes_of(args.tag, codes)
@@ -165,7 +174,7 @@ def cmd_list(args: argparse.Namespace, store: Store) -> int:
             h.id[:8],
             h.room,
             h.head_name or NONE,
-            str(len(h.members)),
+            str(len(h.living)),
             label("residency", h.residency),
             show_phone(h.all_phones[0], args.reveal) if h.all_phones else NONE,
             _tag_labels(h.tags),
@@ -174,7 +183,7 @@ def cmd_list(args: argparse.Namespace, store: Store) -> int:
     ]
     for line in table(headers, rows):
         out(line)
-    out(t("cli.list.total", households=len(households), people=sum(len(h.members) for h in households)))
+    out(t("cli.list.total", households=len(households), people=sum(len(h.living) for h in households)))
     return EXIT_OK
 
 
@@ -187,7 +196,7 @@ def household_lines(household: Household, reveal: bool) -> list[str]:
     emergency = " ".join(p for p in (h.emergency_name, _phone(h.emergency_phone, reveal) or "") if p) or NONE
     facts = [
         (t("cli.col.id"), h.id),
-        (t("cli.col.residency"), label("residency", h.residency)),
+        (t("cli.col.residency"), label("residency", h.residency) + _ending(h)),
         (t("cli.col.tags"), _tag_labels(h.tags)),
         (t("cli.col.phone"), phones),
         (t("cli.col.emergency"), emergency),
@@ -201,7 +210,8 @@ def household_lines(household: Household, reveal: bool) -> list[str]:
         rows = [
             [
                 label("relation", m.relation),
-                m.name,
+                m.name + (f"（{label('residency', m.residency)} {m.ended_on or ''}）".replace(" ）", "）")
+                          if m.residency else ""),
                 label("sex", m.sex) if m.sex else NONE,
                 str(m.birth_year) if m.birth_year else NONE,
                 _phone(m.phone, reveal) or NONE,
@@ -216,8 +226,25 @@ def household_lines(household: Household, reveal: bool) -> list[str]:
     return lines
 
 
+def _ending(h: Household) -> str:
+    """`` 2026-11-20 → 成都市武侯区`` after an ended residency: since when, and where to."""
+    parts = [h.ended_on or "", f"→ {h.moved_to}" if h.moved_to else ""]
+    text = " ".join(p for p in parts if p)
+    return f"  {text}" if text else ""
+
+
+def flat_history(store: Store, household: Household) -> list[Household]:
+    """Every household that has held ``household``'s flat, the one there now first, then the latest to end."""
+    place = (household.building, household.unit, household.room)
+    found = [h for h in store.households() if (h.building, h.unit, h.room) == place]
+    ended = sorted((h for h in found if h.is_ended), key=lambda h: h.ended_on or "", reverse=True)
+    return [h for h in found if not h.is_ended] + ended
+
+
 def cmd_show(args: argparse.Namespace, store: Store) -> int:
     household = find_household(store, args.id)
+    if args.all:
+        return _show_history(args, store, household)
     if args.reveal:  # on record before anything is shown
         store.log_disclosure("reveal", "household_show", len(household.members), target=household.room)
     if args.json:
@@ -225,4 +252,21 @@ def cmd_show(args: argparse.Namespace, store: Store) -> int:
         return EXIT_OK
     for line in household_lines(household, args.reveal):
         out(line)
+    return EXIT_OK
+
+
+def _show_history(args: argparse.Namespace, store: Store, household: Household) -> int:
+    """``show ROOM --all``: the household there now and every one that lived in the flat before it."""
+    history = flat_history(store, household)
+    if args.reveal:
+        store.log_disclosure("reveal", "household_show", sum(len(h.members) for h in history), target=household.room)
+    if args.json:
+        out(json.dumps([household_json(h, args.reveal) for h in history], ensure_ascii=False, indent=2))
+        return EXIT_OK
+    for n, h in enumerate(history):
+        if n:
+            out("")
+            out(t("cli.show.before"))
+        for line in household_lines(h, args.reveal):
+            out(line)
     return EXIT_OK

@@ -12,6 +12,7 @@ import re
 from fieldgrid.cli.common import parse_int, split_list, to_code
 from fieldgrid.cli.exits import EXIT_OK, BadFields, InputError, out
 from fieldgrid.cli.household_views import NONE, cmd_list, cmd_show, find_household, tag_codes, tag_codes_of
+from fieldgrid.cli.moves import confirm_namesakes, yes_option
 from fieldgrid.i18n import t
 from fieldgrid.model import Household, Member, ValidationError, ValidationErrors
 from fieldgrid.model.vocabulary import RELATIONS, RESIDENCY, SEXES
@@ -33,19 +34,22 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.add_argument("--reveal", action="store_true", help=t("cli.help.reveal"))
     p.add_argument("--tag", action="append", metavar="TAG", help=t("cli.help.list_tag"))
     p.add_argument("--search", metavar="TEXT", help=t("cli.help.search"))
+    p.add_argument("--all", action="store_true", help=t("cli.help.list_all"))
     p.set_defaults(handler=cmd_list, read_only=True)
 
     p = actions.add_parser("show", parents=[common], help=t("cli.help.hh_show"), description=t("cli.help.hh_show"))
     p.add_argument("id", metavar="ID", help=t("cli.help.id"))
     p.add_argument("--reveal", action="store_true", help=t("cli.help.reveal"))
     p.add_argument("--json", action="store_true", help=t("cli.help.json"))
+    p.add_argument("--all", action="store_true", help=t("cli.help.show_all"))
     p.set_defaults(handler=cmd_show, read_only=True)
 
     p = actions.add_parser(
         "add", parents=[common], help=t("cli.help.hh_add"), description=t("cli.help.hh_add_description")
     )
     p.add_argument("--room", required=True, metavar="ROOM", help=t("cli.help.room"))
-    _household_options(p, edit=False)
+    household_options(p, edit=False)
+    yes_option(p)
     p.set_defaults(handler=cmd_add)
 
     p = actions.add_parser(
@@ -53,7 +57,8 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     )
     p.add_argument("id", metavar="ID", help=t("cli.help.id"))
     p.add_argument("--room", metavar="ROOM", help=t("cli.help.room"))
-    _household_options(p, edit=True)
+    household_options(p, edit=True)
+    yes_option(p)
     p.set_defaults(handler=cmd_edit)
 
     p = actions.add_parser(
@@ -61,12 +66,13 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     )
     p.add_argument("id", metavar="ID", help=t("cli.help.id"))
     p.set_defaults(handler=cmd_delete)
-    from fieldgrid.cli import roster
+    from fieldgrid.cli import moves, roster
 
     roster.register(actions, common)
+    moves.register(actions, common)
 
 
-def _household_options(p: argparse.ArgumentParser, *, edit: bool) -> None:
+def household_options(p: argparse.ArgumentParser, *, edit: bool) -> None:
     p.add_argument("--head", metavar="NAME", help=t("cli.help.head"))
     p.add_argument("--sex", metavar="SEX", help=t("cli.help.sex"))
     p.add_argument("--birth-year", metavar="YEAR", help=t("cli.help.birth_year"))
@@ -171,6 +177,15 @@ def _save(store: Store, household: Household, *, new: bool) -> Household:
 
 
 def cmd_add(args: argparse.Namespace, store: Store) -> int:
+    household = household_from_args(args, store, room=args.room)
+    confirm_namesakes(store, household, args.yes)
+    clean = _save(store, household, new=True)
+    out(clean.id)
+    return EXIT_OK
+
+
+def household_from_args(args: argparse.Namespace, store: Store, *, room: str) -> Household:
+    """The household ``add`` and ``move-in`` describe."""
     codes = tag_codes(store)
     members: list[Member] = []
     if args.head:
@@ -186,8 +201,8 @@ def cmd_add(args: argparse.Namespace, store: Store) -> int:
     elif args.sex or args.birth_year or args.id_number:
         raise BadFields([ValidationError("head", "cli.error.head_needed")])
     members.extend(parse_member(spec) for spec in args.member or [])
-    household = Household(
-        room=args.room,
+    return Household(
+        room=room,
         members=members,
         building=args.building or "",
         unit=args.unit or "",
@@ -199,9 +214,6 @@ def cmd_add(args: argparse.Namespace, store: Store) -> int:
         emergency_phone=_optional(args.emergency_phone),
         notes=args.note or "",
     )
-    clean = _save(store, household, new=True)
-    out(clean.id)
-    return EXIT_OK
 
 
 def _edit_head(household: Household, args: argparse.Namespace) -> bool:
@@ -288,6 +300,7 @@ def cmd_edit(args: argparse.Namespace, store: Store) -> int:
         changed = True
     if not changed:
         raise InputError("cli.error.nothing_to_change")
+    confirm_namesakes(store, household, args.yes)
     clean = _save(store, household, new=False)
     out(t("cli.edit.done", room=clean.room, id=clean.id))
     return EXIT_OK

@@ -88,7 +88,7 @@ def cmd_export(args: argparse.Namespace, store: Store) -> int:
     path = Path(args.out).expanduser()
     if path.suffix.lower() not in SUFFIXES:
         raise InputError("cli.error.export_suffix", value=args.out)
-    households = store.households()
+    households = [h for h in store.households() if not h.is_ended]  # the unit's roster: who lives here
     write_table(path, roster_sheet(households, t("cli.roster.sheet"), reveal=args.reveal))
     store.log_disclosure("export", "roster_export", sum(len(h.members) for h in households), target=path.name)
     err(t("cli.roster.exported", count=len(households), path=str(path)))

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from fieldgrid.cli import (
     station_audit,
+    station_duplicates,
     station_lists,
     station_log,
     station_patrol,
@@ -120,6 +121,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     station_patrol.register(actions, common, with_station)
     station_audit.register(actions, common, with_station)
     station_retention.register(actions, common, with_station)
+    station_duplicates.register(actions, common, with_station)
 
 
 def station_home(args: argparse.Namespace) -> Path:

@@ -124,7 +124,8 @@ def tally_sheet(
         done = tally(unit, month)
         points = done.points(rules)
         row: list[object] = [
-            unit.leader, unit.grid, len(unit.households), sum(done.visits.values()), done.visits["errand"],
+            unit.leader, unit.grid, sum(not h.is_ended for h in unit.households), sum(done.visits.values()),
+            done.visits["errand"],
             done.visits["mediation"], done.visits["hazard_check"], done.closed_with_feedback,
             done.unsolvable_with_notice, done.escalated, _number(points),
         ]  # fmt: skip

@@ -40,6 +40,8 @@ def event_summary(event: ProblemEvent, *, names: bool = True) -> str:
         return t("ledger.text.detail", what=said, text=text) if text else said
     if event.kind == "closed" and data.get("resolution") == "unsolvable":
         return t("ledger.text.notice", text=data.get("notice", ""))
+    if event.kind == "closed" and data.get("resolution") == "household_left":
+        return t("ledger.text.detail", what=label("event", event.kind), text=str(data.get("note", "")))
     if event.kind == "reopened":
         text = str(data.get("reason", "") or "").strip()
     kind = label("event", event.kind)

@@ -105,7 +105,7 @@ def build(
     rooms: dict[str, RoomState] = {}
     not_visited = attention_not_visited = lived_in = 0
     for h in households:
-        vacant = h.residency == "vacant"
+        vacant = h.is_vacant
         last = last_visit.get(h.id, "")
         visited = last >= recent
         attention = bool(SPECIAL_ATTENTION_TAGS.intersection(h.tags))
@@ -117,7 +117,7 @@ def build(
     due = sum(1 for _, date in follow_up.values() if date and date <= today.isoformat())
     return Dashboard(
         households=len(households),
-        people=sum(len(h.members) for h in households),
+        people=sum(len(h.living) for h in households),
         lived_in=lived_in,
         not_visited=not_visited,
         attention_not_visited=attention_not_visited,

@@ -13,6 +13,7 @@ from typing import Any, ParamSpec, TypeVar
 from fieldgrid.model.errors import ValidationError, ValidationErrors
 from fieldgrid.model.validation import (
     check_birth_year,
+    check_day,
     control_errors,
     fold_width,
     id_birth_date,
@@ -20,7 +21,7 @@ from fieldgrid.model.validation import (
     normalize_id_number,
     normalize_phone,
 )
-from fieldgrid.model.vocabulary import RELATIONS, RESIDENCY, SEXES, TAGS
+from fieldgrid.model.vocabulary import ENDED_RESIDENCY, MEMBER_ENDINGS, RELATIONS, RESIDENCY, SEXES, TAGS
 
 _P = ParamSpec("_P")
 _R = TypeVar("_R")
@@ -42,6 +43,14 @@ class Member:
     id_number: str | None = None
     id: str = field(default_factory=new_id)
     position: int | None = None  # where the leader put this member in the household, kept through every merge
+    # ``None`` while the person lives in the household; ``deceased`` or ``moved_out`` (to another household of the
+    # unit, or away) once they no longer do: kept in the household's history, out of the counts of living persons.
+    residency: str | None = None
+    ended_on: str | None = None  # the day of that death or move, YYYY-MM-DD
+
+    @property
+    def is_living_here(self) -> bool:
+        return self.residency is None
 
     @property
     def is_head(self) -> bool:
@@ -62,6 +71,23 @@ class Household:
     emergency_phone: str | None = None
     notes: str = ""
     id: str = field(default_factory=new_id)
+    ended_on: str | None = None  # the day the household moved out or its last person died (an ended residency)
+    moved_to: str = ""  # where it moved to, as the leader was told
+
+    @property
+    def is_ended(self) -> bool:
+        """Moved out, deceased or cancelled: no longer served, kept in the history of its flat."""
+        return self.residency in ENDED_RESIDENCY
+
+    @property
+    def is_vacant(self) -> bool:
+        """Nobody lives here for the leader to serve: a vacant flat, or a household that has ended."""
+        return self.residency == "vacant" or self.is_ended
+
+    @property
+    def living(self) -> list[Member]:
+        """The members who live here now (not deceased, not moved away); nobody once the household has ended."""
+        return [] if self.is_ended else [m for m in self.members if m.is_living_here]
 
     @property
     def head(self) -> Member | None:
@@ -127,6 +153,10 @@ def validate_member(member: Member, today: dt.date | None = None) -> tuple[Membe
     if member.sex is not None and member.sex not in SEXES:
         errors.append(ValidationError("sex", "error.sex.unknown", value=member.sex))
     _collect(errors, check_birth_year, member.birth_year, today)
+    if member.residency is not None and member.residency not in MEMBER_ENDINGS:
+        errors.append(ValidationError("residency", "error.residency.unknown", value=member.residency))
+    if member.ended_on is not None:
+        _collect(errors, check_day, member.ended_on, today, "ended_on")
     phone = _collect(errors, normalize_phone, member.phone) if member.phone else None
     id_number = None
     birth_year, sex = member.birth_year, member.sex
@@ -161,6 +191,11 @@ def validate_household(
         errors.append(ValidationError("floor", "error.floor.range", value=floor))
     if household.residency not in RESIDENCY:
         errors.append(ValidationError("residency", "error.residency.unknown", value=household.residency))
+    if household.ended_on is not None:
+        _collect(errors, check_day, household.ended_on, today, "ended_on")
+    errors.extend(control_errors(moved_to=household.moved_to))
+    if len(household.moved_to) > 100:
+        errors.append(ValidationError("moved_to", "error.text.long", most=100))
     known = set(TAGS) | set(extra_tags)
     for tag in household.tags:
         if tag not in known:
@@ -181,7 +216,7 @@ def validate_household(
         errors.append(ValidationError("head", "error.head.many"))
     elif not heads and household.residency != "vacant":
         errors.append(ValidationError("head", "error.head.missing"))
-    ids = [m.id_number for m in members if m.id_number]
+    ids = [m.id_number for m in members if m.id_number and m.is_living_here]
     if len(ids) != len(set(ids)):
         errors.append(ValidationError("members", "error.id.duplicate"))
     if errors:
@@ -197,5 +232,6 @@ def validate_household(
         emergency_name=household.emergency_name.strip(),
         emergency_phone=emergency_phone,
         notes=household.notes.strip(),
+        moved_to=household.moved_to.strip(),
         members=members,
     )

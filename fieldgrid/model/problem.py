@@ -150,6 +150,10 @@ def step(state: ProblemState, event: ProblemEvent) -> ProblemState:
         if not notice:
             raise ValidationError("notice", "error.problem.notice_missing")
         return ProblemState(status="unsolvable", feedback_given=True, closed_at=event.at, notice=notice)
+    if resolution == "household_left":  # the household it concerned moved out or died: closed with a note
+        if not str(data.get("note", "")).strip():
+            raise ValidationError("note", "error.problem.text_missing")
+        return ProblemState(status="closed", feedback_given=state.feedback_given, closed_at=event.at)
     raise ValidationError("resolution", "error.problem.resolution", value=resolution)
 
 

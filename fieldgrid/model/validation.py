@@ -129,3 +129,16 @@ def check_birth_year(year: int | None, today: dt.date | None = None, field: str 
         return
     if not 1900 <= year <= (today or dt.date.today()).year:
         raise ValidationError(field, "error.birth_year.range", value=year)
+
+
+def check_day(text: str, today: dt.date | None = None, field: str = "date") -> dt.date:
+    """A day typed as ``YYYY-MM-DD`` that has already come (a death or a move is recorded after it happened)."""
+    try:
+        day = dt.date.fromisoformat(fold_width(str(text)))
+    except ValueError:
+        raise ValidationError(field, "error.date.format", value=text) from None
+    if day > (today or dt.date.today()):
+        raise ValidationError(field, "error.date.future", value=text)
+    if day.year < 1900:
+        raise ValidationError(field, "error.date.format", value=text)
+    return day

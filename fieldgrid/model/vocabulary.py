@@ -24,6 +24,8 @@ RESIDENCY: tuple[str, ...] = ("resident", "renting", "vacant", "moved_out", "dec
 # 常住 / 租住 / 空置 / 已迁出 / 已故 / 已注销
 # A household marked so is no longer served: its history is kept for the retention period, then only counted.
 ENDED_RESIDENCY: frozenset[str] = frozenset({"moved_out", "deceased", "cancelled"})
+# A person's own ending, inside a household that goes on (``Member.residency``; ``None`` while they live there).
+MEMBER_ENDINGS: tuple[str, ...] = ("moved_out", "deceased")
 
 RELATIONS: tuple[str, ...] = (
     "self",  # 本人(户主)

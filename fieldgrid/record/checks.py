@@ -103,14 +103,15 @@ Shape = Mapping[str, tuple[Check, bool]]
 MEMBER: Shape = {
     "id": (ident, True), "name": (text, True), "relation": (text, True), "sex": (optional(text), False),
     "birth_year": (optional(integer), False), "phone": (optional(text), False), "id_number": (optional(text), False),
-    "position": (optional(integer), False),
+    "position": (optional(integer), False), "residency": (optional(text), False), "ended_on": (optional(moment), False),
 }  # fmt: skip
 SHAPES: dict[str, Shape] = {
     HOUSEHOLDS: {
         "id": (ident, True), "room": (text, True), "building": (text, False), "unit": (text, False),
         "floor": (optional(integer), False), "phones": (list_of(text), False), "residency": (text, False),
         "tags": (list_of(text), False), "emergency_name": (text, False), "emergency_phone": (optional(text), False),
-        "notes": (text, False), NESTED: (list_of(mapping), False),
+        "notes": (text, False), NESTED: (list_of(mapping), False), "ended_on": (optional(moment), False),
+        "moved_to": (text, False),
     },
     VISITS: {
         "id": (ident, True), "household_id": (ident, True), "at": (moment, True), "kind": (text, True),

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from fieldgrid.i18n import parse_label
 from fieldgrid.model import Household, Member, ValidationError, ValidationErrors, validate_household
+from fieldgrid.model.duplicates import id_clashes
 from fieldgrid.model.profile import parts_outside
 from fieldgrid.model.vocabulary import RELATIONS, RESIDENCY, SEXES, TAGS
 from fieldgrid.roster.columns import (
@@ -150,7 +151,8 @@ def plan_import(
             _reject(plan, person, outside[0])
             continue
         groups.setdefault(key, []).append((person, member))
-    by_place = {(h.building, h.unit, h.room): h for h in existing}
+    # A flat's household that moved out or died is history: a row of that flat is a new household moving in.
+    by_place = {(h.building, h.unit, h.room): h for h in existing if not h.is_ended}
     for (b, u, room), people in groups.items():
         head_row = next((p for p, m in people if m is not None and m.relation == "self"), people[0][0]).values
         residency = _code("residency", head_row.get("residency", ""), RESIDENCY_WORDS, RESIDENCY) or "resident"
@@ -180,6 +182,10 @@ def plan_import(
             candidate = _merge(current, _with_members(incoming, people)) if current else _with_members(incoming, people)
             try:
                 clean = validate_household(candidate, extra_tags, today)
+                clashes = id_clashes(clean, _others(existing, plan, (b, u, room)))
+                if clashes:  # an ID number a person of another household holds: that row is refused
+                    clean = None
+                    raise ValidationErrors(clashes)
                 break
             except ValidationErrors as exc:
                 blamed = _blame(exc.errors, people, candidate)
@@ -199,6 +205,13 @@ def plan_import(
             plan.updates.append(clean)
     plan.rejected.sort(key=lambda r: r.row)
     return plan
+
+
+def _others(existing: Sequence[Household], plan: Plan, place: tuple[str, str, str]) -> list[Household]:
+    """The unit's other households as they will be once the rows planned so far are in."""
+    planned = {h.id: h for h in [*plan.creates, *plan.updates]}
+    mine = [h for h in existing if h.id not in planned]
+    return [h for h in [*mine, *planned.values()] if (h.building, h.unit, h.room) != place]
 
 
 def _with_members(household: Household, people: Sequence[tuple[Person, Member | None]]) -> Household:

@@ -20,6 +20,7 @@ from typing import Any
 
 from fieldgrid.model.errors import Label
 from fieldgrid.model.profile import parts_outside
+from fieldgrid.model.vocabulary import ENDED_RESIDENCY
 from fieldgrid.record.clock import Clock, Stamp
 from fieldgrid.record.merge import merge_doc
 from fieldgrid.record.meta import META, stamp_party, stamps
@@ -583,6 +584,9 @@ def find_household(db: StationDB, ident: str) -> tuple[str, str, dict[str, Any]]
         found = [h for h in households if h[0] == ident]
         found = found or [h for h in households if h[2].get("room") == ident.strip()]
         found = found or [h for h in households if len(ident) >= 4 and h[0].startswith(ident)]
+    current = [h for h in found if h[2].get("residency") not in ENDED_RESIDENCY]
+    if len(found) > 1 and len(current) == 1:  # a flat's household now, its earlier ones (moved out, died) history
+        found = current
     if len(found) > 1:
         names = ", ".join(f"{d.get('building', '')}{d.get('unit', '')}:{d.get('room', '')}" for _, _, d in found[:8])
         raise SyncError("sync.error.ambiguous_household", id=ident, candidates=names)

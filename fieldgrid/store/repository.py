@@ -22,7 +22,10 @@ from tinydb import Query, TinyDB
 from fieldgrid.errors import Refused
 from fieldgrid.fsutil import fsync_dir, remove_leftovers
 from fieldgrid.model import Household, LeaderProfile, ValidationError, ValidationErrors, validate_household
+from fieldgrid.model.duplicates import Namesake, id_clashes, namesakes
 from fieldgrid.model.profile import parts_outside, validate_profile
+from fieldgrid.model.validation import fold_width
+from fieldgrid.model.vocabulary import ENDED_RESIDENCY
 from fieldgrid.record import meta as records
 from fieldgrid.record.clock import Clock, Stamp
 from fieldgrid.record.tables import HOUSEHOLDS
@@ -33,6 +36,7 @@ from fieldgrid.store.disclosures import DisclosureLog
 from fieldgrid.store.errors import DiskError, NotFound, StoreError
 from fieldgrid.store.field_work import FieldWork
 from fieldgrid.store.home import DEVICE_DB
+from fieldgrid.store.moves import Moves
 from fieldgrid.store.retention import Retention
 from fieldgrid.store.storage import AtomicJSONStorage, CorruptDatabase
 from fieldgrid.store.sync_state import SyncState
@@ -48,7 +52,7 @@ def wall_ms() -> int:
     return time.time_ns() // 1_000_000
 
 
-class Store(FieldWork, SyncState, DisclosureLog, Retention):
+class Store(FieldWork, SyncState, DisclosureLog, Retention, Moves):
     """A home's database.  Open it after taking the home's :class:`~fieldgrid.store.lock.HomeLock`; a home with a
     PIN needs the ``key`` :class:`~fieldgrid.store.pin.Unlocker` gives for it."""
 
@@ -237,7 +241,17 @@ class Store(FieldWork, SyncState, DisclosureLog, Retention):
             raise NotFound(ident)
         return records.clone(doc[records.META])
 
-    def _validated(self, household: Household) -> Household:
+    def _place(self, household: Household) -> tuple[str, str, str]:
+        """Building, unit and room as they will be stored (the profile's building and unit when not given)."""
+        profile = self.profile()
+        building = household.building or (profile.grid.building if profile else "")
+        unit = household.unit or (profile.grid.unit if profile else "")
+        return (fold_width(building), fold_width(unit), fold_width(household.room))
+
+    def _validated(self, household: Household, replacing: frozenset[str] = frozenset()) -> Household:
+        """The household checked for storing: its own fields, the grid, a flat held by one household living there
+        at a time (``replacing``: households ended in the same write), no ID number of a living person of
+        another household."""
         profile = self.profile()
         extra = profile.extra_tags if profile else []
         if profile:
@@ -255,14 +269,61 @@ class Store(FieldWork, SyncState, DisclosureLog, Retention):
                        for part in parts_outside(mine, {"building": clean.building, "unit": clean.unit})]  # fmt: skip
             if outside:
                 raise ValidationErrors(outside)
+        if clean.is_ended:  # history: its flat may have a new household, its people live elsewhere now
+            return clean
         place = (clean.building, clean.unit, clean.room)
         # Straight over the stored documents: building whole Household objects here cost more than the write.
-        for other in self._household_docs():
-            if other["id"] != clean.id and (other.get("building", ""), other.get("unit", ""), other["room"]) == place:
+        docs = [d for d in self._household_docs() if d["id"] != clean.id and d["id"] not in replacing]
+        for other in docs:
+            if (other.get("building", ""), other.get("unit", ""), other["room"]) == place and (
+                other.get("residency") not in ENDED_RESIDENCY
+            ):
                 raise ValidationErrors([ValidationError("room", "error.room.taken", value=clean.room)])
+        if any(m.id_number for m in clean.members):
+            unit = (clean.building, clean.unit)
+            others = [Household.from_doc(records.live_view(d)) for d in docs
+                      if (d.get("building", ""), d.get("unit", "")) == unit]  # fmt: skip
+            clashes = id_clashes(clean, others)
+            if clashes:
+                raise ValidationErrors(clashes)
+        return clean
+
+    def namesakes(self, household: Household) -> list[Namesake]:
+        """Living people of other households with the same name and birth year as one of ``household``'s (to ask
+        the leader before saving)."""
+        return namesakes(household, self.households())
+
+    def _vacant_holders(self, household: Household) -> list[Household]:
+        """The records of ``household``'s flat that nobody lives in (vacant, not ended) — what a new household
+        moving in takes over."""
+        place = self._place(household)
+        return [h for h in self.households() if h.id != household.id and (h.building, h.unit, h.room) == place
+                and h.residency == "vacant"]  # fmt: skip
+
+    def move_in(self, household: Household) -> Household:
+        """A new household in a flat that is vacant or whose household has ended (the old records stay in
+        history): an empty vacant record is taken over (its visits and problems stay with the flat); one that
+        names people (an owner living elsewhere) ends, dated today."""
+        holders = self._vacant_holders(household)
+        empty = [h for h in holders if not h.living]
+        if empty and household.residency != "vacant":
+            household = dataclasses.replace(household, id=empty[0].id)
+        ended = [dataclasses.replace(h, residency="moved_out", ended_on=self.today().isoformat())
+                 for h in holders if h.id != household.id]  # fmt: skip
+        if household.id == (empty[0].id if empty else None):
+            return self.update_household(household, ended=ended)
+        clean = self._validated(household, replacing=frozenset(h.id for h in ended))
+        table = self._db.table(HOUSEHOLDS)
+        with self._change() as stamp:
+            for old in ended:
+                self._stamp_update(stamp, old)
+            table.insert(records.stamp_new(clean.to_doc(), stamp, self.device_id))
         return clean
 
     def add_household(self, household: Household) -> Household:
+        """A new household; in a flat that is vacant or whose household has ended, a move-in (:meth:`move_in`)."""
+        if household.residency != "vacant" and self._vacant_holders(household):
+            return self.move_in(household)
         clean = self._validated(household)
         if self._db.table(HOUSEHOLDS).contains(Query().id == clean.id):
             raise StoreError("error.household.exists", id=clean.id)
@@ -293,13 +354,16 @@ class Store(FieldWork, SyncState, DisclosureLog, Retention):
                 if doc is not None:
                     table.update(doc, doc_ids=[old.doc_id])
 
-    def update_household(self, household: Household) -> Household:
+    def update_household(self, household: Household, *, ended: list[Household] | None = None) -> Household:
+        """``household`` changed; ``ended``: other households ending in the same write (a move-in)."""
         table = self._db.table(HOUSEHOLDS)
         old = table.get(Query().id == household.id)
         if old is None or records.is_deleted(old):
             raise NotFound(household.id)
-        clean = self._validated(household)
+        clean = self._validated(household, replacing=frozenset(h.id for h in ended or []))
         with self._change() as stamp:
+            for other in ended or []:
+                self._stamp_update(stamp, other)
             doc = records.stamp_changes(dict(old), clean.to_doc(), stamp, self.device_id)
             if doc is not None:
                 table.update(doc, doc_ids=[old.doc_id])

@@ -54,6 +54,7 @@ HOMES: dict[str, str] = {
     "tui.scan": "tui.card",
     "tui.lock": "tui.lock",
     "tui.audit": "tui.audit",
+    "tui.move": "tui.move",
 
     "cli.help": "cli.help",
     "cli.argparse": "cli.help",
@@ -79,6 +80,8 @@ HOMES: dict[str, str] = {
     "cli.pin": "cli.pin",
     "cli.audit": "cli.audit",
     "cli.retention": "cli.audit",
+    "cli.move": "cli.move",
+    "cli.namesake": "cli.move",
 
     "audience": "audience",
     "error": "error",
@@ -115,6 +118,7 @@ HOMES: dict[str, str] = {
     "pin": "pin",
     "disclosure": "disclosure",
     "retention": "retention",
+    "move": "move",
 }
 
 MODULES: tuple[str, ...] = tuple(sorted(set(HOMES.values())))

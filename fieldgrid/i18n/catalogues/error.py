@@ -106,6 +106,17 @@ ZH: dict[str, str] = {
     "error.disclosure.persons": "人数不能为负：{value}",
     "error.disclosure.via": "未知的来源：{value}",
     "error.retention.days": "保留天数应为 1 到 {most} 之间的整数：{value}",
+    "error.date.format": "日期“{value}”看不懂：请写成 年-月-日，如 2026-11-20",
+    "error.date.future": "日期 {value} 还没到：只能记已经发生的事",
+    "error.text.long": "太长了：最多 {most} 个字",
+    "error.move.ended": "{room} 这一户已迁出或注销，只留作记录",
+    "error.move.vacant": "{room} 是空置房，没有住户可迁出",
+    "error.move.same": "迁出和迁入是同一户（{room}）",
+    "error.move.head_leaves": "{name} 是 {room} 的户主，户里还有人：请先更换户主，或整户迁出",
+    "error.move.problems": "未迁出户的问题只能“carry”（保留）或“close”（关闭）：{value}",
+    "error.person.unknown": "{room} 没有在住的“{name}”",
+    "error.person.ambiguous": "{room} 有不止一个“{name}”",
+    "error.id.held_elsewhere": "这个身份证号已登记在 {room} 的 {name} 名下",
 }
 
 EN: dict[str, str] = {
@@ -221,4 +232,16 @@ EN: dict[str, str] = {
     "error.disclosure.persons": "The number of persons cannot be negative: {value}",
     "error.disclosure.via": "Unknown channel: {value}",
     "error.retention.days": "Days to keep must be a whole number from 1 to {most}: {value}",
+    "error.date.format": "Cannot read the date “{value}”: write it as YYYY-MM-DD, e.g. 2026-11-20",
+    "error.date.future": "{value} has not come yet: only what already happened can be recorded",
+    "error.text.long": "Too long: {most} characters at most",
+    "error.move.ended": "The household of {room} has moved out or ended; it is kept as a record only",
+    "error.move.vacant": "{room} is vacant: there is no household to move out",
+    "error.move.same": "Moving from and to the same household ({room})",
+    "error.move.head_leaves": "{name} heads {room} and others still live there: change the head first, or move "
+    "the whole household out",
+    "error.move.problems": "Problems of a household moving out are either carry or close: {value}",
+    "error.person.unknown": "Nobody called “{name}” lives in {room}",
+    "error.person.ambiguous": "More than one “{name}” lives in {room}",
+    "error.id.held_elsewhere": "This ID number is already held by {name} of {room}",
 }

@@ -106,6 +106,11 @@ ZH: dict[str, str] = {
     "station.log.kind.rollup": "上报街道",
     "station.log.kind.redeem": "积分兑换",
     "station.log.kind.joint_patrol": "联动巡查",
+    "station.duplicates.none": "没有同一个人登记在两个单元",
+    "station.duplicates.person": "人员",
+    "station.duplicates.room": "房号",
+    "station.duplicates.id_number": "身份证号",
+    "station.duplicates.total": "{count} 人登记在不止一个单元：请与相关单元长核实",
 }
 
 EN: dict[str, str] = {
@@ -218,4 +223,9 @@ EN: dict[str, str] = {
     "station.log.kind.rollup": "Roll-up",
     "station.log.kind.redeem": "Redemption",
     "station.log.kind.joint_patrol": "Joint patrol",
+    "station.duplicates.none": "Nobody is held in two units",
+    "station.duplicates.person": "Person",
+    "station.duplicates.room": "Room",
+    "station.duplicates.id_number": "ID number",
+    "station.duplicates.total": "{count} persons held in more than one unit: check with their leaders",
 }

@@ -48,11 +48,11 @@ def first_phone(household: Household) -> str:
 def household_cells(household: Household, last_visit: str = "") -> tuple[str, str, str, str, str, str]:
     """Room, head, member count, tags (compact), first phone (masked), last visit (MM-DD): the household list's
     columns."""
-    head = household.head_name or (t("tui.list.vacant") if household.residency == "vacant" else "")
+    head = household.head_name or (t("tui.list.vacant") if household.is_vacant else "")
     return (
         household.room,
         head,
-        str(len(household.members)),
+        str(len(household.living)),
         tags_compact(household.tags),
         first_phone(household),
         last_visit[5:10],

@@ -20,6 +20,7 @@ from textual.widgets import Static
 from fieldgrid.i18n import label, t
 from fieldgrid.model import Household
 from fieldgrid.model.dashboard import Dashboard, build, floors
+from fieldgrid.model.moves import on_the_map
 from fieldgrid.record.tables import NOTICES
 from fieldgrid.store import Store
 from fieldgrid.tui.common.bindings import translate_bindings
@@ -118,14 +119,14 @@ class StairwellScreen(Screen[None]):
         profile = self.store.profile()
         if profile is not None:
             self.sub_title = t("tui.map.subtitle", grid=profile.grid.label(), leader=profile.name)
-        households = self.store.households()
+        households = on_the_map(self.store.households())  # a flat whose household moved out shows vacant
         days = profile.visit_days if profile else 30
         self.dashboard = build(
             households, self.store.visits(), self.store.problems(), self.store.now(), visit_days=days
         )
         rooms = [(floor, [self.dashboard.rooms[h.id] for h in hs]) for floor, hs in floors(households)]
         current = self.grid.current
-        self.grid.set_rooms(rooms, keep=current.household.id if current else None)
+        self.grid.set_rooms(rooms, keep=current.household if current else None)
         from fieldgrid.sync.pending import pending_count
 
         self.waiting = pending_count(self.store)
@@ -139,7 +140,7 @@ class StairwellScreen(Screen[None]):
             latest = notices[0]
             since = str(latest.get("received") or latest.get("at") or "")
             visited = self.store.last_visits()
-            untold = sum(1 for h in households if h.residency != "vacant" and visited.get(h.id, "") < since)
+            untold = sum(1 for h in households if not h.is_vacant and visited.get(h.id, "") < since)
             text.append("\n" + t("tui.dash.notice", count=len(notices)) + "\n", style="bold")
             text.append(str(latest.get("text", ""))[:30] + "\n", style="yellow")
             text.append(t("tui.dash.untold", count=untold), style="bold red" if untold else "dim")
@@ -156,7 +157,7 @@ class StairwellScreen(Screen[None]):
     @property
     def current_household_id(self) -> str | None:
         household = self.highlighted
-        return household.id if household is not None and household.residency != "vacant" else None
+        return household.id if household is not None and not household.is_vacant else None
 
     # -- actions ----------------------------------------------------------------------------------
 
@@ -175,7 +176,7 @@ class StairwellScreen(Screen[None]):
 
     def action_visit(self) -> None:
         household = self.highlighted
-        if household is None or household.residency == "vacant":
+        if household is None or household.is_vacant:
             self.app.notify(t("tui.map.pick_lived_in"), severity="warning")
             return
         from fieldgrid.tui.field_work.visit_form import VisitFormScreen

@@ -108,7 +108,7 @@ class CardScreen(Screen[None]):
         path = self.store.home / "cards" / "unit-cards.pdf"
         try:
             painter = Painter(find_font())
-            households = [h for h in self.store.households() if h.residency != "vacant"]
+            households = [h for h in self.store.households() if not h.is_vacant]
             path.parent.mkdir(parents=True, exist_ok=True)
             save_pdf(
                 path, [*painter.sheets([painter.card(profile, h) for h in households]), painter.notice_board(profile)]

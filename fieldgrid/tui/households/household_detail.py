@@ -41,7 +41,10 @@ def summary_table(household: Household, reveal: bool) -> Table:
     grid.add_row(t("tui.field.room"), Text(household.room))
     grid.add_row(t("tui.detail.place_label"), _value(place_text(household.building, household.unit)))
     grid.add_row(t("tui.detail.floor"), _value("" if household.floor is None else str(household.floor)))
-    grid.add_row(t("tui.field.residency"), Text(label("residency", household.residency)))
+    ending = " ".join(x for x in (household.ended_on or "", f"→ {household.moved_to}" if household.moved_to else "")
+                      if x)  # fmt: skip
+    residency = label("residency", household.residency) + (f"  {ending}" if ending else "")
+    grid.add_row(t("tui.field.residency"), Text(residency))
     grid.add_row(t("tui.field.tags"), _value(tags_full(household.tags)))
     phones = t("tui.list_sep").join(phone_text(p, reveal) for p in household.phones)
     grid.add_row(t("tui.field.phones"), _value(phones))
@@ -58,8 +61,9 @@ def members_table(household: Household, reveal: bool) -> RenderableType:
     for key in ("name", "relation", "sex", "birth_year", "phone", "id_number"):
         table.add_column(t(f"tui.member.{key}"), no_wrap=key in ("phone", "id_number", "birth_year"))
     for member in household.members:
+        ended = f"（{label('residency', member.residency)} {member.ended_on or ''}）" if member.residency else ""
         table.add_row(
-            member.name,
+            Text(member.name + ended.replace(" ）", "）"), style="dim" if ended else ""),
             label("relation", member.relation),
             label("sex", member.sex) if member.sex else "",
             str(member.birth_year) if member.birth_year else "",
@@ -109,6 +113,9 @@ class HouseholdDetailScreen(Screen[bool]):
         Binding("c", "card", "tui.key.card"),
         Binding("e", "edit", "tui.key.edit"),
         Binding("d", "delete", "tui.key.delete"),
+        Binding("o", "move_out", "tui.key.move_out"),
+        Binding("x", "deceased", "tui.key.deceased"),
+        Binding("a", "move_in", "tui.key.move_in"),
         Binding("r", "toggle_reveal", "tui.key.reveal"),
         Binding("escape", "back", "tui.key.back"),
     ]
@@ -147,6 +154,7 @@ class HouseholdDetailScreen(Screen[bool]):
             self.dismiss(True)
             return
         self.show()
+        self.refresh_bindings()
 
     def show(self) -> None:
         household = self.household
@@ -173,6 +181,39 @@ class HouseholdDetailScreen(Screen[bool]):
     @property
     def current_household_id(self) -> str | None:
         return self.household_id
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """迁出 and 去世 where people live; 迁入 (the add form) on a flat that is vacant or whose household ended."""
+        household = self.household
+        if action in ("move_out", "deceased"):
+            return household is not None and not household.is_vacant
+        if action == "move_in":
+            return household is not None and household.is_vacant
+        return True
+
+    def action_move_out(self) -> None:
+        from fieldgrid.tui.households.move_forms import MoveOutFormScreen
+
+        if self.household is not None and not self.household.is_vacant:
+            self.app.push_screen(MoveOutFormScreen(self.store, self.household), self._after_edit)
+
+    def action_deceased(self) -> None:
+        from fieldgrid.tui.households.move_forms import DeceasedFormScreen
+
+        if self.household is not None and not self.household.is_vacant:
+            self.app.push_screen(DeceasedFormScreen(self.store, self.household), self._after_edit)
+
+    def action_move_in(self) -> None:
+        household = self.household
+        if household is not None and household.is_vacant:
+            form = HouseholdFormScreen(self.store, None, move_in=household)
+            self.app.push_screen(form, self._after_move_in)
+
+    def _after_move_in(self, saved: Household | None) -> None:
+        if saved is not None:  # the flat's household now: its page replaces the old one's
+            self.changed = True
+            self.household_id = saved.id
+            self.load()
 
     def action_card(self) -> None:
         from fieldgrid.tui.households.card import CardScreen

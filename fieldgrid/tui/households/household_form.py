@@ -19,9 +19,10 @@ from textual.widgets import Button, Input, Select, SelectionList, Static, TextAr
 from textual.widgets.selection_list import Selection
 
 from fieldgrid.i18n import label, t
-from fieldgrid.model import Household, ValidationError
+from fieldgrid.model import Household, ValidationError, ValidationErrors, validate_household
 from fieldgrid.model.vocabulary import RELATIONS, RESIDENCY, TAGS
 from fieldgrid.store import Store
+from fieldgrid.tui.common.dialogs import ConfirmDialog
 from fieldgrid.tui.common.form import FormScreen
 from fieldgrid.tui.common.formatting import phone_text
 from fieldgrid.tui.widgets.form_field import FormField
@@ -61,10 +62,16 @@ class HouseholdFormScreen(FormScreen["Household | None"]):
         Binding("ctrl+n", "add_member", "tui.key.add_member"),
     ]
 
-    def __init__(self, store: Store, household: Household | None) -> None:
+    def __init__(self, store: Store, household: Household | None, *, move_in: Household | None = None) -> None:
+        """``move_in``: the vacant or moved-out household of the flat a new household moves into (the room is
+        given, the old record stays in history)."""
         title = t("tui.form.add_title") if household is None else t("tui.form.edit_title", room=household.room)
+        if move_in is not None:
+            title = t("tui.move.in_title", room=move_in.room)
         super().__init__(store, title, id="household-form")
         self.original = household
+        self.move_in = move_in
+        self._namesakes_asked = False
         self.profile = store.profile()
         self._editors: list[MemberEditor] = []
 
@@ -82,9 +89,9 @@ class HouseholdFormScreen(FormScreen["Household | None"]):
 
     def body(self) -> ComposeResult:
         h = self.original or Household(
-            room="",
-            building=self.profile.grid.building if self.profile else "",
-            unit=self.profile.grid.unit if self.profile else "",
+            room=self.move_in.room if self.move_in else "",
+            building=self.move_in.building if self.move_in else self.profile.grid.building if self.profile else "",
+            unit=self.move_in.unit if self.move_in else self.profile.grid.unit if self.profile else "",
         )
         fields = {
             "room": FormField(
@@ -259,6 +266,27 @@ class HouseholdFormScreen(FormScreen["Household | None"]):
         return general, (focus, view)
 
     # -- actions --------------------------------------------------------------------------------
+
+    def action_save(self) -> None:
+        """Someone of the same name and birth year in another household: asked once in a dialog before saving."""
+        if not self._namesakes_asked:
+            household, _ = self.collect()
+            try:
+                found = self.store.namesakes(validate_household(household))
+            except ValidationErrors:
+                found = []  # the save shows what is wrong
+            if found:
+                lines = [t("tui.move.namesake", name=n.member.name, year=n.member.birth_year or "",
+                           room=n.household.room) for n in found]  # fmt: skip
+                question = "\n".join([*lines, t("tui.move.namesake_ask")])
+                self.app.push_screen(ConfirmDialog(question, yes=t("tui.move.namesake_yes")), self._namesakes_answered)
+                return
+        super().action_save()
+
+    def _namesakes_answered(self, go_on: bool | None) -> None:
+        if go_on:
+            self._namesakes_asked = True
+            self.action_save()
 
     def submit(self) -> Household:
         household, self._editors = self.collect()

@@ -104,7 +104,7 @@ class LedgerScreen(Screen[None]):
         self._set_options(
             "#filter-household",
             t("tui.ledger.all_households"),
-            [(self.rooms[h.id], h.id) for h in households if h.residency != "vacant"],
+            [(self.rooms[h.id], h.id) for h in households if not h.is_vacant],
         )
         self.apply_filter()
 

@@ -49,7 +49,7 @@ class ProblemFormScreen(FieldFormScreen[ProblemView]):
     def fields(self) -> Iterable[FormField | Widget]:
         r = self.preset
         households = [
-            (f"{h.room} {h.head_name}".strip(), h.id) for h in self.store.households() if h.residency != "vacant"
+            (f"{h.room} {h.head_name}".strip(), h.id) for h in self.store.households() if not h.is_vacant
         ]
         yield choice_field(
             "category", t("tui.problem.category"), [(label("category", c), c) for c in CATEGORIES], r.category

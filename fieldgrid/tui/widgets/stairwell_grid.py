@@ -69,12 +69,13 @@ class StairwellGrid(ScrollView, can_focus=True):
 
     # -- data -------------------------------------------------------------------------------------
 
-    def set_rooms(self, rows: list[tuple[int | None, list[RoomState]]], keep: str | None = None) -> None:
-        """Show ``rows`` (floor, its rooms), top floor first; the cursor stays on household ``keep``."""
+    def set_rooms(self, rows: list[tuple[int | None, list[RoomState]]], keep: Household | None = None) -> None:
+        """Show ``rows`` (floor, its rooms), top floor first; the cursor stays on household ``keep``, else on its
+        flat (a new household moved in)."""
         self.rows = rows
         self.columns = max((len(rooms) for _, rooms in rows), default=0)
         self.virtual_size = Size(LABEL + CELL * self.columns, len(rows) + 1)
-        target = self._find(keep) if keep else None
+        target = (self._find(keep.id) or self._find_flat(keep)) if keep else None
         self._set_cursor(*(target or (0, 0)))
         self.refresh()
 
@@ -82,6 +83,14 @@ class StairwellGrid(ScrollView, can_focus=True):
         for y, (_, rooms) in enumerate(self.rows):
             for x, state in enumerate(rooms):
                 if state.household.id == household_id:
+                    return (x, y)
+        return None
+
+    def _find_flat(self, household: Household) -> tuple[int, int] | None:
+        place = (household.building, household.unit, household.room)
+        for y, (_, rooms) in enumerate(self.rows):
+            for x, state in enumerate(rooms):
+                if (state.household.building, state.household.unit, state.household.room) == place:
                     return (x, y)
         return None
 

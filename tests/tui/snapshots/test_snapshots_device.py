@@ -26,6 +26,7 @@ from fieldgrid.tui.households.card import CardScreen
 from fieldgrid.tui.households.household_detail import HouseholdDetailScreen
 from fieldgrid.tui.households.household_form import HouseholdFormScreen
 from fieldgrid.tui.households.household_list import HouseholdListScreen
+from fieldgrid.tui.households.move_forms import DeceasedFormScreen, MoveOutFormScreen
 from fieldgrid.tui.households.roster_import import RosterImportScreen
 from fieldgrid.tui.households.scan import ScanScreen
 from fieldgrid.tui.ledger.event_form import EventFormScreen
@@ -44,6 +45,16 @@ async def searched(pilot: Pilot) -> None:
     await search(pilot, "zgf")  # by the initials of a name: 曾国峰
     await pilot.pause()
     assert isinstance(pilot.app.screen, HouseholdListScreen)
+
+
+async def moving_in(pilot: Pilot) -> None:
+    """The vacant flat 0702's page, then ``a``: the add form as a move-in."""
+    await pilot.press("h")
+    await pilot.pause()
+    await search(pilot, "0702")
+    await pilot.press("enter", "enter", "a")
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, HouseholdFormScreen)
 
 
 # name → the keys from the stairwell map to the screen
@@ -70,6 +81,9 @@ DEVICE_SCREENS: dict[str, Steps] = {
     "sync": keys("s", expect=SyncScreen),
     "help": keys("question_mark", expect=HelpScreen),
     "audit": keys("a", expect=DisclosureLogScreen),
+    "move_out_form": keys("h", "enter", "o", expect=MoveOutFormScreen),
+    "deceased_form": keys("h", "enter", "x", expect=DeceasedFormScreen),
+    "move_in_form": moving_in,
 }
 
 

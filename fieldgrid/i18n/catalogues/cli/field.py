@@ -62,6 +62,10 @@ ZH: dict[str, str] = {
     "cli.field.file": "文件",
     "cli.field.date": "日期",
     "cli.field.with": "一同巡查",
+    "cli.field.ended_on": "迁出或去世日期",
+    "cli.field.moved_to": "去向",
+    "cli.field.person": "成员",
+    "cli.field.problems": "问题处理方式",
 }
 
 EN: dict[str, str] = {
@@ -124,4 +128,8 @@ EN: dict[str, str] = {
     "cli.field.file": "File",
     "cli.field.date": "Date",
     "cli.field.with": "With",
+    "cli.field.ended_on": "Date of the move or death",
+    "cli.field.moved_to": "Moved to",
+    "cli.field.person": "Person",
+    "cli.field.problems": "Its problems",
 }

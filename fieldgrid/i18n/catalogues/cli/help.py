@@ -204,6 +204,29 @@ ZH: dict[str, str] = {
     "cli.help.roster_reveal": "写出完整的电话和身份证号（默认打码；打码的表格再导入时保留已有号码）；每次导出都会记入"
     "信息披露记录",
     "cli.help.ledger_reveal": "写出户主和被告知人的姓名（默认不写）；每次导出都会记入信息披露记录",
+    "cli.help.move_out": "整户迁出（保留记录，房屋在楼栋图上显示空置）",
+    "cli.help.move_out_description": "整户迁出：居住情况改为已迁出，记下日期和去向；房屋显示空置，可迁入新住户。"
+    "这一户未办结的问题默认保留（记一笔“住户已迁出”），--problems close 则附说明关闭。",
+    "cli.help.move_date": "迁出日期 YYYY-MM-DD（不能是将来）",
+    "cli.help.move_to": "迁往哪里（可不填）",
+    "cli.help.move_problems": "未办结的问题：carry 保留并注明（默认）或 close 附说明关闭",
+    "cli.help.move_note": "随问题一起记下的说明",
+    "cli.help.deceased": "登记一位成员去世（保留在记录里，不再计入在住人数）",
+    "cli.help.person": "成员姓名",
+    "cli.help.death_date": "去世日期 YYYY-MM-DD（不能是将来）",
+    "cli.help.move_in": "新住户迁入空置或已迁出的房屋",
+    "cli.help.move_in_description": "新住户迁入空置或已迁出的房屋，选项同 add；原来的住户留作记录（households "
+    "show 房号 --all）。",
+    "cli.help.move_person": "一位成员搬到本单元的另一户",
+    "cli.help.move_from": "从哪一户（房号）",
+    "cli.help.move_to_room": "到哪一户（房号）",
+    "cli.help.move_person_date": "搬家日期 YYYY-MM-DD（默认今天）",
+    "cli.help.yes_namesake": "别户有同名同出生年份的人时不再询问，直接保存",
+    "cli.help.list_all": "也列出已迁出、已故、已注销的住户",
+    "cli.help.show_all": "也显示这套房以前的住户",
+    "cli.help.station_duplicates": "列出登记在两个单元的同一个人（身份证号相同）",
+    "cli.help.station_duplicates_description": "列出身份证号相同、登记在不止一个单元的人，供核实处理。比对用本站"
+    "的密钥做 HMAC-SHA256，不比对也不显示号码本身：只显示单元、房号和打码的身份证号。",
 }
 
 EN: dict[str, str] = {
@@ -425,4 +448,30 @@ EN: dict[str, str] = {
     " keeps the numbers stored); every export goes on the disclosure log",
     "cli.help.ledger_reveal": "write the names of the households' heads and of those told (by default none); every"
     " export goes on the disclosure log",
+    "cli.help.move_out": "a household moves out (kept on record; the flat shows vacant on the map)",
+    "cli.help.move_out_description": "A household moves out: its residency becomes moved out with the date and "
+    "where to; the flat shows vacant and a new household may move in. Its open problems are kept open by default "
+    "(noted “household moved out”); --problems close closes them with a note.",
+    "cli.help.move_date": "the day of the move, YYYY-MM-DD (not in the future)",
+    "cli.help.move_to": "where to (optional)",
+    "cli.help.move_problems": "its open problems: carry (kept open, noted; the default) or close (closed with a "
+    "note)",
+    "cli.help.move_note": "a note written on its problems",
+    "cli.help.deceased": "a member has died (kept on record, out of the count of living persons)",
+    "cli.help.person": "the member's name",
+    "cli.help.death_date": "the day of death, YYYY-MM-DD (not in the future)",
+    "cli.help.move_in": "a new household moves into a vacant flat or one whose household moved out",
+    "cli.help.move_in_description": "A new household moves into a vacant flat or one whose household moved out, "
+    "with the options of add; the old one stays on record (households show ROOM --all).",
+    "cli.help.move_person": "a person moves to another household of the unit",
+    "cli.help.move_from": "from which household (room)",
+    "cli.help.move_to_room": "to which household (room)",
+    "cli.help.move_person_date": "the day of the move, YYYY-MM-DD (default today)",
+    "cli.help.yes_namesake": "save without asking when someone of another household has the same name and birth year",
+    "cli.help.list_all": "list households that moved out, died or were cancelled too",
+    "cli.help.show_all": "show the flat's earlier households too",
+    "cli.help.station_duplicates": "list persons (same ID number) held in two units",
+    "cli.help.station_duplicates_description": "Lists persons whose ID number is held in more than one unit, to "
+    "resolve. Numbers are compared by HMAC-SHA256 under this station's own secret, never in plain: only units, "
+    "rooms and masked ID numbers are shown.",
 }

@@ -11,6 +11,7 @@ ZH: dict[str, str] = {
     "cli.show.masked_hint": "电话和身份证号已打码；加 --reveal 显示完整号码。",
     "cli.edit.done": "已修改 {room}（{id}）",
     "cli.delete.done": "已删除 {room} {head}（{id}）",
+    "cli.show.before": "—— 以前的住户 ——",
 }
 
 EN: dict[str, str] = {
@@ -21,4 +22,5 @@ EN: dict[str, str] = {
     "cli.show.masked_hint": "Phone and ID numbers are masked; add --reveal to show them in full.",
     "cli.edit.done": "Changed {room} ({id})",
     "cli.delete.done": "Deleted {room} {head} ({id})",
+    "cli.show.before": "—— earlier household ——",
 }

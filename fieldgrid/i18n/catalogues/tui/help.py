@@ -38,6 +38,12 @@ ZH: dict[str, str] = {
     "tui.help.audit_title": "信息披露记录",
     "tui.help.audit_intro": "每次显示完整电话和身份证号、导出、导入花名册、打印联系卡，以及到期删除住户信息，都记在这"
     "里（时间、内容、涉及人数），并随数据包交给服务站。记录只增不改。",
+    "tui.help.move_out_title": "帮助：整户迁出",
+    "tui.help.move_out_intro": "整户迁出后这一户留作记录，房屋在楼栋图上显示空置，可按 a "
+    "迁入新住户。未办结的问题默认保留并注明住户已迁出；也可选择附说明关闭。",
+    "tui.help.deceased_title": "帮助：登记去世",
+    "tui.help.deceased_intro": "去世的成员留在这一户的记录里，不再计入在住人数；最后一位在住的人去世后，这一户注"
+    "销为已故，房屋显示空置。",
 }
 
 EN: dict[str, str] = {
@@ -85,4 +91,12 @@ EN: dict[str, str] = {
     "tui.help.audit_intro": "Every time phones and ID numbers are shown in full, a file is exported, a roster"
     " imported, cards printed, or a household's data erased at the end of retention, it is recorded here (when,"
     " what, how many persons) and goes to the station with the next bundle. Entries are only ever added.",
+    "tui.help.move_out_title": "Help: a household moves out",
+    "tui.help.move_out_intro": "Once moved out the household is kept on record and the flat shows vacant on the "
+    "map; press a there for a new household. Its open problems are kept open and noted by default, or closed "
+    "with a note.",
+    "tui.help.deceased_title": "Help: record a death",
+    "tui.help.deceased_intro": "A member who died stays in the household's record, out of the count of living "
+    "persons; when the last person living there dies the household is closed as deceased and the flat shows "
+    "vacant.",
 }

@@ -52,6 +52,9 @@ ZH: dict[str, str] = {
     "tui.key.sync_stick": "与 U 盘同步",
     "tui.key.message_room": "消息含房号",
     "tui.key.audit": "披露记录",
+    "tui.key.move_out": "迁出",
+    "tui.key.deceased": "去世",
+    "tui.key.move_in": "迁入",
 }
 
 EN: dict[str, str] = {
@@ -104,4 +107,7 @@ EN: dict[str, str] = {
     "tui.key.sync_stick": "Sync with stick",
     "tui.key.message_room": "Room in message",
     "tui.key.audit": "Disclosures",
+    "tui.key.move_out": "Move out",
+    "tui.key.deceased": "Died",
+    "tui.key.move_in": "Move in",
 }
