@@ -9,8 +9,8 @@ import json
 import re
 from pathlib import Path
 
-from fieldgrid.station.db import StationDB
 from testkit.cli import PROFILE
+from testkit.pin import open_station
 from testkit.sync import station_dump
 
 
@@ -46,7 +46,7 @@ def station(cli, tmp: Path) -> Path:
 
 
 def dump(home: Path) -> str:
-    db = StationDB(home)
+    db = open_station(home)
     try:
         return station_dump(db)
     finally:
