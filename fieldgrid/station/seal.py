@@ -109,7 +109,10 @@ def read_wrapped(path: Path) -> str | None:
     Read on a read-only connection, so it works beside the process that holds the station."""
     if not Path(path).exists():
         return None
-    conn = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)
+    # With no WAL beside it the file is the whole database: read as immutable, so asking (and a wrong passphrase
+    # after) leaves no -wal or -shm behind.  A stale read is harmless: the key is checked against the row again.
+    wal = Path(f"{path}-wal").exists()
+    conn = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro{'' if wal else '&immutable=1'}", uri=True)
     try:
         row = conn.execute("SELECT value FROM meta WHERE key = ?", (SEAL_SETTING,)).fetchone()
     except sqlite3.OperationalError:  # no meta table yet: a database still being made
