@@ -367,7 +367,8 @@ def run_ui(args: argparse.Namespace) -> int:
             finally:
                 db.close()
             return EXIT_OK
-        app = StationApp(None, unlocker=unlocker, opener=lambda key: StationDB(home, key=key))  # on the app's thread
+        app = StationApp(None, unlocker=unlocker, opener=lambda key: StationDB(home, key=key),  # on the app's thread
+                         hint=station_seal.demo_hint(home))  # fmt: skip
         try:
             app.run()
         finally:

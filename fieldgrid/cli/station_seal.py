@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 from fieldgrid.cli import pin as cli_pin
 from fieldgrid.cli.exits import EXIT_OK, InputError, err
 from fieldgrid.i18n import t
-from fieldgrid.station.seal import TRIES_NAME, StationKey, new_data_key, read_wrapped
+from fieldgrid.station.seal import DEMO_PASSPHRASE, TRIES_NAME, StationKey, new_data_key, read_setting, read_wrapped
 from fieldgrid.store.keywrap import KeyUnlocker, check_new_passphrase, wrap
 
 if TYPE_CHECKING:
@@ -91,6 +91,16 @@ def station_unlocker(home: Path) -> StationUnlocker | None:
 
     wrapped = read_wrapped(Path(home) / DB_NAME)
     return None if wrapped is None else StationUnlocker(home, wrapped)
+
+
+def demo_hint(home: Path) -> str:
+    """What the passphrase screen says under the field: the demo station's passphrase, for the demo only (the
+    ``demo`` setting is plain, read before unlocking)."""
+    from fieldgrid.station.db import DB_NAME
+
+    if read_setting(Path(home) / DB_NAME, "demo") != "1":
+        return ""
+    return t("passphrase.tui.demo_hint", passphrase=DEMO_PASSPHRASE)
 
 
 def unlock_station(home: Path) -> StationKey | None:

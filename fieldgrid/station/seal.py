@@ -107,6 +107,11 @@ class StationKey:
 def read_wrapped(path: Path) -> str | None:
     """The wrapped data key of the station database at ``path``; ``None`` for a plaintext or missing one.
     Read on a read-only connection, so it works beside the process that holds the station."""
+    return read_setting(path, SEAL_SETTING)
+
+
+def read_setting(path: Path, key: str) -> str | None:
+    """One plain ``meta`` row of the station database at ``path`` (``None`` when missing), before unlocking."""
     if not Path(path).exists():
         return None
     # With no WAL beside it the file is the whole database: read as immutable, so asking (and a wrong passphrase
@@ -114,7 +119,7 @@ def read_wrapped(path: Path) -> str | None:
     wal = Path(f"{path}-wal").exists()
     conn = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro{'' if wal else '&immutable=1'}", uri=True)
     try:
-        row = conn.execute("SELECT value FROM meta WHERE key = ?", (SEAL_SETTING,)).fetchone()
+        row = conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
     except sqlite3.OperationalError:  # no meta table yet: a database still being made
         return None
     finally:
@@ -132,5 +137,6 @@ __all__ = [
     "SealError",
     "StationKey",
     "new_data_key",
+    "read_setting",
     "read_wrapped",
 ]

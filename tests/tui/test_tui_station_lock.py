@@ -9,7 +9,7 @@ from pathlib import Path
 
 from textual.pilot import Pilot
 
-from fieldgrid.cli.station_seal import station_unlocker
+from fieldgrid.cli.station_seal import demo_hint, station_unlocker
 from fieldgrid.demo.station import DEMO_NAME, make_demo_station
 from fieldgrid.demo.unit import write_demo
 from fieldgrid.i18n import t
@@ -41,7 +41,8 @@ def test_the_station_asks_for_its_passphrase_before_showing_anything(tmp_path: P
     before = (station / "station.sqlite3").read_bytes()
     unlocker = station_unlocker(station)
     assert unlocker is not None
-    app = StationApp(None, unlocker=unlocker, opener=lambda key: StationDB(station, key=key))
+    app = StationApp(None, unlocker=unlocker, opener=lambda key: StationDB(station, key=key),
+                     hint=demo_hint(station))  # fmt: skip
 
     async def main() -> None:
         async with app.run_test(size=SIZE) as pilot:
@@ -50,6 +51,7 @@ def test_the_station_asks_for_its_passphrase_before_showing_anything(tmp_path: P
             shown = app.export_screenshot() + screen_text(app)
             assert t("passphrase.tui.title") in shown and t("passphrase.tui.text") in shown
             assert DEMO_NAME not in shown and "6栋" not in shown
+            assert "演示服务站的口令是 demo-station" in shown
             await submit(app, pilot, "not-the-passphrase")
             assert isinstance(app.screen, PinScreen) and app.db is None
             assert "服务站口令不对" in screen_text(app).replace("\n", "")

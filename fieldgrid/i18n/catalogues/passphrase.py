@@ -34,6 +34,7 @@ ZH: dict[str, str] = {
     "passphrase.tui.text": "服务站的数据已加密。输入服务站口令后按回车打开。",
     "passphrase.tui.placeholder": "服务站口令",
     "passphrase.tui.checking": "正在核对口令…",
+    "passphrase.tui.demo_hint": "演示服务站的口令是 {passphrase}。",
 }
 
 EN: dict[str, str] = {
@@ -73,4 +74,5 @@ EN: dict[str, str] = {
     "passphrase.tui.text": "The station's data is encrypted. Type the station passphrase and press Enter.",
     "passphrase.tui.placeholder": "Station passphrase",
     "passphrase.tui.checking": "Checking the passphrase…",
+    "passphrase.tui.demo_hint": "The demo station's passphrase is {passphrase}.",
 }
