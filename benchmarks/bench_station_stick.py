@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import io
+import os
 import random
 import shutil
 import statistics
@@ -29,6 +30,7 @@ from pathlib import Path
 from bench_station import unit_records
 
 from fieldgrid.cli import main as fieldgrid
+from fieldgrid.cli.station_seal import ENV_PASSPHRASE, station_unlocker
 from fieldgrid.station.db import StationDB
 from fieldgrid.station.exchange import station_identity
 from fieldgrid.sync.bundle import write_bundle
@@ -36,6 +38,7 @@ from fieldgrid.sync.identity import Identity, Keys
 from fieldgrid.sync.stick import FOLDER
 
 TARGET = 1.2
+PASSPHRASE = "bench-station-passphrase"
 HOUSEHOLDS, VISITS, PROBLEMS = 44, 300, 30
 
 
@@ -44,13 +47,19 @@ def command(*args: str) -> int:
         return fieldgrid(list(args))
 
 
-def make_stick(root: Path, devices: int) -> tuple[Path, Path, int]:
+def make_stick(root: Path, devices: int, *, encrypted: bool = True) -> tuple[Path, Path, int]:
     """A station with ``devices`` enrolled leaders, and a stick holding one bundle of each: (station, stick,
-    records)."""
+    records).  The station is encrypted (``station init``, its passphrase in the environment for every command
+    after), or ``encrypted=False`` a plaintext one as made before encryption."""
     rng = random.Random(50)
     station, stick = root / "station", root / "stick"
-    assert command("--home", str(station), "station", "init", "--name", "子龙社区服务站") == 0
-    db = StationDB(station)
+    os.environ[ENV_PASSPHRASE] = PASSPHRASE
+    if encrypted:
+        assert command("--home", str(station), "station", "init", "--name", "子龙社区服务站") == 0
+    else:
+        StationDB(station, create=True).close()
+    unlocker = station_unlocker(station)
+    db = StationDB(station, key=None if unlocker is None else unlocker.try_pin(PASSPHRASE))
     me = station_identity(db, Keys(station))
     records = 0
     for n in range(devices):

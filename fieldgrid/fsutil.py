@@ -55,3 +55,16 @@ def remove_leftovers(folder: Path, pattern: str = "*") -> list[Path]:
             stale.unlink()
             removed.append(stale)
     return removed
+
+
+def protect_home(home: Path) -> None:
+    """A home's folder 0700 (a sealed device home, a station) and its own files 0600: nobody else on the
+    machine may list or read them."""
+    home = Path(home)
+    if os.name != "posix":
+        return
+    os.chmod(home, 0o700)
+    for entry in home.iterdir():
+        if entry.is_file() and not entry.is_symlink():
+            with contextlib.suppress(OSError):
+                os.chmod(entry, 0o600)

@@ -215,7 +215,11 @@ def _demo_station(store: Store, station: Path) -> None:
     from fieldgrid.demo.station import make_demo_station
 
     if make_demo_station(store, station):
+        from fieldgrid.cli.station_seal import ENV_PASSPHRASE
+        from fieldgrid.station.seal import DEMO_PASSPHRASE
+
         err(t("cli.demo.station", station=str(station), home=str(store.home)))
+        err(t("passphrase.demo", passphrase=DEMO_PASSPHRASE, env=ENV_PASSPHRASE))
     else:
         err(t("cli.demo.station_kept", station=str(station)))
 
@@ -331,7 +335,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     option = pin_on_argv(args_list)
     if option is not None:  # refused before anything is parsed or opened: the reason is the point
-        say_error("cli.pin.on_argv", option=option)
+        say_error("passphrase.on_argv" if "station" in args_list else "cli.pin.on_argv", option=option)
         return EXIT_BAD_INPUT
     args = _just_open(args_list)
     if args is None:

@@ -23,6 +23,7 @@ from fieldgrid.cli import (
     station_queue,
     station_restore,
     station_retention,
+    station_seal,
     station_stick,
 )
 from fieldgrid.cli.common import month_arg, progress_bar, table, to_code
@@ -62,7 +63,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.add_argument("device", metavar="DEVICE", help=t("cli.help.station_device"))
     p.set_defaults(run=with_station(cmd_revoke))
     p = actions.add_parser("ui", parents=[common], help=t("cli.help.station_ui"), description=t("cli.help.station_ui"))
-    p.set_defaults(run=with_station(cmd_ui))
+    p.set_defaults(run=run_ui)
     p = actions.add_parser("edit-household", parents=[common], help=t("cli.help.station_edit"),
                            description=t("cli.help.station_edit"))  # fmt: skip
     p.add_argument("household", metavar="HOUSEHOLD_ID", help=t("cli.help.id"))
@@ -122,6 +123,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     station_audit.register(actions, common, with_station)
     station_retention.register(actions, common, with_station)
     station_duplicates.register(actions, common, with_station)
+    station_seal.register(actions, common, with_station)
 
 
 def station_home(args: argparse.Namespace) -> Path:
@@ -136,26 +138,29 @@ WRITER_WAIT = 5.0  # seconds a command that writes waits for the station held by
 def with_station(handler: StationHandler, *, read_only: bool = False) -> Callable[[argparse.Namespace], int]:
     """Run ``handler`` with the station home's lock held and its database open.  A command that only reads runs
     beside another process holding the station (the operator's TUI), on a read-only connection; one that writes
-    waits a few seconds for it, then says who holds it."""
+    waits a few seconds for it, then says who holds it.  An encrypted station is unlocked first (the passphrase
+    asked, or ``FIELDGRID_STATION_PASSPHRASE``): a wrong one changes nothing."""
 
     def run(args: argparse.Namespace) -> int:
+        from fieldgrid.station.db import DB_NAME as STATION_DB
         from fieldgrid.station.db import StationDB
         from fieldgrid.store.errors import HomeLocked
 
         home = station_home(args)
+        key = station_seal.unlock_station(home) if (home / STATION_DB).exists() else None
         lock = HomeLock(home, purpose=f"station {args.action}")
         try:
             lock.acquire(wait=0.0 if read_only else WRITER_WAIT)
         except HomeLocked:
             if not read_only:
                 raise
-            db = StationDB(home, read_only=True)
+            db = StationDB(home, read_only=True, key=key)
             try:
                 return handler(args, db)
             finally:
                 db.close()
         try:
-            db = StationDB(home)
+            db = StationDB(home, key=key)
             try:
                 return handler(args, db)
             finally:
@@ -177,22 +182,24 @@ def cmd_init(args: argparse.Namespace) -> int:
         raise InputError("station.error.device_home", home=str(home))
     if (home / STATION_DB).exists():
         raise InputError("station.error.exists", home=str(home))
-    home.mkdir(parents=True, exist_ok=True)
+    code = args.community_code.strip()
+    if code and not (len(code) == 12 and code.isdigit()):
+        raise InputError("error.grid.code", value=code)
+    level = to_code("level", args.level, LEVELS)
+    if level not in LEVELS:
+        raise InputError("level.error.unknown", value=args.level)
+    if level == "street" and (args.community.strip() or code):
+        raise InputError("level.error.street_community")
+    key = station_seal.new_key(station_seal.read_new_passphrase())  # before anything is made: nothing on refusal
+    home.mkdir(mode=0o700, parents=True, exist_ok=True)
     lock = HomeLock(home)
     lock.acquire()
     try:
-        code = args.community_code.strip()
-        if code and not (len(code) == 12 and code.isdigit()):
-            raise InputError("error.grid.code", value=code)
-        level = to_code("level", args.level, LEVELS)
-        if level not in LEVELS:
-            raise InputError("level.error.unknown", value=args.level)
-        if level == "street" and (args.community.strip() or code):
-            raise InputError("level.error.street_community")
         db = StationDB(home, create=True)
         try:
-            for key in ("name", "street", "community"):
-                db.set_setting(key, getattr(args, key).strip())
+            db.encrypt(key)  # empty yet: a new station is encrypted from its first record
+            for name in ("name", "street", "community"):
+                db.set_setting(name, getattr(args, name).strip())
             db.set_setting("community_code", code)
             db.set_setting("level", level)
         finally:
@@ -365,14 +372,41 @@ def cmd_notice(args: argparse.Namespace, db: StationDB) -> int:
     return EXIT_OK
 
 
-def cmd_ui(args: argparse.Namespace, db: StationDB) -> int:
+def run_ui(args: argparse.Namespace) -> int:
+    """The operator's terminal; an encrypted station asks for its passphrase on its first screen, before
+    showing anything."""
     from fieldgrid.cli.program import require_terminal
+    from fieldgrid.station.db import DB_NAME as STATION_DB
+    from fieldgrid.station.db import StationDB, StationError
 
+    home = station_home(args)
+    if not (home / STATION_DB).exists():
+        raise StationError("station.error.not_a_station", home=str(home))
     require_terminal("cli.hint.no_terminal")
     from fieldgrid.tui.station.app import StationApp
 
-    StationApp(db).run()
-    return EXIT_OK
+    unlocker = station_seal.station_unlocker(home)
+    lock = HomeLock(home, purpose=f"station {args.action}")
+    lock.acquire(wait=WRITER_WAIT)
+    try:
+        if unlocker is None:
+            err(t("passphrase.plaintext"))
+            db = StationDB(home)
+            try:
+                StationApp(db).run()
+            finally:
+                db.close()
+            return EXIT_OK
+        app = StationApp(None, unlocker=unlocker, opener=lambda key: StationDB(home, key=key),  # on the app's thread
+                         hint=station_seal.demo_hint(home))  # fmt: skip
+        try:
+            app.run()
+        finally:
+            if app.db is not None:
+                app.db.close()
+        return EXIT_OK
+    finally:
+        lock.release()
 
 
 def cmd_trust(args: argparse.Namespace, db: StationDB) -> int:

@@ -1,6 +1,7 @@
 """The demo station: a station home beside the demo unit, with the demo device enrolled both ways, so a new
 user can try the whole exchange at once (``sync export`` → ``station import`` → ``station returns`` →
-``sync import``)."""
+``sync import``).  Its data is encrypted with the passphrase everyone knows (``DEMO_PASSPHRASE``, said on screen
+like the demo unit's PIN)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,9 @@ from pathlib import Path
 
 from fieldgrid.station.db import DB_NAME, StationDB
 from fieldgrid.station.exchange import enroll, station_identity, unit_devices
+from fieldgrid.station.seal import DEMO_PASSPHRASE, StationKey, new_data_key, read_wrapped
 from fieldgrid.store import HomeLock, Store
+from fieldgrid.store.keywrap import try_quietly, wrap
 from fieldgrid.sync import device
 from fieldgrid.sync.identity import Keys
 
@@ -23,13 +26,21 @@ def make_demo_station(store: Store, home: Path) -> bool:
     lock.acquire()
     try:
         existed = (home / DB_NAME).exists()
-        db = StationDB(home, create=True)
+        wrapped = read_wrapped(home / DB_NAME)
+        data = None if wrapped is None else try_quietly(wrapped, DEMO_PASSPHRASE)
+        if wrapped is not None and data is None:  # encrypted with another passphrase: a real station
+            return False
+        key = None if wrapped is None or data is None else StationKey(data, wrapped)
+        db = StationDB(home, create=True, key=key)
         try:
             if existed and db.setting("demo") != "1":
                 return False
             if not existed:
                 db.set_setting("demo", "1")
                 db.set_setting("name", DEMO_NAME)
+            if not db.sealed:  # new, or a demo station made before encryption
+                data = new_data_key()
+                db.encrypt(StationKey(data, wrap(data, DEMO_PASSPHRASE)))
             keys = Keys(home)
             me = station_identity(db, keys)
             me_device = device.identity(store, Keys(store.home))

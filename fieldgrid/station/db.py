@@ -5,12 +5,20 @@ Records are kept in the device's own shape (``{"id": …, …, "_meta": {…}}``
 function shared with the device (``Merge``: the current document or ``None`` and the incoming one → the
 merged document and the conflicts it found).  Bundles already applied are remembered by their payload hash,
 so a second import of the same bundle changes nothing.
+
+Encrypted at rest (:mod:`fieldgrid.station.seal`): a sealed station is opened with its :class:`StationKey`
+(``key=``), and every column that holds residents' data goes through the codec on its way in and out
+(``records.doc``, ``conflicts.detail``/``resolution``, ``outbox.payload``, ``held.doc``, ``log.params``,
+``devices.leader``); a plaintext station (made before) works as it did until :meth:`StationDB.encrypt`.  Look-ups
+that used ``json_extract`` on documents use the plain ``records.ref`` column (a problem event's problem id).  The
+home is 0700, the database and its ``-wal``/``-shm`` 0600, and SQLite's temporary data stays in memory.
 """
 
 from __future__ import annotations
 
 import contextlib
 import json
+import os
 import sqlite3
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -19,9 +27,10 @@ from pathlib import Path
 from typing import Any
 
 from fieldgrid.errors import Refused
-from fieldgrid.fsutil import remove_leftovers
+from fieldgrid.fsutil import protect_home, remove_leftovers
 from fieldgrid.model.errors import Label
 from fieldgrid.record.meta import META
+from fieldgrid.station.seal import SEAL_SETTING, Codec, Plain, SealError, StationKey, read_wrapped
 
 DB_NAME = "station.sqlite3"
 SCHEMA_VERSION = 1
@@ -58,7 +67,8 @@ CREATE TABLE IF NOT EXISTS records (
     device_id TEXT NOT NULL,       -- the device whose unit the record belongs to
     stamp TEXT NOT NULL,           -- the last change's clock stamp
     deleted INTEGER NOT NULL DEFAULT 0,
-    doc TEXT NOT NULL,             -- the merged document, JSON
+    doc TEXT NOT NULL,             -- the merged document, JSON (sealed on an encrypted station)
+    ref TEXT,                      -- a problem event's problem id (plain: look-ups by problem), else NULL
     PRIMARY KEY (tbl, id)
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS records_by_device ON records (device_id, tbl);
@@ -157,23 +167,39 @@ class StationDB:
     """Open with the station home's lock held (see :class:`fieldgrid.store.HomeLock`)."""
 
     def __init__(
-        self, home: Path, *, create: bool = False, now: Callable[[], float] = time.time, read_only: bool = False
+        self,
+        home: Path,
+        *,
+        create: bool = False,
+        now: Callable[[], float] = time.time,
+        read_only: bool = False,
+        key: StationKey | None = None,
     ) -> None:
+        """``key``: the station's key when it is encrypted (see :mod:`fieldgrid.station.seal`); an encrypted
+        station opened without it, or with another station's, is refused before anything is read or written."""
         self.home = Path(home)
         self.path = self.home / DB_NAME
         if not create and not self.path.exists():
             raise StationError("station.error.not_a_station", home=str(self.home))
         self._now = now
+        self.key = key
+        self._codec: Codec = _codec(read_wrapped(self.path), key, self.home)
         if read_only:  # a reader beside the process that holds the station (WAL: it sees the last commit)
             self.conn = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True, isolation_level=None)
+            self.conn.execute("PRAGMA temp_store=MEMORY")
             return
         self.home.mkdir(parents=True, exist_ok=True)
+        if os.name == "posix":
+            os.chmod(self.home, 0o700)
+            if not self.path.exists():  # made 0600 from its first byte; SQLite gives -wal and -shm its mode
+                os.close(os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
         remove_leftovers(self.home / "keys")  # writes that died before their rename: the real files are intact
         remove_leftovers(self.home, "points.json")
         self.conn = sqlite3.connect(self.path, isolation_level=None)  # transactions are explicit
         self.conn.execute("PRAGMA journal_mode=WAL")
         self.conn.execute("PRAGMA synchronous=FULL")  # an acknowledged bundle survives a power cut
         self.conn.execute("PRAGMA foreign_keys=ON")
+        self.conn.execute("PRAGMA temp_store=MEMORY")  # no temporary file (sorts, VACUUM) ever on disk
         with self.transaction():
             for statement in _statements(SCHEMA):
                 self.conn.execute(statement)
@@ -183,7 +209,64 @@ class StationDB:
             columns = {row[1] for row in self.conn.execute("PRAGMA table_info(devices)")}
             if "post" not in columns:  # a station made before backup leaders
                 self.conn.execute("ALTER TABLE devices ADD COLUMN post TEXT NOT NULL DEFAULT 'A'")
+            columns = {row[1] for row in self.conn.execute("PRAGMA table_info(records)")}
+            if "ref" not in columns:  # a station made before encryption: problem ids were read from documents
+                self.conn.execute("ALTER TABLE records ADD COLUMN ref TEXT")
+                self.conn.execute("UPDATE records SET ref = json_extract(doc, '$.problem_id') "
+                                  "WHERE tbl = 'problem_events'")  # fmt: skip
+            self.conn.execute("CREATE INDEX IF NOT EXISTS records_by_ref ON records (ref) WHERE ref IS NOT NULL")
             self.conn.execute("INSERT OR IGNORE INTO meta VALUES ('schema', ?)", (str(SCHEMA_VERSION),))
+        protect_home(self.home)
+
+    @property
+    def sealed(self) -> bool:
+        """Whether the station's data is encrypted at rest."""
+        return self._codec.sealed
+
+    def _seal(self, text: str) -> str:
+        return self._codec.seal(text)
+
+    def _open(self, value: str) -> str:
+        return self._codec.open(value)
+
+    def _doc(self, value: str) -> Doc:
+        return json.loads(self._codec.open(value))  # type: ignore[no-any-return]
+
+    def encrypt(self, key: StationKey) -> None:
+        """Seal a plaintext station with ``key`` (a new data key wrapped under the operator's passphrase) in one
+        transaction, then rebuild the file (``VACUUM``) and empty the WAL, so no plaintext stays in free pages or
+        in the log."""
+        if self.sealed:
+            raise SealError("passphrase.already", home=str(self.home))
+        codec = key.codec()
+        with self.transaction() as conn:
+            for table, ids, column in SEALED_COLUMNS:
+                rows = conn.execute(f"SELECT {ids}, {column} FROM {table} WHERE {column} IS NOT NULL").fetchall()
+                where = " AND ".join(f"{c} = ?" for c in ids.split(", "))
+                conn.executemany(f"UPDATE {table} SET {column} = ? WHERE {where}",
+                                 [(codec.seal(Plain().open(row[-1])), *row[:-1]) for row in rows])  # fmt: skip
+            conn.execute("INSERT INTO meta VALUES (?, ?)", (SEAL_SETTING, key.wrapped))
+        self._codec, self.key = codec, key
+        self.scrub()
+
+    def change_passphrase(self, key: StationKey) -> None:
+        """The same data key, re-wrapped under a new passphrase (``key``): only the ``meta`` row changes."""
+        if self.key is None:
+            raise SealError("passphrase.not_sealed", home=str(self.home))
+        if key.data != self.key.data:
+            raise SealError("passphrase.other_key", home=str(self.home))
+        with self.transaction() as conn:
+            done = conn.execute("UPDATE meta SET value = ? WHERE key = ? AND value = ?",
+                                (key.wrapped, SEAL_SETTING, self.key.wrapped))  # fmt: skip
+            if done.rowcount != 1:
+                raise SealError("passphrase.damaged", where=str(self.path))
+        self.key = key
+        self.scrub()
+
+    def scrub(self) -> None:
+        """Rebuild the file and truncate the WAL: what was overwritten is gone from free pages and the log."""
+        self.conn.execute("VACUUM")
+        self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
     def close(self) -> None:
         self.conn.close()
@@ -244,7 +327,7 @@ class StationDB:
                 "VALUES (?, ?, ?, ?, ?, ?) "
                 "ON CONFLICT (device_id) DO UPDATE SET public_key = excluded.public_key, leader = excluded.leader, "
                 "grid = excluded.grid, post = excluded.post, revoked_at = NULL",
-                (device_id, public_key, leader, json.dumps(grid, ensure_ascii=False), now, post),
+                (device_id, public_key, self._seal(leader), json.dumps(grid, ensure_ascii=False), now, post),
             )
             if replaces:
                 conn.execute("UPDATE devices SET revoked_at = ? WHERE device_id = ?", (now, replaces))
@@ -253,7 +336,7 @@ class StationDB:
                              (device_id, replaces))  # fmt: skip
             conn.executemany(
                 "INSERT INTO outbox (device_id, kind, payload, created_at) VALUES (?, 'record', ?, ?)",
-                [(device_id, _ENCODE({"table": tbl, "doc": doc}), now) for tbl, doc in records],
+                [(device_id, self._seal(_ENCODE({"table": tbl, "doc": doc})), now) for tbl, doc in records],
             )
         device = self.device(device_id)
         assert device is not None
@@ -270,12 +353,16 @@ class StationDB:
 
     def device(self, device_id: str) -> Device | None:
         row = self.conn.execute(f"SELECT {DEVICE_COLUMNS} FROM devices WHERE device_id = ?", (device_id,)).fetchone()
-        return _device(row) if row else None
+        return self._device(row) if row else None
 
     def devices(self) -> list[Device]:
-        return [
-            _device(r) for r in self.conn.execute(f"SELECT {DEVICE_COLUMNS} FROM devices ORDER BY leader, device_id")
-        ]
+        found = [self._device(r) for r in self.conn.execute(f"SELECT {DEVICE_COLUMNS} FROM devices")]
+        return sorted(found, key=lambda d: (d.leader, d.device_id))  # the names are sealed: sorted here
+
+    def _device(self, row: sqlite3.Row | tuple[Any, ...]) -> Device:
+        device_id, key, leader, grid, enrolled, revoked, last_at, last_clock, post = row
+        return Device(device_id, key, self._open(leader), json.loads(grid), enrolled, revoked, last_at, last_clock,
+                      post or "A")  # fmt: skip
 
     # -- bundles ----------------------------------------------------------------------------------
 
@@ -311,14 +398,14 @@ class StationDB:
                 return Applied(0, 0, len(records), 0)
             current = self._current(records)
             new = changed = unchanged = 0
-            upserts: list[tuple[str, str, str, str, int, str]] = []
+            upserts: list[tuple[str, str, str, str, int, str, str | None]] = []
             relayed: list[tuple[str, str, str, float]] = []
             conflicts: list[tuple[str, str, str, float]] = []
             now = self._now()
             for tbl, doc in records:
                 existing = current.get((tbl, doc["id"]))
                 merged, found = merge(tbl, existing, doc)
-                conflicts.extend((tbl, doc["id"], json.dumps(c, ensure_ascii=False), now) for c in found)
+                conflicts.extend((tbl, doc["id"], self._seal(json.dumps(c, ensure_ascii=False)), now) for c in found)
                 if existing is None:
                     new += 1
                 elif merged == existing:
@@ -330,12 +417,13 @@ class StationDB:
                 stamp, deleted = _meta_of(merged)
                 mine, relays = route(tbl, merged) if route else (owner or device_id, relay_to)
                 filed = mine if existing is None else self._owner(tbl, doc["id"], mine)
-                upserts.append((tbl, doc["id"], filed, stamp, deleted, _ENCODE(merged)))
-                relayed += [(d, "record", _ENCODE({"table": tbl, "doc": merged}), now) for d in relays]
+                text = _ENCODE(merged)
+                upserts.append((tbl, doc["id"], filed, stamp, deleted, self._seal(text), _ref(tbl, merged)))
+                relayed += [(d, "record", self._seal(_ENCODE({"table": tbl, "doc": merged})), now) for d in relays]
             conn.executemany(
-                "INSERT INTO records (tbl, id, device_id, stamp, deleted, doc) VALUES (?, ?, ?, ?, ?, ?) "
+                "INSERT INTO records (tbl, id, device_id, stamp, deleted, doc, ref) VALUES (?, ?, ?, ?, ?, ?, ?) "
                 "ON CONFLICT (tbl, id) DO UPDATE SET stamp = excluded.stamp, deleted = excluded.deleted, "
-                "doc = excluded.doc",
+                "doc = excluded.doc, ref = excluded.ref",
                 upserts,
             )
             conn.executemany("INSERT INTO conflicts (tbl, record_id, detail, found_at) VALUES (?, ?, ?, ?)", conflicts)
@@ -349,12 +437,13 @@ class StationDB:
                 (now, clock_to or "", device_id),
             )
             self._mark_delivered(conn, device_id, received)
-            outbox = relayed + [(d, kind, _ENCODE(payload), now) for d, kind, payload in send]
+            outbox = relayed + [(d, kind, self._seal(_ENCODE(payload)), now) for d, kind, payload in send]
             conn.executemany("INSERT INTO outbox (device_id, kind, payload, created_at) VALUES (?, ?, ?, ?)", outbox)
             conn.executemany(
                 "INSERT INTO held (device_id, bundle, tbl, record_id, doc, reason, held_at) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                [(device_id, digest, tbl, doc["id"], _ENCODE(doc), reason, now) for tbl, doc, reason in held],
+                [(device_id, digest, tbl, doc["id"], self._seal(_ENCODE(doc)), reason, now) for tbl, doc, reason
+                 in held],
             )
         return Applied(new, changed, unchanged, len(conflicts))
 
@@ -363,8 +452,9 @@ class StationDB:
         stamp, deleted = _meta_of(doc)
         with self.transaction():
             self.conn.execute(
-                "INSERT OR REPLACE INTO records (tbl, id, device_id, stamp, deleted, doc) VALUES (?, ?, ?, ?, ?, ?)",
-                (tbl, doc["id"], device_id, stamp, deleted, json.dumps(doc, ensure_ascii=False)),
+                "INSERT OR REPLACE INTO records (tbl, id, device_id, stamp, deleted, doc, ref) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (tbl, doc["id"], device_id, stamp, deleted, self._seal(_ENCODE(doc)), _ref(tbl, doc)),
             )
 
     def _owner(self, tbl: str, record_id: str, default: str) -> str:
@@ -382,7 +472,7 @@ class StationDB:
                 rows = self.conn.execute(
                     f"SELECT id, doc FROM records WHERE tbl = ? AND id IN ({marks})", (tbl, *chunk)
                 )
-                found.update(((tbl, rid), json.loads(doc)) for rid, doc in rows)
+                found.update(((tbl, rid), self._doc(doc)) for rid, doc in rows)
         return found
 
     # -- reading ----------------------------------------------------------------------------------
@@ -396,7 +486,7 @@ class StationDB:
         if not deleted:
             sql += " AND deleted = 0"
         for (doc,) in self.conn.execute(sql, args):
-            yield json.loads(doc)
+            yield self._doc(doc)
 
     def owner(self, tbl: str, record_id: str) -> str | None:
         """The device a record belongs to (``None`` for a record the station does not hold)."""
@@ -411,10 +501,9 @@ class StationDB:
     def problem_events(self, problem_id: str) -> list[tuple[str, Doc]]:
         """Every event of one problem, with the device it belongs to."""
         rows = self.conn.execute(
-            "SELECT device_id, doc FROM records WHERE tbl = 'problem_events' AND json_extract(doc, '$.problem_id') = ?",
-            (problem_id,),
+            "SELECT device_id, doc FROM records WHERE tbl = 'problem_events' AND ref = ?", (problem_id,)
         ).fetchall()
-        return [(str(device), json.loads(doc)) for device, doc in rows]
+        return [(str(device), self._doc(doc)) for device, doc in rows]
 
     def problem_ids(self, code: str) -> list[str]:
         """The problems whose id starts with ``code`` (the report's ``78E49318``, any case, 4+ characters)."""
@@ -422,8 +511,7 @@ class StationDB:
         if len(wanted) < 4:
             return []
         rows = self.conn.execute(
-            "SELECT DISTINCT json_extract(doc, '$.problem_id') FROM records WHERE tbl = 'problem_events' "
-            "AND lower(json_extract(doc, '$.problem_id')) LIKE ? ESCAPE '\\'",
+            "SELECT DISTINCT ref FROM records WHERE tbl = 'problem_events' AND lower(ref) LIKE ? ESCAPE '\\'",
             (wanted.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%",),
         ).fetchall()
         return sorted(str(pid) for (pid,) in rows if pid)
@@ -431,7 +519,7 @@ class StationDB:
     def live_households(self) -> list[tuple[str, str, Doc]]:
         """Every household not deleted: (id, device, document)."""
         rows = self.conn.execute("SELECT id, device_id, doc FROM records WHERE tbl = 'households' AND deleted = 0")
-        return [(str(rid), str(device), json.loads(doc)) for rid, device, doc in rows]
+        return [(str(rid), str(device), self._doc(doc)) for rid, device, doc in rows]
 
     def count(self, tbl: str) -> int:
         (n,) = self.conn.execute("SELECT count(*) FROM records WHERE tbl = ? AND deleted = 0", (tbl,)).fetchone()
@@ -439,13 +527,14 @@ class StationDB:
 
     def open_conflicts(self) -> list[tuple[int, str, str, Doc]]:
         rows = self.conn.execute("SELECT n, tbl, record_id, detail FROM conflicts WHERE resolved_at IS NULL ORDER BY n")
-        return [(n, tbl, rid, json.loads(detail)) for n, tbl, rid, detail in rows]
+        return [(n, tbl, rid, self._doc(detail)) for n, tbl, rid, detail in rows]
 
     def resolve_conflict(self, n: int, resolution: str) -> None:
         """The operator has looked at conflict ``n`` (kept the merged value, or noted what to change)."""
         with self.transaction():
             self.conn.execute(
-                "UPDATE conflicts SET resolved_at = ?, resolution = ? WHERE n = ?", (self._now(), resolution, n)
+                "UPDATE conflicts SET resolved_at = ?, resolution = ? WHERE n = ?",
+                (self._now(), self._seal(resolution), n),
             )
 
     def queue(self, kind: str, payload: Doc, device_ids: Sequence[str] | None = None) -> int:
@@ -453,7 +542,7 @@ class StationDB:
         enrolled device that is not revoked; the number of devices it will reach."""
         if device_ids is None:
             device_ids = [d.device_id for d in self.devices() if d.revoked_at is None]
-        text = json.dumps(payload, ensure_ascii=False)
+        text = self._seal(json.dumps(payload, ensure_ascii=False))
         with self.transaction():
             self.conn.executemany(
                 "INSERT INTO outbox (device_id, kind, payload, created_at) VALUES (?, ?, ?, ?)",
@@ -465,7 +554,7 @@ class StationDB:
         rows = self.conn.execute(
             "SELECT n, kind, payload FROM outbox WHERE device_id = ? AND sent_at IS NULL ORDER BY n", (device_id,)
         )
-        return [(n, kind, json.loads(payload)) for n, kind, payload in rows]
+        return [(n, kind, self._doc(payload)) for n, kind, payload in rows]
 
     def mark_carried(self, numbers: Iterable[int], bundle: str) -> None:
         """These items went into return bundle ``bundle``; they stay pending until the device confirms it."""
@@ -493,7 +582,7 @@ class StationDB:
         sql = "SELECT n, device_id, tbl, doc, reason, held_at FROM held"
         rows = self.conn.execute(sql + (" WHERE device_id = ? ORDER BY n" if device_id else " ORDER BY n"),
                                  (device_id,) if device_id else ())  # fmt: skip
-        return [(n, dev, tbl, json.loads(doc), reason, at) for n, dev, tbl, doc, reason, at in rows]
+        return [(n, dev, tbl, self._doc(doc), reason, at) for n, dev, tbl, doc, reason, at in rows]
 
     # -- the log ------------------------------------------------------------------------------------
 
@@ -502,7 +591,7 @@ class StationDB:
         with self.transaction():
             self.conn.execute(
                 "INSERT INTO log (at, kind, device, file, key, params) VALUES (?, ?, ?, ?, ?, ?)",
-                (self._now(), kind, device, file, key, _encode_params(params)),
+                (self._now(), kind, device, file, key, self._seal(_encode_params(params))),
             )
 
     def log_entries(self, since: float | None = None, device: str | None = None) -> list[LogEntry]:
@@ -514,7 +603,7 @@ class StationDB:
             args.append(device)
         rows = self.conn.execute(sql + " ORDER BY n", args)
         return [
-            LogEntry(n, at, kind, dev, file, key, _decode_params(params))
+            LogEntry(n, at, kind, dev, file, key, _decode_params(self._open(params)))
             for n, at, kind, dev, file, key, params in rows
         ]
 
@@ -525,7 +614,7 @@ class StationDB:
         with self.transaction() as conn:
             conn.executemany(
                 "UPDATE records SET stamp = ?, deleted = ?, doc = ? WHERE tbl = ? AND id = ?",
-                [(*_meta_of(doc), _ENCODE(doc), tbl, doc["id"]) for tbl, doc in changes],
+                [(*_meta_of(doc), self._seal(_ENCODE(doc)), tbl, doc["id"]) for tbl, doc in changes],
             )
         return len(changes)
 
@@ -549,6 +638,30 @@ def _statements(script: str) -> list[str]:
     return [s.strip() for s in script.split(";") if s.strip()]
 
 
-def _device(row: sqlite3.Row | tuple[Any, ...]) -> Device:
-    device_id, key, leader, grid, enrolled, revoked, last_at, last_clock, post = row
-    return Device(device_id, key, leader, json.loads(grid), enrolled, revoked, last_at, last_clock, post or "A")
+def _ref(tbl: str, doc: Doc) -> str | None:
+    """The plain look-up column of a record: a problem event's problem id (an id, naming no one)."""
+    return str(doc.get("problem_id") or "") or None if tbl == "problem_events" else None
+
+
+def _codec(wrapped: str | None, key: StationKey | None, home: Path) -> Codec:
+    if wrapped is None:
+        if key is not None:
+            raise SealError("passphrase.not_sealed", home=str(home))
+        return Plain()
+    if key is None:
+        raise SealError("passphrase.needed", home=str(home))
+    if key.wrapped != wrapped:
+        raise SealError("passphrase.other_key", home=str(home))
+    return key.codec()
+
+
+# (table, the columns that name a row, a column that holds residents' data): what an encrypted station seals.
+SEALED_COLUMNS = (
+    ("records", "tbl, id", "doc"),
+    ("conflicts", "n", "detail"),
+    ("conflicts", "n", "resolution"),
+    ("outbox", "n", "payload"),
+    ("held", "n", "doc"),
+    ("log", "n", "params"),
+    ("devices", "device_id", "leader"),
+)

@@ -12,13 +12,12 @@ from __future__ import annotations
 
 import contextlib
 import json
-import os
 import time
 from collections.abc import Callable
 from pathlib import Path
 
 from fieldgrid.errors import Refused
-from fieldgrid.fsutil import atomic_write_bytes, fsync_dir, remove_leftovers
+from fieldgrid.fsutil import atomic_write_bytes, fsync_dir, protect_home, remove_leftovers
 from fieldgrid.store.crypto import (
     HEADER_SIZE,
     BadPin,
@@ -86,11 +85,11 @@ def wait_for(failures: int) -> float:
 class PinGuard:
     """The wrong-PIN count of one home, kept beside its store."""
 
-    def __init__(self, home: Path, clock: Clock = time.time) -> None:
+    def __init__(self, home: Path, clock: Clock = time.time, name: str = TRIES_NAME) -> None:
         self.home = Path(home)
-        self.path = self.home / TRIES_NAME
+        self.path = self.home / name
         self.clock = clock
-        remove_leftovers(self.home, TRIES_NAME)
+        remove_leftovers(self.home, name)
         self.failures, self.last = self._read()
 
     def _read(self) -> tuple[int, float]:
@@ -132,10 +131,10 @@ class Unlocker:
     :class:`MustWait` while a wait runs, :class:`BadPin` for an empty PIN (not counted), :class:`WrongPin`
     (counted), and gives the key for :class:`~fieldgrid.store.Store` on the right PIN."""
 
-    def __init__(self, home: Path, header: Header, clock: Clock = time.time) -> None:
+    def __init__(self, home: Path, header: Header, clock: Clock = time.time, *, tries: str = TRIES_NAME) -> None:
         self.home = Path(home)
         self.header = header
-        self.guard = PinGuard(home, clock)
+        self.guard = PinGuard(home, clock, tries)  # ``tries``: the count's file (the station keeps its own)
 
     @classmethod
     def of(cls, home: Path, clock: Clock = time.time) -> Unlocker | None:
@@ -157,18 +156,6 @@ class Unlocker:
             raise WrongPin(max(0, FREE_TRIES - self.guard.failures), wait_for(self.guard.failures))
         self.guard.succeeded()
         return key
-
-
-def protect_home(home: Path) -> None:
-    """A sealed home's folder 0700 and its own files 0600: nobody else on the machine may list or read them."""
-    home = Path(home)
-    if os.name != "posix":
-        return
-    os.chmod(home, 0o700)
-    for entry in home.iterdir():
-        if entry.is_file() and not entry.is_symlink():
-            with contextlib.suppress(OSError):
-                os.chmod(entry, 0o600)
 
 
 __all__ = [

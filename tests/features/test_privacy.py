@@ -25,6 +25,7 @@ from fieldgrid.record.erasure import DAY_MS
 from fieldgrid.station.db import StationDB
 from fieldgrid.station.exchange import enroll, import_paths, station_identity
 from fieldgrid.station.retention import apply_retention, set_retention_days
+from fieldgrid.station.seal import DEMO_PASSPHRASE
 from fieldgrid.store import Store
 from fieldgrid.store.pin import DEMO_PIN
 from fieldgrid.sync import device
@@ -197,6 +198,7 @@ def test_the_log_reaches_the_station_and_comes_out_as_its_processing_record(
     cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("FIELDGRID_PIN", DEMO_PIN)  # the demo's PIN
+    monkeypatch.setenv("FIELDGRID_STATION_PASSPHRASE", DEMO_PASSPHRASE)  # the demo station's
     device_home, station_home, stick = tmp_path / "demo", tmp_path / "demo-station", tmp_path / "stick"
     assert cli("demo", "--no-open", home_dir=device_home).code == 0
     assert cli("households", "list", "--reveal", home_dir=device_home).code == 0

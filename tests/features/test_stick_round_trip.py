@@ -8,8 +8,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from fieldgrid.station.db import StationDB
 from fieldgrid.sync.stick import ARCHIVE, FOLDER
+from testkit.pin import open_station
 from testkit.stick import LEADERS, files, onboard, report_problem
 
 
@@ -95,7 +95,7 @@ def test_three_leaders_one_stick(cli, tmp_path: Path) -> None:
     fourth = cli("station", "stick", str(stick), home_dir=station)
     assert fourth.code == 0 and "拒收" not in fourth.err
     # The station now knows every leader got the decision and the notice: nothing waits for them.
-    db = StationDB(station)
+    db = open_station(station)
     try:
         assert [db.pending(d.device_id) for d in db.devices()] == [[], [], []]
     finally:

@@ -5,8 +5,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from fieldgrid.station.db import StationDB
+from fieldgrid.station.seal import DEMO_PASSPHRASE
 from testkit.cli import PROFILE
+from testkit.pin import open_station
 
 
 def test_init_then_refusals(cli, tmp_path: Path) -> None:
@@ -29,7 +30,7 @@ def test_devices_revoke_and_report(cli, tmp_path: Path) -> None:
     station = tmp_path / "station"
     assert cli("station", "init", home_dir=station).code == 0
     assert "还没有登记任何设备" in cli("station", "devices", home_dir=station).out
-    db = StationDB(station)
+    db = open_station(station)
     db.enroll("dev-liu", "key", "刘秀英", {"compound": "橙郡一期", "building": "6栋", "unit": "3单元"})
     db.close()
     listed = cli("station", "devices", home_dir=station)
@@ -51,6 +52,7 @@ def test_devices_revoke_and_report(cli, tmp_path: Path) -> None:
 
 def test_demo_exchange_from_the_shell(cli, tmp_path: Path, monkeypatch) -> None:
     monkeypatch.setenv("FIELDGRID_PIN", "000000")  # the demo's PIN
+    monkeypatch.setenv("FIELDGRID_STATION_PASSPHRASE", DEMO_PASSPHRASE)  # the demo station's
     device_home, station_home, stick, back = (tmp_path / n for n in ("demo", "demo-station", "stick", "back"))
     made = cli("demo", "--no-open", home_dir=device_home)
     assert made.code == 0 and str(station_home) in made.err

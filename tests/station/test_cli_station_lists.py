@@ -6,10 +6,14 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
+from fieldgrid.station.seal import DEMO_PASSPHRASE
 from testkit.pin import pin_env
 
 
-def demo_station(cli, tmp_path: Path) -> Path:
+def demo_station(cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("FIELDGRID_STATION_PASSPHRASE", DEMO_PASSPHRASE)  # the demo station's
     device_home, station_home, stick = tmp_path / "demo", tmp_path / "demo-station", tmp_path / "stick"
     assert cli("demo", "--no-open", home_dir=device_home).code == 0
     with pin_env():  # the demo's PIN
@@ -18,8 +22,8 @@ def demo_station(cli, tmp_path: Path) -> Path:
     return station_home
 
 
-def test_problems_by_the_code_decide_takes(cli, tmp_path: Path) -> None:
-    station = demo_station(cli, tmp_path)
+def test_problems_by_the_code_decide_takes(cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    station = demo_station(cli, tmp_path, monkeypatch)
     listed = cli("station", "problems", "list", home_dir=station)
     assert listed.code == 0 and "编号" in listed.out and "橙郡一期6栋3单元" in listed.out
     escalated = json.loads(cli("station", "problems", "list", "--status", "已上报", "--json", home_dir=station).out)
@@ -32,8 +36,8 @@ def test_problems_by_the_code_decide_takes(cli, tmp_path: Path) -> None:
     assert cli("station", "problems", "list", "--status", "nonsense", home_dir=station).code == 2
 
 
-def test_households_masked_by_unit_and_room(cli, tmp_path: Path) -> None:
-    station = demo_station(cli, tmp_path)
+def test_households_masked_by_unit_and_room(cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    station = demo_station(cli, tmp_path, monkeypatch)
     listed = cli("station", "households", "list", "--unit", "6栋3单元", home_dir=station)
     assert listed.code == 0 and "6栋3单元:0101" in listed.out and "****" in listed.out
     revealed = json.loads(cli("station", "households", "list", "--json", "--reveal", home_dir=station).out)

@@ -11,12 +11,14 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
+from fieldgrid.station.seal import DEMO_PASSPHRASE
 from fieldgrid.store.pin import DEMO_PIN
 from testkit.sync import dump_station as dump
 
 
 def test_points_earned_redeemed_and_the_balance(cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("FIELDGRID_PIN", DEMO_PIN)
+    monkeypatch.setenv("FIELDGRID_STATION_PASSPHRASE", DEMO_PASSPHRASE)  # the demo station's
     demo, station = tmp_path / "demo", tmp_path / "demo-station"
     assert cli("demo", "--no-open", home_dir=demo).code == 0
     assert cli("sync", "export", "--out", str(tmp_path / "stick"), home_dir=demo).code == 0

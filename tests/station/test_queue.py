@@ -17,6 +17,7 @@ import pytest
 from fieldgrid.model.ledger import Report
 from fieldgrid.station.exchange import StationClock, decide, enroll, import_paths, returns, station_identity
 from fieldgrid.station.queue import AWAITING, DECIDED, escalation_queue, problem_code
+from fieldgrid.station.seal import DEMO_PASSPHRASE
 from fieldgrid.store import Store
 from fieldgrid.store.pin import DEMO_PIN
 from fieldgrid.sync import device
@@ -112,6 +113,7 @@ def test_station_queue_command(cli, tmp_path: Path, monkeypatch: pytest.MonkeyPa
     """``station queue`` on the demo: the dispute awaits the community; the charging point it answered cannot be
     solved waits for the unit's notice; the drain escalated to the property company is not there."""
     monkeypatch.setenv("FIELDGRID_PIN", DEMO_PIN)
+    monkeypatch.setenv("FIELDGRID_STATION_PASSPHRASE", DEMO_PASSPHRASE)  # the demo station's
     device_home, station, stick = tmp_path / "demo", tmp_path / "demo-station", tmp_path / "stick"
     assert cli("demo", "--no-open", home_dir=device_home).code == 0
     assert cli("sync", "export", "--out", str(stick), home_dir=device_home).code == 0

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from fieldgrid.cli import station as station_cli
-from fieldgrid.station.db import StationDB
 from fieldgrid.store import HomeLock
+from testkit.pin import open_station
 from testkit.sync import station_dump
 
 
@@ -22,7 +22,7 @@ def test_readers_run_beside_the_tui_and_writers_are_told_who_holds_it(
     assert cli("station", "init", "--name", "子龙社区服务站", home_dir=home).code == 0
     monkeypatch.setattr(station_cli, "WRITER_WAIT", 0.3)  # the real wait is a few seconds
     with HomeLock(home, purpose="station ui"):
-        tui_db = StationDB(home)  # what the TUI has open
+        tui_db = open_station(home)  # what the TUI has open
         tui_db.enroll("dev-liu", "ab" * 32, "刘秀英", {"compound": "橙郡一期", "building": "6栋", "unit": "3单元"})
         for command in (["devices", "--json"], ["log"], ["problems", "list"], ["households", "list"],
                         ["report", "--month", "2026-11", "--out", str(tmp_path / "report")]):  # fmt: skip

@@ -16,11 +16,12 @@ from fieldgrid.station.db import StationDB
 from fieldgrid.station.stick import station_stick
 from fieldgrid.sync.identity import Keys
 from fieldgrid.sync.stick import ARCHIVE, FOLDER
+from testkit.pin import open_station
 from testkit.stick import files, onboard, report_problem
 
 
 def dump(station: Path) -> str:
-    db = StationDB(station)
+    db = open_station(station)
     try:
         return "\n".join(db.conn.iterdump())
     finally:
@@ -97,7 +98,7 @@ def test_nothing_is_archived_before_the_returns_are_written(
             yield item
 
     monkeypatch.setattr(exchange, "returns", one_then_full)
-    db = StationDB(world.station)
+    db = open_station(world.station)
     keys = Keys(world.station)
     try:
         with pytest.raises(OSError):
@@ -127,7 +128,7 @@ def test_a_bundle_whose_transaction_failed_stays(loaded, monkeypatch: pytest.Mon
         return real(self, *args, **kwargs)
 
     monkeypatch.setattr(StationDB, "apply", busy_once)
-    db = StationDB(world.station)
+    db = open_station(world.station)
     try:
         run = station_stick(db, Keys(world.station), world.stick)
     finally:

@@ -12,8 +12,8 @@ from fieldgrid.model.problem import ProblemEvent
 from fieldgrid.record import meta as records
 from fieldgrid.record.codec import event_doc
 from fieldgrid.record.tables import PROBLEM_EVENTS
-from fieldgrid.station.db import StationDB
 from fieldgrid.station.exchange import StationClock
+from testkit.pin import open_station
 from testkit.stick import onboard
 from testkit.sync import dump_station as dump
 
@@ -75,7 +75,7 @@ def test_a_streets_return_about_something_else_is_refused(cli, tmp_path: Path) -
     assert cli("station", "enroll", str(tmp_path / "community.json"), home_dir=street).code == 0
     # A decision sent down about a problem the community never had.
     community_id = json.loads((tmp_path / "community.json").read_text(encoding="utf-8"))["party"]
-    db = StationDB(street)
+    db = open_station(street)
     try:
         clock = StationClock(db)
         event = ProblemEvent("p-unknown", "decision", "2026-11-20T09:00", {"outcome": "resolved", "text": "x"},

@@ -16,6 +16,7 @@ from fieldgrid.station.db import StationDB
 from fieldgrid.station.exchange import enroll, import_paths, returns, station_identity
 from fieldgrid.sync import device
 from fieldgrid.sync.identity import Keys
+from testkit.pin import open_station
 from testkit.sync import GRID, make_device
 
 UNIT1 = replace(GRID, unit="1单元")
@@ -82,7 +83,7 @@ def test_the_import_table_says_what_was_kept_aside(tmp_path: Path, cli) -> None:
     store, keys, _ = stuck_device(tmp_path)
     home = tmp_path / "station"
     assert cli("station", "init", "--name", "子龙社区服务站", home_dir=home).code == 0
-    db = StationDB(home)
+    db = open_station(home)
     station_keys = Keys(home)
     device.trust(store, station_identity(db, station_keys))
     enroll(db, device.identity(store, keys))

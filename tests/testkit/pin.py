@@ -7,7 +7,10 @@ import contextlib
 import os
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
+from fieldgrid.station.db import StationDB
+from fieldgrid.station.seal import StationKey
 from fieldgrid.store import Store
 from fieldgrid.store.crypto import KdfParams, SealKey
 from fieldgrid.store.pin import DEMO_PIN, Unlocker
@@ -39,3 +42,20 @@ def pin_env(pin: str = DEMO_PIN) -> Iterator[None]:
             del os.environ["FIELDGRID_PIN"]
         else:
             os.environ["FIELDGRID_PIN"] = before
+
+
+# The station passphrase every test's command line is given (FIELDGRID_STATION_PASSPHRASE, set in conftest).
+STATION_PASSPHRASE = "station-test-passphrase"
+
+
+def station_key(home: Path, passphrase: str = STATION_PASSPHRASE) -> StationKey | None:
+    """The key of the station at ``home`` for ``passphrase``; ``None`` for a plaintext station."""
+    from fieldgrid.cli.station_seal import station_unlocker
+
+    unlocker = station_unlocker(home)
+    return None if unlocker is None else unlocker.try_pin(passphrase)
+
+
+def open_station(home: Path, passphrase: str = STATION_PASSPHRASE, **options: Any) -> StationDB:
+    """The station database at ``home``, unlocked with ``passphrase`` when it is encrypted."""
+    return StationDB(home, key=station_key(home, passphrase), **options)

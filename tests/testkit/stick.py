@@ -29,10 +29,16 @@ class Community:
     stick: Path  # the one stick that goes round (its root; nothing on it yet)
 
 
-def onboard(cli: Cli, folder: Path, count: int = 3) -> Community:
-    """``station init``, then each leader: profile, identity, enrolled at the station, the station trusted."""
+def onboard(cli: Cli, folder: Path, count: int = 3, *, plaintext: bool = False) -> Community:
+    """``station init``, then each leader: profile, identity, enrolled at the station, the station trusted.
+    ``plaintext``: the station made as one was before encryption (its data not encrypted)."""
     station = folder / "station"
-    assert cli("station", "init", "--name", "子龙社区服务站", home_dir=station).code == 0
+    if plaintext:
+        from fieldgrid.station.db import StationDB
+
+        StationDB(station, create=True).close()
+    else:
+        assert cli("station", "init", "--name", "子龙社区服务站", home_dir=station).code == 0
     station_id = folder / "station.json"
     assert cli("station", "identity", "--out", str(station_id), home_dir=station).code == 0
     devices = []

@@ -33,8 +33,13 @@ def make_world(folder: Path) -> tuple[Store, Keys, StationDB, Keys]:
 
 
 def dump_station(home: Path) -> str:
-    """:func:`station_dump` of the station at ``home``, read beside whatever holds it."""
-    db = StationDB(home, read_only=True)
+    """:func:`station_dump` of the station at ``home`` (unlocked with the passphrase the commands are given, the
+    tests' by default, when it is encrypted), read beside whatever holds it."""
+    import os
+
+    from testkit.pin import STATION_PASSPHRASE, open_station
+
+    db = open_station(home, os.environ.get("FIELDGRID_STATION_PASSPHRASE", STATION_PASSPHRASE), read_only=True)
     try:
         return station_dump(db)
     finally:

@@ -22,6 +22,7 @@ from fieldgrid.demo.unit import write_demo
 from fieldgrid.i18n import label, set_language, t
 from fieldgrid.station.db import StationDB
 from fieldgrid.station.exchange import StationClock, edit_household, import_paths, returns
+from fieldgrid.station.seal import DEMO_PASSPHRASE
 from fieldgrid.store import Store
 from fieldgrid.sync import device
 from fieldgrid.sync.identity import Keys
@@ -38,6 +39,7 @@ from fieldgrid.tui.station.log_screen import LogScreen
 from fieldgrid.tui.station.notice_form import NoticeForm
 from fieldgrid.tui.station.queue_screen import QueueScreen
 from fieldgrid.tui.station.unit_screen import UnitScreen
+from testkit.pin import open_station
 from testkit.tui_app import SIZE, screen_text, shows
 from testkit.tui_field import FROZEN_DT, Clock
 
@@ -66,7 +68,7 @@ def world(demo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def imported(folder: Path) -> StationDB:
-    db = StationDB(folder / "station")
+    db = open_station(folder / "station", DEMO_PASSPHRASE)
     [outcome] = import_paths(db, Keys(folder / "station"), [folder / "stick"])
     assert outcome.status == "accepted"
     return db
@@ -93,7 +95,7 @@ async def press(pilot: Pilot, *keys: str) -> None:
 
 def test_import_results_stay_on_screen_until_dismissed(world: Path) -> None:
     (world / "stick" / "from-wang.fgbundle").write_text("{}", encoding="utf-8")  # a file no device wrote
-    db = StationDB(world / "station")
+    db = open_station(world / "station", DEMO_PASSPHRASE)
 
     async def body(app: StationApp, pilot: Pilot) -> None:
         await press(pilot, "i")
@@ -279,7 +281,7 @@ def test_a_notice_to_every_unit(world: Path) -> None:
 
 def test_the_log_says_why_a_stick_was_refused(world: Path) -> None:
     (world / "stick" / "from-wang.fgbundle").write_text("{}", encoding="utf-8")
-    db = StationDB(world / "station")
+    db = open_station(world / "station", DEMO_PASSPHRASE)
 
     async def body(app: StationApp, pilot: Pilot) -> None:
         await press(pilot, "i")

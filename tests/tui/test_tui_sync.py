@@ -14,8 +14,8 @@ from textual.widgets import Input, Static
 from fieldgrid.demo.station import make_demo_station
 from fieldgrid.demo.unit import write_demo
 from fieldgrid.i18n import t
-from fieldgrid.station.db import StationDB
 from fieldgrid.station.exchange import notice
+from fieldgrid.station.seal import DEMO_PASSPHRASE
 from fieldgrid.station.stick import station_stick
 from fieldgrid.store import Store
 from fieldgrid.sync import device
@@ -24,6 +24,7 @@ from fieldgrid.sync.stick import FOLDER, ROOTS_ENV
 from fieldgrid.tui.app import FieldgridApp
 from fieldgrid.tui.field_work.stairwell import StairwellScreen
 from fieldgrid.tui.sync.sync_screen import SyncScreen
+from testkit.pin import open_station
 from testkit.tui_app import screen_text, shows
 
 
@@ -37,7 +38,7 @@ def result_text(app: FieldgridApp) -> str:
 
 def at_the_station(station: Path, stick: Path, text: str) -> None:
     """The stick at the station: ``station stick``, a notice, ``station stick`` again (the returns)."""
-    db = StationDB(station)
+    db = open_station(station, DEMO_PASSPHRASE)  # the demo station
     keys = Keys(station)
     try:
         station_stick(db, keys, stick)

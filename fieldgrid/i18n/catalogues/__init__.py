@@ -116,6 +116,7 @@ HOMES: dict[str, str] = {
     "outcome": "outcome",
     "sex": "sex",
     "pin": "pin",
+    "passphrase": "passphrase",
     "disclosure": "disclosure",
     "retention": "retention",
     "move": "move",

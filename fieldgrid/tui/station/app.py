@@ -3,12 +3,16 @@
 The first screen is the community's dashboard (:mod:`.dashboard`); each screen is a module of this package.  Help
 (``?``) lists the keys of the screen in the user's language — ours only, never Textual's own English ones — and
 the command palette (``ctrl+p``) is translated and offers every key of the screen by name.
+
+An encrypted station (:mod:`fieldgrid.station.seal`) is opened behind the device's PIN screen
+(:class:`~fieldgrid.tui.lock.pin_screen.PinScreen`), asking for the station's passphrase: nothing of the
+station's data is read before it is right.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import TYPE_CHECKING, ClassVar
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
@@ -20,6 +24,8 @@ from fieldgrid.tui.common.bindings import translate_bindings
 
 if TYPE_CHECKING:
     from fieldgrid.station.db import StationDB
+    from fieldgrid.station.seal import StationKey
+    from fieldgrid.tui.lock.pin_screen import PinChecker
 
 STYLESHEETS = ("app.tcss", "virtual_table.tcss", "station.tcss")
 APP_ACTIONS = frozenset({"help", "quit", "command_palette"})  # listed by name below, once
@@ -35,15 +41,44 @@ class StationApp(App[None]):
         Binding("ctrl+q", "quit", "tui.key.quit", show=False, priority=True),
     ]
 
-    def __init__(self, db: StationDB) -> None:
+    def __init__(
+        self,
+        db: StationDB | None,
+        *,
+        unlocker: PinChecker | None = None,
+        opener: Callable[[StationKey], StationDB] | None = None,
+        hint: str = "",
+    ) -> None:
+        """``db`` open, or ``None`` with the ``unlocker`` of an encrypted station and the ``opener`` that opens
+        it with its key (on the app's thread: the database is used there)."""
         super().__init__()
         translate_bindings(self)
         self.db = db
+        self.unlocker = unlocker
+        self.opener = opener
+        self.hint = hint
         self.title = t("tui.station.app_title")
 
     def on_mount(self) -> None:
+        if self.db is not None:
+            self._show()
+            return
+        from fieldgrid.tui.lock.pin_screen import PinScreen
+
+        assert self.unlocker is not None
+        unlocker = self.unlocker
+        screen = PinScreen(unlocker, opener=lambda key: key, hint=self.hint, station=True)
+        self.push_screen(screen, self._unlocked)
+
+    def _unlocked(self, key: Any) -> None:
+        assert self.opener is not None
+        self.db = self.opener(key)
+        self._show()
+
+    def _show(self) -> None:
         from fieldgrid.tui.station.dashboard import DashboardScreen
 
+        assert self.db is not None
         self.push_screen(DashboardScreen(self.db))
 
     def action_help(self) -> None:
@@ -67,3 +102,4 @@ class StationApp(App[None]):
 
     def action_toggle_dark_theme(self) -> None:
         self.theme = "textual-light" if self.current_theme.dark else "textual-dark"
+

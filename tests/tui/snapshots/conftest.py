@@ -24,9 +24,11 @@ from fieldgrid.demo.unit import write_demo
 from fieldgrid.i18n import get_language, set_language
 from fieldgrid.station.db import StationDB
 from fieldgrid.station.exchange import import_paths
+from fieldgrid.station.seal import DEMO_PASSPHRASE
 from fieldgrid.store import Store
 from fieldgrid.sync import device
 from fieldgrid.sync.identity import Keys
+from testkit.pin import open_station
 from testkit.tui_field import FROZEN_DT, NOW, Clock
 
 UNIT = "unit"  # the device's home, relative to the test's folder
@@ -62,7 +64,7 @@ def homes(tmp_path_factory: pytest.TempPathFactory) -> Path:
         make_demo_station(store, Path(STATION))
         done = device.export(store, Keys(store.home), Path(STICK))
         bundle = done.path.rename(done.path.with_name("unit.fgbundle"))  # its own name says when it was written
-        db = StationDB(Path(STATION))
+        db = open_station(Path(STATION), DEMO_PASSPHRASE)
         import_paths(db, Keys(Path(STATION)), [bundle])
         db.close()
         store.close()
@@ -102,6 +104,6 @@ def station_db(homes: Path, pinned: Path) -> Iterator[StationDB]:
     """A copy of the demo station, with the demo unit's bundle imported (and a copy of the stick it came on)."""
     shutil.copytree(homes / STATION, pinned / STATION)
     shutil.copytree(homes / STICK, pinned / STICK)
-    db = StationDB(Path(STATION))
+    db = open_station(Path(STATION), DEMO_PASSPHRASE)
     yield db
     db.close()

@@ -16,6 +16,7 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input
 
+from fieldgrid.cli.station_seal import demo_hint, station_unlocker
 from fieldgrid.i18n import set_language
 from fieldgrid.station.db import StationDB
 from fieldgrid.station.exchange import StationClock, edit_household, import_paths
@@ -24,6 +25,7 @@ from fieldgrid.sync import device
 from fieldgrid.sync.identity import Keys
 from fieldgrid.tui.common.help import HelpScreen
 from fieldgrid.tui.common.palette import Palette
+from fieldgrid.tui.lock.pin_screen import PinScreen
 from fieldgrid.tui.station.app import StationApp
 from fieldgrid.tui.station.conflicts import ConflictScreen
 from fieldgrid.tui.station.dashboard import DashboardScreen
@@ -99,3 +101,17 @@ def test_station_conflicts(language: str, unit_store: Store, station_db: Station
     set_language(language)
     app = StationApp(station_db)
     assert snapshot(snap_compare, app, keys("c", expect=ConflictScreen))
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_station_passphrase(language: str, homes: Path, pinned: Path, snap_compare) -> None:
+    """The first screen of an encrypted station: the passphrase asked, nothing of the station shown (the demo
+    says its passphrase)."""
+    station = Path("station")  # the demo station, as conftest names it (the test runs in ``pinned``)
+    shutil.copytree(homes / station, pinned / station)
+    set_language(language)
+    unlocker = station_unlocker(station)
+    assert unlocker is not None
+    app = StationApp(None, unlocker=unlocker, opener=lambda key: StationDB(station, key=key),
+                     hint=demo_hint(station))  # fmt: skip
+    assert snapshot(snap_compare, app, keys(expect=PinScreen))
