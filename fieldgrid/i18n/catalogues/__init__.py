@@ -79,6 +79,7 @@ HOMES: dict[str, str] = {
     "cli.pin": "cli.pin",
     "cli.audit": "cli.audit",
     "cli.retention": "cli.audit",
+    "cli.due": "cli.due",
 
     "audience": "audience",
     "error": "error",

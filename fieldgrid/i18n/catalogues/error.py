@@ -106,6 +106,8 @@ ZH: dict[str, str] = {
     "error.disclosure.persons": "人数不能为负：{value}",
     "error.disclosure.via": "未知的来源：{value}",
     "error.retention.days": "保留天数应为 1 到 {most} 之间的整数：{value}",
+    "error.cadence.days": "走访频次要填 1 到 {max} 之间的天数，不能是「{value}」",
+    "error.visit.seen_unknown": "这一户没有叫「{name}」的成员",
 }
 
 EN: dict[str, str] = {
@@ -221,4 +223,6 @@ EN: dict[str, str] = {
     "error.disclosure.persons": "The number of persons cannot be negative: {value}",
     "error.disclosure.via": "Unknown channel: {value}",
     "error.retention.days": "Days to keep must be a whole number from 1 to {most}: {value}",
+    "error.cadence.days": "A cadence is a number of days from 1 to {max}, not “{value}”",
+    "error.visit.seen_unknown": "No member of this household is called “{name}”",
 }

@@ -204,6 +204,7 @@ ZH: dict[str, str] = {
     "cli.help.roster_reveal": "写出完整的电话和身份证号（默认打码；打码的表格再导入时保留已有号码）；每次导出都会记入"
     "信息披露记录",
     "cli.help.ledger_reveal": "写出户主和被告知人的姓名（默认不写）；每次导出都会记入信息披露记录",
+    "cli.help.visit_seen": "这次见到的成员姓名（可重复）",
 }
 
 EN: dict[str, str] = {
@@ -425,4 +426,5 @@ EN: dict[str, str] = {
     " keeps the numbers stored); every export goes on the disclosure log",
     "cli.help.ledger_reveal": "write the names of the households' heads and of those told (by default none); every"
     " export goes on the disclosure log",
+    "cli.help.visit_seen": "a member seen on this visit, by name (repeatable)",
 }
