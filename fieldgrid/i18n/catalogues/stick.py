@@ -39,7 +39,8 @@ EN: dict[str, str] = {
     "stick.help.station_dir": "the stick's folder (with its fieldgrid folder)",
     "stick.error.not_folder": "{path} is not a folder: give the stick's folder",
     "stick.error.none_found": "No USB stick found: plug one in, or name its folder: fieldgrid sync stick DIR",
-    "stick.error.several": "More than one USB stick found; name the one to use: fieldgrid sync stick DIR\n{candidates}",
+    "stick.error.several": "More than one USB stick found; name the one to use: fieldgrid sync stick "
+    "DIR\n{candidates}",
     "stick.error.no_choice": 'No stick chosen (the answer was "{answer}"); nothing was done',
     "stick.ask.several": "More than one USB stick found:",
     "stick.ask.which": "Which one? Type its number (1–{count}): ",

@@ -38,6 +38,9 @@ ZH: dict[str, str] = {
     "tui.help.audit_title": "信息披露记录",
     "tui.help.audit_intro": "每次显示完整电话和身份证号、导出、导入花名册、打印联系卡，以及到期删除住户信息，都记在这"
     "里（时间、内容、涉及人数），并随数据包交给服务站。记录只增不改。",
+    "tui.help.due_title": "今日待办",
+    "tui.help.due_intro": "今天到期和已逾期的回访、走访和问题，最急的在前；红色是已逾期，黄色是一天内到期，第一列"
+    "也用文字写明。enter 打开这一户或这个问题。走访频次用 fieldgrid profile cadence 修改。",
 }
 
 EN: dict[str, str] = {
@@ -85,4 +88,8 @@ EN: dict[str, str] = {
     "tui.help.audit_intro": "Every time phones and ID numbers are shown in full, a file is exported, a roster"
     " imported, cards printed, or a household's data erased at the end of retention, it is recorded here (when,"
     " what, how many persons) and goes to the station with the next bundle. Entries are only ever added.",
+    "tui.help.due_title": "Due today",
+    "tui.help.due_intro": "Follow-ups, visits and problems due today or overdue, the most urgent first; red is "
+    "overdue, yellow due within a day, and the first column says so in words. enter opens the household or "
+    "problem. Change the care cadences with fieldgrid profile cadence.",
 }

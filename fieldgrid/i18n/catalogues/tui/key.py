@@ -52,6 +52,15 @@ ZH: dict[str, str] = {
     "tui.key.sync_stick": "与 U 盘同步",
     "tui.key.message_room": "消息含房号",
     "tui.key.audit": "披露记录",
+    "tui.key.due": "今日待办",
+    "tui.key.due_week": "含本周",
+    "tui.key.dash_not_visited": "很久没走访的住户",
+    "tui.key.dash_attention": "重点关注户7天未走访",
+    "tui.key.dash_follow_ups": "到期待回访",
+    "tui.key.dash_open": "未办结问题",
+    "tui.key.dash_overdue": "逾期问题",
+    "tui.key.dash_feedback": "待反馈或公告的问题",
+    "tui.key.dash_escalated": "已上报待答复的问题",
 }
 
 EN: dict[str, str] = {
@@ -104,4 +113,13 @@ EN: dict[str, str] = {
     "tui.key.sync_stick": "Sync with stick",
     "tui.key.message_room": "Room in message",
     "tui.key.audit": "Disclosures",
+    "tui.key.due": "due today",
+    "tui.key.due_week": "this week",
+    "tui.key.dash_not_visited": "households not visited lately",
+    "tui.key.dash_attention": "special attention, not visited in 7 days",
+    "tui.key.dash_follow_ups": "follow-ups due",
+    "tui.key.dash_open": "open problems",
+    "tui.key.dash_overdue": "overdue problems",
+    "tui.key.dash_feedback": "problems owing feedback or a notice",
+    "tui.key.dash_escalated": "escalated problems awaiting an answer",
 }
