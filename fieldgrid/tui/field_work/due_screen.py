@@ -112,7 +112,7 @@ class DueScreen(Screen[None]):
         yield TitleBar()
         yield VirtualTable(
             [
-                Column("when", t("tui.due.col.when"), width=10),
+                Column("when", t("tui.due.col.when"), width=12),
                 Column("room", t("tui.due.col.room"), width=9),
                 Column("kind", t("tui.due.col.kind"), width=10),
                 Column("what", t("tui.due.col.what"), flex=True, min_width=10),

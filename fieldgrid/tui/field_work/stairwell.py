@@ -78,7 +78,6 @@ def dashboard_text(d: Dashboard, visit_days: int = 30, due_today: int = 0, links
     line("tui.dash.overdue", d.overdue, "overdue", alert=True)
     line("tui.dash.feedback", d.awaiting_feedback, "feedback", alert=True)
     line("tui.dash.escalated", d.escalated, "escalated")
-    newline()
     kinds = d.month_kinds
     newline(t("tui.dash.month_title"), style="bold")
     text.append(t("tui.dash.month_visits", visits=d.visits_this_month, errands=kinds.get("errand", 0),

@@ -175,11 +175,11 @@ class HouseholdDetailScreen(Screen[bool]):
             yield Static(id="detail-summary")
             yield Static(id="detail-members-title", classes="section-title")
             yield Static(id="detail-members")
+            yield Static(id="detail-privacy", classes="hint")
             yield Static(id="detail-problems-title", classes="section-title")
             yield Static(id="detail-problems")
             yield Static(id="detail-visits-title", classes="section-title")
             yield Static(id="detail-visits")
-            yield Static(id="detail-privacy", classes="hint")
         yield KeyBar()
 
     def on_mount(self) -> None:
