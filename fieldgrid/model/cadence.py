@@ -12,8 +12,10 @@ Everything here is pure: :func:`care_of` answers for one household from its visi
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from fieldgrid.model.errors import ValidationError
 from fieldgrid.model.household import Household
@@ -92,10 +94,12 @@ def check_days(days: object) -> int:
     return days
 
 
+_EVENT_RE = re.compile("|".join(re.escape(word) for word in EVENT_WORDS), re.IGNORECASE)
+
+
 def is_event(visit: Visit) -> bool:
     """Whether the visit's notes tell of a hospital stay, a bereavement or a fall."""
-    text = f"{visit.found} {visit.needs}".lower()
-    return any(word in text for word in EVENT_WORDS)
+    return bool(_EVENT_RE.search(visit.found) or (visit.needs and _EVENT_RE.search(visit.needs)))
 
 
 def is_old(household: Household, today: dt.date) -> bool:
@@ -117,8 +121,7 @@ def rule_of(household: Household, cadence: Cadence, today: dt.date) -> tuple[str
     return best, cadence.rules[best]
 
 
-@dataclass(frozen=True)
-class Care:
+class Care(NamedTuple):
     """What one household is owed: its cadence visit and, where one was set, the follow-up of its latest visit."""
 
     household_id: str
@@ -138,58 +141,83 @@ class Care:
 def care_of(household: Household, visits: Iterable[Visit], cadence: Cadence, today: dt.date) -> Care | None:
     """When ``household`` is next owed a visit; ``None`` for a household not lived in.  ``visits`` are the
     household's own (corrected ones left out), in any order."""
-    if not is_served(household):
-        return None
-    key, rule = rule_of(household, cadence, today)
-    event_rule = cadence.rules.get(AFTER_EVENT)
-    last_any: Visit | None = None
-    last_counting = ""
-    last_in_person = ""
-    last_event: Visit | None = None
-    for visit in visits:
-        if last_any is None or visit.at > last_any.at:
-            last_any = visit
-        in_person = visit.kind != CONTACT_KIND
-        if (in_person or rule.contact) and visit.at > last_counting:
-            last_counting = visit.at
-        if in_person and visit.at > last_in_person:
-            last_in_person = visit.at
-        if event_rule is not None and is_event(visit) and (last_event is None or visit.at > last_event.at):
-            last_event = visit
-    if last_counting:
-        due, reason = dt.date.fromisoformat(last_counting[:10]) + dt.timedelta(days=rule.days), "cadence"
-    else:
-        due, reason = today, "never"
-    if event_rule is not None and last_event is not None:
-        answered = last_in_person > last_event.at or (
-            event_rule.contact and last_any is not None and last_any.at > last_event.at
-        )
-        if not answered:
-            event_due = dt.date.fromisoformat(last_event.at[:10]) + dt.timedelta(days=event_rule.days)
-            if event_due <= due:
-                due, reason = event_due, AFTER_EVENT
-    follow_up = None
-    if last_any is not None and last_any.follow_up:
-        try:
-            follow_up = dt.date.fromisoformat(last_any.follow_up)
-        except ValueError:
-            follow_up = None
-    return Care(
-        household.id, key, rule.days, last_counting or None, due, reason, follow_up,
-        last_any.at if follow_up and last_any else None,
-    )  # fmt: skip
+    return care_all([household], visits, cadence, today).get(household.id)
 
 
 def care_all(
     households: Iterable[Household], visits: Iterable[Visit], cadence: Cadence, today: dt.date
 ) -> dict[str, Care]:
-    """:func:`care_of` for every lived-in household, by id, in one pass over the visits."""
-    by_household: dict[str, list[Visit]] = {}
+    """When each lived-in household is next owed a visit, by id: two passes over the visits, whatever their
+    order.
+
+    A household's cadence runs from its latest visit that counts (any, where a call counts; else the latest in
+    person); never visited so, it is due today — or since a call that does not count was that long ago.  A visit
+    noting a hospital stay, a bereavement or a fall that no later visit answered (in person, unless the
+    ``after_event`` rule lets a call count) makes a visit due within that rule's days, if that is sooner.  The
+    follow-up owed is the one set on the latest visit."""
+    last: dict[str, Visit] = {}
+    in_person: dict[str, str] = {}
+    tops: dict[str, list[Visit]] = {}  # the visits at the latest time (in person, unless a call answers an event)
+    calls: dict[str, list[Visit]] = {}  # phone and WeChat check-ins
+    event_rule = cadence.rules.get(AFTER_EVENT)
+    any_answers = event_rule is not None and event_rule.contact
     for visit in visits:
-        by_household.setdefault(visit.household_id, []).append(visit)
+        key, at = visit.household_id, visit.at
+        latest = last.get(key)
+        if latest is None or at > latest.at:
+            last[key] = visit
+            if any_answers:
+                tops[key] = [visit]
+        elif any_answers and at == latest.at:
+            tops[key].append(visit)
+        if visit.kind == CONTACT_KIND:
+            calls.setdefault(key, []).append(visit)
+        else:
+            before = in_person.get(key, "")
+            if at > before:
+                in_person[key] = at
+                if not any_answers:
+                    tops[key] = [visit]
+            elif at == before and not any_answers:
+                tops[key].append(visit)
+    events: dict[str, Visit] = {}  # the latest event no later visit answered, by household
+    if event_rule is not None:
+        for key in last:
+            # Only a visit no later visit answers can leave one owed: those at the latest time that answers, and
+            # (when a call does not answer) the calls since.
+            since = in_person.get(key, "")
+            candidates = tops.get(key, []) if any_answers else [
+                *tops.get(key, []), *(c for c in calls.get(key, ()) if c.at >= since)
+            ]  # fmt: skip
+            owed = [v for v in candidates if is_event(v)]
+            if owed:
+                events[key] = max(owed, key=lambda v: v.at)
     found: dict[str, Care] = {}
     for household in households:
-        care = care_of(household, by_household.get(household.id, ()), cadence, today)
-        if care is not None:
-            found[household.id] = care
+        if not is_served(household):
+            continue
+        key, rule = rule_of(household, cadence, today)
+        latest = last.get(household.id)
+        counting = latest.at if latest is not None and rule.contact else in_person.get(household.id, "")
+        if counting:
+            due, reason = dt.date.fromisoformat(counting[:10]) + dt.timedelta(days=rule.days), "cadence"
+        else:
+            due, reason = today, "never"
+            if latest is not None:
+                due = min(due, dt.date.fromisoformat(latest.at[:10]) + dt.timedelta(days=rule.days))
+        event = events.get(household.id)
+        if event is not None and event_rule is not None:
+            event_due = dt.date.fromisoformat(event.at[:10]) + dt.timedelta(days=event_rule.days)
+            if event_due <= due:
+                due, reason = event_due, AFTER_EVENT
+        follow_up = None
+        if latest is not None and latest.follow_up:
+            try:
+                follow_up = dt.date.fromisoformat(latest.follow_up)
+            except ValueError:
+                follow_up = None
+        found[household.id] = Care(
+            household.id, key, rule.days, counting or None, due, reason, follow_up,
+            latest.at if follow_up is not None and latest is not None else None,
+        )  # fmt: skip
     return found

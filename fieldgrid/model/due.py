@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from fieldgrid.model.cadence import AFTER_EVENT, Cadence, Care, care_all, is_served
 from fieldgrid.model.household import Household
@@ -39,8 +39,7 @@ PRIORITY: dict[str, int] = {
 LISTS: tuple[str, ...] = ("today", "not_visited", "attention", "follow_ups", "open", "overdue", "feedback", "escalated")
 
 
-@dataclass(frozen=True)
-class DueEntry:
+class DueEntry(NamedTuple):
     kind: str  # a key of PRIORITY
     due: dt.date
     today: dt.date
@@ -122,11 +121,11 @@ def problem_entry(view: ProblemView, today: dt.date, horizon: dt.date, rooms: Ma
             return None
         due = since + dt.timedelta(days=ESCALATION_WAIT_DAYS)
         return _problem_entry(view, "escalated", due, today, rooms, (today - since).days) if due <= horizon else None
-    stage = deadline_stage(view, today)
-    if stage is None:
+    if view.status in ("closed", "unsolvable", "notice_due"):  # no deadline left (the same as deadline_stage)
         return None
-    if stage in ("overdue", "soon") or view.due <= horizon:
-        return _problem_entry(view, "problem", view.due, today, rooms)
+    due = view.due
+    if (due - today).days <= SOON_DAYS or due <= horizon:
+        return _problem_entry(view, "problem", due, today, rooms)
     return None
 
 

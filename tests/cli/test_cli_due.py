@@ -24,7 +24,8 @@ def unit(cli) -> None:
     assert cli("households", "add", "--room", "0101", "--head", "区嘉欣").code == 0
     assert cli("households", "add", "--room", "0102", "--head", "李桂英", "--tag", "独居老人",
                "--member", "王小明:子女:born=1990").code == 0  # fmt: skip
-    assert cli("households", "add", "--room", "0103", "--head", "张大爷", "--birth-year", str(TODAY.year - 85)).code == 0
+    born = str(TODAY.year - 85)
+    assert cli("households", "add", "--room", "0103", "--head", "张大爷", "--birth-year", born).code == 0
 
 
 def due(cli, *extra: str) -> list[dict]:
@@ -106,7 +107,8 @@ def test_problems_near_or_past_their_deadline_and_long_escalations_are_due(cli, 
                 "--at", ago(12))  # fmt: skip
     code = added.out.strip().split()[-1]
     assert cli("problems", "escalate", code, "--to", "社区", "--reason", "需要协调", "--at", ago(10)).code == 0
-    assert cli("problems", "add", "--category", "其他", "--place", "1楼", "--description", "不急").code == 0  # 7 days left: not yet
+    # 7 days left: not yet on the list
+    assert cli("problems", "add", "--category", "其他", "--place", "1楼", "--description", "不急").code == 0
     entries = due(cli)
     assert [(e["kind"], e["room"], e["stage"]) for e in entries] == [
         ("escalated", "5楼", "overdue"),  # waiting 10 days: due for an answer 3 days ago
