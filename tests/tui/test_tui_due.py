@@ -14,7 +14,7 @@ from textual.pilot import Pilot
 from textual.widgets import Select, SelectionList
 
 from fieldgrid.demo.unit import write_demo
-from fieldgrid.i18n import set_language, t
+from fieldgrid.i18n import label, set_language, t
 from fieldgrid.store import Store
 from fieldgrid.tui.app import FieldgridApp
 from fieldgrid.tui.field_work.due_screen import DueScreen
@@ -141,12 +141,14 @@ def test_deadlines_show_in_words_and_an_escalation_its_days_waiting(demo: Store,
         assert isinstance(app.screen, LedgerScreen)
         assert shows(app, "!!")  # the overdue rows say so in the status column, red as well
         escalated = next(v for v in demo.problems() if v.status == "escalated")
+        since = dt.date.fromisoformat(max(e.at for e in escalated.events if e.kind == "escalated")[:10])
+        waited = (demo.now().date() - since).days
+        assert shows(app, t("tui.ledger.waiting", status=label("status", "escalated"), days=waited))
         app.screen.table.move_cursor_to_key(escalated.id)
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, ProblemDetailScreen)
-        since = dt.date.fromisoformat(max(e.at for e in escalated.events if e.kind == "escalated")[:10])
-        assert shows(app, t("tui.problem.waiting", days=(demo.now().date() - since).days))
+        assert shows(app, t("tui.problem.waiting", days=waited))
 
     run(demo, body)
 

@@ -15,7 +15,7 @@ from textual.widgets import Select, Static
 
 from fieldgrid.assets import asset_path
 from fieldgrid.i18n import label, t
-from fieldgrid.model.due import deadline_stage
+from fieldgrid.model.due import deadline_stage, waiting_days
 from fieldgrid.model.ledger import ProblemView
 from fieldgrid.model.problem import CATEGORIES, STATUSES
 from fieldgrid.store import Store
@@ -33,8 +33,12 @@ def place_label(view: ProblemView, rooms: dict[str, str]) -> str:
 
 
 def status_label(view: ProblemView, today: dt.date) -> str:
-    """The status, with the deadline's stage in words: ``逾期·处理中`` or ``处理中·今天到期`` / ``处理中·明天到期``."""
+    """The status, with the deadline's stage in words: ``处理中!!`` overdue, ``处理中!^今天`` / ``处理中!^明天`` due
+    within a day; an escalated problem with the days it has waited, ``已上报·9天``."""
     text = label("status", view.status)
+    waiting = waiting_days(view, today)
+    if waiting is not None:  # escalated: how long it has waited for the decision
+        text = t("tui.ledger.waiting", status=text, days=waiting)
     if view.overdue(today):
         return t("tui.ledger.overdue", status=text)
     if deadline_stage(view, today) == "soon":

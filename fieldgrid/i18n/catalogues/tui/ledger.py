@@ -25,6 +25,7 @@ ZH: dict[str, str] = {
     "tui.export.done": "已导出 {month} 的 {count} 个问题：{path}",
     "tui.ledger.due_today": "{status}!^今天",
     "tui.ledger.due_tomorrow": "{status}!^明天",
+    "tui.ledger.waiting": "{status}·{days}天",
 }
 
 EN: dict[str, str] = {
@@ -50,4 +51,5 @@ EN: dict[str, str] = {
     "tui.export.done": "Exported {count} problems of {month}: {path}",
     "tui.ledger.due_today": "{status} !^today",
     "tui.ledger.due_tomorrow": "{status} !^tomorrow",
+    "tui.ledger.waiting": "{status} {days}d",
 }
