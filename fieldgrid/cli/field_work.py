@@ -56,6 +56,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.add_argument("--needs", default="", metavar="TEXT", help=t("cli.help.visit_needs"))
     p.add_argument("--follow-up", metavar="YYYY-MM-DD", help=t("cli.help.visit_follow_up"))
     p.add_argument("--corrects", metavar="VISIT", help=t("cli.help.visit_corrects"))
+    p.add_argument("--seen", action="append", default=[], metavar="NAME", help=t("cli.help.visit_seen"))
     p.set_defaults(handler=cmd_visit_add)
     p = actions.add_parser(
         "list", parents=[common], help=t("cli.help.visit_list"), description=t("cli.help.visit_list")
@@ -97,6 +98,7 @@ def cmd_visit_add(args: argparse.Namespace, store: Store) -> int:
         needs=args.needs,
         follow_up=date_arg(args.follow_up),
         corrects=args.corrects,
+        seen=tuple(args.seen),
     )
     out(store.add_visit(visit).id)
     return EXIT_OK

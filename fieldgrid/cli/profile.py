@@ -62,6 +62,10 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.add_argument("days", metavar="DAYS", help=t("cli.retention.help_days"))
     p.set_defaults(handler=cmd_retention_days)
 
+    from fieldgrid.cli.care import register_cadence  # ``profile cadence [TAG DAYS]``
+
+    register_cadence(actions, common)
+
 
 def profile_json(profile: LeaderProfile) -> dict[str, object]:
     return profile.to_doc()

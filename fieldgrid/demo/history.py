@@ -88,8 +88,8 @@ class _Story:
             kind,
             found,
             needs,
+            follow_up=extra.pop("follow_up", None),
             id=self.uid("visit"),
-            **extra,
         )
         self.history.visits.append(visit)
 
@@ -125,6 +125,21 @@ class _Story:
         )  # due
         self.visit(self.room(7), 12, "mediation")
         self.visit(self.room(9), 4, "policy", follow_up=(self.now.date() + dt.timedelta(days=10)).isoformat())
+
+    def check_ins(self) -> None:
+        """Phone and WeChat check-ins (电话/微信联系): one routine, one that tells of a fall (a visit is owed within
+        a day); and a visit noting which members were seen."""
+        nest = self.with_tag("empty_nest")
+        self.history.visits.append(Visit(nest.id, self.at(1, 9, 10), "contact", "电话联系：老两口说一切都好",
+                                         id=self.uid("visit")))  # fmt: skip
+        alone = [h for h in self.households if "living_alone" in h.tags][-1]
+        self.history.visits.append(Visit(alone.id, self.at(1, 20, 0), "contact", "微信联系：老人说在家摔倒，膝盖擦伤",
+                                         "希望有人上门看看", id=self.uid("visit")))  # fmt: skip
+        family = max(self.households, key=lambda h: len(h.members))
+        seen = tuple(m.name for m in family.members[:2])
+        visit = Visit(family.id, self.at(3, 19, 30), "routine", "全家在家，孩子作业有人辅导", seen=seen,
+                      id=self.uid("visit"))  # fmt: skip
+        self.history.visits.append(visit)
 
     # -- patrols and problems -------------------------------------------------------------------------------
 
@@ -242,4 +257,5 @@ def build_history(households: Sequence[Household], now: dt.datetime) -> History:
     story.visits()
     story.patrols()
     story.problems()
+    story.check_ins()  # last, so the story drawn before it stays the same
     return story.history

@@ -5,9 +5,11 @@ unit is built in milliseconds."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
+from fieldgrid.model.cadence import Care
+from fieldgrid.model.due import deadline_stage, household_care_stage
 from fieldgrid.model.household import Household, floor_of_room
 from fieldgrid.model.ledger import ProblemView
 from fieldgrid.model.visit import Visit
@@ -27,6 +29,8 @@ class RoomState:
     open_problems: int
     overdue: bool
     vacant: bool
+    soon: bool = False  # an open problem due within a day (its yellow stage)
+    care: str | None = None  # ``due`` (a visit due today or tomorrow) or ``overdue`` (a visit or follow-up late)
 
 
 @dataclass(frozen=True)
@@ -62,7 +66,10 @@ def build(
     *,
     visit_days: int = RECENT_DAYS,
     attention_days: int = ATTENTION_DAYS,
+    care: Mapping[str, Care] | None = None,
 ) -> Dashboard:
+    """The map's marks and the dashboard's numbers; with ``care`` (:func:`fieldgrid.model.cadence.care_all`) the
+    map also marks households whose visit is due or overdue."""
     today = now.date()
     recent = (now - dt.timedelta(days=visit_days)).isoformat(timespec="minutes")
     weekly = (now - dt.timedelta(days=attention_days)).isoformat(timespec="minutes")
@@ -81,6 +88,7 @@ def build(
             kinds[visit.kind] = kinds.get(visit.kind, 0) + 1
     open_by: dict[str, int] = {}
     overdue_by: set[str] = set()
+    soon_by: set[str] = set()
     open_problems = overdue = awaiting = escalated = closed = handled = sent_up = 0
     by_status: dict[str, int] = {}
     for view in problems:
@@ -100,6 +108,8 @@ def build(
                 open_by[where] = open_by.get(where, 0) + 1
                 if late:
                     overdue_by.add(where)
+                elif deadline_stage(view, today) == "soon":
+                    soon_by.add(where)
         elif (view.state.closed_at or "").startswith(month) and (view.feedback or view.status == "unsolvable"):
             closed += 1
     rooms: dict[str, RoomState] = {}
@@ -113,7 +123,9 @@ def build(
             lived_in += 1
             not_visited += not visited
             attention_not_visited += attention and last < weekly
-        rooms[h.id] = RoomState(h, visited, attention, open_by.get(h.id, 0), h.id in overdue_by, vacant)
+        stage = household_care_stage(care.get(h.id), today) if care is not None else None
+        rooms[h.id] = RoomState(h, visited, attention, open_by.get(h.id, 0), h.id in overdue_by, vacant,
+                                h.id in soon_by, stage)  # fmt: skip
     due = sum(1 for _, date in follow_up.values() if date and date <= today.isoformat())
     return Dashboard(
         households=len(households),

@@ -19,6 +19,7 @@ VISIT_KINDS: tuple[str, ...] = (
     "mediation",  # 调解
     "hazard_check",  # 隐患排查
     "policy",  # 政策宣传
+    "contact",  # 电话/微信联系: a check-in by phone or WeChat, counted toward a care cadence where its rule allows
 )
 
 PATROL_ITEMS: tuple[str, ...] = (
@@ -42,15 +43,24 @@ class Visit:
     needs: str = ""
     follow_up: str | None = None  # ISO date
     corrects: str | None = None  # id of the visit this one corrects
+    seen: tuple[str, ...] = ()  # the members seen (their names), when the leader noted them
     id: str = field(default_factory=new_id)
 
     def to_doc(self) -> dict[str, Any]:
-        return dataclasses.asdict(self)
+        doc = dataclasses.asdict(self)
+        if self.seen:
+            doc["seen"] = list(self.seen)
+        else:
+            del doc["seen"]  # a visit that names no one is written as before
+        return doc
 
     @classmethod
     def from_doc(cls, doc: dict[str, Any]) -> Visit:
         names = {f.name for f in dataclasses.fields(cls)}
-        return cls(**{k: v for k, v in doc.items() if k in names})
+        data = {k: v for k, v in doc.items() if k in names}
+        if "seen" in data:
+            data["seen"] = tuple(str(n) for n in data["seen"] or ())
+        return cls(**data)
 
 
 def validate_visit(visit: Visit, now: dt.datetime) -> Visit:
@@ -72,6 +82,8 @@ def validate_visit(visit: Visit, now: dt.datetime) -> Visit:
         else:
             if at is not None and follow_up < at.date():
                 errors.append(ValidationError("follow_up", "error.visit.follow_up_before"))
+    seen = tuple(dict.fromkeys(name.strip() for name in visit.seen if name.strip()))
+    errors.extend(control_errors(seen="".join(seen)))
     if errors:
         raise ValidationErrors(errors)
-    return dataclasses.replace(visit, found=visit.found.strip(), needs=visit.needs.strip())
+    return dataclasses.replace(visit, found=visit.found.strip(), needs=visit.needs.strip(), seen=seen)

@@ -116,7 +116,7 @@ SHAPES: dict[str, Shape] = {
     VISITS: {
         "id": (ident, True), "household_id": (ident, True), "at": (moment, True), "kind": (text, True),
         "found": (text, False), "needs": (text, False), "follow_up": (optional(moment), False),
-        "corrects": (optional(ident), False),
+        "corrects": (optional(ident), False), "seen": (list_of(text), False),
     },
     PATROLS: {
         "id": (ident, True), "at": (moment, True), "items": (list_of(mapping), False), "notes": (text, False),

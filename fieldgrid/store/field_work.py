@@ -87,6 +87,15 @@ class FieldWork:
                 raise ValidationErrors([ValidationError("corrects", "error.visit.unknown", id=clean.corrects)])
             if corrected["household_id"] != clean.household_id:
                 raise ValidationErrors([ValidationError("corrects", "error.visit.other_household")])
+        if clean.seen:
+            from fieldgrid.model import Household
+
+            doc = next(d for d in self._household_docs() if d["id"] == clean.household_id)
+            household = Household.from_doc(records.live_view(doc))
+            members = {m.name for m in household.members} | {m.id for m in household.members}
+            unknown = [name for name in clean.seen if name not in members]
+            if unknown:
+                raise ValidationErrors([ValidationError("seen", "error.visit.seen_unknown", name="、".join(unknown))])
         self._append(VISITS, [clean.to_doc()])
         return clean
 

@@ -31,6 +31,7 @@ from fieldgrid.record.clock import Clock, Stamp
 from fieldgrid.record.tables import HOUSEHOLDS
 from fieldgrid.record.tables import META_TABLE as _META_TABLE
 from fieldgrid.record.tables import PROFILE as _PROFILE_TABLE
+from fieldgrid.store.care import CareCadence
 from fieldgrid.store.crypto import SealKey
 from fieldgrid.store.disclosures import DisclosureLog
 from fieldgrid.store.errors import DiskError, NotFound, StoreError
@@ -52,7 +53,7 @@ def wall_ms() -> int:
     return time.time_ns() // 1_000_000
 
 
-class Store(FieldWork, SyncState, DisclosureLog, Retention, Moves):
+class Store(FieldWork, SyncState, DisclosureLog, Retention, Moves, CareCadence):
     """A home's database.  Open it after taking the home's :class:`~fieldgrid.store.lock.HomeLock`; a home with a
     PIN needs the ``key`` :class:`~fieldgrid.store.pin.Unlocker` gives for it."""
 

@@ -289,3 +289,19 @@ def test_a_malformed_bundle_is_refused_and_the_batch_goes_on(world) -> None:
     assert outcomes[bad].params["record"] == household.id and outcomes[bad].params["field"] == "_meta.stamp"
     assert outcomes[good].status == "accepted"
     assert [d["notes"] for d in db.docs("households")] == ["后来改的"]
+
+
+def test_a_phone_check_in_and_the_members_seen_reach_the_station(world) -> None:
+    from fieldgrid.model.visit import Visit
+
+    store, keys, db, station_keys, tmp = world
+    household = store.households()[0]
+    names = tuple(m.name for m in household.members)
+    saved = store.add_visit(Visit(household.id, "", "contact", "电话问候，一切都好", seen=names))
+    device.export(store, keys, tmp / "stick")
+    [result] = import_paths(db, station_keys, [tmp / "stick"])
+    assert result.status == "accepted"
+    [doc] = [d for d in db.docs("visits") if d["id"] == saved.id]
+    assert (doc["kind"], doc["seen"]) == ("contact", list(names))
+    payload = json.loads((Path(__file__).parents[2] / "sync" / "payload.schema.json").read_text(encoding="utf-8"))
+    jsonschema.validate({k: v for k, v in doc.items()}, {**payload["$defs"]["visit"], "$defs": payload["$defs"]})

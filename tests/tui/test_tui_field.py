@@ -41,10 +41,10 @@ def test_map_shows_18_floors_of_4_with_marks_and_dashboard(store: Store, lang: s
         floor = t("tui.map.floor", floor=18)
         top = next(line for line in lines if line.startswith(floor))
         assert "01张✓" in top  # visited four days ago
-        assert "02张·" in top and "!!" in top  # the noise problem is overdue
-        assert "03张·" in top and "!" in top
+        assert "02张○" in top and "!!" in top  # never visited (a visit due), and the noise problem is overdue
+        assert "03张○" in top and "!" in top
         first = next(line for line in lines if line.startswith(t("tui.map.floor", floor=1) + " "))
-        assert "01张·★" in first  # living alone, last visited in September
+        assert "01张✗★" in first  # living alone, last visited in September: its weekly visit is overdue
         assert shows(app, t("tui.map.vacant"))
         assert t("tui.map.floor", floor=1) in screen_text(app)  # all 18 floors fit: no scrolling needed
         d = app.screen.dashboard

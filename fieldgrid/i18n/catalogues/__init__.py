@@ -55,6 +55,7 @@ HOMES: dict[str, str] = {
     "tui.lock": "tui.lock",
     "tui.audit": "tui.audit",
     "tui.move": "tui.move",
+    "tui.due": "tui.due",
 
     "cli.help": "cli.help",
     "cli.argparse": "cli.help",
@@ -82,6 +83,7 @@ HOMES: dict[str, str] = {
     "cli.retention": "cli.audit",
     "cli.move": "cli.move",
     "cli.namesake": "cli.move",
+    "cli.due": "cli.due",
 
     "audience": "audience",
     "error": "error",

@@ -117,6 +117,8 @@ ZH: dict[str, str] = {
     "error.person.unknown": "{room} 没有在住的“{name}”",
     "error.person.ambiguous": "{room} 有不止一个“{name}”",
     "error.id.held_elsewhere": "这个身份证号已登记在 {room} 的 {name} 名下",
+    "error.cadence.days": "走访频次要填 1 到 {max} 之间的天数，不能是「{value}」",
+    "error.visit.seen_unknown": "这一户没有叫「{name}」的成员",
 }
 
 EN: dict[str, str] = {
@@ -244,4 +246,6 @@ EN: dict[str, str] = {
     "error.person.unknown": "Nobody called “{name}” lives in {room}",
     "error.person.ambiguous": "More than one “{name}” lives in {room}",
     "error.id.held_elsewhere": "This ID number is already held by {name} of {room}",
+    "error.cadence.days": "A cadence is a number of days from 1 to {max}, not “{value}”",
+    "error.visit.seen_unknown": "No member of this household is called “{name}”",
 }

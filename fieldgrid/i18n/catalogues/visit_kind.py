@@ -9,6 +9,7 @@ ZH: dict[str, str] = {
     "visit_kind.mediation": "调解",
     "visit_kind.hazard_check": "隐患排查",
     "visit_kind.policy": "政策宣传",
+    "visit_kind.contact": "电话/微信联系",
 }
 
 EN: dict[str, str] = {
@@ -18,4 +19,5 @@ EN: dict[str, str] = {
     "visit_kind.mediation": "Mediation",
     "visit_kind.hazard_check": "Hazard check",
     "visit_kind.policy": "Policy explained",
+    "visit_kind.contact": "Phone/WeChat check-in",
 }

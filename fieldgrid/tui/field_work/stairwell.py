@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import ClassVar
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
@@ -19,7 +19,9 @@ from textual.widgets import Static
 
 from fieldgrid.i18n import label, t
 from fieldgrid.model import Household
+from fieldgrid.model.cadence import care_all
 from fieldgrid.model.dashboard import Dashboard, build, floors
+from fieldgrid.model.due import due_list
 from fieldgrid.model.moves import on_the_map
 from fieldgrid.record.tables import NOTICES
 from fieldgrid.store import Store
@@ -28,39 +30,75 @@ from fieldgrid.tui.widgets.key_bar import KeyBar
 from fieldgrid.tui.widgets.stairwell_grid import StairwellGrid
 from fieldgrid.tui.widgets.title_bar import TitleBar
 
+# The dashboard's numbers, each opening its list: (key, list name)
+DASH_KEYS: tuple[tuple[str, str], ...] = (
+    ("d", "today"),
+    ("1", "not_visited"),
+    ("2", "attention"),
+    ("3", "follow_ups"),
+    ("4", "open"),
+    ("5", "overdue"),
+    ("6", "feedback"),
+    ("7", "escalated"),
+)
+DASH_KEY = dict((name, key) for key, name in DASH_KEYS)
 
-def dashboard_text(d: Dashboard, visit_days: int = 30) -> Text:
+
+def dashboard_text(d: Dashboard, visit_days: int = 30, due_today: int = 0, links: dict[int, str] | None = None) -> Text:
+    """The dashboard; each number's line starts with the key that opens its list, and ``links`` (when given) is
+    filled with line number → list name, for a click."""
     text = Text()
+    lines = [0]
 
-    def line(key: str, value: int, *, alert: bool = False, **params: object) -> None:
+    def newline(part: str = "", style: str = "") -> None:
+        text.append(part + "\n", style=style)
+        lines[0] += 1
+
+    def line(key: str, value: int, name: str, *, alert: bool = False, **params: object) -> None:
         style = "bold red" if alert and value else "bold" if value else "dim"
+        text.append(DASH_KEY[name] + " ", style="dim")
         text.append(t(key, **params) + " ", style="")
         text.append(str(value), style=style)
-        text.append("\n")
+        if links is not None:
+            links[lines[0]] = name
+        newline()
 
-    text.append(t("tui.dash.title") + "\n", style="bold underline")
-    text.append(t("tui.dash.households", households=d.households, people=d.people) + "\n")
-    line("tui.dash.not_visited", d.not_visited, alert=True, days=visit_days)
-    line("tui.dash.attention_not_visited", d.attention_not_visited, alert=True)
-    line("tui.dash.follow_ups", d.follow_ups_due, alert=True)
-    text.append("\n")
-    line("tui.dash.open", d.open_problems)
+    newline(t("tui.dash.title"), style="bold underline")
+    newline(t("tui.dash.households", households=d.households, people=d.people))
+    line("tui.dash.due_today", due_today, "today", alert=True)
+    line("tui.dash.not_visited", d.not_visited, "not_visited", alert=True, days=visit_days)
+    line("tui.dash.attention_not_visited", d.attention_not_visited, "attention", alert=True)
+    line("tui.dash.follow_ups", d.follow_ups_due, "follow_ups", alert=True)
+    newline()
+    line("tui.dash.open", d.open_problems, "open")
     statuses = "  ".join(
         f"{label('status', s)} {n}" for s, n in d.by_status.items() if s not in ("resolved", "notice_due", "escalated")
     )
     if statuses:
-        text.append("  " + statuses + "\n", style="dim")
-    line("tui.dash.overdue", d.overdue, alert=True)
-    line("tui.dash.feedback", d.awaiting_feedback, alert=True)
-    line("tui.dash.escalated", d.escalated)
-    text.append("\n")
+        newline("    " + statuses, style="dim")
+    line("tui.dash.overdue", d.overdue, "overdue", alert=True)
+    line("tui.dash.feedback", d.awaiting_feedback, "feedback", alert=True)
+    line("tui.dash.escalated", d.escalated, "escalated")
     kinds = d.month_kinds
-    text.append(t("tui.dash.month_title") + "\n", style="bold")
+    newline(t("tui.dash.month_title"), style="bold")
     text.append(t("tui.dash.month_visits", visits=d.visits_this_month, errands=kinds.get("errand", 0),
                   mediations=kinds.get("mediation", 0), hazards=kinds.get("hazard_check", 0)) + "\n")  # fmt: skip
     text.append(t("tui.dash.month_problems", handled=d.handled_this_month, escalated=d.escalated_this_month,
                   closed=d.closed_this_month))  # fmt: skip
     return text
+
+
+class DashboardPanel(Static):
+    """The dashboard: a click on a number's line opens its list (as its key does)."""
+
+    links: dict[int, str]
+
+    def on_click(self, event: events.Click) -> None:
+        offset = event.get_content_offset(self)
+        name = getattr(self, "links", {}).get(offset.y) if offset is not None else None
+        if name is not None:
+            event.stop()
+            self.screen.open_list(name)  # type: ignore[attr-defined]
 
 
 class StairwellScreen(Screen[None]):
@@ -72,6 +110,7 @@ class StairwellScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "open", "tui.key.open"),
         Binding("v", "visit", "tui.key.visit"),
+        Binding("d", "open_list('today')", "tui.key.due"),
         Binding("h", "households", "tui.key.households"),
         Binding("l", "app.ledger", "tui.key.ledger"),
         Binding("t", "app.patrol", "tui.key.patrol"),
@@ -79,6 +118,7 @@ class StairwellScreen(Screen[None]):
         Binding("exclamation_mark", "app.emergency", "tui.key.emergency"),
         Binding("s", "app.sync", "tui.key.sync"),
         Binding("a", "audit", "tui.key.audit"),
+        *(Binding(key, f"open_list('{name}')", f"tui.key.dash_{name}", show=False) for key, name in DASH_KEYS[1:]),
         Binding("slash", "search", "tui.key.search", show=False),
     ]
 
@@ -88,13 +128,14 @@ class StairwellScreen(Screen[None]):
         self.store = store
         self.dashboard = Dashboard()
         self.waiting = 0  # changes the station has not acknowledged
+        self.due_today = 0  # entries on the due list
         self._drawn_at: tuple[int, object] | None = None  # the store's write count and the day when last drawn
 
     def compose(self) -> ComposeResult:
         yield TitleBar()
         with Horizontal(id="map-row"):
             yield StairwellGrid(id="stairwell")
-            yield Static(id="dashboard")
+            yield DashboardPanel(id="dashboard")
         yield Static(id="map-legend")
         yield KeyBar()
 
@@ -121,16 +162,20 @@ class StairwellScreen(Screen[None]):
             self.sub_title = t("tui.map.subtitle", grid=profile.grid.label(), leader=profile.name)
         households = on_the_map(self.store.households())  # a flat whose household moved out shows vacant
         days = profile.visit_days if profile else 30
-        self.dashboard = build(
-            households, self.store.visits(), self.store.problems(), self.store.now(), visit_days=days
-        )
+        visits, problems, now = self.store.visits(), self.store.problems(), self.store.now()
+        cadence = self.store.cadence()
+        care = care_all(households, visits, cadence, now.date())
+        self.due_today = len(due_list(households, visits, problems, cadence, now.date()))
+        self.dashboard = build(households, visits, problems, now, visit_days=days, care=care)
         rooms = [(floor, [self.dashboard.rooms[h.id] for h in hs]) for floor, hs in floors(households)]
         current = self.grid.current
         self.grid.set_rooms(rooms, keep=current.household if current else None)
         from fieldgrid.sync.pending import pending_count
 
         self.waiting = pending_count(self.store)
-        text = dashboard_text(self.dashboard, days)
+        panel = self.query_one("#dashboard", DashboardPanel)
+        panel.links = {}
+        text = dashboard_text(self.dashboard, days, self.due_today, panel.links)
         self.query_one("#map-legend", Static).update(t("tui.map.legend", days=days))
         text.append("\n" + t("tui.dash.sync", count=self.waiting), style="bold yellow" if self.waiting else "dim")
         everything = sorted(self.store.raw_docs(NOTICES), key=lambda n: str(n.get("at", "")), reverse=True)
@@ -147,7 +192,7 @@ class StairwellScreen(Screen[None]):
         if for_me:  # for the leader only: nothing to pass on
             text.append("\n" + t("tui.dash.leader_notice", count=len(for_me)) + "\n", style="bold")
             text.append(str(for_me[0].get("text", ""))[:30], style="yellow")
-        self.query_one("#dashboard", Static).update(text)
+        panel.update(text)
 
     @property
     def highlighted(self) -> Household | None:
@@ -188,6 +233,15 @@ class StairwellScreen(Screen[None]):
 
     def action_search(self) -> None:
         self.app.action_households(search=True)  # type: ignore[attr-defined]
+
+    def action_open_list(self, name: str) -> None:
+        self.open_list(name)
+
+    def open_list(self, name: str) -> None:
+        """今日待办 (``today``) or the list behind one of the dashboard's numbers."""
+        from fieldgrid.tui.field_work.due_screen import DueScreen
+
+        self.app.push_screen(DueScreen(self.store, name))
 
     def action_audit(self) -> None:
         from fieldgrid.tui.audit.disclosure_log import DisclosureLogScreen

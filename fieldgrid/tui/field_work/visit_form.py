@@ -1,4 +1,5 @@
-"""Record a visit to a household (入户走访): kind, when, what was found or done, needs, follow-up date.
+"""Record a visit to a household (入户走访): kind (a phone or WeChat check-in, 电话/微信联系, is one), when, what was
+found or done, needs, follow-up date, and a checklist of the members seen.
 
 A visit is never edited: given ``corrects``, the form starts from that visit and saves a correction, a new
 record that takes the old one's place in listings.
@@ -9,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from textual.widget import Widget
+from textual.widgets import SelectionList
+from textual.widgets.selection_list import Selection
 
 from fieldgrid.i18n import label, t
 from fieldgrid.model import Household
@@ -52,6 +55,19 @@ class VisitFormScreen(FieldFormScreen[Visit]):
         yield text_field(
             "follow_up", t("tui.visit.follow_up"), (old.follow_up or "") if old else "", placeholder="YYYY-MM-DD"
         )
+        if self.household.members:
+            seen = set(old.seen) if old else set()
+            checklist = SelectionList[str](
+                *(Selection(m.name, m.name, m.name in seen) for m in self.household.members), id="f-seen"
+            )
+            yield FormField(t("tui.visit.seen"), checklist, field="seen")
+
+    def seen(self) -> tuple[str, ...]:
+        """The members ticked as seen, in the household's order."""
+        if not self.household.members:
+            return ()
+        ticked = set(self.query_one("#f-seen", SelectionList).selected)
+        return tuple(m.name for m in self.household.members if m.name in ticked)
 
     def submit(self) -> Visit:
         visit = Visit(
@@ -62,6 +78,7 @@ class VisitFormScreen(FieldFormScreen[Visit]):
             needs=self.value("needs"),
             follow_up=self.value("follow_up").strip() or None,
             corrects=self.corrects.id if self.corrects else None,
+            seen=self.seen(),
         )
         saved = self.store.add_visit(visit)
         self.app.notify(t("tui.visit.saved", room=self.household.room, kind=label("visit_kind", saved.kind)))

@@ -19,6 +19,7 @@ from textual.widgets import Static
 from fieldgrid.errors import FieldgridError
 from fieldgrid.i18n import label, t
 from fieldgrid.model import Household
+from fieldgrid.model.cadence import AFTER_EVENT, Care, care_of
 from fieldgrid.model.ledger import ProblemView
 from fieldgrid.model.visit import Visit
 from fieldgrid.store import Store
@@ -82,19 +83,64 @@ def visits_table(visits: list[Visit]) -> RenderableType:
     table.add_column(t("tui.visit.found"), ratio=1)
     for visit in visits:
         found = visit.found + (f"（{visit.needs}）" if visit.needs else "")
+        if visit.seen:
+            found += " " + t("tui.detail.seen", names=t("tui.list_sep").join(visit.seen))
         if visit.follow_up:
             found += " " + t("tui.detail.follow_up_on", date=visit.follow_up)
         table.add_row(visit.at.replace("T", " "), label("visit_kind", visit.kind), found)
     return table
 
 
+def _stage_text(late: int, what: str, rule: str = "") -> tuple[str, str]:
+    """``回访已逾期 2 天`` (red) / ``今天应回访`` (yellow) / ``本周应走访`` (yellow) / ``下次走访 …``."""
+    if late > 0:
+        return t(f"tui.detail.care.{what}_late", days=late, rule=rule), "bold red"
+    if late == 0:
+        return t(f"tui.detail.care.{what}_today", rule=rule), "bold yellow"
+    return "", ""
+
+
+def care_text(care: Care | None, today: dt.date) -> Text:
+    """What the household is owed: its follow-up and its cadence visit, in words (and colour)."""
+    from fieldgrid.tui.field_work.due_screen import rule_text
+
+    if care is None:
+        return Text(t("tui.detail.none"), style="dim")
+    text = Text()
+    if care.follow_up is not None:
+        late = (today - care.follow_up).days
+        words, style = _stage_text(late, "follow_up")
+        if not words:
+            words, style = t("tui.detail.care.follow_up_on", date=care.follow_up.isoformat()), ""
+        text.append(words + "\n", style=style)
+    late = (today - care.due).days
+    rule = t("tui.detail.care.rule", rule=rule_text(care.rule), days=care.days)
+    if care.reason == "never":
+        text.append(t("tui.detail.care.never", rule=rule), style="bold yellow")
+    elif care.reason == AFTER_EVENT and late >= -1:
+        style = "bold red" if late > 0 else "bold yellow"
+        text.append(t("tui.detail.care.after_event", date=care.due.isoformat()), style=style)
+    elif late >= 0:
+        words, style = _stage_text(late, "visit", rule)
+        text.append(words, style=style)
+    elif late > -7:
+        text.append(t("tui.detail.care.this_week", date=care.due.isoformat(), rule=rule), style="yellow")
+    else:
+        text.append(t("tui.detail.care.next", date=care.due.isoformat(), rule=rule))
+    return text
+
+
 def problems_text(problems: list[ProblemView], today: dt.date) -> RenderableType:
     if not problems:
         return Text(t("tui.detail.no_open_problems"), style="dim")
+    from fieldgrid.tui.field_work.due_screen import deadline_text
+
     text = Text()
     for view in problems:
-        style = "bold red" if view.overdue(today) else ""
+        words, style = deadline_text(view, today)
         text.append(f"{view.reported_at[:10]}  {label('status', view.status)}  ", style=style)
+        if words:
+            text.append(f"{words}  ", style=style)
         text.append(f"{label('category', view.report.category)}：{view.report.description}\n")
     return text
 
@@ -136,11 +182,11 @@ class HouseholdDetailScreen(Screen[bool]):
             yield Static(id="detail-summary")
             yield Static(id="detail-members-title", classes="section-title")
             yield Static(id="detail-members")
+            yield Static(id="detail-privacy", classes="hint")
             yield Static(id="detail-problems-title", classes="section-title")
             yield Static(id="detail-problems")
             yield Static(id="detail-visits-title", classes="section-title")
             yield Static(id="detail-visits")
-            yield Static(id="detail-privacy", classes="hint")
         yield KeyBar()
 
     def on_mount(self) -> None:
@@ -162,7 +208,11 @@ class HouseholdDetailScreen(Screen[bool]):
             return
         head = household.head_name or label("residency", household.residency)
         self.sub_title = t("tui.detail.subtitle", room=household.room, head=head)
-        self.query_one("#detail-summary", Static).update(summary_table(household, self.reveal))
+        summary = summary_table(household, self.reveal)
+        today = self.store.now().date()
+        care = care_of(household, self.store.visits(household.id), self.store.cadence(), today)
+        summary.add_row(t("tui.detail.care.label"), care_text(care, today))
+        self.query_one("#detail-summary", Static).update(summary)
         self.query_one("#detail-members-title", Static).update(t("tui.detail.members", count=len(household.members)))
         self.query_one("#detail-members", Static).update(Group(members_table(household, self.reveal)))
         problems = [p for p in self.store.problems() if p.report.household_id == household.id]

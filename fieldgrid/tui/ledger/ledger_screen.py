@@ -15,13 +15,15 @@ from textual.widgets import Select, Static
 
 from fieldgrid.assets import asset_path
 from fieldgrid.i18n import label, t
+from fieldgrid.model.due import deadline_stage, waiting_days
 from fieldgrid.model.ledger import ProblemView
 from fieldgrid.model.problem import CATEGORIES, STATUSES
 from fieldgrid.store import Store
 from fieldgrid.tui.common.bindings import translate_bindings
 from fieldgrid.tui.widgets.key_bar import KeyBar
+from fieldgrid.tui.widgets.table_columns import TonedRow
 from fieldgrid.tui.widgets.title_bar import TitleBar
-from fieldgrid.tui.widgets.virtual_table import Column, Row, VirtualTable
+from fieldgrid.tui.widgets.virtual_table import Column, VirtualTable
 
 ANY = "*"
 
@@ -31,8 +33,18 @@ def place_label(view: ProblemView, rooms: dict[str, str]) -> str:
 
 
 def status_label(view: ProblemView, today: dt.date) -> str:
+    """The status, with the deadline's stage in words: ``处理中!!`` overdue, ``处理中!^今天`` / ``处理中!^明天`` due
+    within a day; an escalated problem with the days it has waited, ``已上报·9天``."""
     text = label("status", view.status)
-    return t("tui.ledger.overdue", status=text) if view.overdue(today) else text
+    waiting = waiting_days(view, today)
+    if waiting is not None:  # escalated: how long it has waited for the decision
+        text = t("tui.ledger.waiting", status=text, days=waiting)
+    if view.overdue(today):
+        return t("tui.ledger.overdue", status=text)
+    if deadline_stage(view, today) == "soon":
+        key = "tui.ledger.due_today" if view.due == today else "tui.ledger.due_tomorrow"
+        return t(key, status=text)
+    return text
 
 
 class LedgerScreen(Screen[None]):
@@ -136,7 +148,7 @@ class LedgerScreen(Screen[None]):
             and (household == ANY or v.report.household_id == household)
         ]
         rows = [
-            Row(
+            TonedRow(
                 v.id,
                 (
                     v.reported_at[:10],
@@ -145,6 +157,7 @@ class LedgerScreen(Screen[None]):
                     place_label(v, self.rooms),
                     v.report.description,
                 ),
+                deadline_stage(v, today) if deadline_stage(v, today) in ("soon", "overdue") else None,
             )
             for v in shown
         ]

@@ -115,7 +115,13 @@ class ProblemDetailScreen(Screen[None]):
         if view.report.reporter:
             facts.add_row(t("tui.problem.reporter"), view.report.reporter)
         if view.is_open:
-            facts.add_row(t("tui.problem.due"), view.due.isoformat())
+            from fieldgrid.tui.field_work.due_screen import deadline_text
+
+            words, style = deadline_text(view, today)
+            due = Text(view.due.isoformat())
+            if words:
+                due.append("  " + words, style=style)
+            facts.add_row(t("tui.problem.due"), due)
         if view.status == "notice_due":
             facts.add_row("", Text(t("tui.problem.notice_due"), style="bold yellow"))
         elif view.needs_feedback:

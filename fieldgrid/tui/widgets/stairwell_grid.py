@@ -2,7 +2,8 @@
 marked by what matters now.  Arrow keys move between rooms; ``enter`` posts :class:`RoomSelected`.
 
 A cell reads ``01张✓★!`` — the door number, the head's surname, then the marks: ``✓`` visited in the last
-30 days (``·`` not), ``★`` special attention, ``!`` open problem (``!!`` overdue); a vacant flat reads
+30 days (``·`` not) — or ``○`` a visit due today or tomorrow by the care cadence, ``✗`` a visit or follow-up
+overdue —, ``★`` special attention, ``!`` open problem (``!^`` due within a day, ``!!`` overdue); a vacant flat reads
 ``02 空置``.  Marks are characters as well as colours, so they survive a colour-blind eye and a terminal
 without colour.  Styles: ``assets/tcss/stairwell.tcss``.
 """
@@ -38,6 +39,9 @@ class StairwellGrid(ScrollView, can_focus=True):
         "stairwell--attention",
         "stairwell--problem",
         "stairwell--overdue",
+        "stairwell--soon",
+        "stairwell--due",
+        "stairwell--late",
         "stairwell--vacant",
         "stairwell--cursor",
     }
@@ -173,12 +177,19 @@ class StairwellGrid(ScrollView, can_focus=True):
         if state.vacant:
             return [Segment(set_cell_size(f"{door} {t('tui.map.vacant')}", CELL), paint(self._style("vacant")))]
         name = h.head_name[:1] or "?"
-        problem = "!!" if state.overdue else "!" if state.open_problems else ""
+        problem = "!!" if state.overdue else "!^" if state.soon else "!" if state.open_problems else ""
+        problem_style = "overdue" if state.overdue else "soon" if state.soon else "problem"
+        if state.care == "overdue":
+            visit, visit_style = "✗", "late"
+        elif state.care == "due":
+            visit, visit_style = "○", "due"
+        else:
+            visit, visit_style = ("✓", "visited") if state.visited else ("·", "unvisited")
         parts = [
             (f"{door}{name}", Style()),
-            ("✓" if state.visited else "·", self._style("visited" if state.visited else "unvisited")),
+            (visit, self._style(visit_style)),
             ("★" if state.attention else " ", self._style("attention")),
-            (problem, self._style("overdue" if state.overdue else "problem")),
+            (problem, self._style(problem_style)),
         ]
         segments = [Segment(text, paint(style)) for text, style in parts if text]
         used = sum(cell_len(s.text) for s in segments)

@@ -66,6 +66,14 @@ class Row(NamedTuple):
     cells: Sequence[str]
 
 
+class TonedRow(NamedTuple):
+    """A row with a deadline's colour: ``tone`` is ``soon`` (yellow), ``overdue`` (red) or ``None``."""
+
+    key: Hashable
+    cells: Sequence[str]
+    tone: str | None = None
+
+
 def fit_cell(text: str, width: int, justify: Justify = "left") -> str:
     """``text`` padded or cut to exactly ``width`` cells; cut text ends in ``…``."""
     if width <= 0:

@@ -20,6 +20,8 @@ class TableStyles(NamedTuple):
     empty: Style
     track: Style
     thumb: Style
+    soon: Style = Style()  # a row in its yellow stage (due within a day)
+    overdue: Style = Style()  # a row in its red stage (past due)
 
     def indicator(self, y: int, thumb: tuple[int, int] | None) -> Segment:
         """The scroll indicator's cell on screen line ``y`` (0 is the header)."""

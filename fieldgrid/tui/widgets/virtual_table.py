@@ -46,6 +46,8 @@ class VirtualTable(ScrollView, can_focus=True):
         "virtual-table--empty",
         "virtual-table--scroll-track",
         "virtual-table--scroll-thumb",
+        "virtual-table--soon",
+        "virtual-table--overdue",
     }
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -317,6 +319,8 @@ class VirtualTable(ScrollView, can_focus=True):
                 empty=self.get_component_rich_style("virtual-table--empty"),
                 track=self.get_component_rich_style("virtual-table--scroll-track"),
                 thumb=self.get_component_rich_style("virtual-table--scroll-thumb"),
+                soon=self.get_component_rich_style("virtual-table--soon", partial=True),
+                overdue=self.get_component_rich_style("virtual-table--overdue", partial=True),
             )
         return self._styles
 
@@ -388,6 +392,10 @@ class VirtualTable(ScrollView, can_focus=True):
             segments = []
         elif index == self._cursor:
             style = styles.cursor
+            segments = self._painter.segments(self._rows[index].cells, self._columns, widths, style, self.column_gap)
+        elif (tone := getattr(self._rows[index], "tone", None)) in ("soon", "overdue"):
+            # a row in its yellow or red stage (the row says so in words too: colour is never the only sign)
+            style = styles.base + (styles.soon if tone == "soon" else styles.overdue)
             segments = self._painter.segments(self._rows[index].cells, self._columns, widths, style, self.column_gap)
         else:
             style = styles.base

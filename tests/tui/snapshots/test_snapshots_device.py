@@ -18,6 +18,7 @@ from fieldgrid.tui.audit.disclosure_log import DisclosureLogScreen
 from fieldgrid.tui.common.dialogs import ConfirmDialog, NoticeDialog
 from fieldgrid.tui.common.help import HelpScreen
 from fieldgrid.tui.common.profile_form import ProfileScreen
+from fieldgrid.tui.field_work.due_screen import DueScreen
 from fieldgrid.tui.field_work.emergency import EmergencyScreen
 from fieldgrid.tui.field_work.patrol_form import PatrolFormScreen
 from fieldgrid.tui.field_work.stairwell import StairwellScreen
@@ -84,6 +85,10 @@ DEVICE_SCREENS: dict[str, Steps] = {
     "move_out_form": keys("h", "enter", "o", expect=MoveOutFormScreen),
     "deceased_form": keys("h", "enter", "x", expect=DeceasedFormScreen),
     "move_in_form": moving_in,
+    "due": keys("d", expect=DueScreen),
+    "due_week": keys("d", "w", expect=DueScreen),
+    "due_overdue_problems": keys("5", expect=DueScreen),
+    "due_household": keys("d", "down", "down", "down", "enter", expect=HouseholdDetailScreen),
 }
 
 

@@ -66,6 +66,8 @@ ZH: dict[str, str] = {
     "cli.field.moved_to": "去向",
     "cli.field.person": "成员",
     "cli.field.problems": "问题处理方式",
+    "cli.field.days": "天数",
+    "cli.field.seen": "见到的成员",
 }
 
 EN: dict[str, str] = {
@@ -132,4 +134,6 @@ EN: dict[str, str] = {
     "cli.field.moved_to": "Moved to",
     "cli.field.person": "Person",
     "cli.field.problems": "Its problems",
+    "cli.field.days": "days",
+    "cli.field.seen": "members seen",
 }

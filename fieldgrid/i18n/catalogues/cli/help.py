@@ -227,6 +227,7 @@ ZH: dict[str, str] = {
     "cli.help.station_duplicates": "列出登记在两个单元的同一个人（身份证号相同）",
     "cli.help.station_duplicates_description": "列出身份证号相同、登记在不止一个单元的人，供核实处理。比对用本站"
     "的密钥做 HMAC-SHA256，不比对也不显示号码本身：只显示单元、房号和打码的身份证号。",
+    "cli.help.visit_seen": "这次见到的成员姓名（可重复）",
 }
 
 EN: dict[str, str] = {
@@ -474,4 +475,5 @@ EN: dict[str, str] = {
     "cli.help.station_duplicates_description": "Lists persons whose ID number is held in more than one unit, to "
     "resolve. Numbers are compared by HMAC-SHA256 under this station's own secret, never in plain: only units, "
     "rooms and masked ID numbers are shown.",
+    "cli.help.visit_seen": "a member seen on this visit, by name (repeatable)",
 }

@@ -19,18 +19,19 @@ ZH: dict[str, str] = {
     "tui.dash.notice": "服务站通知（{count} 条，请转告住户）：",
     "tui.dash.untold": "通知到后还没走访的：{count} 户",
     "tui.dash.leader_notice": "服务站给单元长的通知（{count} 条，仅供单元长）：",
+    "tui.dash.due_today": "今日待办",
 }
 
 EN: dict[str, str] = {
     "tui.dash.title": "Today",
     "tui.dash.households": "{households} households · {people} people",
     "tui.dash.not_visited": "Not visited in {days} days",
-    "tui.dash.attention_not_visited": "Special attention, not in 7 days",
+    "tui.dash.attention_not_visited": "Special attention, 7+ days",
     "tui.dash.follow_ups": "Follow-ups due",
     "tui.dash.open": "Open problems",
     "tui.dash.overdue": "  overdue",
     "tui.dash.feedback": "  feedback or notice due",
-    "tui.dash.escalated": "  escalated, awaiting answer",
+    "tui.dash.escalated": "  escalated, no answer yet",
     "tui.dash.month_title": "This month",
     "tui.dash.month_visits": "visits {visits} · errands {errands} · mediated {mediations} · hazards {hazards}",
     "tui.dash.month_problems": "solved on site {handled} · escalated {escalated} · closed {closed}",
@@ -38,4 +39,5 @@ EN: dict[str, str] = {
     "tui.dash.notice": "From the station ({count}; pass it on):",
     "tui.dash.untold": "Not visited since it came: {count} households",
     "tui.dash.leader_notice": "Notices for the leader ({count}, leaders only):",
+    "tui.dash.due_today": "Due today",
 }

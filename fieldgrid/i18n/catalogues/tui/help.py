@@ -44,6 +44,9 @@ ZH: dict[str, str] = {
     "tui.help.deceased_title": "帮助：登记去世",
     "tui.help.deceased_intro": "去世的成员留在这一户的记录里，不再计入在住人数；最后一位在住的人去世后，这一户注"
     "销为已故，房屋显示空置。",
+    "tui.help.due_title": "今日待办",
+    "tui.help.due_intro": "今天到期和已逾期的回访、走访和问题，最急的在前；红色是已逾期，黄色是一天内到期，第一列"
+    "也用文字写明。enter 打开这一户或这个问题。走访频次用 fieldgrid profile cadence 修改。",
 }
 
 EN: dict[str, str] = {
@@ -99,4 +102,8 @@ EN: dict[str, str] = {
     "tui.help.deceased_intro": "A member who died stays in the household's record, out of the count of living "
     "persons; when the last person living there dies the household is closed as deceased and the flat shows "
     "vacant.",
+    "tui.help.due_title": "Due today",
+    "tui.help.due_intro": "Follow-ups, visits and problems due today or overdue, the most urgent first; red is "
+    "overdue, yellow due within a day, and the first column says so in words. enter opens the household or "
+    "problem. Change the care cadences with fieldgrid profile cadence.",
 }

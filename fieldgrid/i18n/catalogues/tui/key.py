@@ -55,6 +55,15 @@ ZH: dict[str, str] = {
     "tui.key.move_out": "迁出",
     "tui.key.deceased": "去世",
     "tui.key.move_in": "迁入",
+    "tui.key.due": "今日待办",
+    "tui.key.due_week": "含本周",
+    "tui.key.dash_not_visited": "很久没走访的住户",
+    "tui.key.dash_attention": "重点关注户7天未走访",
+    "tui.key.dash_follow_ups": "到期待回访",
+    "tui.key.dash_open": "未办结问题",
+    "tui.key.dash_overdue": "逾期问题",
+    "tui.key.dash_feedback": "待反馈或公告的问题",
+    "tui.key.dash_escalated": "已上报待答复的问题",
 }
 
 EN: dict[str, str] = {
@@ -110,4 +119,13 @@ EN: dict[str, str] = {
     "tui.key.move_out": "Move out",
     "tui.key.deceased": "Died",
     "tui.key.move_in": "Move in",
+    "tui.key.due": "Due today",
+    "tui.key.due_week": "This week",
+    "tui.key.dash_not_visited": "Households not visited lately",
+    "tui.key.dash_attention": "Special attention, not visited in 7 days",
+    "tui.key.dash_follow_ups": "Follow-ups due",
+    "tui.key.dash_open": "Open problems",
+    "tui.key.dash_overdue": "Overdue problems",
+    "tui.key.dash_feedback": "Problems owing feedback or a notice",
+    "tui.key.dash_escalated": "Escalated problems awaiting an answer",
 }

@@ -23,6 +23,9 @@ ZH: dict[str, str] = {
     "tui.export.path": "保存到",
     "tui.export.path_hint": "以 .xlsx（Excel/WPS）或 .csv 结尾",
     "tui.export.done": "已导出 {month} 的 {count} 个问题：{path}",
+    "tui.ledger.due_today": "{status}!^今天",
+    "tui.ledger.due_tomorrow": "{status}!^明天",
+    "tui.ledger.waiting": "{status}·{days}天",
 }
 
 EN: dict[str, str] = {
@@ -46,4 +49,7 @@ EN: dict[str, str] = {
     "tui.export.path": "Save to",
     "tui.export.path_hint": "ending in .xlsx (Excel/WPS) or .csv",
     "tui.export.done": "Exported {count} problems of {month}: {path}",
+    "tui.ledger.due_today": "{status} !^today",
+    "tui.ledger.due_tomorrow": "{status} !^tomorrow",
+    "tui.ledger.waiting": "{status} {days}d",
 }

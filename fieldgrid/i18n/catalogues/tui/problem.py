@@ -25,6 +25,11 @@ ZH: dict[str, str] = {
     "tui.problem.notice_written": "公告已写入 {path}，可打印张贴",
     "tui.problem.room_on": "微信消息和公告将写明房号（不写反映人姓名）",
     "tui.problem.room_off": "微信消息和公告不写房号，只说“有住户反映”",
+    "tui.problem.waiting": "已上报，等待答复 {days} 天",
+    "tui.problem.late": "逾期 {days} 天",
+    "tui.problem.due_today": "今天到期",
+    "tui.problem.due_tomorrow": "明天到期",
+    "tui.problem.days_left": "还有 {days} 天",
 }
 
 EN: dict[str, str] = {
@@ -51,4 +56,9 @@ EN: dict[str, str] = {
     "tui.problem.notice_written": "Notice written to {path}, ready to print",
     "tui.problem.room_on": "The WeChat message and the notice will name the room (never who reported)",
     "tui.problem.room_off": "The WeChat message and the notice name no room: “a resident reported”",
+    "tui.problem.waiting": "escalated, waiting {days} days for a decision",
+    "tui.problem.late": "{days} days overdue",
+    "tui.problem.due_today": "due today",
+    "tui.problem.due_tomorrow": "due tomorrow",
+    "tui.problem.days_left": "{days} days left",
 }

@@ -12,6 +12,7 @@ ZH: dict[str, str] = {
     "tui.visit.needs": "住户需求",
     "tui.visit.follow_up": "约定回访日期",
     "tui.visit.saved": "已记录 {room} 的{kind}",
+    "tui.visit.seen": "见到的成员",
 }
 
 EN: dict[str, str] = {
@@ -24,4 +25,5 @@ EN: dict[str, str] = {
     "tui.visit.needs": "Needs",
     "tui.visit.follow_up": "Follow-up on",
     "tui.visit.saved": "{kind} recorded for {room}",
+    "tui.visit.seen": "Members seen",
 }
