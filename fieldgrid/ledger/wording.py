@@ -40,7 +40,7 @@ def event_summary(event: ProblemEvent, *, names: bool = True) -> str:
         return t("ledger.text.detail", what=said, text=text) if text else said
     if event.kind == "closed" and data.get("resolution") == "unsolvable":
         return t("ledger.text.notice", text=data.get("notice", ""))
-    if event.kind == "reopened":
+    if event.kind in ("reopened", "corrected"):
         text = str(data.get("reason", "") or "").strip()
     kind = label("event", event.kind)
     return t("ledger.text.detail", what=kind, text=text) if text else kind
