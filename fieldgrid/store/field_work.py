@@ -135,7 +135,7 @@ class FieldWork:
     def _correct(self, kind: str, target: Standing[Any], reason: str, *, void: bool = False,
                  changes: Mapping[str, Any] | None = None) -> Correction:  # fmt: skip
         if target.voided:
-            raise ValidationErrors([ValidationError("id", f"error.{kind}.voided", id=target.record.id[:8].upper())])
+            raise ValidationErrors([ValidationError("record", f"error.{kind}.voided", id=target.record.id[:8].upper())])
         profile = self.profile()
         by = profile.name if profile else ""
         correction = Correction(kind, target.record.id, minute(self.now()), reason, by, void, dict(changes or {}))

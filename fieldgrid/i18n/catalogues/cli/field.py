@@ -60,6 +60,8 @@ ZH: dict[str, str] = {
     "cli.field.birth": "出生年月",
     "cli.field.household_phones": "户电话",
     "cli.field.file": "文件",
+    "cli.field.changes": "更正内容",
+    "cli.field.record": "记录",
 }
 
 EN: dict[str, str] = {
@@ -120,4 +122,6 @@ EN: dict[str, str] = {
     "cli.field.birth": "Birth date",
     "cli.field.household_phones": "Household phone",
     "cli.field.file": "File",
+    "cli.field.changes": "Correction",
+    "cli.field.record": "Record",
 }

@@ -204,6 +204,15 @@ ZH: dict[str, str] = {
     "cli.help.roster_reveal": "写出完整的电话和身份证号（默认打码；打码的表格再导入时保留已有号码）；每次导出都会记入"
     "信息披露记录",
     "cli.help.ledger_reveal": "写出户主和被告知人的姓名（默认不写）；每次导出都会记入信息披露记录",
+    "cli.help.visit_void": "作废一条走访记录（保留在记录中，不再计数）",
+    "cli.help.visit_move": "把走访记录移到实际走访的住户",
+    "cli.help.visit_move_to": "实际走访的住户（房号或编号）",
+    "cli.help.record_id": "记录编号，或其前 4 位以上",
+    "cli.help.correction_reason": "更正原因（必填）",
+    "cli.help.patrol_void": "作废一条巡查记录",
+    "cli.help.patrol_correct": "更正巡查记录的时间、备注或发现",
+    "cli.help.patrol_ok": "把这一项改为正常",
+    "cli.help.problem_correct": "更正问题的类别、地点、紧急程度或描述",
 }
 
 EN: dict[str, str] = {
@@ -425,4 +434,13 @@ EN: dict[str, str] = {
     " keeps the numbers stored); every export goes on the disclosure log",
     "cli.help.ledger_reveal": "write the names of the households' heads and of those told (by default none); every"
     " export goes on the disclosure log",
+    "cli.help.visit_void": "void a visit (it stays in the timeline, counted nowhere)",
+    "cli.help.visit_move": "move a visit to the household it was really made at",
+    "cli.help.visit_move_to": "the right household (room or id)",
+    "cli.help.record_id": "the record's id, or 4+ characters of it",
+    "cli.help.correction_reason": "why (required)",
+    "cli.help.patrol_void": "void a patrol",
+    "cli.help.patrol_correct": "correct a patrol's time, notes or findings",
+    "cli.help.patrol_ok": "mark this item OK",
+    "cli.help.problem_correct": "correct a problem's category, place, urgency or description",
 }
