@@ -54,6 +54,7 @@ HOMES: dict[str, str] = {
     "tui.scan": "tui.card",
     "tui.lock": "tui.lock",
     "tui.audit": "tui.audit",
+    "tui.correct": "tui.correct",
 
     "cli.help": "cli.help",
     "cli.argparse": "cli.help",

@@ -118,6 +118,7 @@ ZH: dict[str, str] = {
     "error.patrol.ambiguous": "有多条巡查记录以 {id} 开头：{candidates}，请多输入几位",
     "error.patrol.voided": "巡查记录 {id} 已作废",
     "error.patrol.not_an_item": "巡查清单中没有这一项：{item}",
+    "error.correction.to_missing": "请选择实际走访的住户",
 }
 
 EN: dict[str, str] = {
@@ -245,4 +246,5 @@ EN: dict[str, str] = {
     "error.patrol.ambiguous": "More than one patrol starts with {id}: {candidates}; type more of it",
     "error.patrol.voided": "Patrol {id} is already voided",
     "error.patrol.not_an_item": "The patrol's checklist has no item {item}",
+    "error.correction.to_missing": "Choose the household the visit was really made at",
 }

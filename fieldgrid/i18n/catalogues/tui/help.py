@@ -38,6 +38,17 @@ ZH: dict[str, str] = {
     "tui.help.audit_title": "信息披露记录",
     "tui.help.audit_intro": "每次显示完整电话和身份证号、导出、导入花名册、打印联系卡，以及到期删除住户信息，都记在这"
     "里（时间、内容、涉及人数），并随数据包交给服务站。记录只增不改。",
+    "tui.help.visit_correction_title": "更正走访记录",
+    "tui.help.visit_correction_intro": "选择要更正的走访记录并写明原因。作废的记录仍保留在走访历史中（划线显示）"
+    "，不再计入任何统计；移到另一户后，记录和统计都算在那一户。",
+    "tui.help.problem_correction_title": "更正问题",
+    "tui.help.problem_correction_intro": "改正类别、紧急程度、地点或描述，并写明原因。原登记内容保留，更正记入处"
+    "理过程。",
+    "tui.help.patrol_correction_title": "更正巡查记录",
+    "tui.help.patrol_correction_intro": "改正巡查时间或备注，或作废这次巡查，并写明原因。巡查发现的更正请用命令 "
+    "fieldgrid patrols correct。",
+    "tui.help.patrol_list_title": "巡查记录",
+    "tui.help.patrol_list_intro": "全部巡查记录，最新的在前；已作废的划线显示。",
 }
 
 EN: dict[str, str] = {
@@ -85,4 +96,15 @@ EN: dict[str, str] = {
     "tui.help.audit_intro": "Every time phones and ID numbers are shown in full, a file is exported, a roster"
     " imported, cards printed, or a household's data erased at the end of retention, it is recorded here (when,"
     " what, how many persons) and goes to the station with the next bundle. Entries are only ever added.",
+    "tui.help.visit_correction_title": "Correct a visit",
+    "tui.help.visit_correction_intro": "Choose the visit and say why. A voided visit stays in the history, "
+    "struck through, and leaves every tally; a moved one counts for the household it is moved to.",
+    "tui.help.problem_correction_title": "Correct a problem",
+    "tui.help.problem_correction_intro": "Correct the category, urgency, place or description, and say why. The "
+    "report stays as it was written; the correction joins the timeline.",
+    "tui.help.patrol_correction_title": "Correct a patrol",
+    "tui.help.patrol_correction_intro": "Correct the patrol's time or notes, or void it, and say why. To correct "
+    "its findings use fieldgrid patrols correct.",
+    "tui.help.patrol_list_title": "Patrols",
+    "tui.help.patrol_list_intro": "Every patrol, newest first; voided ones are struck through.",
 }

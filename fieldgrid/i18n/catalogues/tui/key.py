@@ -52,6 +52,12 @@ ZH: dict[str, str] = {
     "tui.key.sync_stick": "与 U 盘同步",
     "tui.key.message_room": "消息含房号",
     "tui.key.audit": "披露记录",
+    "tui.key.void_visit": "作废走访",
+    "tui.key.move_visit": "移到另一户",
+    "tui.key.correct_problem": "更正",
+    "tui.key.patrols": "巡查记录",
+    "tui.key.correct_patrol": "更正",
+    "tui.key.void_patrol": "作废",
 }
 
 EN: dict[str, str] = {
@@ -104,4 +110,10 @@ EN: dict[str, str] = {
     "tui.key.sync_stick": "Sync with stick",
     "tui.key.message_room": "Room in message",
     "tui.key.audit": "Disclosures",
+    "tui.key.void_visit": "Void visit",
+    "tui.key.move_visit": "Move visit",
+    "tui.key.correct_problem": "Correct",
+    "tui.key.patrols": "Patrols",
+    "tui.key.correct_patrol": "Correct",
+    "tui.key.void_patrol": "Void",
 }
