@@ -4,8 +4,8 @@ reason, never an edit in place:
 - on a household: ``x`` voids one of its visits, ``M`` moves one to the household it was really made at
   (:class:`VisitCorrectionScreen`);
 - on a problem: ``C`` corrects its category, place, urgency or description (:class:`ProblemCorrectionScreen`);
-- the patrol list (``T``, :class:`PatrolListScreen`): ``enter`` corrects a patrol's time or notes, ``x`` voids it
-  (:class:`PatrolCorrectionScreen`).
+- the patrol list (``T``, :class:`PatrolListScreen`): ``e`` (or ``enter``) corrects a patrol's time or notes,
+  ``x`` voids it (:class:`PatrolCorrectionScreen`).
 
 A voided record stays where it was listed, struck through, with its reason.
 """
@@ -180,7 +180,7 @@ class PatrolCorrectionScreen(FieldFormScreen[Correction]):
 
 
 class PatrolListScreen(Screen[None]):
-    """Every patrol, newest first, voided ones struck through; ``enter`` corrects one, ``x`` voids it."""
+    """Every patrol, newest first, voided ones struck through; ``e`` or ``enter`` corrects one, ``x`` voids it."""
 
     AUTO_FOCUS = "#patrol-list"
     NAVIGABLE = True
@@ -188,7 +188,7 @@ class PatrolListScreen(Screen[None]):
     HELP_INTRO = "tui.help.patrol_list_intro"
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "correct", "tui.key.correct_patrol"),
+        Binding("e", "correct", "tui.key.correct_patrol"),
         Binding("x", "void", "tui.key.void_patrol"),
         Binding("t", "app.patrol", "tui.key.patrol"),
         Binding("escape", "back", "tui.key.back"),
