@@ -1,25 +1,32 @@
-"""``fieldgrid visits add|list`` and ``fieldgrid patrols add|list``: the field work from a script or a shell.
+"""``fieldgrid visits add|list|void|move`` and ``fieldgrid patrols add|list|void|correct``: the field work from
+a script or a shell.
 
 Visits and patrols are never edited: ``--corrects ID`` writes a correction that replaces the old record in
-listings.  Kinds and checklist items may be typed as codes or as their Chinese or English labels.
+listings; ``void`` and ``move`` (a visit to the right household) and ``correct`` (a patrol's time, notes or
+findings) append a correction saying why (``--reason``, required), and a voided record leaves every tally but
+stays in the lists, marked.  A record is named by its id or a unique prefix of 4+ characters (the code the lists
+print).  Kinds and checklist items may be typed as codes or as their Chinese or English labels.
 """
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import datetime as dt
 import json
 import unicodedata
+from typing import Any
 
 from fieldgrid.cli.common import table, to_code
-from fieldgrid.cli.exits import EXIT_OK, InputError, out
+from fieldgrid.cli.exits import EXIT_OK, InputError, err, out
 from fieldgrid.cli.household_views import NONE, find_household
 from fieldgrid.i18n import label, t
 from fieldgrid.model import ValidationError, ValidationErrors
+from fieldgrid.model.corrections import Standing
 from fieldgrid.model.ledger import Report
 from fieldgrid.model.patrol import FINDING_CATEGORY, Patrol, PatrolItem, default_items
 from fieldgrid.model.problem import CATEGORIES, URGENCIES
-from fieldgrid.model.visit import VISIT_KINDS, Visit
+from fieldgrid.model.visit import PATROL_ITEMS, VISIT_KINDS, Visit
 from fieldgrid.store import Store
 
 
@@ -62,8 +69,22 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
         "list", parents=[common], help=t("cli.help.visit_list"), description=t("cli.help.visit_list")
     )
     p.add_argument("household", nargs="?", metavar="HOUSEHOLD", help=t("cli.help.id"))
+    p.add_argument("--household", dest="household_option", metavar="ROOM", help=t("cli.help.id"))
     p.add_argument("--json", action="store_true", help=t("cli.help.json"))
     p.set_defaults(handler=cmd_visit_list, read_only=True)
+    p = actions.add_parser(
+        "void", parents=[common], help=t("cli.help.visit_void"), description=t("cli.help.visit_void")
+    )
+    p.add_argument("id", metavar="ID", help=t("cli.help.record_id"))
+    p.add_argument("--reason", default="", metavar="TEXT", help=t("cli.help.correction_reason"))
+    p.set_defaults(handler=cmd_visit_void)
+    p = actions.add_parser(
+        "move", parents=[common], help=t("cli.help.visit_move"), description=t("cli.help.visit_move")
+    )
+    p.add_argument("id", metavar="ID", help=t("cli.help.record_id"))
+    p.add_argument("--to", required=True, metavar="ROOM", help=t("cli.help.visit_move_to"))
+    p.add_argument("--reason", default="", metavar="TEXT", help=t("cli.help.correction_reason"))
+    p.set_defaults(handler=cmd_visit_move)
 
     group = sub.add_parser("patrols", parents=[common], help=t("cli.help.patrols"), description=t("cli.help.patrols"))
     actions = group.add_subparsers(dest="action", required=True, metavar="ACTION")
@@ -83,6 +104,22 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     )
     p.add_argument("--json", action="store_true", help=t("cli.help.json"))
     p.set_defaults(handler=cmd_patrol_list, read_only=True)
+    p = actions.add_parser(
+        "void", parents=[common], help=t("cli.help.patrol_void"), description=t("cli.help.patrol_void")
+    )
+    p.add_argument("id", metavar="ID", help=t("cli.help.record_id"))
+    p.add_argument("--reason", default="", metavar="TEXT", help=t("cli.help.correction_reason"))
+    p.set_defaults(handler=cmd_patrol_void)
+    p = actions.add_parser(
+        "correct", parents=[common], help=t("cli.help.patrol_correct"), description=t("cli.help.patrol_correct")
+    )
+    p.add_argument("id", metavar="ID", help=t("cli.help.record_id"))
+    p.add_argument("--at", metavar="WHEN", help=t("cli.help.at"))
+    p.add_argument("--note", metavar="TEXT", help=t("cli.help.note"))
+    p.add_argument("--finding", action="append", default=[], metavar="ITEM=TEXT", help=t("cli.help.patrol_finding"))
+    p.add_argument("--ok", action="append", default=[], metavar="ITEM", help=t("cli.help.patrol_ok"))
+    p.add_argument("--reason", default="", metavar="TEXT", help=t("cli.help.correction_reason"))
+    p.set_defaults(handler=cmd_patrol_correct)
 
 
 # -- visits -------------------------------------------------------------------------------------------------
@@ -104,31 +141,54 @@ def cmd_visit_add(args: argparse.Namespace, store: Store) -> int:
     return EXIT_OK
 
 
+def _void_json(stand: Standing[Any]) -> dict[str, Any] | None:
+    void = stand.void
+    return None if void is None else {"at": void.at, "by": void.by, "reason": void.reason}
+
+
+def _voided_mark(stand: Standing[Any]) -> str:
+    void = stand.void
+    return "" if void is None else t("cli.visits.voided_mark", reason=void.reason)
+
+
 def cmd_visit_list(args: argparse.Namespace, store: Store) -> int:
     households = {h.id: h for h in store.households()}
-    wanted = find_household(store, args.household).id if args.household else None
-    visits = store.visits(wanted)
+    which = args.household_option or args.household
+    wanted = find_household(store, which).id if which else None
+    stands = store.visit_records(wanted)
     if args.json:
-        docs = [v.to_doc() for v in visits]
+        docs = [
+            {**s.record.to_doc(), "voided": s.voided, "void": _void_json(s),
+             "moved_from": s.original.household_id if s.original.household_id != s.record.household_id else None}
+            for s in stands
+        ]  # fmt: skip
         out(json.dumps(docs, ensure_ascii=False, indent=2))
         return EXIT_OK
-    if not visits:
+    if not stands:
         out(t("cli.visits.empty"))
         return EXIT_OK
     headers = [t(f"cli.col.{c}") for c in ("id", "at", "room", "kind", "found", "follow_up")]
-    rows = [
-        [
-            v.id[:8],
-            v.at.replace("T", " "),
-            households[v.household_id].room if v.household_id in households else NONE,
-            label("visit_kind", v.kind),
-            v.found or NONE,
-            v.follow_up or NONE,
-        ]
-        for v in visits
-    ]
+    rows = []
+    for s in stands:
+        v = s.record
+        room = households[v.household_id].room if v.household_id in households else NONE
+        rows.append([v.id[:8].upper(), v.at.replace("T", " "), room, label("visit_kind", v.kind) + _voided_mark(s),
+                     v.found or NONE, v.follow_up or NONE])  # fmt: skip
     for line in table(headers, rows):
         out(line)
+    return EXIT_OK
+
+
+def cmd_visit_void(args: argparse.Namespace, store: Store) -> int:
+    correction = store.void_visit(args.id, args.reason)
+    err(t("cli.visits.voided", id=correction.target[:8].upper()))
+    return EXIT_OK
+
+
+def cmd_visit_move(args: argparse.Namespace, store: Store) -> int:
+    household = find_household(store, args.to)
+    correction = store.move_visit(args.id, household.id, args.reason)
+    err(t("cli.visits.moved", id=correction.target[:8].upper(), room=household.room))
     return EXIT_OK
 
 
@@ -170,22 +230,59 @@ def cmd_patrol_add(args: argparse.Namespace, store: Store) -> int:
 
 
 def cmd_patrol_list(args: argparse.Namespace, store: Store) -> int:
-    patrols = store.patrols()
+    stands = store.patrol_records()
     if args.json:
-        out(json.dumps([p.to_doc() for p in patrols], ensure_ascii=False, indent=2))
+        docs = [{**s.record.to_doc(), "voided": s.voided, "void": _void_json(s)} for s in stands]
+        out(json.dumps(docs, ensure_ascii=False, indent=2))
         return EXIT_OK
-    if not patrols:
+    if not stands:
         out(t("cli.patrols.empty"))
         return EXIT_OK
     headers = [t(f"cli.col.{c}") for c in ("id", "at", "findings")]
     rows = [
         [
-            p.id[:8],
-            p.at.replace("T", " "),
-            "；".join(f"{label('patrol_item', i.item)}：{i.finding}" for i in p.findings) or t("cli.patrols.all_ok"),
+            s.record.id[:8].upper(),
+            s.record.at.replace("T", " "),
+            ("；".join(f"{label('patrol_item', i.item)}：{i.finding}" for i in s.record.findings)
+             or t("cli.patrols.all_ok")) + _voided_mark(s),
         ]
-        for p in patrols
-    ]
+        for s in stands
+    ]  # fmt: skip
     for line in table(headers, rows):
         out(line)
+    return EXIT_OK
+
+
+def cmd_patrol_void(args: argparse.Namespace, store: Store) -> int:
+    correction = store.void_patrol(args.id, args.reason)
+    err(t("cli.patrols.voided", id=correction.target[:8].upper()))
+    return EXIT_OK
+
+
+def cmd_patrol_correct(args: argparse.Namespace, store: Store) -> int:
+    """The patrol as it stands, with the fields given changed: ``--finding ITEM=TEXT`` marks an item found wrong
+    (adding the unit's own item if new), ``--ok ITEM`` marks it OK."""
+    stand = store.find_patrol(args.id)
+    patrol = stand.record
+    items = {item.item: item for item in patrol.items}
+    codes = list(dict.fromkeys([*PATROL_ITEMS, *items]))
+    for spec in args.finding:
+        name, sep, text = spec.partition("=")
+        if not sep:
+            raise InputError("cli.error.finding_spec", value=spec)
+        code = _item_code(name, codes)
+        items[code] = PatrolItem(code, ok=False, finding=text)
+    for name in args.ok:
+        code = _item_code(name, codes)
+        if code not in items:
+            raise ValidationErrors([ValidationError("items", "error.patrol.not_an_item", item=name)])
+        items[code] = PatrolItem(code)
+    corrected = dataclasses.replace(
+        patrol,
+        at=when_arg(args.at) or patrol.at,
+        notes=patrol.notes if args.note is None else args.note,
+        items=tuple(items.values()),
+    )
+    correction = store.correct_patrol(stand.record.id, corrected, args.reason)
+    err(t("cli.patrols.corrected", id=correction.target[:8].upper()))
     return EXIT_OK

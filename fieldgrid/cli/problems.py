@@ -76,6 +76,19 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
         p.set_defaults(handler=cmd_step, step=action)
 
     p = actions.add_parser(
+        "correct", parents=[common], help=t("cli.help.problem_correct"), description=t("cli.help.problem_correct")
+    )
+    p.add_argument("id", metavar="ID", help=t("cli.help.problem_id"))
+    p.add_argument("--category", metavar="CATEGORY", help=t("cli.help.category"))
+    where = p.add_mutually_exclusive_group()
+    where.add_argument("--household", metavar="HOUSEHOLD", help=t("cli.help.problem_household"))
+    where.add_argument("--place", metavar="PLACE", help=t("cli.help.problem_place"))
+    p.add_argument("--urgency", metavar="URGENCY", help=t("cli.help.urgency"))
+    p.add_argument("--description", metavar="TEXT", help=t("cli.help.problem_description"))
+    p.add_argument("--reason", default="", metavar="TEXT", help=t("cli.help.correction_reason"))
+    p.set_defaults(handler=cmd_correct)
+
+    p = actions.add_parser(
         "close", parents=[common], help=t("cli.help.problem_close"), description=t("cli.help.problem_close")
     )
     p.add_argument("id", metavar="ID", help=t("cli.help.problem_id"))
@@ -173,6 +186,25 @@ def cmd_close(args: argparse.Namespace, store: Store) -> int:
     if args.unsolvable:
         data["notice"] = args.notice
     return _said(store.add_event(store.problem(args.id).id, "closed", data, when_arg(args.at)))
+
+
+def cmd_correct(args: argparse.Namespace, store: Store) -> int:
+    """A ``corrected`` event with the fields given (the place: a household or a shared place) and the reason."""
+    view = store.problem(args.id)
+    changes: dict[str, Any] = {}
+    if args.category is not None:
+        changes["category"] = to_code("category", args.category, CATEGORIES)
+    if args.urgency is not None:
+        changes["urgency"] = to_code("urgency", args.urgency, URGENCIES)
+    if args.description is not None:
+        changes["description"] = args.description
+    if args.household is not None:
+        changes["household_id"] = find_household(store, args.household).id
+    if args.place is not None:
+        changes["place"] = args.place
+    corrected = store.correct_problem(view.id, changes, args.reason)
+    err(t("cli.problem.corrected", id=corrected.id[:8].upper()))
+    return EXIT_OK
 
 
 # -- reading ------------------------------------------------------------------------------------------------

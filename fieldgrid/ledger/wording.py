@@ -8,8 +8,8 @@ or of the reporter that was typed into its free text; the exported ledger says w
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING, Any
 
 from fieldgrid.i18n import label, t
 from fieldgrid.model.ledger import ProblemView
@@ -42,10 +42,28 @@ def event_summary(event: ProblemEvent, *, names: bool = True) -> str:
         return t("ledger.text.notice", text=data.get("notice", ""))
     if event.kind == "closed" and data.get("resolution") == "household_left":
         return t("ledger.text.detail", what=label("event", event.kind), text=str(data.get("note", "")))
+    if event.kind == "corrected":
+        return t("ledger.text.corrected", changes=correction_summary(data.get("changes") or {}),
+                 reason=str(data.get("reason", "") or "").strip())  # fmt: skip
     if event.kind == "reopened":
         text = str(data.get("reason", "") or "").strip()
     kind = label("event", event.kind)
     return t("ledger.text.detail", what=kind, text=text) if text else kind
+
+
+def correction_summary(changes: Mapping[str, Any]) -> str:
+    """``类别 设施维修，紧急程度 较急``: what a correction changed (a household named as 住户, no room here)."""
+    parts = []
+    for key, value in changes.items():
+        if key == "household_id":
+            key, shown = "place", (t("ledger.text.resident") if value else "")
+        elif key in ("category", "urgency"):
+            shown = label(key, str(value))
+        else:
+            shown = str(value or "")
+        if shown:
+            parts.append(t("ledger.text.changed", field=t(f"cli.field.{key}"), value=shown))
+    return t("ledger.text.sep").join(parts)
 
 
 def outcome_summary(view: ProblemView, *, names: bool = True) -> str:

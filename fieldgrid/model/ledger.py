@@ -1,9 +1,9 @@
 """A problem as the ledger shows it: the facts of its report, its ordered log and the state derived from it.
 
-The facts (category, place, description, reporter, urgency) live in the data of the ``reported`` event, so a
-problem is nothing but its events.  :func:`validate_report` checks them; :class:`ProblemView` is built from
-the events of one problem and answers the ledger's questions (status, due date, overdue, what was done, who
-was told).
+The facts (category, place, description, reporter, urgency) live in the data of the ``reported`` event, as
+later ``corrected`` events amend them (the latest wins for each field), so a problem is nothing but its
+events.  :func:`validate_report` checks them; :class:`ProblemView` is built from the events of one problem
+and answers the ledger's questions (status, due date, overdue, what was done, who was told).
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from typing import Any
 from fieldgrid.model.errors import ValidationError, ValidationErrors
 from fieldgrid.model.problem import (
     CATEGORIES,
+    CORRECTABLE,
     URGENCIES,
     ProblemEvent,
     ProblemState,
@@ -119,7 +120,11 @@ class ProblemView:
         first = next((e for e in log if e.kind == "reported"), None)
         if first is None:
             return None
-        return cls(first.problem_id, Report.from_data(first.data), first.at, tuple(log), derive(log))
+        data = dict(first.data)
+        for event in log:  # corrections, in the log's order: for each field the latest wins
+            if event.kind == "corrected" and isinstance(event.data.get("changes"), Mapping):
+                data.update({k: v for k, v in event.data["changes"].items() if k in CORRECTABLE})
+        return cls(first.problem_id, Report.from_data(data), first.at, tuple(log), derive(log))
 
     @property
     def status(self) -> str:

@@ -42,7 +42,9 @@ EVENT_KINDS: tuple[str, ...] = (
     "feedback",
     "closed",
     "reopened",
+    "corrected",  # category, place, urgency or description corrected, with the reason: the report stays as written
 )
+CORRECTABLE: tuple[str, ...] = ("category", "urgency", "description", "household_id", "place")
 STATUSES: tuple[str, ...] = (
     "pending",  # 待处理
     "in_progress",  # 处理中
@@ -96,6 +98,13 @@ def step(state: ProblemState, event: ProblemEvent) -> ProblemState:
         return ProblemState(status="pending")
     if kind == "reported":
         raise _refuse(kind, status)
+    if kind == "corrected":  # allowed in every status: a closed problem's ledger line may be wrong too
+        changes = data.get("changes")
+        if not isinstance(changes, Mapping) or not changes or any(k not in CORRECTABLE for k in changes):
+            raise ValidationError("changes", "error.correction.nothing")
+        if not str(data.get("reason", "")).strip():
+            raise ValidationError("reason", "error.correction.reason_missing")
+        return state
     if kind == "reopened":
         if status not in CLOSED_STATUSES:
             raise _refuse(kind, status)

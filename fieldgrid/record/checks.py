@@ -15,10 +15,11 @@ import re
 from collections.abc import Callable, Collection, Mapping
 from typing import Any
 
+from fieldgrid.model.corrections import RECORD_KINDS
 from fieldgrid.model.problem import EVENT_KINDS
 from fieldgrid.model.validation import CONTROL_RE as CONTROL
 from fieldgrid.record.meta import META, NESTED
-from fieldgrid.record.tables import DISCLOSURES, HOUSEHOLDS, PATROLS, PROBLEM_EVENTS, VISITS
+from fieldgrid.record.tables import CORRECTIONS, DISCLOSURES, HOUSEHOLDS, PATROLS, PROBLEM_EVENTS, VISITS
 
 MAX_SKEW_MS = 24 * 3600 * 1000  # a stamp may be this far ahead of the receiver's clock, no more
 MAX_DEPTH = 12  # nesting of any record (a household's member's _meta's fields is 4)
@@ -125,6 +126,10 @@ SHAPES: dict[str, Shape] = {
     PROBLEM_EVENTS: {
         "id": (ident, True), "problem_id": (ident, True), "kind": (one_of(EVENT_KINDS), True), "at": (moment, True),
         "data": (mapping, True),
+    },
+    CORRECTIONS: {
+        "id": (ident, True), "record": (one_of(RECORD_KINDS), True), "target": (ident, True), "at": (moment, True),
+        "reason": (text, True), "by": (text, False), "void": (boolean, False), "changes": (mapping, True),
     },
     DISCLOSURES: {
         "id": (ident, True), "at": (moment, True), "kind": (text, True), "what": (text, True),

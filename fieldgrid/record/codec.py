@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from fieldgrid.model.corrections import Correction
 from fieldgrid.model.household import Household
 from fieldgrid.model.patrol import Patrol
 from fieldgrid.model.problem import ProblemEvent
@@ -40,3 +41,8 @@ def visit_of(doc: dict[str, Any]) -> Visit:
 
 def patrol_of(doc: dict[str, Any]) -> Patrol:
     return Patrol.from_doc(live_view(doc))
+
+
+def correction_of(doc: dict[str, Any]) -> Correction:
+    """A stored correction; its clock stamp orders the corrections of one record."""
+    return Correction.from_doc(doc, (doc.get(META) or {}).get("stamp", ""))

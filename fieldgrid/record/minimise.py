@@ -8,7 +8,7 @@ figures, not the roster.  Pure functions over stored documents.
 - A problem keeps its whole timeline (category, place, urgency, every step, feedback, notices) with the person
   who reported it and the person told replaced by 住户, and every name of the community's residents, every
   mobile number and every resident ID number in its texts replaced too.
-- A patrol keeps its texts, scrubbed the same way.
+- A patrol, and a correction (its reason), keep their texts, scrubbed the same way.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from typing import Any
 
 from fieldgrid.record.erasure import VISIT_KEPT, names_in, scrub
 from fieldgrid.record.meta import META, clone
-from fieldgrid.record.tables import HOUSEHOLDS, PATROLS, PROBLEM_EVENTS, VISITS
+from fieldgrid.record.tables import CORRECTIONS, HOUSEHOLDS, PATROLS, PROBLEM_EVENTS, VISITS
 
 RESIDENT = "住户"  # what a resident's name reads as in a roll-up (as in the leaders' messages)
 HOUSEHOLD_KEPT = ("id", "room", "building", "unit", "floor", "residency", "tags")
@@ -73,6 +73,6 @@ def minimise(table: str, doc: Doc, names: list[str]) -> Doc:
         return {k: clone(v) for k, v in doc.items() if k in (*VISIT_KEPT, META)}
     if table == PROBLEM_EVENTS:
         return _event(doc, names)
-    if table == PATROLS:
+    if table in (PATROLS, CORRECTIONS):  # a correction's reason is free text too
         return {k: (clone(v) if k in ("id", META) else _texts(v, names)) for k, v in doc.items()}
     return clone(doc)

@@ -4,21 +4,24 @@ for the monthly reports and the station's dashboard, and what the station's view
 At a street's station the enrolled "devices" are community stations, each holding many units' records; their
 roll-ups say which leader's device and unit each of them serves (kept as the setting ``units:<community>``), so
 the street splits each community's records back into its units: a household by its unit, a problem by the
-device that reported it (else by its household), a visit by its household."""
+device that reported it (else by its household), a visit by its household.
+
+Visits and patrols are read as they stand after their corrections, voided ones left out of every tally."""
 
 from __future__ import annotations
 
 import json
 from typing import Any
 
+from fieldgrid.model.corrections import standing, surviving
 from fieldgrid.model.household import Household
 from fieldgrid.model.ledger import ProblemView, build_views
-from fieldgrid.model.patrol import Patrol
+from fieldgrid.model.patrol import Patrol, PatrolItem
 from fieldgrid.model.unit_month import UnitMonth
 from fieldgrid.model.visit import Visit
-from fieldgrid.record.codec import event_of, household_of, patrol_of, visit_of
+from fieldgrid.record.codec import correction_of, event_of, household_of, patrol_of, visit_of
 from fieldgrid.record.meta import META, stamp_party
-from fieldgrid.record.tables import HOUSEHOLDS, PATROLS, PROBLEM_EVENTS, VISITS
+from fieldgrid.record.tables import CORRECTIONS, HOUSEHOLDS, PATROLS, PROBLEM_EVENTS, VISITS
 from fieldgrid.station.db import Device, StationDB
 
 UNITS = "units:"  # + a community station's id: its units as its last roll-up listed them (JSON)
@@ -31,7 +34,8 @@ def grid_label(grid: dict[str, str]) -> str:
 def unit_of(db: StationDB, device: Device) -> UnitMonth:
     """What the station holds of ``device``'s unit."""
     households = [household_of(d) for d in db.docs(HOUSEHOLDS, device.device_id)]
-    visits = [visit_of(d) for d in db.docs(VISITS, device.device_id)]
+    corrections = [correction_of(d) for d in db.docs(CORRECTIONS, device.device_id)]
+    visits = surviving(standing([visit_of(d) for d in db.docs(VISITS, device.device_id)], corrections, "visit"))
     problems = build_views(event_of(d) for d in db.docs(PROBLEM_EVENTS, device.device_id))
     return UnitMonth(
         leader=device.leader,
@@ -82,9 +86,11 @@ def community_units(db: StationDB, station: Device, listed: list[dict[str, Any]]
         households.setdefault(key, []).append(household)
         home_of[household.id] = key
     visits: dict[tuple[str, str, str], list[Visit]] = {}
-    for doc in db.docs(VISITS, station.device_id):
-        visit = visit_of(doc)
-        key = home_of.get(visit.household_id) or by_device.get(str((doc.get(META) or {}).get("device", ""))) or _NONE
+    docs = list(db.docs(VISITS, station.device_id))
+    made_by_visit = {str(d["id"]): str((d.get(META) or {}).get("device", "")) for d in docs}
+    corrections = [correction_of(d) for d in db.docs(CORRECTIONS, station.device_id)]
+    for visit in surviving(standing([visit_of(d) for d in docs], corrections, "visit")):  # as corrected
+        key = home_of.get(visit.household_id) or by_device.get(made_by_visit.get(visit.id, "")) or _NONE
         visits.setdefault(key, []).append(visit)
     problems: dict[tuple[str, str, str], list[ProblemView]] = {}
     for view in build_views(event_of(d) for d in db.docs(PROBLEM_EVENTS, station.device_id)):
@@ -126,5 +132,11 @@ def device_unit(db: StationDB, device_id: str) -> tuple[Device, UnitMonth] | Non
 
 
 def unit_patrols(db: StationDB, device_id: str) -> list[Patrol]:
-    """The patrols of one device's unit, newest first."""
-    return sorted((patrol_of(d) for d in db.docs(PATROLS, device_id)), key=lambda p: p.at, reverse=True)
+    """The patrols of one device's unit as corrected, voided ones left out, newest first."""
+    corrections = [correction_of(d) for d in db.docs(CORRECTIONS, device_id)]
+    stands = standing([patrol_of(d) for d in db.docs(PATROLS, device_id)], corrections, "patrol", _patrol_field)
+    return sorted(surviving(stands), key=lambda p: p.at, reverse=True)
+
+
+def _patrol_field(key: str, value: object) -> object:
+    return tuple(PatrolItem(**i) for i in value) if key == "items" and isinstance(value, list) else value

@@ -37,3 +37,14 @@ class ProblemNotFound(NotFound):
 class DiskError(StoreError):
     def __init__(self, path: str, reason: str) -> None:
         super().__init__("error.disk", path=path, reason=reason)
+
+
+class RecordNotFound(NotFound):
+    """No visit or patrol by that id or prefix (``record``: ``visit`` or ``patrol``), or (``candidates``) more
+    than one."""
+
+    def __init__(self, record: str, ident: str, candidates: list[str] | None = None) -> None:
+        if candidates:
+            Refused.__init__(self, f"error.{record}.ambiguous", id=ident, candidates=", ".join(candidates[:8]))
+        else:
+            Refused.__init__(self, f"error.{record}.not_found", id=ident)

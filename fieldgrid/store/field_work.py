@@ -2,7 +2,10 @@
 :class:`~fieldgrid.store.repository.Store`, kept apart so each module holds one thing.
 
 All three are append-only: a visit or patrol is never edited (a correction is a new record pointing at the
-old one) and a problem is its event log, never rewritten.  Problem views are derived from the log and kept
+old one, or a record of the ``corrections`` table voiding it or moving it to another household, see
+:mod:`fieldgrid.model.corrections`) and a problem is its event log, never rewritten (a correction of its
+category, place, urgency or description is a ``corrected`` event).  Every listing and tally reads the records
+as they stand after their corrections, voided ones left out.  Problem views are derived from the log and kept
 until the next write.
 """
 
@@ -14,19 +17,22 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from fieldgrid.model import ValidationError, ValidationErrors
+from fieldgrid.model.corrections import Correction, Standing, standing, surviving, validate_correction
 from fieldgrid.model.household import new_id
 from fieldgrid.model.ledger import ProblemView, Report, build_views, validate_report
 from fieldgrid.model.problem import ProblemEvent, check_append
+from fieldgrid.model.validation import control_errors
 from fieldgrid.model.visit import Visit, validate_visit
 from fieldgrid.record import meta as records
-from fieldgrid.record.codec import event_doc, event_of
-from fieldgrid.record.tables import PATROLS, PROBLEM_EVENTS, VISITS
-from fieldgrid.store.errors import ProblemNotFound
+from fieldgrid.record.codec import correction_of, event_doc, event_of
+from fieldgrid.record.tables import CORRECTIONS, PATROLS, PROBLEM_EVENTS, VISITS
+from fieldgrid.store.errors import ProblemNotFound, RecordNotFound
 
 if TYPE_CHECKING:
     from tinydb import TinyDB
 
     from fieldgrid.model.patrol import Patrol
+    from fieldgrid.model.profile import LeaderProfile
 
 # fieldgrid.model.patrol is imported by the patrol methods: the first screen reads no patrol.
 
@@ -50,6 +56,7 @@ class FieldWork:
 
         def _change(self) -> Any: ...
         def _household_docs(self) -> list[dict[str, Any]]: ...
+        def profile(self) -> LeaderProfile | None: ...
 
     # -- time -------------------------------------------------------------------------------------
 
@@ -99,25 +106,69 @@ class FieldWork:
         self._append(VISITS, [clean.to_doc()])
         return clean
 
-    def visits(self, household_id: str | None = None, *, corrected: bool = False) -> list[Visit]:
-        """Visits, newest first; those replaced by a correction are left out unless ``corrected``."""
+    def _corrections(self) -> list[Correction]:
+        return [correction_of(d) for d in self._docs(CORRECTIONS)]
+
+    def visit_records(self, household_id: str | None = None) -> list[Standing[Visit]]:
+        """Visits as they stand after their corrections, voided ones too (the timeline shows them struck
+        through), newest first."""
         found = [Visit.from_doc(records.live_view(d)) for d in self._docs(VISITS)]
-        if not corrected:
-            replaced = {v.corrects for v in found if v.corrects}
-            found = [v for v in found if v.id not in replaced]
+        stands = standing(found, self._corrections(), "visit")
         if household_id is not None:
-            found = [v for v in found if v.household_id == household_id]
-        found.sort(key=lambda v: v.at, reverse=True)
-        return found
+            stands = [s for s in stands if s.record.household_id == household_id]
+        stands.sort(key=lambda s: s.record.at, reverse=True)
+        return stands
+
+    def visits(self, household_id: str | None = None, *, corrected: bool = False) -> list[Visit]:
+        """Visits, newest first, as every tally counts them: moved to the right household, voided ones left
+        out; those replaced by a correction are left out unless ``corrected`` (then as they were written)."""
+        if corrected:
+            found = [Visit.from_doc(records.live_view(d)) for d in self._docs(VISITS)]
+            if household_id is not None:
+                found = [v for v in found if v.household_id == household_id]
+            return sorted(found, key=lambda v: v.at, reverse=True)
+        return surviving(self.visit_records(household_id))
 
     def last_visits(self) -> dict[str, str]:
-        """Each visited household's last visit time."""
+        """Each visited household's last visit time (voided visits left out, moved ones where they were moved).
+        Straight over the stored documents while nothing was ever voided or moved: the map reads it first."""
         last: dict[str, str] = {}
-        for doc in self._docs(VISITS):
-            key, at = doc["household_id"], doc["at"]
+        pairs = (
+            ((v.household_id, v.at) for v in self.visits())
+            if self._db.table(CORRECTIONS).all()
+            else ((d["household_id"], d["at"]) for d in self._docs(VISITS))
+        )
+        for key, at in pairs:
             if at > last.get(key, ""):
                 last[key] = at
         return last
+
+    def find_visit(self, ident: str) -> Standing[Visit]:
+        """A visit by its id or a unique prefix of 4+ characters (the code lists print), voided or not."""
+        return _find("visit", self.visit_records(), ident)
+
+    def _correct(self, kind: str, target: Standing[Any], reason: str, *, void: bool = False,
+                 changes: Mapping[str, Any] | None = None) -> Correction:  # fmt: skip
+        if target.voided:
+            raise ValidationErrors([ValidationError("record", f"error.{kind}.voided", id=target.record.id[:8].upper())])
+        profile = self.profile()
+        by = profile.name if profile else ""
+        correction = Correction(kind, target.record.id, minute(self.now()), reason, by, void, dict(changes or {}))
+        correction = validate_correction(correction)
+        self._append(CORRECTIONS, [correction.to_doc()])
+        return correction
+
+    def void_visit(self, ident: str, reason: str) -> Correction:
+        """Void a visit (it leaves every tally, stays in the timeline): a correction appended, with the reason."""
+        return self._correct("visit", self.find_visit(ident), reason, void=True)
+
+    def move_visit(self, ident: str, household_id: str, reason: str) -> Correction:
+        """Move a visit to the household it was really made at."""
+        target = self.find_visit(ident)
+        self._require_household(household_id, "to")
+        if household_id == target.record.household_id:
+            raise ValidationErrors([ValidationError("to", "error.visit.same_household")])
+        return self._correct("visit", target, reason, changes={"household_id": household_id})
 
     # -- patrols ----------------------------------------------------------------------------------
 
@@ -145,12 +196,43 @@ class FieldWork:
                 table.insert_multiple(records.stamp_new(d, stamp, self.device_id) for d in events)
         return clean, ids
 
-    def patrols(self) -> list[Patrol]:
-        from fieldgrid.model.patrol import Patrol
+    def patrol_records(self) -> list[Standing[Patrol]]:
+        """Patrols as they stand after their corrections, voided ones too, newest first."""
+        from fieldgrid.model.patrol import Patrol, PatrolItem
+
+        def convert(key: str, value: Any) -> Any:
+            return tuple(PatrolItem(**i) for i in value) if key == "items" else value
 
         found = [Patrol.from_doc(records.live_view(d)) for d in self._docs(PATROLS)]
-        replaced = {p.corrects for p in found if p.corrects}
-        return sorted((p for p in found if p.id not in replaced), key=lambda p: p.at, reverse=True)
+        stands = standing(found, self._corrections(), "patrol", convert)
+        stands.sort(key=lambda s: s.record.at, reverse=True)
+        return stands
+
+    def patrols(self) -> list[Patrol]:
+        """Patrols, newest first, as corrected; voided ones left out."""
+        return surviving(self.patrol_records())
+
+    def find_patrol(self, ident: str) -> Standing[Patrol]:
+        return _find("patrol", self.patrol_records(), ident)
+
+    def void_patrol(self, ident: str, reason: str) -> Correction:
+        return self._correct("patrol", self.find_patrol(ident), reason, void=True)
+
+    def correct_patrol(self, ident: str, patrol: Patrol, reason: str) -> Correction:
+        """Correct a patrol's time, notes or checklist: ``patrol`` is the patrol as it should be; the fields
+        that differ from what stands are appended as a correction."""
+        from fieldgrid.model.patrol import validate_patrol
+
+        target = self.find_patrol(ident)
+        clean = validate_patrol(dataclasses.replace(patrol, at=patrol.at or target.record.at), self.now() + _SLACK)
+        changes: dict[str, Any] = {}
+        if clean.at != target.record.at:
+            changes["at"] = clean.at
+        if clean.notes != target.record.notes:
+            changes["notes"] = clean.notes
+        if clean.items != target.record.items:
+            changes["items"] = [i.to_doc() for i in clean.items]
+        return self._correct("patrol", target, reason, changes=changes)
 
     # -- problems ---------------------------------------------------------------------------------
 
@@ -190,6 +272,32 @@ class FieldWork:
             raise ValidationErrors([exc]) from None
         self._append(PROBLEM_EVENTS, [event_doc(event)])
         return self.problem(view.id)
+
+    def correct_problem(self, ident: str, changes: Mapping[str, Any], reason: str) -> ProblemView:
+        """Correct a problem's category, urgency, description or place (a household's id, or a shared place):
+        a ``corrected`` event with the fields that change and the reason; the report stays as written."""
+        view = self.problem(ident)
+        old = view.report.to_data()
+        merged = {**old, **changes}
+        if changes.get("household_id"):
+            merged["place"] = ""
+        elif changes.get("place"):
+            merged["household_id"] = None
+        clean = validate_report(Report.from_data(merged))
+        if clean.household_id:
+            self._require_household(clean.household_id, "place")
+        new = clean.to_data()
+        diff = {k: new[k] for k in ("category", "urgency", "description", "household_id", "place") if new[k] != old[k]}
+        errors = control_errors(reason=reason)
+        if not reason.strip():
+            errors.append(ValidationError("reason", "error.correction.reason_missing"))
+        if not diff:
+            errors.append(ValidationError("changes", "error.correction.nothing"))
+        if errors:
+            raise ValidationErrors(errors)
+        profile = self.profile()
+        data = {"changes": diff, "reason": reason.strip(), "by": profile.name if profile else ""}
+        return self.add_event(view.id, "corrected", data)
 
     def add_history(
         self,
@@ -273,3 +381,16 @@ class FieldWork:
         view = ProblemView.from_events(event_of(d) for d in self._docs(PROBLEM_EVENTS) if d["problem_id"] == wanted)
         assert view is not None
         return view
+
+
+def _find(kind: str, stands: Sequence[Standing[Any]], ident: str) -> Standing[Any]:
+    """By full id, or a unique prefix of at least 4 characters in any case (the code lists print)."""
+    exact = [s for s in stands if s.record.id == ident]
+    wanted = ident.strip().lower()
+    if not exact and len(wanted) >= 4:
+        exact = [s for s in stands if s.record.id.lower().startswith(wanted)]
+    if len(exact) > 1:
+        raise RecordNotFound(kind, ident, [s.record.id[:8].upper() for s in exact])
+    if not exact:
+        raise RecordNotFound(kind, ident)
+    return exact[0]

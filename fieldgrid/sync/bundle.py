@@ -31,7 +31,7 @@ from fieldgrid.sync.errors import SyncError
 from fieldgrid.sync.identity import Identity, Keys, seal, verify
 
 FORMAT = "fieldgrid-bundle"
-VERSION = 1
+VERSION = 2  # 2: the corrections table and the problem event kind corrected (an older reader refuses)
 SUFFIX = ".fgbundle"
 KINDS = ("device", "return", "rollup")
 MAX_FILE_BYTES = 64 * 1024 * 1024

@@ -58,6 +58,7 @@ class FieldgridApp(App[None]):
         Binding("m", "home", "tui.key.home", show=False),
         Binding("l", "ledger", "tui.key.ledger", show=False),
         Binding("t", "patrol", "tui.key.patrol", show=False),
+        Binding("T", "patrols", "tui.key.patrols", show=False),
         Binding("p", "problem", "tui.key.problem", show=False),
         Binding("exclamation_mark", "emergency", "tui.key.emergency", show=False),
         Binding("s", "sync", "tui.key.sync", show=False),
@@ -225,6 +226,11 @@ class FieldgridApp(App[None]):
         from fieldgrid.tui.field_work.patrol_form import PatrolFormScreen
 
         self.push_screen(PatrolFormScreen(self.store))
+
+    def action_patrols(self) -> None:
+        from fieldgrid.tui.field_work.corrections import PatrolListScreen
+
+        self._go(PatrolListScreen, lambda: PatrolListScreen(self.store))
 
     def action_problem(self, household_id: str | None = None) -> None:
         from fieldgrid.tui.ledger.problem_form import ProblemFormScreen

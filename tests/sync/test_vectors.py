@@ -14,6 +14,7 @@ import pytest
 from fieldgrid.record.merge import merge_doc
 from fieldgrid.station.db import StationDB
 from fieldgrid.station.exchange import enroll, import_paths
+from fieldgrid.station.units import device_unit
 from fieldgrid.sync.bundle import open_bundle, read_envelope
 from fieldgrid.sync.errors import SyncError
 from fieldgrid.sync.identity import Identity
@@ -106,10 +107,15 @@ def test_a_station_takes_the_golden_device_bundle_once(tmp_path: Path) -> None:
         enroll(db, Identity.from_doc(parties["device"]))
         first = import_paths(db, station_keys, [VECTORS / "device-sealed.fgbundle"])
         again = import_paths(db, station_keys, [VECTORS / "device-sealed.fgbundle"])
-        assert [(o.status, o.records) for o in first] == [("accepted", 5)]
+        assert [(o.status, o.records) for o in first] == [("accepted", 8)]
         assert [o.status for o in again] == ["duplicate"]
         assert {d["id"] for d in db.docs("households", vectors.DEVICE)} == {"h-0601"}  # 0702 moved away
         assert {d["id"] for d in db.docs("households", vectors.DEVICE, deleted=True)} == {"h-0601", "h-0702"}
+        found = device_unit(db, vectors.DEVICE)
+        assert found is not None
+        unit = found[1]
+        assert [v.id for v in unit.visits] == ["v-1"]  # v-2, the mediation recorded by mistake, was voided
+        assert [p.report.urgency for p in unit.problems] == ["urgent"]  # corrected from normal
     finally:
         db.close()
 

@@ -19,6 +19,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from fieldgrid.model.corrections import Correction
 from fieldgrid.model.household import Household, Member
 from fieldgrid.model.ledger import Report
 from fieldgrid.model.problem import ProblemEvent
@@ -59,7 +60,7 @@ def identities(folder: Path) -> tuple[Keys, Identity, Keys, Identity]:
 
 def device_records() -> list[dict[str, Any]]:
     """One unit's small week: a household edited once, one moved away (a tombstone), a visit, a problem
-    reported and escalated."""
+    reported, escalated and its urgency corrected, a visit recorded by mistake and voided (format version 2)."""
     head = Member("张三", "self", "M", 1950, "13800138000", "11010519491231002X", id="m-0601-1")
     spouse = Member("李四", "spouse", "F", 1952, id="m-0601-2")
     h0601 = Household("0601", [head, spouse], "6栋", "3单元", 6, ["13800138001"], tags=["living_alone"], id="h-0601")
@@ -73,12 +74,20 @@ def device_records() -> list[dict[str, Any]]:
     reported = ProblemEvent("p-1", "reported", "2026-11-20T09:20", report.to_data(), id="e-1")
     escalated = ProblemEvent("p-1", "escalated", "2026-11-20T09:25", {"to": "community", "note": "需物业更换管道"},
                              id="e-2")  # fmt: skip
+    corrected = ProblemEvent("p-1", "corrected", "2026-11-20T09:26",
+                             {"changes": {"urgency": "urgent"}, "reason": "下雨天返水更急", "by": "王芳"},
+                             id="e-3")  # fmt: skip
+    mistaken = Visit("h-0601", "2026-11-20T09:15", "mediation", "调解邻里噪音", id="v-2")
+    void = Correction("visit", "v-2", "2026-11-20T09:27", "记错了户，应为0602", "王芳", void=True, id="c-1")
     return [
         {"table": "households", "doc": h0601_doc},
         {"table": "households", "doc": h0702_doc},
         {"table": "visits", "doc": stamp_new(visit.to_doc(), stamp(72), DEVICE)},
         {"table": "problem_events", "doc": stamp_new(event_doc(reported), stamp(74), DEVICE)},
         {"table": "problem_events", "doc": stamp_new(event_doc(escalated), stamp(75), DEVICE)},
+        {"table": "visits", "doc": stamp_new(mistaken.to_doc(), stamp(73), DEVICE)},
+        {"table": "problem_events", "doc": stamp_new(event_doc(corrected), stamp(76), DEVICE)},
+        {"table": "corrections", "doc": stamp_new(void.to_doc(), stamp(77), DEVICE)},
     ]
 
 

@@ -89,7 +89,7 @@ def test_a_death_from_the_household_page_in_english(store: Store) -> None:
     household = room_of(store, "1801")
 
     async def body(app: FieldgridApp, pilot: Pilot) -> None:
-        await pilot.press("enter", "x")
+        await pilot.press("enter", "D")
         await pilot.pause()
         form = app.screen
         assert isinstance(form, DeceasedFormScreen) and shows(app, "Record a death: 1801")

@@ -56,6 +56,7 @@ HOMES: dict[str, str] = {
     "tui.audit": "tui.audit",
     "tui.move": "tui.move",
     "tui.due": "tui.due",
+    "tui.correct": "tui.correct",
 
     "cli.help": "cli.help",
     "cli.argparse": "cli.help",

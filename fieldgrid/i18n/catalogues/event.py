@@ -11,6 +11,7 @@ ZH: dict[str, str] = {
     "event.feedback": "反馈居民",
     "event.closed": "办结",
     "event.reopened": "重新打开",
+    "event.corrected": "更正",
 }
 
 EN: dict[str, str] = {
@@ -22,4 +23,5 @@ EN: dict[str, str] = {
     "event.feedback": "Feedback given",
     "event.closed": "Closed",
     "event.reopened": "Reopened",
+    "event.corrected": "Corrected",
 }

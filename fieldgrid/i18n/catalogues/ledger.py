@@ -16,6 +16,9 @@ ZH: dict[str, str] = {
     "ledger.wechat.resident": "有住户反映",
     "ledger.wechat.room": "{room}住户反映",
     "ledger.wechat.place": "{place}",
+    "ledger.text.corrected": "更正（{reason}）：{changes}",
+    "ledger.text.changed": "{field}改为{value}",
+    "ledger.text.sep": "；",
 }
 
 EN: dict[str, str] = {
@@ -33,4 +36,7 @@ EN: dict[str, str] = {
     "ledger.wechat.resident": "a resident reported",
     "ledger.wechat.room": "the resident of {room} reported",
     "ledger.wechat.place": "at {place}",
+    "ledger.text.corrected": "Corrected ({reason}): {changes}",
+    "ledger.text.changed": "{field} → {value}",
+    "ledger.text.sep": "; ",
 }

@@ -114,6 +114,7 @@ class StairwellScreen(Screen[None]):
         Binding("h", "households", "tui.key.households"),
         Binding("l", "app.ledger", "tui.key.ledger"),
         Binding("t", "app.patrol", "tui.key.patrol"),
+        Binding("T", "app.patrols", "tui.key.patrols", show=False),
         Binding("p", "app.problem", "tui.key.problem"),
         Binding("exclamation_mark", "app.emergency", "tui.key.emergency"),
         Binding("s", "app.sync", "tui.key.sync"),

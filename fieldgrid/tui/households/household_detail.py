@@ -1,5 +1,6 @@
 """One household in full: its fields, members, open problems and visit history.  Phones and ID numbers are
-masked until ``r``; ``v`` records a visit, ``V`` corrects the latest one."""
+masked until ``r``; ``v`` records a visit, ``V`` corrects the latest one, ``x`` voids a visit and ``M`` moves one to
+the household it was really made at (a voided visit stays in the history, struck through, with its reason)."""
 
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ from fieldgrid.errors import FieldgridError
 from fieldgrid.i18n import label, t
 from fieldgrid.model import Household
 from fieldgrid.model.cadence import AFTER_EVENT, Care, care_of
+from fieldgrid.model.corrections import Standing
 from fieldgrid.model.ledger import ProblemView
 from fieldgrid.model.visit import Visit
 from fieldgrid.store import Store
@@ -74,20 +76,25 @@ def members_table(household: Household, reveal: bool) -> RenderableType:
     return table
 
 
-def visits_table(visits: list[Visit]) -> RenderableType:
+def visits_table(visits: list[Standing[Visit]]) -> RenderableType:
+    from fieldgrid.tui.field_work.corrections import VOIDED_STYLE, voided_text
+
     if not visits:
         return Text(t("tui.detail.no_visits"), style="dim")
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=True)
     table.add_column(t("tui.visit.at"), no_wrap=True)
     table.add_column(t("tui.visit.kind"), no_wrap=True)
     table.add_column(t("tui.visit.found"), ratio=1)
-    for visit in visits:
+    for stand in visits:
+        visit = stand.record
         found = visit.found + (f"（{visit.needs}）" if visit.needs else "")
         if visit.seen:
             found += " " + t("tui.detail.seen", names=t("tui.list_sep").join(visit.seen))
         if visit.follow_up:
             found += " " + t("tui.detail.follow_up_on", date=visit.follow_up)
-        table.add_row(visit.at.replace("T", " "), label("visit_kind", visit.kind), found)
+        style = VOIDED_STYLE if stand.voided else ""
+        table.add_row(Text(visit.at.replace("T", " "), style=style), Text(label("visit_kind", visit.kind), style=style),
+                      voided_text(found, stand))  # fmt: skip
     return table
 
 
@@ -156,11 +163,13 @@ class HouseholdDetailScreen(Screen[bool]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("v", "visit", "tui.key.visit"),
         Binding("V", "correct_visit", "tui.key.correct_visit", show=False),
+        Binding("x", "void_visit", "tui.key.void_visit"),
+        Binding("M", "move_visit", "tui.key.move_visit"),
         Binding("c", "card", "tui.key.card"),
         Binding("e", "edit", "tui.key.edit"),
         Binding("d", "delete", "tui.key.delete"),
         Binding("o", "move_out", "tui.key.move_out"),
-        Binding("x", "deceased", "tui.key.deceased"),
+        Binding("D", "deceased", "tui.key.deceased"),
         Binding("a", "move_in", "tui.key.move_in"),
         Binding("r", "toggle_reveal", "tui.key.reveal"),
         Binding("escape", "back", "tui.key.back"),
@@ -221,9 +230,10 @@ class HouseholdDetailScreen(Screen[bool]):
             t("tui.detail.problems", open=len(open_problems), total=len(problems))
         )
         self.query_one("#detail-problems", Static).update(problems_text(open_problems, self.store.now().date()))
-        self.visits = self.store.visits(household.id)
+        history = self.store.visit_records(household.id)
+        self.visits = [s.record for s in history if not s.voided]
         self.query_one("#detail-visits-title", Static).update(t("tui.detail.visits", count=len(self.visits)))
-        self.query_one("#detail-visits", Static).update(visits_table(self.visits))
+        self.query_one("#detail-visits", Static).update(visits_table(history))
         self.query_one("#detail-privacy", Static).update(
             t("tui.detail.revealed") if self.reveal else t("tui.detail.masked")
         )
@@ -286,6 +296,23 @@ class HouseholdDetailScreen(Screen[bool]):
             self.app.notify(t("tui.detail.no_visit_to_correct"), severity="warning")
             return
         self.app.push_screen(VisitFormScreen(self.store, self.household, corrects=self.visits[0]), self._after_visit)
+
+    def _correct(self, move: bool) -> None:
+        from fieldgrid.tui.field_work.corrections import VisitCorrectionScreen
+
+        if self.household is None:
+            return
+        if not self.visits:
+            self.app.notify(t("tui.detail.no_visit_to_correct"), severity="warning")
+            return
+        self.app.push_screen(VisitCorrectionScreen(self.store, self.household, self.visits, move=move),
+                             self._after_visit)  # fmt: skip
+
+    def action_void_visit(self) -> None:
+        self._correct(move=False)
+
+    def action_move_visit(self) -> None:
+        self._correct(move=True)
 
     def _after_visit(self, saved: object) -> None:
         if saved is not None:

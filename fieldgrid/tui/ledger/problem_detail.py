@@ -1,8 +1,9 @@
 """One problem: its facts, its timeline of events and the status derived from it, and the next steps as keys.
 
 ``w`` copies a ready-to-paste message for the unit's WeChat group (feedback, or the notice of a problem that
-cannot be solved); ``P`` writes the notice to a text file for printing.  Neither names the resident who reported;
-``R`` chooses whether they name the household's room (off until the leader turns it on).
+cannot be solved); ``P`` writes the notice to a text file for printing; ``C`` corrects its category, place,
+urgency or description (a ``corrected`` event with the reason, shown in the timeline).  Neither message names
+the resident who reported; ``R`` chooses whether they name the household's room (off until the leader turns it on).
 """
 
 from __future__ import annotations
@@ -49,6 +50,7 @@ class ProblemDetailScreen(Screen[None]):
         Binding("c", "step('close')", "tui.key.close_problem"),
         Binding("o", "step('reopen')", "tui.key.reopen"),
         Binding("w", "copy_message", "tui.key.copy_wechat"),
+        Binding("C", "correct", "tui.key.correct_problem"),
         Binding("P", "print_notice", "tui.key.print_notice", show=False),
         Binding("R", "toggle_room", "tui.key.message_room", show=False),
         Binding("escape", "back", "tui.key.back"),
@@ -152,6 +154,12 @@ class ProblemDetailScreen(Screen[None]):
             resolution = "unsolvable" if self.view.status == "notice_due" else "solved"
             form = EventFormScreen(self.store, self.view, STEPS[action], resolution=resolution)
             self.app.push_screen(form, self._after_step)
+
+    def action_correct(self) -> None:
+        from fieldgrid.tui.field_work.corrections import ProblemCorrectionScreen
+
+        if self.view is not None:
+            self.app.push_screen(ProblemCorrectionScreen(self.store, self.view), self._after_step)
 
     def _after_step(self, view: ProblemView | None) -> None:
         if view is not None:

@@ -18,6 +18,12 @@ from fieldgrid.tui.audit.disclosure_log import DisclosureLogScreen
 from fieldgrid.tui.common.dialogs import ConfirmDialog, NoticeDialog
 from fieldgrid.tui.common.help import HelpScreen
 from fieldgrid.tui.common.profile_form import ProfileScreen
+from fieldgrid.tui.field_work.corrections import (
+    PatrolCorrectionScreen,
+    PatrolListScreen,
+    ProblemCorrectionScreen,
+    VisitCorrectionScreen,
+)
 from fieldgrid.tui.field_work.due_screen import DueScreen
 from fieldgrid.tui.field_work.emergency import EmergencyScreen
 from fieldgrid.tui.field_work.patrol_form import PatrolFormScreen
@@ -70,20 +76,25 @@ DEVICE_SCREENS: dict[str, Steps] = {
     "card_vcard": keys("h", "enter", "c", "v", expect=CardScreen),
     "delete_confirm": keys("h", "enter", "d", expect=ConfirmDialog),
     "visit_form": keys("h", "enter", "v", expect=VisitFormScreen),
+    "visit_void": keys("h", "enter", "x", expect=VisitCorrectionScreen),
+    "visit_move": keys("h", "enter", "M", expect=VisitCorrectionScreen),
     "roster_import": keys("h", "i", expect=RosterImportScreen),
     "scan": keys("F", expect=ScanScreen),
     "patrol_form": keys("t", expect=PatrolFormScreen),
+    "patrol_list": keys("T", expect=PatrolListScreen),
+    "patrol_correct": keys("T", "enter", expect=PatrolCorrectionScreen),
     "problem_form": keys("p", expect=ProblemFormScreen),
     "emergency": keys("exclamation_mark", expect=EmergencyScreen),
     "ledger": keys("l", expect=LedgerScreen),
     "problem_detail": keys("l", "enter", expect=ProblemDetailScreen),
+    "problem_correct": keys("l", "enter", "C", expect=ProblemCorrectionScreen),
     "event_form": keys("l", "enter", "s", expect=EventFormScreen),
     "export_dialog": keys("l", "x", expect=ExportDialog),
     "sync": keys("s", expect=SyncScreen),
     "help": keys("question_mark", expect=HelpScreen),
     "audit": keys("a", expect=DisclosureLogScreen),
     "move_out_form": keys("h", "enter", "o", expect=MoveOutFormScreen),
-    "deceased_form": keys("h", "enter", "x", expect=DeceasedFormScreen),
+    "deceased_form": keys("h", "enter", "D", expect=DeceasedFormScreen),
     "move_in_form": moving_in,
     "due": keys("d", expect=DueScreen),
     "due_week": keys("d", "w", expect=DueScreen),

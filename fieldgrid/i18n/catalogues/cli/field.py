@@ -68,6 +68,8 @@ ZH: dict[str, str] = {
     "cli.field.problems": "问题处理方式",
     "cli.field.days": "天数",
     "cli.field.seen": "见到的成员",
+    "cli.field.changes": "更正内容",
+    "cli.field.record": "记录",
 }
 
 EN: dict[str, str] = {
@@ -136,4 +138,6 @@ EN: dict[str, str] = {
     "cli.field.problems": "Its problems",
     "cli.field.days": "days",
     "cli.field.seen": "members seen",
+    "cli.field.changes": "Correction",
+    "cli.field.record": "Record",
 }

@@ -228,6 +228,15 @@ ZH: dict[str, str] = {
     "cli.help.station_duplicates_description": "列出身份证号相同、登记在不止一个单元的人，供核实处理。比对用本站"
     "的密钥做 HMAC-SHA256，不比对也不显示号码本身：只显示单元、房号和打码的身份证号。",
     "cli.help.visit_seen": "这次见到的成员姓名（可重复）",
+    "cli.help.visit_void": "作废一条走访记录（保留在记录中，不再计数）",
+    "cli.help.visit_move": "把走访记录移到实际走访的住户",
+    "cli.help.visit_move_to": "实际走访的住户（房号或编号）",
+    "cli.help.record_id": "记录编号，或其前 4 位以上",
+    "cli.help.correction_reason": "更正原因（必填）",
+    "cli.help.patrol_void": "作废一条巡查记录",
+    "cli.help.patrol_correct": "更正巡查记录的时间、备注或发现",
+    "cli.help.patrol_ok": "把这一项改为正常",
+    "cli.help.problem_correct": "更正问题的类别、地点、紧急程度或描述",
 }
 
 EN: dict[str, str] = {
@@ -476,4 +485,13 @@ EN: dict[str, str] = {
     "resolve. Numbers are compared by HMAC-SHA256 under this station's own secret, never in plain: only units, "
     "rooms and masked ID numbers are shown.",
     "cli.help.visit_seen": "a member seen on this visit, by name (repeatable)",
+    "cli.help.visit_void": "void a visit (it stays in the timeline, counted nowhere)",
+    "cli.help.visit_move": "move a visit to the household it was really made at",
+    "cli.help.visit_move_to": "the right household (room or id)",
+    "cli.help.record_id": "the record's id, or 4+ characters of it",
+    "cli.help.correction_reason": "why (required)",
+    "cli.help.patrol_void": "void a patrol",
+    "cli.help.patrol_correct": "correct a patrol's time, notes or findings",
+    "cli.help.patrol_ok": "mark this item OK",
+    "cli.help.problem_correct": "correct a problem's category, place, urgency or description",
 }

@@ -10,6 +10,7 @@ ZH: dict[str, str] = {
     "cli.problems.overdue_mark": "（逾期）",
     "cli.problem.status": "问题 {id}：{status}",
     "cli.ledger.exported": "已导出 {month} 的 {count} 个问题：{path}",
+    "cli.problem.corrected": "已更正问题 {id}",
 }
 
 EN: dict[str, str] = {
@@ -19,4 +20,5 @@ EN: dict[str, str] = {
     "cli.problems.overdue_mark": " (overdue)",
     "cli.problem.status": "Problem {id}: {status}",
     "cli.ledger.exported": "Exported {count} problems of {month}: {path}",
+    "cli.problem.corrected": "Problem {id} corrected",
 }

@@ -47,6 +47,17 @@ ZH: dict[str, str] = {
     "tui.help.due_title": "今日待办",
     "tui.help.due_intro": "今天到期和已逾期的回访、走访和问题，最急的在前；红色是已逾期，黄色是一天内到期，第一列"
     "也用文字写明。enter 打开这一户或这个问题。走访频次用 fieldgrid profile cadence 修改。",
+    "tui.help.visit_correction_title": "更正走访记录",
+    "tui.help.visit_correction_intro": "选择要更正的走访记录并写明原因。作废的记录仍保留在走访历史中（划线显示）"
+    "，不再计入任何统计；移到另一户后，记录和统计都算在那一户。",
+    "tui.help.problem_correction_title": "更正问题",
+    "tui.help.problem_correction_intro": "改正类别、紧急程度、地点或描述，并写明原因。原登记内容保留，更正记入处"
+    "理过程。",
+    "tui.help.patrol_correction_title": "更正巡查记录",
+    "tui.help.patrol_correction_intro": "改正巡查时间或备注，或作废这次巡查，并写明原因。巡查发现的更正请用命令 "
+    "fieldgrid patrols correct。",
+    "tui.help.patrol_list_title": "巡查记录",
+    "tui.help.patrol_list_intro": "全部巡查记录，最新的在前；已作废的划线显示。",
 }
 
 EN: dict[str, str] = {
@@ -106,4 +117,15 @@ EN: dict[str, str] = {
     "tui.help.due_intro": "Follow-ups, visits and problems due today or overdue, the most urgent first; red is "
     "overdue, yellow due within a day, and the first column says so in words. enter opens the household or "
     "problem. Change the care cadences with fieldgrid profile cadence.",
+    "tui.help.visit_correction_title": "Correct a visit",
+    "tui.help.visit_correction_intro": "Choose the visit and say why. A voided visit stays in the history, "
+    "struck through, and leaves every tally; a moved one counts for the household it is moved to.",
+    "tui.help.problem_correction_title": "Correct a problem",
+    "tui.help.problem_correction_intro": "Correct the category, urgency, place or description, and say why. The "
+    "report stays as it was written; the correction joins the timeline.",
+    "tui.help.patrol_correction_title": "Correct a patrol",
+    "tui.help.patrol_correction_intro": "Correct the patrol's time or notes, or void it, and say why. To correct "
+    "its findings use fieldgrid patrols correct.",
+    "tui.help.patrol_list_title": "Patrols",
+    "tui.help.patrol_list_intro": "Every patrol, newest first; voided ones are struck through.",
 }

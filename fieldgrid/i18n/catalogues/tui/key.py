@@ -64,6 +64,12 @@ ZH: dict[str, str] = {
     "tui.key.dash_overdue": "逾期问题",
     "tui.key.dash_feedback": "待反馈或公告的问题",
     "tui.key.dash_escalated": "已上报待答复的问题",
+    "tui.key.void_visit": "作废",
+    "tui.key.move_visit": "移户",
+    "tui.key.correct_problem": "更正",
+    "tui.key.patrols": "巡查记录",
+    "tui.key.correct_patrol": "更正",
+    "tui.key.void_patrol": "作废",
 }
 
 EN: dict[str, str] = {
@@ -128,4 +134,10 @@ EN: dict[str, str] = {
     "tui.key.dash_overdue": "Overdue problems",
     "tui.key.dash_feedback": "Problems owing feedback or a notice",
     "tui.key.dash_escalated": "Escalated problems awaiting an answer",
+    "tui.key.void_visit": "Void",
+    "tui.key.move_visit": "Move",
+    "tui.key.correct_problem": "Correct",
+    "tui.key.patrols": "Patrols",
+    "tui.key.correct_patrol": "Correct",
+    "tui.key.void_patrol": "Void",
 }
