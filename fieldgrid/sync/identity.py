@@ -61,8 +61,11 @@ class Identity:
         return cls.from_doc(doc)
 
     def write(self, path: Path) -> None:
+        """The identity file, readable by its owner only (0600, as the keys): it holds only a public key, but it
+        says who leads which unit, and it is handed over on a stick, not left for every user of the machine."""
         Path(path).parent.mkdir(parents=True, exist_ok=True)
-        atomic_write_bytes(Path(path), json.dumps(self.to_doc(), ensure_ascii=False, indent=2).encode("utf-8"))
+        data = json.dumps(self.to_doc(), ensure_ascii=False, indent=2).encode("utf-8")
+        atomic_write_bytes(Path(path), data, mode=0o600)
 
 
 class Keys:

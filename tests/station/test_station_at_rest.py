@@ -263,6 +263,10 @@ def test_modes_home_700_database_and_keys_600(cli, tmp_path: Path) -> None:
     assert stat.S_IMODE((world.station / "keys" / SECRET).stat().st_mode) == 0o600  # the station's signing key
     # Nothing in the home is readable by others: the folder itself lets no one else in.
     assert not os.stat(world.station).st_mode & 0o077
+    # Identity files, written to be handed over, are the owner's only too.
+    identity = tmp_path / "station-identity.json"
+    assert cli("station", "identity", "--out", str(identity), home_dir=world.station).code == 0
+    assert stat.S_IMODE(identity.stat().st_mode) == 0o600
 
 
 def test_readers_beside_the_writer_need_the_passphrase_too(cli, tmp_path: Path, monkeypatch) -> None:
