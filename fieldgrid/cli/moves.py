@@ -38,6 +38,12 @@ def register(actions: argparse._SubParsersAction, common: argparse.ArgumentParse
     p.add_argument("--date", required=True, metavar="YYYY-MM-DD", help=t("cli.help.death_date"))
     p.set_defaults(handler=cmd_deceased)
 
+    p = actions.add_parser("set-head", parents=[common], help=t("cli.help.set_head"),
+                           description=t("cli.help.set_head_description"))  # fmt: skip
+    p.add_argument("id", metavar="ROOM", help=t("cli.help.id"))
+    p.add_argument("--person", required=True, metavar="NAME", help=t("cli.help.person"))
+    p.set_defaults(handler=cmd_set_head)
+
     p = actions.add_parser("move-in", parents=[common], help=t("cli.help.move_in"),
                            description=t("cli.help.move_in_description"))  # fmt: skip
     p.add_argument("room", metavar="ROOM", help=t("cli.help.room"))
@@ -100,6 +106,13 @@ def cmd_deceased(args: argparse.Namespace, store: Store) -> int:
     out(t("cli.move.deceased_done", name=args.person.strip(), room=changed.room))
     if changed.is_ended:
         out(t("cli.move.household_ended", room=changed.room))
+    return EXIT_OK
+
+
+def cmd_set_head(args: argparse.Namespace, store: Store) -> int:
+    household = find_household(store, args.id)
+    changed = store.appoint_head(household.id, args.person)
+    out(t("cli.move.head_done", name=changed.head_name, room=changed.room))
     return EXIT_OK
 
 

@@ -65,6 +65,20 @@ def mark_deceased(household: Household, name: str, day: str, today: dt.date | No
     return _end_member(household, find_living(household, name), "deceased", clean_day)
 
 
+def appoint_head(household: Household, name: str) -> Household:
+    """``name``, a living member, becomes the household's head (户主) — after the head died or moved away, or as
+    the family decides.  The former head, kept in the history, is then recorded as ``other``; the others'
+    relations were written to the former head and are left for the leader to correct."""
+    _still_here(household)
+    chosen = find_living(household, name)
+    if chosen.is_head:
+        raise ValidationErrors([ValidationError("person", "error.head.already", name=chosen.name)])
+    members = [dataclasses.replace(m, relation="self") if m.id == chosen.id
+               else dataclasses.replace(m, relation="other") if m.is_head else m
+               for m in household.members]  # fmt: skip
+    return dataclasses.replace(household, members=members)
+
+
 def move_person(
     source: Household, target: Household, name: str, day: str, today: dt.date | None = None
 ) -> tuple[Household, Household]:

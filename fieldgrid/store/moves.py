@@ -99,6 +99,12 @@ class Moves:
         self._write_moved([changed], events)
         return changed
 
+    def appoint_head(self, ident: str, name: str) -> Household:
+        """``name``, living in household ``ident``, becomes its head (the rule: :func:`rules.appoint_head`)."""
+        changed = self._validated(rules.appoint_head(self.household(ident), name))
+        self._write_moved([changed], [])
+        return changed
+
     def move_person(self, name: str, source: str, target: str, day: str) -> tuple[Household, Household]:
         """``name`` moves from household ``source`` to household ``target`` of the unit on ``day``."""
         left, joined = rules.move_person(self.household(source), self.household(target), name, day, self.today())

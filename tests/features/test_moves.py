@@ -88,6 +88,21 @@ def test_a_death_leaves_the_count_and_the_last_one_closes_the_household(cli, uni
         "households", "show", "0601", "--all").out  # fmt: skip
 
 
+def test_after_the_head_dies_another_member_is_made_head(cli, unit, home: Path) -> None:
+    assert cli("households", "deceased", "0601", "--person", "赵铁柱", "--date", YESTERDAY).code == 0
+    before = db_bytes(home)
+    for name, says in (("赵铁柱", "没有在住"), ("周八", "没有在住")):
+        refused = cli("households", "set-head", "0601", "--person", name)
+        assert refused.code == 2 and says in refused.err and db_bytes(home) == before, refused.err
+    done = cli("households", "set-head", "0601", "--person", "钱桂花")
+    assert done.code == 0 and "户主现为 钱桂花" in done.out
+    [flat] = [h for h in list_json(cli) if h["room"] == "0601"]
+    assert [(m["name"], m["relation"], m["residency"]) for m in flat["members"]] == [
+        ("赵铁柱", "other", "deceased"), ("钱桂花", "self", None)]  # fmt: skip
+    again = cli("households", "set-head", "0601", "--person", "钱桂花")
+    assert again.code == 2 and "已经是户主" in again.err
+
+
 def test_a_person_moves_to_another_household_of_the_unit(cli, unit) -> None:
     moved = cli("households", "move-person", "钱桂花", "--from", "0601", "--to", "0602", "--date", YESTERDAY)
     assert moved.code == 0, moved.err

@@ -132,6 +132,7 @@ ZH: dict[str, str] = {
     "error.patrol.voided": "巡查记录 {id} 已作废",
     "error.patrol.not_an_item": "巡查清单中没有这一项：{item}",
     "error.correction.to_missing": "请选择实际走访的住户",
+    "error.head.already": "{name} 已经是户主",
 }
 
 EN: dict[str, str] = {
@@ -274,4 +275,5 @@ EN: dict[str, str] = {
     "error.patrol.voided": "Patrol {id} is already voided",
     "error.patrol.not_an_item": "The patrol's checklist has no item {item}",
     "error.correction.to_missing": "Choose the household the visit was really made at",
+    "error.head.already": "{name} already heads the household",
 }

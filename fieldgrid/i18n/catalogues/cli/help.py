@@ -237,6 +237,9 @@ ZH: dict[str, str] = {
     "cli.help.patrol_correct": "更正巡查记录的时间、备注或发现",
     "cli.help.patrol_ok": "把这一项改为正常",
     "cli.help.problem_correct": "更正问题的类别、地点、紧急程度或描述",
+    "cli.help.set_head": "指定一位在住成员为户主（原户主去世或迁走后）",
+    "cli.help.set_head_description": "指定一位在住成员为户主。原户主留在记录里，关系记为“其他”；其余成员的关系是"
+    "按原户主填写的，请按需用 households edit 修改。",
 }
 
 EN: dict[str, str] = {
@@ -494,4 +497,8 @@ EN: dict[str, str] = {
     "cli.help.patrol_correct": "correct a patrol's time, notes or findings",
     "cli.help.patrol_ok": "mark this item OK",
     "cli.help.problem_correct": "correct a problem's category, place, urgency or description",
+    "cli.help.set_head": "make a living member the household's head (after the head died or moved away)",
+    "cli.help.set_head_description": "Make a living member the household's head. The former head stays on record "
+    "as 'other'; the others' relations were written to the former head: correct them with households edit as "
+    "needed.",
 }

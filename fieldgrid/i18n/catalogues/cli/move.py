@@ -16,6 +16,7 @@ ZH: dict[str, str] = {
     "cli.namesake.ask": "是同一个人吗？仍要保存请输入 y：",
     "cli.namesake.needs_yes": "可能重复登记，未保存：确认不是同一个人后加 --yes 再运行",
     "cli.namesake.declined": "未保存",
+    "cli.move.head_done": "{room} 的户主现为 {name}",
 }
 
 EN: dict[str, str] = {
@@ -33,4 +34,5 @@ EN: dict[str, str] = {
     "cli.namesake.needs_yes": "Possibly entered twice, nothing saved: if it is not the same person, run again "
     "with --yes",
     "cli.namesake.declined": "Nothing saved",
+    "cli.move.head_done": "{name} now heads {room}",
 }
