@@ -182,11 +182,15 @@ def test_a_patrol_is_corrected_and_voided_from_the_patrol_list(store: Store) -> 
         form = app.screen
         assert isinstance(form, PatrolCorrectionScreen) and not form.void
         await type_in(pilot, form.query_one("#f-at", Input), "2026-11-23 19:30")
+        lights = next(n for n, i in enumerate(items) if i.item == "lights")
+        await type_in(pilot, form.query_one(f"#f-item_{lights}", Input), "3楼、4楼灯坏")  # a finding, corrected
         await type_in(pilot, form.query_one("#f-reason", Input), "时间记错")
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, PatrolListScreen)
-        assert shows(app, "2026-11-23 19:30")
+        assert shows(app, "2026-11-23 19:30") and shows(app, "3楼、4楼灯坏")
+        [patrol] = store.patrols()
+        assert [(i.ok, i.finding) for i in patrol.items if i.item == "lights"] == [(False, "3楼、4楼灯坏")]
         await pilot.press("x")
         await pilot.pause()
         assert isinstance(app.screen, PatrolCorrectionScreen) and app.screen.void
@@ -194,7 +198,7 @@ def test_a_patrol_is_corrected_and_voided_from_the_patrol_list(store: Store) -> 
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, PatrolListScreen)
-        assert struck(app, "3楼灯坏") and shows(app, t("tui.correct.voided", reason="重复录入"))
+        assert struck(app, "3楼、4楼灯坏") and shows(app, t("tui.correct.voided", reason="重复录入"))
         assert "2026-11-23 19:30" in screen_text(app)
 
     run(store, body)

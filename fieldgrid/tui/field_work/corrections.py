@@ -146,7 +146,7 @@ class ProblemCorrectionScreen(FieldFormScreen["ProblemView"]):
 
 
 class PatrolCorrectionScreen(FieldFormScreen[Correction]):
-    """Void a patrol, or correct its time or notes (its findings: ``fieldgrid patrols correct``)."""
+    """Void a patrol, or correct its time, notes and the finding of each item (empty: the item was fine)."""
 
     HELP_TITLE = "tui.help.patrol_correction_title"
     HELP_INTRO = "tui.help.patrol_correction_intro"
@@ -163,6 +163,9 @@ class PatrolCorrectionScreen(FieldFormScreen[Correction]):
         if not self.void:
             yield text_field("at", t("tui.patrol.at"), when_text(self.stand.record.at))
             yield text_field("notes", t("tui.patrol.notes"), self.stand.record.notes)
+            for n, item in enumerate(self.stand.record.items):
+                yield text_field(f"item_{n}", label("patrol_item", item.item), item.finding,
+                                 hint=t("tui.correct.finding_hint") if n == 0 else "")  # said once  # fmt: skip
         yield text_field("reason", t("tui.correct.reason"), hint=t("tui.correct.reason_hint"))
 
     def submit(self) -> Correction:
@@ -173,7 +176,10 @@ class PatrolCorrectionScreen(FieldFormScreen[Correction]):
             done = self.store.void_patrol(patrol_id, reason)
             self.app.notify(t("tui.correct.patrol_voided"))
             return done
-        corrected = dataclasses.replace(self.stand.record, at=parse_when(self.value("at")), notes=self.value("notes"))
+        items = tuple(dataclasses.replace(item, ok=not self.value(f"item_{n}"), finding=self.value(f"item_{n}"))
+                      for n, item in enumerate(self.stand.record.items))  # fmt: skip
+        corrected = dataclasses.replace(self.stand.record, at=parse_when(self.value("at")), notes=self.value("notes"),
+                                        items=items)  # fmt: skip
         done = self.store.correct_patrol(patrol_id, corrected, reason)
         self.app.notify(t("tui.correct.patrol_saved"))
         return done

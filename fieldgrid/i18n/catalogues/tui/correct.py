@@ -23,6 +23,7 @@ ZH: dict[str, str] = {
     "tui.correct.patrol_saved": "已更正巡查记录",
     "tui.correct.patrols_title": "巡查记录",
     "tui.correct.no_patrols": "还没有巡查记录。按 t 开始巡查。",
+    "tui.correct.finding_hint": "发现的问题；空着表示正常",
 }
 
 EN: dict[str, str] = {
@@ -46,4 +47,5 @@ EN: dict[str, str] = {
     "tui.correct.patrol_saved": "Patrol corrected",
     "tui.correct.patrols_title": "Patrols",
     "tui.correct.no_patrols": "No patrols yet. Press t to start one.",
+    "tui.correct.finding_hint": "what was found; empty if it was fine",
 }

@@ -54,8 +54,8 @@ ZH: dict[str, str] = {
     "tui.help.problem_correction_intro": "改正类别、紧急程度、地点或描述，并写明原因。原登记内容保留，更正记入处"
     "理过程。",
     "tui.help.patrol_correction_title": "更正巡查记录",
-    "tui.help.patrol_correction_intro": "改正巡查时间或备注，或作废这次巡查，并写明原因。巡查发现的更正请用命令 "
-    "fieldgrid patrols correct。",
+    "tui.help.patrol_correction_intro": "改正巡查时间、备注和每一项的发现（空着表示正常），或作废这次巡查，并写明"
+    "原因。",
     "tui.help.patrol_list_title": "巡查记录",
     "tui.help.patrol_list_intro": "全部巡查记录，最新的在前；已作废的划线显示。",
 }
@@ -124,8 +124,8 @@ EN: dict[str, str] = {
     "tui.help.problem_correction_intro": "Correct the category, urgency, place or description, and say why. The "
     "report stays as it was written; the correction joins the timeline.",
     "tui.help.patrol_correction_title": "Correct a patrol",
-    "tui.help.patrol_correction_intro": "Correct the patrol's time or notes, or void it, and say why. To correct "
-    "its findings use fieldgrid patrols correct.",
+    "tui.help.patrol_correction_intro": "Correct the patrol's time, notes and each item's finding (empty: it was "
+    "fine), or void it, and say why.",
     "tui.help.patrol_list_title": "Patrols",
     "tui.help.patrol_list_intro": "Every patrol, newest first; voided ones are struck through.",
 }
