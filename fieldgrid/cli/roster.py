@@ -67,6 +67,9 @@ def cmd_import(args: argparse.Namespace, store: Store) -> int:
         rows_out = [[str(r.row), field_label(r.field), t(r.key, **r.params)] for r in plan.rejected]
         for line in table(headers, rows_out):
             out(line)
+    for likeness in plan.namesakes:
+        err(t("cli.roster.namesake", name=likeness.member.name, year=likeness.member.birth_year,
+              room=likeness.household.room, other=likeness.other.name))  # fmt: skip
     summary = dict(people=plan.rows, creates=len(plan.creates), updates=len(plan.updates), unchanged=plan.unchanged,
                    rejected=len({r.row for r in plan.rejected}))  # fmt: skip
     target = Path(args.file).name

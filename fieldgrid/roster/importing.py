@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from fieldgrid.i18n import parse_label
 from fieldgrid.model import Household, Member, ValidationError, ValidationErrors, validate_household
-from fieldgrid.model.duplicates import id_clashes
+from fieldgrid.model.duplicates import Namesake, id_clashes, namesakes
 from fieldgrid.model.profile import parts_outside
 from fieldgrid.model.vocabulary import RELATIONS, RESIDENCY, SEXES, TAGS
 from fieldgrid.roster.columns import (
@@ -47,6 +47,7 @@ class Plan:
     unchanged: int = 0
     rejected: list[Rejected] = field(default_factory=list)
     rows: int = 0  # people read
+    namesakes: list[Namesake] = field(default_factory=list)  # the same name and birth year elsewhere: to check
 
     @property
     def changes(self) -> int:
@@ -197,6 +198,9 @@ def plan_import(
                 people = [(p, m) for p, m in people if id(p) not in faulty]
         if clean is None:
             continue
+        # Only a likeness, not an error: the dry run lists them, so the leader checks before --apply.
+        plan.namesakes.extend(n for n in namesakes(clean, _others(existing, plan, (b, u, room)))
+                              if current is None or n.member not in current.members)  # fmt: skip
         if current is None:
             plan.creates.append(clean)
         elif clean == validate_household(current, extra_tags, today):

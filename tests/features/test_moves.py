@@ -220,6 +220,17 @@ def test_a_roster_row_with_an_id_number_of_another_household_is_refused(cli, uni
     assert "0802" in rooms and "0801" not in rooms  # only the row at fault is refused
 
 
+def test_a_roster_row_like_someone_of_another_household_is_listed_to_check(cli, unit, tmp_path: Path) -> None:
+    """The same name and birth year is only a likeness: the dry run lists it, so the leader checks before --apply."""
+    path = tmp_path / "roster.csv"
+    rows = ["房号,姓名,与户主关系,出生年份", "0801,钱桂花,户主,1950", "0802,周五,户主,1950"]
+    path.write_text("\r\n".join(rows) + "\r\n", encoding="utf-8")
+    dry = cli("households", "import", str(path))
+    assert dry.code == 0 and "钱桂花（1950 年生）与 0601 的 钱桂花 同名同出生年份" in dry.err
+    assert "周五" not in dry.err.split("请核实", 1)[-1]
+    assert cli("households", "import", str(path), "--apply").code == 0  # not refused: the leader has checked
+
+
 def test_moves_and_deaths_travel_to_the_station(tmp_path: Path) -> None:
     db = StationDB(tmp_path / "station", create=True)
     station_keys = Keys(tmp_path / "station")

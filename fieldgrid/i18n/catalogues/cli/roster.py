@@ -15,6 +15,7 @@ ZH: dict[str, str] = {
     "cli.roster.sheet": "花名册",
     "cli.roster.exported": "已导出 {count} 户：{path}",
     "cli.roster.masked": "电话和身份证号已打码；需要完整号码时加 --reveal",
+    "cli.roster.namesake": "请核实：表中的 {name}（{year} 年生）与 {room} 的 {other} 同名同出生年份，是否同一人？",
 }
 
 EN: dict[str, str] = {
@@ -30,4 +31,6 @@ EN: dict[str, str] = {
     "cli.roster.sheet": "Roster",
     "cli.roster.exported": "Exported {count} households: {path}",
     "cli.roster.masked": "Phones and ID numbers are masked; add --reveal for the full numbers",
+    "cli.roster.namesake": "Check: {name} (born {year}) in the sheet has the name and birth year of {other} of "
+    "{room}: the same person?",
 }
