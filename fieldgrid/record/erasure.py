@@ -4,7 +4,8 @@ documents, shared by the device's store and the station.
 
 - The household keeps its place (building, unit, floor, room) and residency, no people, phones, tags or notes;
   it is a tombstone.
-- A visit keeps when and what kind (so the months' tallies stay right), not what was found or needed.
+- A visit keeps when and what kind (so the months' tallies stay right), not what was found or needed; a
+  correction of it keeps what it did (voided, moved), not why or who made it.
 - A problem keeps its facts and its log, without who reported it, which household it was, who was told, or any
   name of the household's people in its texts.
 
@@ -26,6 +27,7 @@ from fieldgrid.record.meta import META, NESTED, clone, is_deleted
 ERASED = "—"  # what a name erased from a text reads as
 HOUSEHOLD_KEPT = ("id", "room", "building", "unit", "floor", "residency")
 VISIT_KEPT = ("id", "household_id", "at", "kind", "corrects")
+CORRECTION_KEPT = ("id", "record", "target", "at", "void", "changes")  # no reason, no who
 DAY_MS = 24 * 3600 * 1000
 RETENTION_DAYS = "retention_days"  # the setting, on the device and at the station
 DEFAULT_DAYS = 90
@@ -119,6 +121,15 @@ def _erased_meta(doc: Doc, kept: Doc, stamp: str, device: str) -> dict[str, Any]
 def erase_visit(doc: Doc, stamp: str, device: str) -> Doc:
     """A visit that says only when it was and of what kind."""
     out = _kept(doc, VISIT_KEPT)
+    out[META] = _erased_meta(doc, out, stamp, device)
+    return out
+
+
+def erase_correction(doc: Doc, stamp: str, device: str) -> Doc:
+    """A correction of an erased household's visit that says only what it did (voided, or moved), not why or
+    who made it."""
+    out = _kept(doc, CORRECTION_KEPT)
+    out["reason"] = ERASED  # a correction always says why (the record format requires it): now only that it did
     out[META] = _erased_meta(doc, out, stamp, device)
     return out
 

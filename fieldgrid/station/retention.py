@@ -10,7 +10,7 @@ from __future__ import annotations
 from fieldgrid.record import erasure
 from fieldgrid.record.erasure import DEFAULT_DAYS, RETENTION_DAYS, Erasure, check_days
 from fieldgrid.record.meta import META
-from fieldgrid.record.tables import HOUSEHOLDS, PROBLEM_EVENTS, VISITS
+from fieldgrid.record.tables import CORRECTIONS, HOUSEHOLDS, PROBLEM_EVENTS, VISITS
 from fieldgrid.station.db import Doc, StationDB
 
 __all__ = ["DEFAULT_DAYS", "apply_retention", "retention_days", "set_retention_days"]
@@ -50,6 +50,12 @@ def apply_retention(db: StationDB, now_ms: int, *, dry_run: bool = False) -> Era
     for visit in visits:
         floor, _ = _stamp(by_id[visit["household_id"]])
         changes.append((VISITS, erasure.erase_visit(visit, *_stamp(visit, floor))))
+    erased_visits = {str(v["id"]): str(v["household_id"]) for v in visits}
+    for correction in db.docs(CORRECTIONS, deleted=True):
+        owner = erased_visits.get(str(correction.get("target"))) if correction.get("record") == "visit" else None
+        if owner is not None and not erasure.is_erased(correction):
+            floor, _ = _stamp(by_id[owner])
+            changes.append((CORRECTIONS, erasure.erase_correction(correction, *_stamp(correction, floor))))
     for event in events:
         household = problems.get(str(event["problem_id"]))
         if household is not None:

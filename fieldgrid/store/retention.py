@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 from fieldgrid.record import erasure
 from fieldgrid.record import meta as records
 from fieldgrid.record.erasure import DEFAULT_DAYS, RETENTION_DAYS, Erasure, check_days
-from fieldgrid.record.tables import DISCLOSURES, HOUSEHOLDS, META_TABLE, PROBLEM_EVENTS, VISITS
+from fieldgrid.record.tables import CORRECTIONS, DISCLOSURES, HOUSEHOLDS, META_TABLE, PROBLEM_EVENTS, VISITS
 
 if TYPE_CHECKING:
     from tinydb import TinyDB
@@ -76,6 +76,9 @@ class Retention:
                     and (e.get("data") or {}).get("household_id") in ids}  # fmt: skip
         affected = [e for e in events if e["problem_id"] in problems]
         visits = [v for v in self._db.table(VISITS).all() if v.get("household_id") in ids and not erasure.is_erased(v)]
+        visit_ids = {v["id"] for v in visits}
+        corrections = [c for c in self._db.table(CORRECTIONS).all() if c.get("record") == "visit"
+                       and c.get("target") in visit_ids and not erasure.is_erased(c)]  # fmt: skip
         result = Erasure(len(due), sum(erasure.persons(d) for d in due), len(visits), len(problems),
                          tuple(sorted(str(d.get("room", "")) for d in due)))  # fmt: skip
         if dry_run:
@@ -92,6 +95,9 @@ class Retention:
             for doc in affected:
                 erased = erasure.erase_event(dict(doc), names, stamp, self.device_id)
                 self._db.table(PROBLEM_EVENTS).update(_replace(erased), doc_ids=[doc.doc_id])
+            for doc in corrections:
+                erased = erasure.erase_correction(dict(doc), stamp, self.device_id)
+                self._db.table(CORRECTIONS).update(_replace(erased), doc_ids=[doc.doc_id])
             self._db.table(DISCLOSURES).insert(records.stamp_new(entry.to_doc(), stamp, self.device_id))
             self._db.table(META_TABLE).update({RETENTION_COUNTS: totals})
         return result

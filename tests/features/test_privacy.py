@@ -335,6 +335,28 @@ def test_retention_keeps_history_for_its_days_then_only_counts(tmp_path: Path) -
     store.close()
 
 
+def test_retention_erases_why_a_visit_of_the_household_was_corrected(tmp_path: Path) -> None:
+    """A correction's reason is free text that may name the household's people: erased with the visit it
+    corrected, keeping only that the visit was voided (so the tallies stay right on every side)."""
+    home = tmp_path / "device"
+    start = int(dt.datetime(2026, 8, 1, 9, 0).timestamp() * 1000)
+    clock = Clock(start)
+    store, gone, _ = moved_out_unit(home, clock)
+    at = dt.datetime.fromtimestamp(start / 1000).replace(microsecond=0).isoformat(timespec="minutes")
+    extra = store.add_visit(Visit(gone, at, "routine", found="又一次"))
+    store.void_visit(extra.id, "赵铁柱说那天不在家，记重了")
+    store.close()
+    clock.ms = start + 91 * DAY_MS
+    store = Store(home, now_ms=clock)
+    store.retention_at_open()
+    text = (home / "fieldgrid.json").read_text(encoding="utf-8")
+    assert "赵铁柱" not in text and "记重了" not in text
+    [correction] = store.raw_docs("corrections")
+    assert correction["void"] and correction["target"] == extra.id and correction["_meta"]["erased"]
+    assert extra.id not in {v.id for v in store.visits()}  # still voided: out of every tally
+    store.close()
+
+
 def test_retention_days_is_a_setting_and_a_dry_run_writes_nothing(cli, home: Path) -> None:
     assert cli(*PROFILE).code == 0
     assert cli("households", "add", "--room", "0601", "--head", "赵铁柱").code == 0
