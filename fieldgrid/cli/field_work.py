@@ -52,6 +52,16 @@ def date_arg(text: str | None) -> str | None:
         return text
 
 
+
+def correction_parser(actions: Any, common: argparse.ArgumentParser, name: str, help_key: str, handler: Any) -> Any:
+    """A correcting action (``void``, ``move``, ``correct``): the record's ID and the ``--reason`` every
+    correction carries (checked by the store: a correction without one is refused)."""
+    p = actions.add_parser(name, parents=[common], help=t(help_key), description=t(help_key))
+    p.add_argument("id", metavar="ID", help=t("cli.help.record_id"))
+    p.add_argument("--reason", default="", metavar="TEXT", help=t("cli.help.correction_reason"))
+    p.set_defaults(handler=handler)
+    return p
+
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
     group = sub.add_parser("visits", parents=[common], help=t("cli.help.visits"), description=t("cli.help.visits"))
     actions = group.add_subparsers(dest="action", required=True, metavar="ACTION")
@@ -72,19 +82,9 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.add_argument("--household", dest="household_option", metavar="ROOM", help=t("cli.help.id"))
     p.add_argument("--json", action="store_true", help=t("cli.help.json"))
     p.set_defaults(handler=cmd_visit_list, read_only=True)
-    p = actions.add_parser(
-        "void", parents=[common], help=t("cli.help.visit_void"), description=t("cli.help.visit_void")
-    )
-    p.add_argument("id", metavar="ID", help=t("cli.help.record_id"))
-    p.add_argument("--reason", default="", metavar="TEXT", help=t("cli.help.correction_reason"))
-    p.set_defaults(handler=cmd_visit_void)
-    p = actions.add_parser(
-        "move", parents=[common], help=t("cli.help.visit_move"), description=t("cli.help.visit_move")
-    )
-    p.add_argument("id", metavar="ID", help=t("cli.help.record_id"))
+    correction_parser(actions, common, "void", "cli.help.visit_void", cmd_visit_void)
+    p = correction_parser(actions, common, "move", "cli.help.visit_move", cmd_visit_move)
     p.add_argument("--to", required=True, metavar="ROOM", help=t("cli.help.visit_move_to"))
-    p.add_argument("--reason", default="", metavar="TEXT", help=t("cli.help.correction_reason"))
-    p.set_defaults(handler=cmd_visit_move)
 
     group = sub.add_parser("patrols", parents=[common], help=t("cli.help.patrols"), description=t("cli.help.patrols"))
     actions = group.add_subparsers(dest="action", required=True, metavar="ACTION")
@@ -104,22 +104,12 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     )
     p.add_argument("--json", action="store_true", help=t("cli.help.json"))
     p.set_defaults(handler=cmd_patrol_list, read_only=True)
-    p = actions.add_parser(
-        "void", parents=[common], help=t("cli.help.patrol_void"), description=t("cli.help.patrol_void")
-    )
-    p.add_argument("id", metavar="ID", help=t("cli.help.record_id"))
-    p.add_argument("--reason", default="", metavar="TEXT", help=t("cli.help.correction_reason"))
-    p.set_defaults(handler=cmd_patrol_void)
-    p = actions.add_parser(
-        "correct", parents=[common], help=t("cli.help.patrol_correct"), description=t("cli.help.patrol_correct")
-    )
-    p.add_argument("id", metavar="ID", help=t("cli.help.record_id"))
+    correction_parser(actions, common, "void", "cli.help.patrol_void", cmd_patrol_void)
+    p = correction_parser(actions, common, "correct", "cli.help.patrol_correct", cmd_patrol_correct)
     p.add_argument("--at", metavar="WHEN", help=t("cli.help.at"))
     p.add_argument("--note", metavar="TEXT", help=t("cli.help.note"))
     p.add_argument("--finding", action="append", default=[], metavar="ITEM=TEXT", help=t("cli.help.patrol_finding"))
     p.add_argument("--ok", action="append", default=[], metavar="ITEM", help=t("cli.help.patrol_ok"))
-    p.add_argument("--reason", default="", metavar="TEXT", help=t("cli.help.correction_reason"))
-    p.set_defaults(handler=cmd_patrol_correct)
 
 
 # -- visits -------------------------------------------------------------------------------------------------
