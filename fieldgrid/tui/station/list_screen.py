@@ -4,13 +4,13 @@ key bar.  Subclasses give the columns, :meth:`ListScreen.reload` and, if they li
 from __future__ import annotations
 
 from collections.abc import Hashable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.console import RenderableType
 from textual import on
 from textual.app import ComposeResult
 from textual.screen import Screen
-from textual.widgets import Static
+from textual.widgets import Select, Static
 
 from fieldgrid.tui.common.bindings import translate_bindings
 from fieldgrid.tui.widgets.key_bar import KeyBar
@@ -26,6 +26,8 @@ class ListScreen(Screen[None]):
     binds its keys, ``escape`` → :meth:`action_back` last)."""
 
     AUTO_FOCUS = ".station-table"
+    FIRST_FILTER: ClassVar[str] = ""  # the id of the first filter (a Select) above the table, for those that have
+
 
     def __init__(self, db: StationDB, title: str, columns: list[Column], empty: str) -> None:
         super().__init__(classes="station-list")
@@ -75,5 +77,17 @@ class ListScreen(Screen[None]):
     def _highlighted(self) -> None:
         self.show_detail()
 
+    @on(Select.Changed)
+    def _filter_changed(self) -> None:
+        if self.is_mounted:
+            self.reload()
+
+    def action_focus_filters(self) -> None:
+        self.query_one(f"#{self.FIRST_FILTER}", Select).focus()
+
     def action_back(self) -> None:
-        self.dismiss(None)
+        """``escape``: from a filter back to the table; from the table, close the screen."""
+        if self.FIRST_FILTER and self.focused is not self.table:
+            self.table.focus()
+        else:
+            self.dismiss(None)

@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING, ClassVar
 from rich.cells import cell_len
 from rich.console import RenderableType
 from rich.text import Text
-from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
@@ -38,6 +37,7 @@ def message(entry: LogEntry) -> str:
 class LogScreen(ListScreen):
     HELP_TITLE = "tui.station.log_help_title"
     HELP_INTRO = "tui.station.log_help_intro"
+    FIRST_FILTER = "log-device"
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("f", "focus_filters", "tui.key.filter"),
@@ -102,16 +102,3 @@ class LogScreen(ListScreen):
         text.append(message(entry), style="bold red" if entry.kind == "refused" else "")
         return text
 
-    @on(Select.Changed)
-    def _filter_changed(self) -> None:
-        if self.is_mounted:
-            self.reload()
-
-    def action_focus_filters(self) -> None:
-        self.query_one("#log-device", Select).focus()
-
-    def action_back(self) -> None:
-        if self.focused is not self.table:
-            self.table.focus()
-        else:
-            self.dismiss(None)

@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING, ClassVar
 from rich.cells import cell_len
 from rich.console import RenderableType
 from rich.text import Text
-from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
@@ -40,6 +39,7 @@ def _widest(labels: Iterable[str], title: str) -> int:
 class QueueScreen(ListScreen):
     HELP_TITLE = "tui.station.queue_help_title"
     HELP_INTRO = "tui.station.queue_help_intro"
+    FIRST_FILTER = "queue-unit"
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("d", "decide", "tui.station.key_decide"),
@@ -113,19 +113,6 @@ class QueueScreen(ListScreen):
             text.append(f"{event_summary(event)}\n")
         return text
 
-    @on(Select.Changed)
-    def _filter_changed(self) -> None:
-        if self.is_mounted:
-            self.reload()
-
-    def action_focus_filters(self) -> None:
-        self.query_one("#queue-unit", Select).focus()
-
-    def action_back(self) -> None:
-        if self.focused is not self.table:
-            self.table.focus()
-        else:
-            self.dismiss(None)
 
     def action_decide(self) -> None:
         from fieldgrid.tui.station.decision_form import DecisionForm
