@@ -247,7 +247,7 @@ def cmd_revoke(args: argparse.Namespace, db: StationDB) -> int:
 
 
 def cmd_report(args: argparse.Namespace, db: StationDB) -> int:
-    from fieldgrid.exports.monthly import Heading, is_empty, load_rules, report_paths, write_monthly
+    from fieldgrid.exports.monthly import Heading, is_empty, load_rules, monthly_sheets, report_paths, write_monthly
     from fieldgrid.station.joint_patrol import joint_patrols
     from fieldgrid.station.points import balances
     from fieldgrid.station.units import units
@@ -266,7 +266,7 @@ def cmd_report(args: argparse.Namespace, db: StationDB) -> int:
     held = units(db)
     points = {b.unit: (b.earned, b.redeemed) for b in balances(db, rules, month)}
     patrols = [(p.date, p.partners, p.place, [c[:8].upper() for c in p.problems]) for p in joint_patrols(db, month)]
-    paths = write_monthly(folder, held, month, rules, dt.date.today(), heading, points, patrols)
+    paths = write_monthly(folder, month, monthly_sheets(held, month, rules, dt.date.today(), heading, points, patrols))
     for path in paths:
         out(str(path))
     if is_empty(held, month):

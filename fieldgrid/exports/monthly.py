@@ -197,8 +197,9 @@ def monthly_sheets(
     balances: Mapping[str, tuple[float, float]] | None = None,
     patrols: Sequence[PatrolRow] = (),
 ) -> list[Sheet]:
-    """The three sheets; with a ``heading``, captioned for print (``子龙社区 问题台账汇总 2026年11月``, the
-    station and the date made) and their totals rows marked."""
+    """Every sheet of the month (:data:`SHEETS`); with a ``heading``, captioned for print (``子龙社区 问题台账汇总
+    2026年11月``, the station and the date made) and their totals rows marked.  ``balances`` (by unit: points
+    earned to date, redeemed) and ``patrols`` are what only the station knows."""
     sheets = [ledger_sheet(units, month, today), common_problems_sheet(units, month),
               tally_sheet(units, month, rules, balances), *joint_sheets(units, month, today, patrols)]  # fmt: skip
     if heading is None:
@@ -228,18 +229,8 @@ def is_empty(units: Sequence[UnitMonth], month: str) -> bool:
     ) and not any(month_views(u.problems, month) for u in units)
 
 
-def write_monthly(
-    out: Path,
-    units: Sequence[UnitMonth],
-    month: str,
-    rules: PointRules,
-    today: dt.date,
-    heading: Heading | None = None,
-    balances: Mapping[str, tuple[float, float]] | None = None,
-    patrols: Sequence[PatrolRow] = (),
-) -> list[Path]:
-    """The workbook (every sheet captioned for print) and a CSV per sheet in ``out``; the paths written."""
-    sheets = monthly_sheets(units, month, rules, today, heading or Heading(), balances, patrols)
+def write_monthly(out: Path, month: str, sheets: Sequence[Sheet]) -> list[Path]:
+    """The month's ``sheets`` (:func:`monthly_sheets`) as one workbook and a CSV each in ``out``; the paths."""
     paths = report_paths(out, month)
     write_workbook(paths[0], sheets)
     for path, sheet in zip(paths[1:], sheets, strict=True):

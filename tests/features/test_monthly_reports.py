@@ -111,7 +111,7 @@ def test_sheets_and_files_read_back(tmp_path: Path) -> None:
     assert tallies.rows[0][0] in ("刘秀英", "王芳") and tallies.rows[0][-1] == 1 + 2 + 10 + 3 + 1
     assert tallies.rows[-1] == ["合计", "", 2, 6, 2, 2, 0, 2, 0, 2, 2 * (1 + 2 + 10 + 3 + 1)]
     heading = Heading(community="子龙社区", station="子龙社区服务站")
-    paths = write_monthly(tmp_path / "out", units, MONTH, rules, TODAY, heading)
+    paths = write_monthly(tmp_path / "out", MONTH, monthly_sheets(units, MONTH, rules, TODAY, heading))
     assert [p.name for p in paths][:4] == [
         "月度报表-2026-11.xlsx",
         "问题台账-2026-11.csv",

@@ -54,8 +54,8 @@ def test_the_month_prints_one_page_wide_with_nothing_over_anything(tmp_path: Pat
     heading = Heading(community="子龙社区", station="子龙社区服务站")
     today = dt.date(2026, 12, 1)
     units = busy_month()
-    [workbook, *_] = write_monthly(tmp_path, units, MONTH, PointRules(), today, heading)
     sheets = monthly_sheets(units, MONTH, PointRules(), today, heading)
+    [workbook, *_] = write_monthly(tmp_path, MONTH, sheets)
     pdf = pdfium.PdfDocument(to_pdf(workbook, tmp_path))
     texts, sizes = [], []
     for page in pdf:
