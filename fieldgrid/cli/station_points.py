@@ -60,7 +60,8 @@ def cmd_points(args: argparse.Namespace, db: StationDB) -> int:
 
 
 def cmd_redeem(args: argparse.Namespace, db: StationDB) -> int:
-    from fieldgrid.station.points import as_number, redeem
+    from fieldgrid.exports.monthly import as_number
+    from fieldgrid.station.points import redeem
 
     try:
         points = float(args.points)

@@ -110,7 +110,8 @@ def tally(unit: UnitMonth, month: str) -> Tally:
     return Tally(kinds, closed, unsolvable, escalated)
 
 
-def _number(value: float) -> int | float:
+def as_number(value: float) -> int | float:
+    """A count or points as a sheet shows them: ``3``, not ``3.0``; ``2.5`` as it is."""
     return int(value) if value == int(value) else value
 
 
@@ -127,18 +128,18 @@ def tally_sheet(
             unit.leader, unit.grid, sum(not h.is_ended for h in unit.households), sum(done.visits.values()),
             done.visits["errand"],
             done.visits["mediation"], done.visits["hazard_check"], done.closed_with_feedback,
-            done.unsolvable_with_notice, done.escalated, _number(points),
+            done.unsolvable_with_notice, done.escalated, as_number(points),
         ]  # fmt: skip
         if balances is not None:
             earned, redeemed = balances.get(unit.grid, (points, 0.0))
-            row += [_number(earned), _number(redeemed), _number(earned - redeemed)]
+            row += [as_number(earned), as_number(redeemed), as_number(earned - redeemed)]
         scored.append((points, str(unit.grid), row))
     scored.sort(key=lambda s: (-s[0], s[1]))
     rows = [row for _, _, row in scored]
     columns = TALLY_COLUMNS + (BALANCE_COLUMNS if balances is not None else ())
     totals: list[object] = [t("report.total"), ""]
     for n in range(2, len(columns)):
-        totals.append(_number(sum(float(str(row[n])) for row in rows)))  # the counts and points: numbers
+        totals.append(as_number(sum(float(str(row[n])) for row in rows)))  # the counts and points: numbers
     return Sheet(t("report.sheet.tallies"), [t(f"report.col.{c}") for c in columns], [*rows, totals])
 
 

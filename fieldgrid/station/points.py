@@ -9,7 +9,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from fieldgrid.exports.monthly import PointRules, tally
+from fieldgrid.exports.monthly import PointRules, as_number, tally
 from fieldgrid.model.unit_month import UnitMonth
 from fieldgrid.station.db import Device, StationDB, StationError
 from fieldgrid.station.units import device_units
@@ -96,30 +96,23 @@ def redeem(
     """Record ``points`` of a leader exchanged for ``reason``; never more than the balance.  Returns the leader's
     device and the balance after."""
     if not points > 0:
-        raise StationError("points.error.amount", points=_number(points))
+        raise StationError("points.error.amount", points=str(as_number(points)))
     if not reason.strip():
         raise StationError("points.error.reason")
     device = find_leader(db, leader)
     month = today.strftime("%Y-%m")
     [before] = [b for b in balances(db, rules, month) if b.device_id == device.device_id]
     if points > before.balance + 1e-9:
-        raise StationError("points.error.too_many", leader=device.leader, points=_number(points),
-                           balance=_number(before.balance))  # fmt: skip
+        raise StationError("points.error.too_many", leader=device.leader, points=str(as_number(points)),
+                           balance=str(as_number(before.balance)))  # fmt: skip
     with db.transaction() as conn:
         conn.execute(TABLE)  # the first redemption makes the table, in the same transaction
         conn.execute("INSERT INTO redemptions (device_id, leader, points, reason, at) VALUES (?, ?, ?, ?, ?)",
                      (device.device_id, device.leader, points, reason.strip(), db._now()))  # fmt: skip
-    db.log("redeem", "points.log.redeem", device=device.device_id, points=_number(points), reason=reason.strip())
+    db.log("redeem", "points.log.redeem", device=device.device_id, points=str(as_number(points)),
+           reason=reason.strip())  # fmt: skip
     [after] = [b for b in balances(db, rules, month) if b.device_id == device.device_id]
     return device, after
-
-
-def _number(value: float) -> str:
-    return str(int(value)) if value == int(value) else f"{value:g}"
-
-
-def as_number(value: float) -> int | float:
-    return int(value) if value == int(value) else value
 
 
 def rows(found: Sequence[Balance]) -> list[list[object]]:
