@@ -12,15 +12,16 @@ overdue rule are the model's (:mod:`fieldgrid.model.ledger`).
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from fieldgrid.model.ledger import ProblemView, build_views
 from fieldgrid.model.problem import ProblemEvent
 from fieldgrid.record.codec import event_of
-from fieldgrid.record.tables import HOUSEHOLDS, PROBLEM_EVENTS
+from fieldgrid.record.tables import PROBLEM_EVENTS
 from fieldgrid.station.db import StationDB
-from fieldgrid.station.units import grid_label
+from fieldgrid.station.units import UNITS, community_units, grid_label
 
 QUEUE_TARGETS = frozenset({"community", "street"})
 AWAITING = "awaiting"  # escalated, no decision since
@@ -126,22 +127,20 @@ def escalation_queue(
 
 def all_rows(db: StationDB, today: dt.date) -> Iterable[QueueRow]:
     """Every row: at a community's station what its units escalated to the community or the street; at a street's
-    station (``level`` street) what its communities' units escalated to the street, each named by its community
-    and, where the problem is a household's, its building and unit."""
+    station (``level`` street) what its communities' units escalated to the street, each named as the street's
+    other lists name it (:func:`~fieldgrid.station.units.community_units`: community, compound, building, unit)."""
     street = db.setting("level") == "street"
     for device in db.devices():  # revoked devices too: what they escalated still waits for an answer
         if device.post == "B":
             continue  # a backup leader's records are filed under the unit's leader's device
-        label = grid_label(device.grid)
-        places = _household_units(db, device.device_id) if street else {}
-        community = device.grid.get("community", "")
-        for view in build_views(event_of(d) for d in db.docs(PROBLEM_EVENTS, device.device_id)):
-            unit = f"{community}{places.get(view.report.household_id or '', '')}" if street else label
-            row = queue_row(view, today, device_id=device.device_id, leader=device.leader, unit=unit)
+        listed = db.setting(UNITS + device.device_id) if street else None
+        if listed:
+            found = [(u.leader, u.grid, v) for u in community_units(db, device, json.loads(listed)) for v in u.problems]
+        else:
+            label = grid_label(device.grid)
+            found = [(device.leader, label, v)
+                     for v in build_views(event_of(d) for d in db.docs(PROBLEM_EVENTS, device.device_id))]  # fmt: skip
+        for leader, unit, view in found:
+            row = queue_row(view, today, device_id=device.device_id, leader=leader or device.leader, unit=unit)
             if row is not None and (not street or row.escalated_to == "street"):
                 yield row
-
-
-def _household_units(db: StationDB, device_id: str) -> dict[str, str]:
-    """A community's households at its street station: id → building and unit (``6栋3单元``)."""
-    return {d["id"]: f"{d.get('building', '')}{d.get('unit', '')}" for d in db.docs(HOUSEHOLDS, device_id)}

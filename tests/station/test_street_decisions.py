@@ -42,9 +42,9 @@ def test_the_streets_decision_reaches_the_device(cli, tmp_path: Path) -> None:
     assert cli("station", "enroll", str(tmp_path / "community.json"), home_dir=street).code == 0
     assert cli("station", "rollup", "--out", str(tmp_path / "up"), home_dir=community).code == 0
     assert cli("station", "import", str(tmp_path / "up"), home_dir=street).code == 0
-    # The street's queue: what was escalated to the street only, named by community, building and unit.
+    # The street's queue: what was escalated to the street only, named as the street's other lists name it.
     [row] = json.loads(cli("station", "queue", "--json", home_dir=street).out)
-    assert row["code"] == problem[:8].upper() and row["unit"] == "子龙社区6栋1单元"
+    assert row["code"] == problem[:8].upper() and row["unit"] == "子龙社区橙郡一期6栋1单元"
 
     # The street decides; its return goes down to the community station.
     decided = cli("station", "decide", row["code"], "--outcome", "处理中", "--text", "街道已协调规划部门",
