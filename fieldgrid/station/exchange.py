@@ -392,18 +392,25 @@ def returns(
         queued = db.pending(device.device_id)
         records = [p for _, kind, p in queued if kind == "record"]
         notices = [p for _, kind, p in queued if kind == "notice"]
-        payload: Doc = {"records": records, "notices": notices, "acks": {device.device_id: device.last_clock or ""}}
-        peers = sorted({stamp_party(s) for r in records for s in stamps(r["doc"])} - {device.device_id, me.party})
-        if peers:  # the unit's other devices, whose changes this return carries (a backup leader's, a replaced one's)
-            payload["peers"] = peers
-        target = Identity(device.device_id, "device", device.public_key, device.leader, device.grid)
-        folder = folder_of(device) if folder_of else out_dir
-        path = write_bundle(folder, keys, me, "return", payload, target=target, grid=device.grid)
+        path = _write_return(keys, me, device, records, notices, folder_of(device) if folder_of else out_dir)
         # Delivered only when the device's next bundle says it imported this one: a lost stick loses nothing.
         db.mark_carried((n for n, _, _ in queued), bundle_digest(path))
         db.log("return", "station.log.return", device=device.device_id, file=path.name, records=len(records),
                notices=len(notices))  # fmt: skip
         yield device.device_id, path, len(records), len(notices)
+
+
+def _write_return(
+    keys: Keys, me: Identity, device: Device, records: list[Doc], notices: list[Doc], folder: Path
+) -> Path:
+    """One return bundle for ``device``: ``records`` and ``notices``, the acknowledgement of what it sent, and the
+    ``peers`` whose stamps the records carry (the unit's other devices: a backup leader's, a replaced one's)."""
+    payload: Doc = {"records": records, "notices": notices, "acks": {device.device_id: device.last_clock or ""}}
+    peers = sorted({stamp_party(s) for r in records for s in stamps(r["doc"])} - {device.device_id, me.party})
+    if peers:
+        payload["peers"] = peers
+    target = Identity(device.device_id, "device", device.public_key, device.leader, device.grid)
+    return write_bundle(folder, keys, me, "return", payload, target=target, grid=device.grid)
 
 
 def restore(db: StationDB, keys: Keys, device_id: str, out_dir: Path) -> tuple[Path, int]:
@@ -421,12 +428,7 @@ def restore(db: StationDB, keys: Keys, device_id: str, out_dir: Path) -> tuple[P
     records: list[Doc] = [
         {"table": table, "doc": doc} for table in TABLES for doc in db.docs(table, source, deleted=True)
     ]
-    payload: Doc = {"records": records, "notices": [], "acks": {device_id: device.last_clock or ""}}
-    peers = sorted({stamp_party(s) for r in records for s in stamps(r["doc"])} - {device_id, me.party})
-    if peers:
-        payload["peers"] = peers
-    target = Identity(device_id, "device", device.public_key, device.leader, device.grid)
-    path = write_bundle(out_dir, keys, me, "return", payload, target=target, grid=device.grid)
+    path = _write_return(keys, me, device, records, [], out_dir)
     db.log("restore", "station.log.restore", device=device_id, file=path.name, records=len(records))
     return path, len(records)
 
