@@ -1,7 +1,7 @@
 """激励 (incentives): the leaders' points at the station — earned month by month by the operator's rules
 (:mod:`fieldgrid.exports.monthly`), redeemed at the station (微光粒积分兑换: ``station points redeem``), and the
-balance.  Redemptions are kept in a table of their own, made the first time one is recorded; they name leaders,
-never residents."""
+balance.  Redemptions are kept in a table of their own, made the first time one is recorded; they name a
+leader's device only (whose name the station keeps sealed), never residents."""
 
 from __future__ import annotations
 
@@ -17,8 +17,7 @@ from fieldgrid.station.units import device_units
 TABLE = """
 CREATE TABLE IF NOT EXISTS redemptions (
     n INTEGER PRIMARY KEY AUTOINCREMENT,
-    device_id TEXT NOT NULL,       -- the leader's device (post A): the unit the points were earned for
-    leader TEXT NOT NULL,
+    device_id TEXT NOT NULL,       -- the leader's device (post A): its leader's name is in devices (sealed)
     points REAL NOT NULL,
     reason TEXT NOT NULL,          -- what they were exchanged for
     at REAL NOT NULL
@@ -107,8 +106,8 @@ def redeem(
                            balance=str(as_number(before.balance)))  # fmt: skip
     with db.transaction() as conn:
         conn.execute(TABLE)  # the first redemption makes the table, in the same transaction
-        conn.execute("INSERT INTO redemptions (device_id, leader, points, reason, at) VALUES (?, ?, ?, ?, ?)",
-                     (device.device_id, device.leader, points, reason.strip(), db._now()))  # fmt: skip
+        conn.execute("INSERT INTO redemptions (device_id, points, reason, at) VALUES (?, ?, ?, ?)",
+                     (device.device_id, points, reason.strip(), db._now()))  # fmt: skip
     db.log("redeem", "points.log.redeem", device=device.device_id, points=str(as_number(points)),
            reason=reason.strip())  # fmt: skip
     [after] = [b for b in balances(db, rules, month) if b.device_id == device.device_id]
