@@ -77,6 +77,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
                            description=t("cli.help.station_rollup"))  # fmt: skip
     p.add_argument("--out", required=True, metavar="DIR", help=t("cli.help.sync_out"))
     p.add_argument("--with-roster", action="store_true", help=t("rollup.help.with_roster"))
+    p.add_argument("--full", action="store_true", help=t("rollup.help.full"))
     p.set_defaults(run=with_station(cmd_rollup))
     for name, handler in (("identity", cmd_identity), ("enroll", cmd_enroll), ("import", cmd_import),
                           ("returns", cmd_returns), ("decide", cmd_decide), ("notice", cmd_notice)):  # fmt: skip
@@ -250,7 +251,7 @@ def cmd_report(args: argparse.Namespace, db: StationDB) -> int:
     from fieldgrid.exports.monthly import Heading, is_empty, load_rules, monthly_sheets, report_paths, write_monthly
     from fieldgrid.station.joint_patrol import joint_patrols
     from fieldgrid.station.points import balances
-    from fieldgrid.station.units import units
+    from fieldgrid.station.units import device_units
 
     month = month_arg(args.month) or ""
     rules = load_rules(db.home / POINTS_FILE)
@@ -263,8 +264,9 @@ def cmd_report(args: argparse.Namespace, db: StationDB) -> int:
                 raise InputError("report.error.exists", path=str(path))
     community = db.setting("community") or ""
     heading = Heading(community=community or db.setting("name") or "", station=db.setting("name") or "")
-    held = units(db)
-    points = {b.unit: (b.earned, b.redeemed) for b in balances(db, rules, month)}
+    both = device_units(db)  # read once: the station's whole history, for the sheets and the points to date
+    held = [unit for _, unit in both]
+    points = {b.unit: (b.earned, b.redeemed) for b in balances(db, rules, month, both)}
     patrols = [(p.date, p.partners, p.place, [c[:8].upper() for c in p.problems]) for p in joint_patrols(db, month)]
     paths = write_monthly(folder, month, monthly_sheets(held, month, rules, dt.date.today(), heading, points, patrols))
     for path in paths:
@@ -423,10 +425,11 @@ def cmd_rollup(args: argparse.Namespace, db: StationDB) -> int:
     from fieldgrid.station.exchange import rollup
     from fieldgrid.sync.identity import Keys
 
-    path, count = rollup(db, Keys(db.home), Path(args.out).expanduser(), with_roster=args.with_roster)
-    err(t("sync.export.done", count=count, path=str(path)))
+    done = rollup(db, Keys(db.home), Path(args.out).expanduser(), with_roster=args.with_roster, full=args.full)
+    err(t("sync.export.done", count=done.records, path=str(done.path)))
+    err(t("rollup.since" if done.since else "rollup.everything", count=done.records))
     err(t("rollup.with_roster" if args.with_roster else "rollup.minimised"))
-    out(str(path))
+    out(str(done.path))
     return EXIT_OK
 
 

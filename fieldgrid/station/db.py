@@ -69,6 +69,7 @@ CREATE TABLE IF NOT EXISTS records (
     deleted INTEGER NOT NULL DEFAULT 0,
     doc TEXT NOT NULL,             -- the merged document, JSON (sealed on an encrypted station)
     ref TEXT,                      -- a problem event's problem id (plain: look-ups by problem), else NULL
+    changed INTEGER NOT NULL DEFAULT 0, -- the number of the write that last changed it (what a roll-up sent)
     PRIMARY KEY (tbl, id)
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS records_by_device ON records (device_id, tbl);
@@ -215,6 +216,9 @@ class StationDB:
                 self.conn.execute("UPDATE records SET ref = json_extract(doc, '$.problem_id') "
                                   "WHERE tbl = 'problem_events'")  # fmt: skip
             self.conn.execute("CREATE INDEX IF NOT EXISTS records_by_ref ON records (ref) WHERE ref IS NOT NULL")
+            if "changed" not in columns:  # a station made before incremental roll-ups: every record is news once
+                self.conn.execute("ALTER TABLE records ADD COLUMN changed INTEGER NOT NULL DEFAULT 0")
+            self.conn.execute("CREATE INDEX IF NOT EXISTS records_by_change ON records (changed)")
             self.conn.execute("INSERT OR IGNORE INTO meta VALUES ('schema', ?)", (str(SCHEMA_VERSION),))
         protect_home(self.home)
 
@@ -398,7 +402,8 @@ class StationDB:
                 return Applied(0, 0, len(records), 0)
             current = self._current(records)
             new = changed = unchanged = 0
-            upserts: list[tuple[str, str, str, str, int, str, str | None]] = []
+            change = _next_change(conn)
+            upserts: list[tuple[str, str, str, str, int, str, str | None, int]] = []
             relayed: list[tuple[str, str, str, float]] = []
             conflicts: list[tuple[str, str, str, float]] = []
             now = self._now()
@@ -418,12 +423,13 @@ class StationDB:
                 mine, relays = route(tbl, merged) if route else (owner or device_id, relay_to)
                 filed = mine if existing is None else self._owner(tbl, doc["id"], mine)
                 text = _ENCODE(merged)
-                upserts.append((tbl, doc["id"], filed, stamp, deleted, self._seal(text), _ref(tbl, merged)))
+                upserts.append((tbl, doc["id"], filed, stamp, deleted, self._seal(text), _ref(tbl, merged), change))
                 relayed += [(d, "record", self._seal(_ENCODE({"table": tbl, "doc": merged})), now) for d in relays]
             conn.executemany(
-                "INSERT INTO records (tbl, id, device_id, stamp, deleted, doc, ref) VALUES (?, ?, ?, ?, ?, ?, ?) "
+                "INSERT INTO records (tbl, id, device_id, stamp, deleted, doc, ref, changed) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
                 "ON CONFLICT (tbl, id) DO UPDATE SET stamp = excluded.stamp, deleted = excluded.deleted, "
-                "doc = excluded.doc, ref = excluded.ref",
+                "doc = excluded.doc, ref = excluded.ref, changed = excluded.changed",
                 upserts,
             )
             conn.executemany("INSERT INTO conflicts (tbl, record_id, detail, found_at) VALUES (?, ?, ?, ?)", conflicts)
@@ -450,11 +456,12 @@ class StationDB:
     def put_local(self, tbl: str, doc: Doc, device_id: str) -> None:
         """A record the station wrote itself (a decision), filed under the unit it belongs to."""
         stamp, deleted = _meta_of(doc)
-        with self.transaction():
-            self.conn.execute(
-                "INSERT OR REPLACE INTO records (tbl, id, device_id, stamp, deleted, doc, ref) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (tbl, doc["id"], device_id, stamp, deleted, self._seal(_ENCODE(doc)), _ref(tbl, doc)),
+        with self.transaction() as conn:
+            conn.execute(
+                "INSERT OR REPLACE INTO records (tbl, id, device_id, stamp, deleted, doc, ref, changed) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (tbl, doc["id"], device_id, stamp, deleted, self._seal(_ENCODE(doc)), _ref(tbl, doc),
+                 _next_change(conn)),
             )
 
     def _owner(self, tbl: str, record_id: str, default: str) -> str:
@@ -477,9 +484,16 @@ class StationDB:
 
     # -- reading ----------------------------------------------------------------------------------
 
-    def docs(self, tbl: str, device_id: str | None = None, *, deleted: bool = False) -> Iterator[Doc]:
+    def docs(
+        self, tbl: str, device_id: str | None = None, *, deleted: bool = False, changed_after: int = 0
+    ) -> Iterator[Doc]:
+        """The documents of ``tbl`` (of one unit's device; deleted ones too; only those changed by a write
+        numbered above ``changed_after``: what a roll-up has not yet had confirmed)."""
         sql = "SELECT doc FROM records WHERE tbl = ?"
         args: list[object] = [tbl]
+        if changed_after:
+            sql += " AND changed > ?"
+            args.append(changed_after)
         if device_id is not None:
             sql += " AND device_id = ?"
             args.append(device_id)
@@ -492,6 +506,16 @@ class StationDB:
         """The device a record belongs to (``None`` for a record the station does not hold)."""
         row = self.conn.execute("SELECT device_id FROM records WHERE tbl = ? AND id = ?", (tbl, record_id)).fetchone()
         return str(row[0]) if row else None
+
+    def last_change(self) -> int:
+        """The number of the last write that changed a record (0 for none)."""
+        return _next_change(self.conn) - 1
+
+    def bundles_from(self, device_id: str, limit: int = 20) -> list[str]:
+        """The digests of the last ``limit`` bundles imported from ``device_id``, newest first."""
+        rows = self.conn.execute("SELECT digest FROM bundles WHERE device_id = ? ORDER BY imported_at DESC, "
+                                 "rowid DESC LIMIT ?", (device_id, limit))  # fmt: skip
+        return [str(digest) for (digest,) in rows]
 
     def latest_stamp(self) -> str | None:
         """The newest clock stamp of any record held (the station's clock moves past it)."""
@@ -612,9 +636,10 @@ class StationDB:
     def replace_docs(self, changes: Sequence[tuple[str, Doc]]) -> int:
         """Records rewritten in place, in one transaction (retention's erasure): each stays filed under its unit."""
         with self.transaction() as conn:
+            change = _next_change(conn)
             conn.executemany(
-                "UPDATE records SET stamp = ?, deleted = ?, doc = ? WHERE tbl = ? AND id = ?",
-                [(*_meta_of(doc), self._seal(_ENCODE(doc)), tbl, doc["id"]) for tbl, doc in changes],
+                "UPDATE records SET stamp = ?, deleted = ?, doc = ?, changed = ? WHERE tbl = ? AND id = ?",
+                [(*_meta_of(doc), self._seal(_ENCODE(doc)), change, tbl, doc["id"]) for tbl, doc in changes],
             )
         return len(changes)
 
@@ -632,6 +657,11 @@ def _encode_params(params: dict[str, object]) -> str:
 def _decode_params(text: str) -> dict[str, Any]:
     params = json.loads(text)
     return {k: Label(*v["label"]) if isinstance(v, dict) and list(v) == ["label"] else v for k, v in params.items()}
+
+
+def _next_change(conn: sqlite3.Connection) -> int:
+    """The number of the next write that changes records: one more than the last (inside its transaction)."""
+    return int(conn.execute("SELECT coalesce(max(changed), 0) + 1 FROM records").fetchone()[0])
 
 
 def _statements(script: str) -> list[str]:

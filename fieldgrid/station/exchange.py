@@ -297,6 +297,7 @@ def _from_parent(db: StationDB, me: Identity, parent: Identity, bundle: Any, pat
             raise SyncError("sync.error.parent_record", table=table, id=str(doc.get("id", "")))
         owners[problem] = rows[0][0]
     check_records(bundle, now_ms=time.time_ns() // 1_000_000, parties=None)
+    confirm_rollups(db, bundle.payload.get("received", []))  # a copy already merged still says what arrived
     if db.seen(bundle.digest):
         return Outcome(path, "duplicate", parent.party, len(bundle.records))
 
@@ -392,7 +393,9 @@ def returns(
         queued = db.pending(device.device_id)
         records = [p for _, kind, p in queued if kind == "record"]
         notices = [p for _, kind, p in queued if kind == "notice"]
-        path = _write_return(keys, me, device, records, notices, folder_of(device) if folder_of else out_dir)
+        received = db.bundles_from(device.device_id) if device.grid.get("level") == "station" else None
+        path = _write_return(keys, me, device, records, notices, folder_of(device) if folder_of else out_dir,
+                             received)  # fmt: skip
         # Delivered only when the device's next bundle says it imported this one: a lost stick loses nothing.
         db.mark_carried((n for n, _, _ in queued), bundle_digest(path))
         db.log("return", "station.log.return", device=device.device_id, file=path.name, records=len(records),
@@ -401,11 +404,20 @@ def returns(
 
 
 def _write_return(
-    keys: Keys, me: Identity, device: Device, records: list[Doc], notices: list[Doc], folder: Path
+    keys: Keys,
+    me: Identity,
+    device: Device,
+    records: list[Doc],
+    notices: list[Doc],
+    folder: Path,
+    received: list[str] | None = None,
 ) -> Path:
     """One return bundle for ``device``: ``records`` and ``notices``, the acknowledgement of what it sent, and the
-    ``peers`` whose stamps the records carry (the unit's other devices: a backup leader's, a replaced one's)."""
+    ``peers`` whose stamps the records carry (the unit's other devices: a backup leader's, a replaced one's);
+    for a community station, the digests of its roll-ups imported here (``received``)."""
     payload: Doc = {"records": records, "notices": notices, "acks": {device.device_id: device.last_clock or ""}}
+    if received is not None:
+        payload["received"] = received
     peers = sorted({stamp_party(s) for r in records for s in stamps(r["doc"])} - {device.device_id, me.party})
     if peers:
         payload["peers"] = peers
@@ -546,31 +558,76 @@ def trust_parent(db: StationDB, parent: Identity) -> None:
     db.set_setting(PARENT, json.dumps(parent.to_doc(), ensure_ascii=False))
 
 
-def rollup(db: StationDB, keys: Keys, out_dir: Path, *, with_roster: bool = False) -> tuple[Path, int]:
-    """What this station holds, signed and sealed for the street station: the same bundle format, merged there by
-    the same rules (so sending it again, or a later one, is harmless).  Minimised
-    (:mod:`fieldgrid.record.minimise`): the ledger and the figures, no resident's name, phone or ID number —
-    unless ``with_roster``, which the station's log records."""
+ROLLUP_ACKED = "rollup_acked"  # the last write of this station's whose records the street confirmed it holds
+ROLLUP_SENT = "rollup_sent"  # JSON {digest: last write it carried} of roll-ups written, not yet confirmed
+KEPT_SENT = 50  # roll-ups remembered while they wait for the street's confirmation
+
+
+@dataclass(frozen=True)
+class Rollup:
+    path: Path
+    records: int
+    since: int  # the write after which records were carried (0: everything the station holds)
+    through: int  # the last write carried
+
+
+def rollup(
+    db: StationDB, keys: Keys, out_dir: Path, *, with_roster: bool = False, full: bool = False
+) -> Rollup:
+    """What the street station does not yet have, signed and sealed for it: the records changed since the last
+    roll-up the street confirmed (its return says which it imported), or everything the station holds when it
+    has confirmed none, when ``full`` or ``with_roster``.  The same bundle format, merged there by the same rules
+    (so sending it again, or a later one, is harmless).  Minimised (:mod:`fieldgrid.record.minimise`): the
+    ledger and the figures, no resident's name, phone or ID number — unless ``with_roster``, which the station's
+    log records.  Every roll-up lists the community's units whole, and the street's returns this station
+    imported (what the street may stop sending)."""
     from fieldgrid.record.minimise import minimise, resident_names
 
-    doc = db.setting(PARENT)
-    if not doc:
+    parent = _parent(db)
+    if parent is None:
         raise SyncError("sync.error.no_station")
-    parent = Identity.from_doc(json.loads(doc))
     me = station_identity(db, keys)
+    since = 0 if full or with_roster else int(db.setting(ROLLUP_ACKED) or 0)
+    through = db.last_change()
     names = [] if with_roster else resident_names(db.docs(HOUSEHOLDS, deleted=True))
     records: list[Doc] = [
         {"table": table, "doc": d if with_roster else minimise(table, d, names)}
         for table in TABLES
-        for d in db.docs(table, deleted=True)
+        for d in db.docs(table, deleted=True, changed_after=since)
     ]
     units = [{"device": d.device_id, "leader": d.leader, "grid": d.grid, "post": d.post}
              for d in db.devices() if d.grid.get("level") != "station"]  # fmt: skip
-    payload: Doc = {"records": records, "units": units}
+    payload: Doc = {"records": records, "units": units, "since": since, "through": through,
+                    "received": db.bundles_from(parent.party)}  # fmt: skip
     path = write_bundle(out_dir, keys, me, "rollup", payload, target=parent, grid=me.grid or {})
+    sent = {**_sent(db), bundle_digest(path): through}
+    db.set_setting(ROLLUP_SENT, json.dumps(dict(list(sent.items())[-KEPT_SENT:])))
     db.log("rollup", "station.log.rollup_roster" if with_roster else "station.log.rollup", file=path.name,
-           records=len(records))  # fmt: skip
-    return path, len(records)
+           records=len(records), since=since)  # fmt: skip
+    return Rollup(path, len(records), since, through)
+
+
+def _sent(db: StationDB) -> dict[str, int]:
+    try:
+        sent = json.loads(db.setting(ROLLUP_SENT) or "{}")
+    except ValueError:
+        return {}
+    return {str(k): int(v) for k, v in sent.items()} if isinstance(sent, dict) else {}
+
+
+def confirm_rollups(db: StationDB, received: Any) -> int:
+    """The street's return names the roll-ups it imported: the records they carried need not go again.  Returns
+    the last write now confirmed."""
+    if not isinstance(received, list) or not all(isinstance(r, str) and len(r) <= 128 for r in received):
+        raise SyncError("sync.error.damaged")
+    sent = _sent(db)
+    acked = int(db.setting(ROLLUP_ACKED) or 0)
+    confirmed = max([acked, *(sent[d] for d in received if d in sent)])
+    if confirmed > acked:
+        with db.transaction():
+            db.set_setting(ROLLUP_ACKED, str(confirmed))
+            db.set_setting(ROLLUP_SENT, json.dumps({d: n for d, n in sent.items() if n > confirmed}))
+    return confirmed
 
 
 def find_household(db: StationDB, ident: str) -> tuple[str, str, dict[str, Any]]:

@@ -194,8 +194,9 @@ def test_rollup_from_community_to_street_uses_the_same_protocol(world) -> None:
 
     trust_parent(db, station_identity(street, street_keys))
     enroll(street, station_identity(db, station_keys))
-    path, count = rollup(db, station_keys, tmp / "up")
-    assert count == db.conn.execute("SELECT count(*) FROM records").fetchone()[0] > 0
+    done = rollup(db, station_keys, tmp / "up")
+    path = done.path
+    assert done.records == db.conn.execute("SELECT count(*) FROM records").fetchone()[0] > 0
     jsonschema.validate(json.loads(path.read_text(encoding="utf-8")), SCHEMA)
     [first] = import_paths(street, street_keys, [path])
     assert first.status == "accepted" and street.count("households") == 1
@@ -205,7 +206,7 @@ def test_rollup_from_community_to_street_uses_the_same_protocol(world) -> None:
     other = StationDB(tmp / "other-community", create=True)
     other_keys = Keys(tmp / "other-community")
     trust_parent(other, station_identity(street, street_keys))
-    stranger, _ = rollup(other, other_keys, tmp / "up2")
+    stranger = rollup(other, other_keys, tmp / "up2").path
     [refused] = import_paths(street, street_keys, [stranger])
     assert (refused.status, refused.key) == ("refused", "sync.error.unknown_party")
     street.close()
