@@ -9,7 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import os
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -60,7 +60,9 @@ def lines_in(value: object, width: float) -> int:
 
 def xlsx_bytes(sheets: Sequence[Sheet]) -> bytes:
     """One workbook, a worksheet per sheet: bold frozen header, columns sized to their text, long text wrapped.
-    A sheet with a caption is laid out for paper as well (:func:`_for_print`)."""
+    A sheet with a caption is laid out for paper as well (:func:`_for_print`).  Each kind of cell is styled
+    once and its style copied to the others of its kind (openpyxl compares every style it is given with those it
+    holds: a street's month of rows styled one by one took minutes)."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
     from openpyxl.utils import get_column_letter
@@ -85,14 +87,31 @@ def xlsx_bytes(sheets: Sequence[Sheet]) -> bytes:
             column = [header, *(row[n] for row in sheet.rows if n < len(row))]
             widths.append(_width(column, limit))
             ws.column_dimensions[get_column_letter(n + 1)].width = widths[-1]
-        for row in ws.iter_rows(min_row=top + 1):
-            for cell in row:
-                cell.alignment = Alignment(wrap_text=True, vertical="top")
+        wrapped = Alignment(wrap_text=True, vertical="top")
+        _style_like(ws.iter_rows(min_row=top + 1), alignment=wrapped)
         if sheet.caption:
             _for_print(ws, sheet, widths)
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
+
+
+def _style_like(rows: Iterable[Sequence[Any]], **style: Any) -> None:
+    """Give every cell of ``rows`` ``style`` (added to what it has): set on the first cell of each distinct style
+    it starts from, copied to the rest."""
+    from copy import copy
+
+    done: dict[Any, Any] = {}
+    for row in rows:
+        for cell in row:
+            key = tuple(cell._style or ())  # the cell's style as indices into the workbook's lists (none: default)
+            like = done.get(key)
+            if like is None:
+                for name, value in style.items():
+                    setattr(cell, name, value)
+                done[key] = cell
+            else:
+                cell._style = copy(like._style)
 
 
 def _for_print(ws: Any, sheet: Sheet, widths: Sequence[float]) -> None:
@@ -102,7 +121,8 @@ def _for_print(ws: Any, sheet: Sheet, widths: Sequence[float]) -> None:
     from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
     from openpyxl.utils import get_column_letter
 
-    last = get_column_letter(max(1, len(sheet.headers)))
+    columns = max(1, len(sheet.headers))
+    last = get_column_letter(columns)
     ws.merge_cells(f"A1:{last}1")
     ws.merge_cells(f"A2:{last}2")
     ws["A1"].font = Font(bold=True, size=14)
@@ -111,19 +131,17 @@ def _for_print(ws: Any, sheet: Sheet, widths: Sequence[float]) -> None:
     ws.row_dimensions[1].height = 24
     thin = Side(style="thin", color="808080")
     ruled = Border(left=thin, right=thin, top=thin, bottom=thin)
-    shade = PatternFill("solid", fgColor="E8E8E8")
-    for cell in ws[3]:
-        cell.fill = shade
-        cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
+    header = ws.iter_rows(min_row=3, max_row=3, max_col=columns)
+    _style_like(header, fill=PatternFill("solid", fgColor="E8E8E8"),
+                alignment=Alignment(wrap_text=True, vertical="center", horizontal="center"))  # fmt: skip
     table: list[list[object]] = [list(sheet.headers), *(list(r) for r in sheet.rows)]
     for n, values in enumerate(table):
-        row = n + 3
         tall = max((lines_in(v, widths[i]) for i, v in enumerate(values) if i < len(widths)), default=1)
-        ws.row_dimensions[row].height = LINE_POINTS * tall + 4
-        for cell in ws[row][: len(sheet.headers)]:
-            cell.border = ruled
-            if sheet.total_rows and n > len(sheet.rows) - sheet.total_rows:
-                cell.font = Font(bold=True)
+        ws.row_dimensions[n + 3].height = LINE_POINTS * tall + 4
+    _style_like(ws.iter_rows(min_row=3, max_col=columns), border=ruled)
+    if sheet.total_rows:
+        first = 3 + len(sheet.rows) - sheet.total_rows + 1
+        _style_like(ws.iter_rows(min_row=first, max_row=2 + len(table), max_col=columns), font=Font(bold=True))
     ws.print_title_rows = "3:3"
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.page_setup.orientation = "landscape"
