@@ -140,19 +140,17 @@ PATROL_ITEM: Shape = {"item": (text, True), "ok": (boolean, True), "finding": (t
 
 
 def depth_within(value: Any, limit: int = MAX_DEPTH) -> bool:
-    """Whether ``value`` nests no deeper than ``limit`` (checked without recursion)."""
-    stack: list[tuple[Any, int]] = [(value, 0)]
-    while stack:
-        item, depth = stack.pop()
-        if isinstance(item, dict):
-            children: Collection[Any] = item.values()
-        elif isinstance(item, list):
-            children = item
-        else:
-            continue
+    """Whether ``value`` nests no deeper than ``limit`` (checked a level at a time, without recursion; only
+    containers are visited)."""
+    level = [value] if isinstance(value, dict | list) else []
+    depth = 0
+    while level:
         if depth >= limit:
             return False
-        stack.extend((child, depth + 1) for child in children)
+        deeper: list[Any] = []
+        for item in level:
+            deeper.extend(c for c in (item.values() if isinstance(item, dict) else item) if isinstance(c, dict | list))
+        level, depth = deeper, depth + 1
     return True
 
 
