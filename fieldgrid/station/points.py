@@ -58,13 +58,16 @@ def redeemed(db: StationDB) -> dict[str, float]:
     return {str(device): float(total) for device, total in rows}
 
 
-def balances(db: StationDB, rules: PointRules, month: str) -> list[Balance]:
-    """Each leader's points: in ``month``, earned up to it, redeemed, and the balance; most earned first."""
+def balances(
+    db: StationDB, rules: PointRules, month: str, held: Sequence[tuple[Device, UnitMonth]] | None = None
+) -> list[Balance]:
+    """Each leader's points: in ``month``, earned up to it, redeemed, and the balance; most earned first.
+    ``held``: the station's :func:`device_units`, when the caller has read them already."""
     spent = redeemed(db)
     found = [
         Balance(device.device_id, device.leader, unit.grid, tally(unit, month).points(rules),
                 earned(unit, rules, month), spent.get(device.device_id, 0.0), device.active)
-        for device, unit in device_units(db)
+        for device, unit in (device_units(db) if held is None else held)
     ]  # fmt: skip
     # A device replaced by another hands its records over: nothing is left to show of it.
     found = [b for b in found if b.active or b.earned or b.redeemed]
