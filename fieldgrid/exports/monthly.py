@@ -96,17 +96,23 @@ class Tally:
         return total
 
 
-def tally(unit: UnitMonth, month: str) -> Tally:
-    """What the leader did in ``month``: visits by kind, problems closed after feedback (or with a notice),
-    problems escalated."""
-    kinds = Counter(v.kind for v in unit.visits if _in_month(v.at, month))
+def tally(unit: UnitMonth, month: str, *, to_date: bool = False) -> Tally:
+    """What the leader did in ``month`` (``to_date``: in every month up to and including it): visits by kind,
+    problems closed after feedback (or with a notice), problems escalated."""
+
+    def counts(iso: str | None) -> bool:
+        if to_date:
+            return bool(iso) and len(iso or "") >= 7 and (iso or "")[:7] <= month
+        return _in_month(iso, month)
+
+    kinds = Counter(v.kind for v in unit.visits if counts(v.at))
     closed = unsolvable = escalated = 0
     for view in unit.problems:
-        if view.status == "closed" and _in_month(view.state.closed_at, month) and view.feedback:
+        if view.status == "closed" and counts(view.state.closed_at) and view.feedback:
             closed += 1
-        elif view.status == "unsolvable" and _in_month(view.state.closed_at, month):
+        elif view.status == "unsolvable" and counts(view.state.closed_at):
             unsolvable += 1
-        escalated += sum(1 for e in view.of_kind("escalated") if _in_month(e.at, month))
+        escalated += sum(1 for e in view.of_kind("escalated") if counts(e.at))
     return Tally(kinds, closed, unsolvable, escalated)
 
 

@@ -40,14 +40,10 @@ class Balance:
         return self.earned - self.redeemed
 
 
-def months_of(unit: UnitMonth) -> list[str]:
-    """Every month the unit has work in (visits, problems and their steps), oldest first."""
-    seen = {v.at[:7] for v in unit.visits} | {e.at[:7] for view in unit.problems for e in view.events}
-    return sorted(m for m in seen if len(m) == 7)
-
-
 def earned(unit: UnitMonth, rules: PointRules, until: str) -> float:
-    return sum(tally(unit, month).points(rules) for month in months_of(unit) if month <= until)
+    """Points earned in every month up to and including ``until`` (points are counts times the rules' values:
+    one tally of all those months is the sum of each month's)."""
+    return tally(unit, until, to_date=True).points(rules)
 
 
 def redeemed(db: StationDB) -> dict[str, float]:

@@ -9,8 +9,16 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from openpyxl import load_workbook
 
+from fieldgrid.exports.monthly import PointRules, tally
+from fieldgrid.model.ledger import build_views
+from fieldgrid.model.problem import ProblemEvent
+from fieldgrid.model.unit_month import UnitMonth
+from fieldgrid.model.visit import VISIT_KINDS, Visit
+from fieldgrid.station.points import earned
 from fieldgrid.station.seal import DEMO_PASSPHRASE
 from fieldgrid.store.pin import DEMO_PIN
 from testkit.sync import dump_station as dump
@@ -54,3 +62,33 @@ def test_points_earned_redeemed_and_the_balance(cli, tmp_path: Path, monkeypatch
     rows = [list(r) for r in sheet.iter_rows(min_row=3, values_only=True)]
     assert rows[0][-3:] == ["累计积分", "已兑换", "积分余额"]
     assert rows[1][0] == "刘秀英" and rows[1][-2] == 5
+
+
+_MONTHS = [f"2025-{m:02d}" for m in range(10, 13)] + [f"2026-{m:02d}" for m in range(1, 13)]
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    visits=st.lists(st.tuples(st.sampled_from(_MONTHS), st.sampled_from(VISIT_KINDS)), max_size=30),
+    problems=st.lists(st.tuples(st.sampled_from(_MONTHS), st.sampled_from(_MONTHS), st.booleans()), max_size=10),
+    until=st.sampled_from(_MONTHS),
+)
+def test_points_to_date_are_the_sum_of_each_months(visits, problems, until) -> None:
+    """The points a leader earned up to a month, counted in one pass, are what each month's tally adds up to."""
+    events = []
+    for n, (reported, later, escalate) in enumerate(problems):
+        first, second = sorted((reported, later))
+        pid = f"p{n}"
+        events.append(ProblemEvent(pid, "reported", f"{first}-03T09:00",
+                                   {"category": "noise", "description": "夜间噪音", "place": "楼道"}, stamp="~"))
+        steps = [("escalated", {"to": "street", "reason": "需协调"})] if escalate else [
+            ("handled", {"text": "已处理"}), ("feedback", {"how": "phone", "to": "住户", "text": "已告知"}),
+            ("closed", {"resolution": "solved"})]
+        events += [ProblemEvent(pid, kind, f"{second}-1{i}T10:00", data, stamp="~")
+                   for i, (kind, data) in enumerate(steps)]  # fmt: skip
+    unit = UnitMonth(leader="张三", grid="6栋1单元", building="6栋",
+                     visits=[Visit("h1", f"{month}-05T10:00", kind) for month, kind in visits],
+                     problems=build_views(events))  # fmt: skip
+    rules = PointRules()
+    by_month = sum(tally(unit, month).points(rules) for month in _MONTHS if month <= until)
+    assert earned(unit, rules, until) == pytest.approx(by_month)
