@@ -1,10 +1,15 @@
 """The station's first screen: the community at a glance, one line per unit leader — households, open, overdue
 problems, problems awaiting the community's answer, this month's visits and points — and the keys to everything
 else: ``enter`` opens a unit, ``e`` the escalation queue, ``c`` conflicts, ``n`` a notice, ``i`` importing a stick,
-``l`` the station's log."""
+``l`` the station's log.
+
+At a street's station the first screen is the street at a glance, one line per community (its units' figures
+added up, problems awaiting the street's answer); ``enter`` opens the same screen for one community, one line per
+unit, and ``enter`` there opens the unit as the street holds it."""
 
 from __future__ import annotations
 
+import dataclasses
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import on
@@ -13,9 +18,9 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.widgets import Static
 
-from fieldgrid.exports.monthly import PointRules, tally
+from fieldgrid.exports.monthly import PointRules
 from fieldgrid.i18n import t
-from fieldgrid.tui.common.bindings import translate_bindings
+from fieldgrid.tui.common.bindings import translate_binding, translate_bindings
 from fieldgrid.tui.station import clock
 from fieldgrid.tui.widgets.key_bar import KeyBar
 from fieldgrid.tui.widgets.title_bar import TitleBar
@@ -39,21 +44,43 @@ class DashboardScreen(Screen[None]):
         Binding("i", "import", "tui.station.key_import"),
         Binding("l", "log", "tui.station.key_log"),
         Binding("r", "reload", "tui.station.key_reload", show=False),
+        Binding("escape", "back", "tui.key.back"),  # shown only on a community's units at a street's station
     ]
 
-    def __init__(self, db: StationDB) -> None:
-        super().__init__(id="station-dashboard")
+    def __init__(self, db: StationDB, community: str | None = None) -> None:
+        """``community``: at a street's station, the community station whose units to list (``None``: every
+        community, one line each)."""
+        super().__init__(id="station-dashboard" if community is None else "street-community")
         translate_bindings(self)
         self.db = db
+        self.community = community
+        self.street = db.setting("level") == "street"
         self.conflicts = 0  # open conflicts, counted at each reload
+        if self.street:
+            self.HELP_TITLE, self.HELP_INTRO = "tui.street.title", "tui.street.intro"
+        if self.by_community:  # enter opens a community here
+            keyed = self._bindings.key_to_bindings
+            keyed["enter"] = [translate_binding(dataclasses.replace(b, description="tui.street.key_open_community"))
+                              for b in keyed["enter"]]  # fmt: skip
+
+    @property
+    def by_community(self) -> bool:
+        """One line per community: a street's first screen."""
+        return self.street and self.community is None
 
     def compose(self) -> ComposeResult:
+        if self.by_community:  # a community, and how many units it has
+            who = Column("community", t("tui.station.col.community"), flex=True, min_width=8)
+            where = Column("units", t("tui.station.col.units"), width=4, justify="right")
+        else:
+            who = Column("leader", t("tui.station.col.leader"), width=8)
+            where = Column("unit", t("tui.station.col.unit"), flex=True, min_width=8)
         yield TitleBar()
         yield Static(id="station-totals")
         yield VirtualTable(
             [
-                Column("leader", t("tui.station.col.leader"), width=8),
-                Column("unit", t("tui.station.col.unit"), flex=True, min_width=8),
+                who,
+                where,
                 Column("households", t("tui.station.col.households"), width=4, justify="right"),
                 Column("open", t("tui.station.col.open"), width=4, justify="right"),
                 Column("overdue", t("tui.station.col.overdue"), width=4, justify="right"),
@@ -80,43 +107,54 @@ class DashboardScreen(Screen[None]):
         self.reload()
 
     def reload(self) -> None:
-        from fieldgrid.station.queue import AWAITING, queue_row
+        from fieldgrid.station.figures import Figures, total, unit_figures
         from fieldgrid.station.units import device_units
 
         today = clock.today()
         month = today.strftime("%Y-%m")
         rules = PointRules()
-        rows, totals = [], [0, 0, 0, 0]
+        rows: list[Row] = []
+        counted: list[Figures] = []
+        communities: dict[str, tuple[str, list[Figures]]] = {}
         for device, unit in device_units(self.db):
-            open_ = [p for p in unit.problems if p.is_open]
-            overdue = sum(p.overdue(today) for p in open_)
-            queued = (queue_row(p, today) for p in open_)  # what the escalation queue holds of this unit
-            waiting = sum(1 for row in queued if row is not None and row.state == AWAITING)
-            done = tally(unit, month)
-            points = done.points(rules)
-            cells = (unit.leader, unit.grid, str(len(unit.households)), str(len(open_)), str(overdue),
-                     str(waiting), str(sum(done.visits.values())), f"{points:g}")  # fmt: skip
-            rows.append(Row(device.device_id, cells))
-            for i, value in enumerate((len(unit.households), len(open_), overdue, waiting)):
-                totals[i] += value
+            if self.community is not None and device.device_id != self.community:
+                continue
+            figures = unit_figures(unit, today, rules, street=self.street)
+            counted.append(figures)
+            if self.by_community:
+                name = device.grid.get("community") or device.leader
+                communities.setdefault(device.device_id, (name, []))[1].append(figures)
+            else:
+                key = unit.grid if self.street else device.device_id
+                rows.append(Row(key, (unit.leader, unit.grid, *figures.cells())))
+        for key, (name, found) in communities.items():
+            rows.append(Row(key, (name, str(len(found)), *total(found).cells())))
         self.table.set_rows(rows)
         self.conflicts = len(self.db.open_conflicts())
         self.refresh_bindings()
         name = self.db.setting("name") or ""
+        if self.community is not None:
+            community = self.db.device(self.community)
+            name = (community.grid.get("community") or community.leader) if community else name
         self.sub_title = t("tui.station.subtitle", name=name, month=month)
+        sums = total(counted)
         self.query_one("#station-totals", Static).update(
             t(
-                "tui.station.totals",
-                units=len(rows),
-                households=totals[0],
-                open=totals[1],
-                overdue=totals[2],
-                escalated=totals[3],
+                "tui.street.totals" if self.by_community else "tui.street.community_totals" if self.street
+                else "tui.station.totals",
+                communities=len(communities),
+                units=len(counted),
+                households=sums.households,
+                open=sums.open,
+                overdue=sums.overdue,
+                escalated=sums.waiting,
                 conflicts=self.conflicts,
             )
         )
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "back":  # a community's units at the street go back to the street
+            return self.community is not None
         if action == "conflicts":  # offered only when there are some (the totals line says how many)
             return bool(self.conflicts)
         return True
@@ -129,10 +167,21 @@ class DashboardScreen(Screen[None]):
         if self.table.cursor_key is not None:
             self.open_unit(str(self.table.cursor_key))
 
-    def open_unit(self, device_id: str) -> None:
+    def open_unit(self, key: str) -> None:
+        """A unit's screen; at a street's first screen, the community's units; in a community at the street, the
+        unit as the street holds it (``key``: its grid label)."""
         from fieldgrid.tui.station.unit_screen import UnitScreen
 
-        self.app.push_screen(UnitScreen(self.db, device_id))
+        if self.by_community:
+            self.app.push_screen(DashboardScreen(self.db, community=key))
+        elif self.street and self.community is not None:
+            self.app.push_screen(UnitScreen(self.db, self.community, grid=key))
+        else:
+            self.app.push_screen(UnitScreen(self.db, key))
+
+    def action_back(self) -> None:
+        if self.community is not None:
+            self.dismiss(None)
 
     def action_escalations(self) -> None:
         from fieldgrid.tui.station.queue_screen import QueueScreen

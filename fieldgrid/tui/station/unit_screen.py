@@ -43,11 +43,13 @@ class UnitScreen(Screen[None]):
         Binding("escape", "back", "tui.key.back"),
     ]
 
-    def __init__(self, db: StationDB, device_id: str) -> None:
+    def __init__(self, db: StationDB, device_id: str, *, grid: str | None = None) -> None:
+        """``grid``: at a street's station, the unit (its grid label) of the community station ``device_id``."""
         super().__init__(id="station-unit")
         translate_bindings(self)
         self.db = db
         self.device_id = device_id
+        self.grid = grid
         self.unit: UnitMonth | None = None
 
     def compose(self) -> ComposeResult:
@@ -87,9 +89,13 @@ class UnitScreen(Screen[None]):
         self.reload()
 
     def reload(self) -> None:
-        from fieldgrid.station.units import device_unit, unit_patrols
+        from fieldgrid.station.units import device_unit, device_units, unit_patrols
 
-        found = device_unit(self.db, self.device_id)
+        if self.grid is None:
+            found = device_unit(self.db, self.device_id)
+        else:  # the street's records of a community are not split by unit for patrols: none are shown
+            found = next(((d, u) for d, u in device_units(self.db)
+                          if d.device_id == self.device_id and u.grid == self.grid), None)  # fmt: skip
         if found is None:
             self.dismiss(None)
             return
@@ -101,14 +107,14 @@ class UnitScreen(Screen[None]):
         open_ = [p for p in unit.problems if p.is_open]
         done = tally(unit, month)
         visits = [v for v in unit.visits if v.at.startswith(month)]
-        patrols = [p for p in unit_patrols(self.db, self.device_id) if p.at.startswith(month)]
+        patrols = [] if self.grid else [p for p in unit_patrols(self.db, self.device_id) if p.at.startswith(month)]
         self.query_one("#unit-summary", Static).update(t(
             "tui.station.unit_summary", households=len(unit.households), open=len(open_),
             overdue=sum(p.overdue(today) for p in open_), visits=len(visits), patrols=len(patrols),
             points=f"{done.points(PointRules()):g}"))  # fmt: skip
         self.query_one("#unit-problems-table", VirtualTable).set_rows(self.problem_rows(), fit=True)
         self.query_one("#unit-households-table", VirtualTable).set_rows(
-            [self.household_row(h) for h in unit.households], fit=True
+            [self.household_row(h, rolled_up=self.grid is not None) for h in unit.households], fit=True
         )
         self.query_one("#unit-work-table", VirtualTable).set_rows(self.work_rows(visits, patrols), fit=True)
 
@@ -128,7 +134,10 @@ class UnitScreen(Screen[None]):
         return rows
 
     @staticmethod
-    def household_row(h: Household) -> Row:
+    def household_row(h: Household, *, rolled_up: bool = False) -> Row:
+        """``rolled_up``: as a street holds it, without its people (their number is not known there either)."""
+        if rolled_up:
+            return Row(h.id, (h.room, "—", "—", label("residency", h.residency), "—", "—"))
         head = next((m for m in h.members if m.is_head), None)
         phones = h.all_phones
         phone = show_phone(phones[0]) if phones else "—"

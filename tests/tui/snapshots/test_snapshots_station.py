@@ -36,6 +36,7 @@ from fieldgrid.tui.station.log_screen import LogScreen
 from fieldgrid.tui.station.notice_form import NoticeForm
 from fieldgrid.tui.station.queue_screen import QueueScreen
 from fieldgrid.tui.station.unit_screen import UnitScreen
+from testkit.street import street_over
 from testkit.tui_snap import LANGUAGES, Steps, keys, snapshot
 
 
@@ -101,6 +102,20 @@ def test_station_conflicts(language: str, unit_store: Store, station_db: Station
     set_language(language)
     app = StationApp(station_db)
     assert snapshot(snap_compare, app, keys("c", expect=ConflictScreen))
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("screen", ["street", "street_community", "street_unit"])
+def test_street_station(screen: str, language: str, station_db: StationDB, snap_compare) -> None:
+    """A street station over the demo community: the street by community, one community's units, a unit."""
+    street = street_over(station_db, Path("street"))
+    steps = {"street": keys(expect=DashboardScreen), "street_community": keys("enter", expect=DashboardScreen),
+             "street_unit": keys("enter", "enter", "h", expect=UnitScreen)}  # fmt: skip
+    set_language(language)
+    try:
+        assert snapshot(snap_compare, StationApp(street), steps[screen])
+    finally:
+        street.close()
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

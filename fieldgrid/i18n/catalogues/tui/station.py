@@ -124,6 +124,8 @@ ZH: dict[str, str] = {
     "tui.station.log_today": "今天",
     "tui.station.log_week": "最近 7 天",
     "tui.station.log_month": "最近 30 天",
+    "tui.station.col.community": "社区",
+    "tui.station.col.units": "单元",
 }
 
 EN: dict[str, str] = {
@@ -254,4 +256,6 @@ EN: dict[str, str] = {
     "tui.station.log_today": "Today",
     "tui.station.log_week": "Last 7 days",
     "tui.station.log_month": "Last 30 days",
+    "tui.station.col.community": "Community",
+    "tui.station.col.units": "Units",
 }
