@@ -20,6 +20,7 @@ from fieldgrid.cli import (
     station_log,
     station_patrol,
     station_points,
+    station_property,
     station_queue,
     station_restore,
     station_retention,
@@ -120,6 +121,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     station_stick.register(actions, common, with_station)
     station_restore.register(actions, common, with_station)
     station_points.register(actions, common, with_station)
+    station_property.register(actions, common, with_station)
     station_patrol.register(actions, common, with_station)
     station_audit.register(actions, common, with_station)
     station_retention.register(actions, common, with_station)
@@ -251,6 +253,7 @@ def cmd_report(args: argparse.Namespace, db: StationDB) -> int:
     from fieldgrid.exports.monthly import Heading, is_empty, load_rules, monthly_sheets, report_paths, write_monthly
     from fieldgrid.station.joint_patrol import joint_patrols
     from fieldgrid.station.points import balances
+    from fieldgrid.station.property import company_of
     from fieldgrid.station.units import device_units
 
     month = month_arg(args.month) or ""
@@ -268,7 +271,9 @@ def cmd_report(args: argparse.Namespace, db: StationDB) -> int:
     held = [unit for _, unit in both]
     points = {b.unit: (b.earned, b.redeemed) for b in balances(db, rules, month, both)}
     patrols = [(p.date, p.partners, p.place, [c[:8].upper() for c in p.problems]) for p in joint_patrols(db, month)]
-    paths = write_monthly(folder, month, monthly_sheets(held, month, rules, dt.date.today(), heading, points, patrols))
+    companies = company_of(db)
+    sheets = monthly_sheets(held, month, rules, dt.date.today(), heading, points, patrols, companies)
+    paths = write_monthly(folder, month, sheets)
     for path in paths:
         out(str(path))
     if is_empty(held, month):

@@ -2,7 +2,7 @@
 units the station holds; residents named as the ledger names them, by place, never by name):
 
 - 联动巡查 (joint patrols): the month's patrols with the property company and others, and what they found.
-- 联动处理 (joint handling): every problem still open, by compound (its property company) and category, with its
+- 联动处理 (joint handling): every problem still open, by property company (or compound) and category, with its
   deadline, how overdue it is, and where it was escalated — the list taken to the property companies.
 - 联动分析 (joint analysis): the same place with repeat problems over the last three months, and the problems open
   more than 30 days (the common problems by category × compound are the ``共性问题分析`` sheet).
@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from fieldgrid.exports.tables import Sheet
 from fieldgrid.i18n import label, t
@@ -60,21 +60,26 @@ def joint_patrol_sheet(patrols: Sequence[PatrolRow]) -> Sheet:
     return Sheet(t("patrol.sheet"), [t(f"patrol.col.{c}") for c in columns], rows)
 
 
-def joint_handling_sheet(units: Sequence[UnitMonth], today: dt.date) -> Sheet:
-    """联动处理: the open problems by compound and category, the soonest due first."""
+def joint_handling_sheet(
+    units: Sequence[UnitMonth], today: dt.date, companies: Mapping[str, str] | None = None
+) -> Sheet:
+    """联动处理: the open problems by property company (``companies``: compound → company; a compound with none
+    recorded stands for itself) and category, the soonest due first."""
     rows: list[tuple[tuple[str, str, str], list[object]]] = []
     for unit, households, view in _problems(units):
         if not view.is_open:
             continue
         late = (today - view.due).days
         category = label("category", view.report.category)
-        rows.append(((unit.compound, category, view.due.isoformat()), [
-            unit.compound or unit.grid, category, _code(view), unit.grid, place_of(view, households),
+        company = (companies or {}).get(unit.compound, "")
+        who = f"{company}（{unit.compound}）" if company else unit.compound or unit.grid
+        rows.append(((who, category, view.due.isoformat()), [
+            who, category, _code(view), unit.grid, place_of(view, households),
             view.report.description, label("urgency", view.report.urgency), view.due.isoformat(),
             late if late > 0 else "", _escalated_to(view),
         ]))  # fmt: skip
     rows.sort(key=lambda r: r[0])
-    columns = ("compound", "category", "code", "unit", "place", "description", "urgency", "due", "late", "to")
+    columns = ("company", "category", "code", "unit", "place", "description", "urgency", "due", "late", "to")
     return Sheet(t("joint.sheet.handling"), [t(f"joint.col.{c}") for c in columns], [r for _, r in rows])
 
 
@@ -140,9 +145,13 @@ def feedback_sheet(units: Sequence[UnitMonth], month: str) -> Sheet:
 
 
 def joint_sheets(
-    units: Sequence[UnitMonth], month: str, today: dt.date, patrols: Sequence[PatrolRow] = ()
+    units: Sequence[UnitMonth],
+    month: str,
+    today: dt.date,
+    patrols: Sequence[PatrolRow] = (),
+    companies: Mapping[str, str] | None = None,
 ) -> list[Sheet]:
     """The five sheets, in the seeds' order: patrols, handling, analysis (repeats, long open), feedback.  What is
     open is as of ``today`` (the date the report is made, which its subtitle prints)."""
-    return [joint_patrol_sheet(patrols), joint_handling_sheet(units, today), repeats_sheet(units, month),
+    return [joint_patrol_sheet(patrols), joint_handling_sheet(units, today, companies), repeats_sheet(units, month),
             long_open_sheet(units, today), feedback_sheet(units, month)]  # fmt: skip

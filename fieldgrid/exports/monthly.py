@@ -203,12 +203,15 @@ def monthly_sheets(
     heading: Heading | None = None,
     balances: Mapping[str, tuple[float, float]] | None = None,
     patrols: Sequence[PatrolRow] = (),
+    companies: Mapping[str, str] | None = None,
 ) -> list[Sheet]:
     """Every sheet of the month (:data:`SHEETS`); with a ``heading``, captioned for print (``子龙社区 问题台账汇总
     2026年11月``, the station and the date made) and their totals rows marked.  ``balances`` (by unit: points
-    earned to date, redeemed) and ``patrols`` are what only the station knows."""
+    earned to date, redeemed), ``patrols`` and ``companies`` (compound → its property company) are what only the
+    station knows."""
     sheets = [ledger_sheet(units, month, today), common_problems_sheet(units, month),
-              tally_sheet(units, month, rules, balances), *joint_sheets(units, month, today, patrols)]  # fmt: skip
+              tally_sheet(units, month, rules, balances),
+              *joint_sheets(units, month, today, patrols, companies)]  # fmt: skip
     if heading is None:
         return sheets
     year, number = month.split("-")

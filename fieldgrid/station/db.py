@@ -301,6 +301,12 @@ class StationDB:
         row = self.conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
         return row[0] if row else None
 
+    def settings(self, prefix: str) -> list[tuple[str, str]]:
+        """Every setting whose key starts with ``prefix``, by key."""
+        rows = self.conn.execute("SELECT key, value FROM meta WHERE substr(key, 1, ?) = ? ORDER BY key",
+                                 (len(prefix), prefix))  # fmt: skip
+        return [(str(k), str(v)) for k, v in rows]
+
     def set_setting(self, key: str, value: str) -> None:
         with self.transaction():
             self.conn.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, value))

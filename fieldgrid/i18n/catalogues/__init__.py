@@ -96,6 +96,7 @@ HOMES: dict[str, str] = {
     "rollup": "rollup",
     "joint": "joint",
     "points": "points",
+    "property": "property",
     "patrol": "patrol",
     "reason": "reason",
     "station": "station",

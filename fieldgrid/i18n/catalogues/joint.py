@@ -8,7 +8,6 @@ ZH: dict[str, str] = {
     "joint.sheet.repeats": "同一地点重复问题",
     "joint.sheet.long_open": "超过30天未办结",
     "joint.sheet.feedback": "问题反馈",
-    "joint.col.compound": "小区（物业）",
     "joint.col.category": "类别",
     "joint.col.code": "编号",
     "joint.col.unit": "单元",
@@ -28,6 +27,7 @@ ZH: dict[str, str] = {
     "joint.col.closed": "办结日期",
     "joint.col.told": "反馈或公告",
     "joint.none_told": "未反馈",
+    "joint.col.company": "物业公司（小区）",
 }
 
 EN: dict[str, str] = {
@@ -35,7 +35,6 @@ EN: dict[str, str] = {
     "joint.sheet.repeats": "Repeat places",
     "joint.sheet.long_open": "Open over 30 days",
     "joint.sheet.feedback": "Feedback",
-    "joint.col.compound": "Compound (property co.)",
     "joint.col.category": "Category",
     "joint.col.code": "No.",
     "joint.col.unit": "Unit",
@@ -55,4 +54,5 @@ EN: dict[str, str] = {
     "joint.col.closed": "Closed",
     "joint.col.told": "Feedback or notice",
     "joint.none_told": "none given",
+    "joint.col.company": "Property co. (compound)",
 }
