@@ -104,11 +104,15 @@ def spread(total: int, parts: int, rng: random.Random) -> list[int]:
 
 def floor(stick: Path, station_keys: Keys, home: Path) -> float:
     """Parse each bundle's payload JSON and insert its rows with executemany, one transaction per bundle."""
-    payloads = []
-    for path in sorted(stick.glob("*.fgbundle")):  # decrypting is not part of the floor: done before the clock
-        bundle = open_bundle(path, station_keys)
-        payloads.append(json.dumps(bundle.payload, ensure_ascii=False).encode())
-    conn = sqlite3.connect(home / "floor.sqlite3", isolation_level=None)
+    paths = sorted(stick.glob("*.fgbundle"))  # decrypting is not part of the floor: done before the clock
+    payloads = [json.dumps(open_bundle(path, station_keys).payload, ensure_ascii=False).encode() for path in paths]
+    return insert_floor(payloads, home / "floor.sqlite3")
+
+
+def insert_floor(payloads: list[bytes], path: Path) -> float:
+    """Seconds to parse each payload and insert its records with ``executemany`` into an SQLite database of the
+    station's shape and settings at ``path``, one transaction per payload."""
+    conn = sqlite3.connect(path, isolation_level=None)
     conn.execute("PRAGMA journal_mode=WAL")
     conn.execute("PRAGMA synchronous=FULL")
     for statement in _statements(SCHEMA):

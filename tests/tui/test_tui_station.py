@@ -6,10 +6,8 @@ every key of a screen in the palette."""
 
 from __future__ import annotations
 
-import asyncio
 import dataclasses
 import shutil
-from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 import pytest
@@ -40,10 +38,9 @@ from fieldgrid.tui.station.notice_form import NoticeForm
 from fieldgrid.tui.station.queue_screen import QueueScreen
 from fieldgrid.tui.station.unit_screen import UnitScreen
 from testkit.pin import open_station
-from testkit.tui_app import SIZE, screen_text, shows
+from testkit.tui_app import screen_text, shows
 from testkit.tui_field import FROZEN_DT, Clock
-
-Body = Callable[[StationApp, Pilot], Awaitable[None]]
+from testkit.tui_station import press, run
 
 
 @pytest.fixture(scope="module")
@@ -72,22 +69,6 @@ def imported(folder: Path) -> StationDB:
     [outcome] = import_paths(db, Keys(folder / "station"), [folder / "stick"])
     assert outcome.status == "accepted"
     return db
-
-
-def run(db: StationDB, body: Body) -> None:
-    async def main() -> None:
-        app = StationApp(db)
-        async with app.run_test(size=SIZE) as pilot:
-            await pilot.pause()
-            await body(app, pilot)
-
-    asyncio.run(main())
-
-
-async def press(pilot: Pilot, *keys: str) -> None:
-    for key in keys:
-        await pilot.press(key)
-        await pilot.pause()
 
 
 # -- importing a stick ---------------------------------------------------------------------------------------

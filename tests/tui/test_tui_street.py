@@ -4,9 +4,7 @@ names or phones); Escape goes back up.  The demo community rolls up to a street 
 
 from __future__ import annotations
 
-import asyncio
 import shutil
-from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 import pytest
@@ -26,10 +24,9 @@ from fieldgrid.tui.station.dashboard import DashboardScreen
 from fieldgrid.tui.station.unit_screen import UnitScreen
 from testkit.pin import open_station
 from testkit.street import street_over
-from testkit.tui_app import SIZE, screen_text
+from testkit.tui_app import screen_text
 from testkit.tui_field import FROZEN_DT, Clock
-
-Body = Callable[[StationApp, Pilot], Awaitable[None]]
+from testkit.tui_station import press, run
 
 
 def make_street(folder: Path) -> StationDB:
@@ -64,23 +61,6 @@ def street(demo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Stati
     return StationDB(tmp_path / "street")
 
 
-def run(db: StationDB, body: Body) -> None:
-    async def main() -> None:
-        app = StationApp(db)
-        async with app.run_test(size=SIZE) as pilot:
-            await pilot.pause()
-            await body(app, pilot)
-
-    asyncio.run(main())
-    db.close()
-
-
-async def press(pilot: Pilot, *keys: str) -> None:
-    for key in keys:
-        await pilot.press(key)
-        await pilot.pause()
-
-
 def test_the_street_by_community_then_unit(street: StationDB) -> None:
     async def body(app: StationApp, pilot: Pilot) -> None:
         text = screen_text(app)
@@ -106,6 +86,7 @@ def test_the_street_by_community_then_unit(street: StationDB) -> None:
         assert isinstance(app.screen, DashboardScreen) and app.screen.community is None
 
     run(street, body)
+    street.close()
 
 
 def test_the_street_in_english(street: StationDB) -> None:
@@ -117,3 +98,4 @@ def test_the_street_in_english(street: StationDB) -> None:
         assert "Community" in text
 
     run(street, body)
+    street.close()
