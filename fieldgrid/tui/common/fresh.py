@@ -19,6 +19,7 @@ class Fresh:
     """Mix into a :class:`~textual.screen.Screen` that has a ``store`` and a ``redraw``."""
 
     store: Store
+    is_current: bool  # Textual's Screen gives it
     _drawn_at: tuple[int, dt.date] | None = None
 
     def redraw(self) -> None:
@@ -39,5 +40,6 @@ class Fresh:
 
     def on_screen_resume(self) -> None:
         # Also sent when the screen is first shown, right after mounting: then nothing changed since it drew.
-        if self._drawn_at is not None and self.is_stale:
+        # A screen that closed itself meanwhile (its household deleted by the dialog's answer) is not redrawn.
+        if self._drawn_at is not None and self.is_stale and self.is_current:
             self.redraw()

@@ -122,7 +122,10 @@ class HouseholdListScreen(Fresh, Screen[None]):
         self.show_households(self.store.households(), select=select)
 
     def redraw(self) -> None:
-        self.reload(select=self.table.cursor_key)
+        index, key = self.table.cursor_row, self.table.cursor_key
+        self.reload(select=key)
+        if self.table.cursor_key != key:  # its household is gone: stay at the same place in the list
+            self.table.move_cursor(index)
 
     def show_households(self, households: list[Household], select: Hashable | None = None) -> None:
         self.drawn()
