@@ -18,6 +18,7 @@ from fieldgrid.i18n import label, t
 from fieldgrid.model import Household, Member, ValidationError
 from fieldgrid.model.masking import show_id_number, show_phone
 from fieldgrid.model.moves import on_the_map
+from fieldgrid.model.profile import unit_title
 from fieldgrid.model.vocabulary import TAGS
 from fieldgrid.store import Store
 
@@ -189,7 +190,7 @@ def cmd_list(args: argparse.Namespace, store: Store) -> int:
 
 def household_lines(household: Household, reveal: bool) -> list[str]:
     h = household
-    where = "".join(p for p in (h.building, h.unit) if p)
+    where = unit_title("", h.building, h.unit)
     floor = t("cli.show.floor", floor=h.floor) if h.floor is not None else ""
     title = "  ".join(p for p in (h.room, where, floor) if p)
     phones = ", ".join(show_phone(p, reveal) for p in h.phones) or NONE

@@ -19,6 +19,7 @@ from fieldgrid.ledger.wording import event_summary
 from fieldgrid.model import Household
 from fieldgrid.model.ledger import ProblemView
 from fieldgrid.model.problem import ProblemEvent
+from fieldgrid.model.profile import unit_title
 
 if TYPE_CHECKING:
     from fieldgrid.store import Store
@@ -55,7 +56,7 @@ def place_of(view: ProblemView, households: Mapping[str, Household], *, names: b
     household = households.get(view.report.household_id or "")
     if household is None:
         return view.report.place or view.report.household_id or ""
-    where = "".join(p for p in (household.building, household.unit, household.room) if p)
+    where = unit_title("", household.building, household.unit) + household.room
     return " ".join(p for p in (where, household.head_name if names else "") if p)
 
 

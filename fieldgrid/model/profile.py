@@ -12,6 +12,25 @@ from fieldgrid.model.errors import ValidationError, ValidationErrors
 from fieldgrid.model.validation import control_errors, fold_width, normalize_phone
 
 _COMMUNITY_CODE_RE = re.compile(r"^\d{12}$")
+_BARE_NUMBER_RE = re.compile(r"[0-9０-９]+")  # ASCII or full-width digits, nothing else
+
+
+def building_name(building: str) -> str:
+    """``6`` → ``6栋``; anything written otherwise (``6栋``, ``6号楼``, ``A座``) as written."""
+    building = building.strip()
+    return building + "栋" if _BARE_NUMBER_RE.fullmatch(building) else building
+
+
+def unit_name(unit: str) -> str:
+    """``3`` → ``3单元``; anything written otherwise (``3单元``, ``东单元``) as written."""
+    unit = unit.strip()
+    return unit + "单元" if _BARE_NUMBER_RE.fullmatch(unit) else unit
+
+
+def unit_title(compound: str = "", building: str = "", unit: str = "") -> str:
+    """How a unit is titled everywhere: ``橙郡一期`` + ``6栋`` + ``3单元`` joined as written, the word added
+    to a building or unit given as a bare number (building "6" and unit "3" read ``6栋3单元``, never ``63``)."""
+    return "".join(p for p in (compound.strip(), building_name(building), unit_name(unit)) if p)
 
 
 def parts_outside(grid: Mapping[str, str], place: Mapping[str, Any]) -> list[str]:
@@ -33,8 +52,8 @@ class GridPath:
     community_code: str = ""
 
     def label(self) -> str:
-        """``橙郡一期6栋3单元`` style: the parts below the community, joined."""
-        return "".join(p for p in (self.compound, self.building, self.unit) if p)
+        """``橙郡一期6栋3单元`` style: the parts below the community, joined (:func:`unit_title`)."""
+        return unit_title(self.compound, self.building, self.unit)
 
 
 @dataclass

@@ -44,7 +44,6 @@ HOMES: dict[str, str] = {
     "tui.col": "tui.list",
     "tui.field": "tui.field",
     "tui.member": "tui.field",
-    "tui.place": "tui.field",
     "tui.visit": "tui.visit",
     "tui.roster": "tui.roster",
     "tui.sync": "tui.sync",

@@ -17,13 +17,14 @@ from textual.widgets import Static
 from fieldgrid.i18n import t
 from fieldgrid.store import Store
 from fieldgrid.tui.common.bindings import translate_bindings
+from fieldgrid.tui.common.fresh import Fresh
 from fieldgrid.tui.widgets.key_bar import KeyBar
 from fieldgrid.tui.widgets.title_bar import TitleBar
 
 SHOWN = 200  # the newest entries on screen (``fieldgrid audit list`` prints them all)
 
 
-class DisclosureLogScreen(Screen[None]):
+class DisclosureLogScreen(Fresh, Screen[None]):
     AUTO_FOCUS = "#audit-body"
     HELP_TITLE = "tui.help.audit_title"
     HELP_INTRO = "tui.help.audit_intro"
@@ -48,7 +49,11 @@ class DisclosureLogScreen(Screen[None]):
         self.sub_title = t("tui.audit.title")
         self.show()
 
+    def redraw(self) -> None:
+        self.show()
+
     def show(self) -> None:
+        self.drawn()
         counts = self.store.retention_counts()
         retention = Text(t("retention.days", days=self.store.retention_days()) + "\n", style="dim")
         if any(counts.values()):

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from fieldgrid.i18n import has, label, t
 from fieldgrid.model import Household
 from fieldgrid.model.masking import show_id_number, show_phone
+from fieldgrid.model.profile import unit_title
 
 
 def tag_short(code: str) -> str:
@@ -32,12 +33,8 @@ def id_text(number: str | None, reveal: bool = False) -> str:
 
 
 def place_text(building: str, unit: str) -> str:
-    """``6栋 3单元``: bare numbers get their word, anything typed otherwise is shown as typed."""
-    parts = [
-        t("tui.place.building", value=building) if building.isdigit() else building,
-        t("tui.place.unit", value=unit) if unit.isdigit() else unit,
-    ]
-    return " ".join(p for p in parts if p)
+    """``6栋3单元``: the unit titled as everywhere else (:func:`fieldgrid.model.profile.unit_title`)."""
+    return unit_title("", building, unit)
 
 
 def first_phone(household: Household) -> str:

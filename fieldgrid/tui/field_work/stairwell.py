@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.cells import cell_len, set_cell_size
 from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
@@ -26,6 +27,7 @@ from fieldgrid.model.moves import on_the_map
 from fieldgrid.record.tables import NOTICES
 from fieldgrid.store import Store
 from fieldgrid.tui.common.bindings import translate_bindings
+from fieldgrid.tui.common.fresh import Fresh
 from fieldgrid.tui.widgets.key_bar import KeyBar
 from fieldgrid.tui.widgets.stairwell_grid import StairwellGrid
 from fieldgrid.tui.widgets.title_bar import TitleBar
@@ -88,6 +90,13 @@ def dashboard_text(d: Dashboard, visit_days: int = 30, due_today: int = 0, links
     return text
 
 
+def glimpse(text: str, cells: int = 30) -> str:
+    """The start of ``text`` in ``cells`` cells, ending in ``…`` when there is more (``n`` reads it whole)."""
+    if cell_len(text) <= cells:
+        return text
+    return set_cell_size(text, cells - 1).rstrip() + "…"
+
+
 class DashboardPanel(Static):
     """The dashboard: a click on a number's line opens its list (as its key does)."""
 
@@ -101,7 +110,7 @@ class DashboardPanel(Static):
             self.screen.open_list(name)  # type: ignore[attr-defined]
 
 
-class StairwellScreen(Screen[None]):
+class StairwellScreen(Fresh, Screen[None]):
     AUTO_FOCUS = "#stairwell"
     NAVIGABLE = True
     HELP_TITLE = "tui.help.map_title"
@@ -121,6 +130,8 @@ class StairwellScreen(Screen[None]):
         Binding("a", "audit", "tui.key.audit"),
         *(Binding(key, f"open_list('{name}')", f"tui.key.dash_{name}", show=False) for key, name in DASH_KEYS[1:]),
         Binding("slash", "search", "tui.key.search", show=False),
+        Binding("i", "app.import_roster", "tui.key.import_roster", show=False),
+        Binding("n", "notices", "tui.key.notices", show=False),
     ]
 
     def __init__(self, store: Store) -> None:
@@ -130,12 +141,12 @@ class StairwellScreen(Screen[None]):
         self.dashboard = Dashboard()
         self.waiting = 0  # changes the station has not acknowledged
         self.due_today = 0  # entries on the due list
-        self._drawn_at: tuple[int, object] | None = None  # the store's write count and the day when last drawn
 
     def compose(self) -> ComposeResult:
         yield TitleBar()
         with Horizontal(id="map-row"):
             yield StairwellGrid(id="stairwell")
+            yield Static(t("tui.map.empty_hint"), id="map-hint")  # first run: no household yet
             yield DashboardPanel(id="dashboard")
         yield Static(id="map-legend")
         yield KeyBar()
@@ -147,17 +158,11 @@ class StairwellScreen(Screen[None]):
     def on_mount(self) -> None:
         self.reload()
 
-    def on_screen_resume(self) -> None:
-        # Also sent when the screen is first shown, right after mounting: redraw only if something was written
-        # (or the day turned) since the map was last drawn.
-        if self._drawn_at != self._drawing_key():
-            self.reload()
-
-    def _drawing_key(self) -> tuple[int, object]:
-        return self.store.generation, self.store.now().date()
+    def redraw(self) -> None:
+        self.reload()
 
     def reload(self) -> None:
-        self._drawn_at = self._drawing_key()
+        self.drawn()
         profile = self.store.profile()
         if profile is not None:
             self.sub_title = t("tui.map.subtitle", grid=profile.grid.label(), leader=profile.name)
@@ -171,6 +176,8 @@ class StairwellScreen(Screen[None]):
         rooms = [(floor, [self.dashboard.rooms[h.id] for h in hs]) for floor, hs in floors(households)]
         current = self.grid.current
         self.grid.set_rooms(rooms, keep=current.household if current else None)
+        self.query_one("#map-hint", Static).display = not rooms
+        self.grid.display = bool(rooms)
         from fieldgrid.sync.pending import pending_count
 
         self.waiting = pending_count(self.store)
@@ -187,13 +194,27 @@ class StairwellScreen(Screen[None]):
             since = str(latest.get("received") or latest.get("at") or "")
             visited = self.store.last_visits()
             untold = sum(1 for h in households if not h.is_vacant and visited.get(h.id, "") < since)
-            text.append("\n" + t("tui.dash.notice", count=len(notices)) + "\n", style="bold")
-            text.append(str(latest.get("text", ""))[:30] + "\n", style="yellow")
+            text.append("\nn ", style="dim")  # its key, as the numbers above: n reads the notices whole
+            text.append(t("tui.dash.notice", count=len(notices)) + "\n", style="bold")
+            text.append(glimpse(str(latest.get("text", ""))) + "\n", style="yellow")
             text.append(t("tui.dash.untold", count=untold), style="bold red" if untold else "dim")
         if for_me:  # for the leader only: nothing to pass on
             text.append("\n" + t("tui.dash.leader_notice", count=len(for_me)) + "\n", style="bold")
-            text.append(str(for_me[0].get("text", ""))[:30], style="yellow")
+            text.append(glimpse(str(for_me[0].get("text", ""))), style="yellow")
         panel.update(text)
+
+    def action_notices(self) -> None:
+        """The station's notices whole, newest first (the dashboard shows the start of the latest)."""
+        from fieldgrid.tui.widgets.read_whole import ReadWhole
+
+        notices = sorted(self.store.raw_docs(NOTICES), key=lambda n: str(n.get("at", "")), reverse=True)
+        text = Text()
+        for notice in notices:
+            text.append(str(notice.get("at", ""))[:10] + "\n", style="bold")
+            text.append(str(notice.get("text", "")) + "\n\n")
+        if not notices:
+            text.append(t("tui.map.no_notices"), style="dim")
+        self.app.push_screen(ReadWhole(t("tui.key.notices"), text))
 
     @property
     def highlighted(self) -> Household | None:

@@ -28,6 +28,7 @@ from fieldgrid.store import Store
 from fieldgrid.tui.common.bindings import translate_bindings
 from fieldgrid.tui.common.dialogs import ConfirmDialog
 from fieldgrid.tui.common.formatting import id_text, phone_text, place_text, tags_full
+from fieldgrid.tui.common.fresh import Fresh
 from fieldgrid.tui.households.household_form import HouseholdFormScreen
 from fieldgrid.tui.widgets.key_bar import KeyBar
 from fieldgrid.tui.widgets.title_bar import TitleBar
@@ -84,7 +85,7 @@ def visits_table(visits: list[Standing[Visit]]) -> RenderableType:
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=True)
     table.add_column(t("tui.visit.at"), no_wrap=True)
     table.add_column(t("tui.visit.kind"), no_wrap=True)
-    table.add_column(t("tui.visit.found"), ratio=1)
+    table.add_column(t("tui.visit.found"), ratio=1, overflow="fold")  # wrapped whole, never cut
     for stand in visits:
         visit = stand.record
         found = visit.found + (f"（{visit.needs}）" if visit.needs else "")
@@ -152,7 +153,7 @@ def problems_text(problems: list[ProblemView], today: dt.date) -> RenderableType
     return text
 
 
-class HouseholdDetailScreen(Screen[bool]):
+class HouseholdDetailScreen(Fresh, Screen[bool]):
     """Dismisses with ``True`` when the household was edited or deleted, so the list reloads."""
 
     AUTO_FOCUS = "#detail-body"
@@ -201,7 +202,11 @@ class HouseholdDetailScreen(Screen[bool]):
     def on_mount(self) -> None:
         self.load()
 
+    def redraw(self) -> None:
+        self.load()
+
     def load(self) -> None:
+        self.drawn()
         try:
             self.household = self.store.household(self.household_id)
         except FieldgridError as exc:

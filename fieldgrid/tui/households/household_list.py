@@ -27,13 +27,14 @@ from fieldgrid.roster.search import SearchIndex
 from fieldgrid.store import Store
 from fieldgrid.tui.common.bindings import translate_bindings
 from fieldgrid.tui.common.formatting import HouseholdRow, tag_short
+from fieldgrid.tui.common.fresh import Fresh
 from fieldgrid.tui.widgets.key_bar import KeyBar
 from fieldgrid.tui.widgets.tag_filter import TagFilterBar
 from fieldgrid.tui.widgets.title_bar import TitleBar
 from fieldgrid.tui.widgets.virtual_table import Column, VirtualTable
 
 
-class HouseholdListScreen(Screen[None]):
+class HouseholdListScreen(Fresh, Screen[None]):
     """The roster (花名册): one row per household; ``/`` search, ``a`` add, ``e`` edit, ``enter`` open."""
 
     AUTO_FOCUS = "#households"
@@ -120,7 +121,14 @@ class HouseholdListScreen(Screen[None]):
         """Read the households from the store again, keep the filters, and highlight ``select``."""
         self.show_households(self.store.households(), select=select)
 
+    def redraw(self) -> None:
+        index, key = self.table.cursor_row, self.table.cursor_key
+        self.reload(select=key)
+        if self.table.cursor_key != key:  # its household is gone: stay at the same place in the list
+            self.table.move_cursor(index)
+
     def show_households(self, households: list[Household], select: Hashable | None = None) -> None:
+        self.drawn()
         self.households = households
         visited = self.store.last_visits()
         self._all_rows = [HouseholdRow(h, visited.get(h.id, "")) for h in households]

@@ -81,9 +81,10 @@ class LedgerScreen(Screen[None]):
         yield VirtualTable(
             [
                 Column("reported", t("tui.ledger.col.reported"), width=10),
-                Column("status", t("tui.ledger.col.status"), width=14),
-                Column("category", t("tui.ledger.col.category"), width=8),
-                Column("place", t("tui.ledger.col.place"), width=10),
+                # sized to what they hold, giving up cells to the description's minimum on a narrow screen
+                Column("status", t("tui.ledger.col.status"), shrink_to=8),
+                Column("category", t("tui.ledger.col.category"), shrink_to=6),
+                Column("place", t("tui.ledger.col.place"), shrink_to=8),
                 Column("description", t("tui.ledger.col.description"), flex=True, min_width=10),
             ],
             empty_text=t("tui.ledger.empty"),
@@ -161,7 +162,7 @@ class LedgerScreen(Screen[None]):
             )
             for v in shown
         ]
-        self.table.set_rows(rows)
+        self.table.set_rows(rows, fit=True)
         overdue = sum(v.overdue(today) for v in shown)
         self.query_one("#ledger-status", Static).update(
             t("tui.ledger.count", shown=len(shown), total=len(self.views), overdue=overdue)

@@ -25,6 +25,7 @@ from fieldgrid.ledger.wording import event_summary, problem_message
 from fieldgrid.model.ledger import ProblemView
 from fieldgrid.store import Store
 from fieldgrid.tui.common.bindings import translate_bindings
+from fieldgrid.tui.common.fresh import Fresh
 from fieldgrid.tui.widgets.key_bar import KeyBar
 from fieldgrid.tui.widgets.title_bar import TitleBar
 
@@ -35,7 +36,7 @@ WHEN_OPEN = frozenset({"note", "handle", "escalate", "decide", "feedback", "clos
 WHEN_CLOSED = frozenset({"note", "reopen", "print_notice"})
 
 
-class ProblemDetailScreen(Screen[None]):
+class ProblemDetailScreen(Fresh, Screen[None]):
     AUTO_FOCUS = "#problem-body"
     NAVIGABLE = True
     HELP_TITLE = "tui.help.problem_detail_title"
@@ -90,7 +91,11 @@ class ProblemDetailScreen(Screen[None]):
             return f"{household.room} {household.head_name}".strip()
         return view.report.place
 
+    def redraw(self) -> None:
+        self.load()
+
     def load(self) -> None:
+        self.drawn()
         try:
             self.view = self.store.problem(self.problem_id)
         except FieldgridError as exc:

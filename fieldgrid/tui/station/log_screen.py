@@ -11,15 +11,17 @@ from typing import TYPE_CHECKING, ClassVar
 from rich.cells import cell_len
 from rich.console import RenderableType
 from rich.text import Text
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.widgets import Select
 
 from fieldgrid.i18n import t
+from fieldgrid.model.profile import unit_title
 from fieldgrid.tui.station import clock
 from fieldgrid.tui.station.list_screen import ListScreen
-from fieldgrid.tui.widgets.virtual_table import Column, Row
+from fieldgrid.tui.widgets.virtual_table import Column, Row, VirtualTable
 
 if TYPE_CHECKING:
     from fieldgrid.station.db import LogEntry, StationDB
@@ -27,6 +29,11 @@ if TYPE_CHECKING:
 ANY = "*"
 KINDS = ("accepted", "duplicate", "refused", "held", "return", "notice", "enroll", "decision", "revoke")
 PERIODS = {"today": 0, "week": 7, "month": 30}  # days back from today
+
+
+def grid_unit(grid: dict[str, str]) -> str:
+    """A leader's building and unit, titled as everywhere (6栋3单元)."""
+    return unit_title("", grid.get("building", ""), grid.get("unit", ""))
 
 
 def message(entry: LogEntry) -> str:
@@ -40,6 +47,7 @@ class LogScreen(ListScreen):
     FIRST_FILTER = "log-device"
 
     BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "read", "tui.key.read_whole"),
         Binding("f", "focus_filters", "tui.key.filter"),
         Binding("escape", "back", "tui.key.back"),
     ]
@@ -56,7 +64,7 @@ class LogScreen(ListScreen):
         self.devices = {d.device_id: d for d in db.devices()}
 
     def above(self) -> ComposeResult:
-        leaders = [(f"{d.leader} {d.grid.get('building', '')}{d.grid.get('unit', '')}", d.device_id)
+        leaders = [(f"{d.leader} {grid_unit(d.grid)}", d.device_id)
                    for d in self.devices.values() if d.grid.get("level") != "station"]  # fmt: skip
         periods = [(t(f"tui.station.log_{p}"), p) for p in PERIODS]
         with Horizontal(id="log-filters", classes="station-filters"):
@@ -88,12 +96,24 @@ class LogScreen(ListScreen):
         when = dt.datetime.fromtimestamp(entry.at).strftime("%m-%d %H:%M")
         return (when, t(f"station.log.kind.{entry.kind}"), self._leader(entry.device), message(entry))
 
+    @on(VirtualTable.RowSelected)
+    def _selected(self) -> None:
+        self.action_read()
+
+    def action_read(self) -> None:
+        """The entry under the cursor whole (a notice of the station's, a refusal and its reason)."""
+        from fieldgrid.tui.widgets.read_whole import ReadWhole
+
+        content = self.detail(self.table.cursor_key)
+        if content:
+            self.app.push_screen(ReadWhole(t("tui.station.log_title"), content))
+
     def detail(self, key: Hashable | None) -> RenderableType:
         entry = self.entries.get(int(str(key))) if key is not None else None
         if entry is None:
             return ""
         device = self.devices.get(entry.device)
-        who = f"{device.leader} {device.grid.get('building', '')}{device.grid.get('unit', '')}" if device else ""
+        who = f"{device.leader} {grid_unit(device.grid)}" if device else ""
         when = dt.datetime.fromtimestamp(entry.at).strftime("%Y-%m-%d %H:%M:%S")
         text = Text()
         text.append(f"{when}  {t(f'station.log.kind.{entry.kind}')}  {who}\n", style="bold")

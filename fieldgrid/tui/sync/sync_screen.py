@@ -20,6 +20,7 @@ from fieldgrid.errors import FieldgridError
 from fieldgrid.i18n import label, t
 from fieldgrid.store import Store
 from fieldgrid.tui.common.bindings import translate_bindings
+from fieldgrid.tui.common.fresh import Fresh
 from fieldgrid.tui.widgets.form_field import FormField
 from fieldgrid.tui.widgets.key_bar import KeyBar
 from fieldgrid.tui.widgets.title_bar import TitleBar
@@ -27,7 +28,7 @@ from fieldgrid.tui.widgets.title_bar import TitleBar
 OLD_FOLDER = "tui_sync_folder"  # the folder this screen remembered before the stick was one action
 
 
-class SyncScreen(Screen[None]):
+class SyncScreen(Fresh, Screen[None]):
     CSS_PATH: ClassVar = [asset_path("tcss", "forms.tcss")]
     DEFAULT_CSS = "#sync-result { margin-top: 1; }"
     HELP_TITLE = "tui.help.sync_title"
@@ -58,7 +59,11 @@ class SyncScreen(Screen[None]):
         self.find_stick()
         self.query_one("#sync-folder", Input).focus()  # enter: the stick, both ways
 
+    def redraw(self) -> None:
+        self.show_status()
+
     def show_status(self) -> None:
+        self.drawn()
         from fieldgrid.sync import device
         from fieldgrid.sync.pending import pending_count
 

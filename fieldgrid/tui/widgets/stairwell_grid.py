@@ -175,7 +175,9 @@ class StairwellGrid(ScrollView, can_focus=True):
             return self.rich_style + style + cursor if selected else self.rich_style + style
 
         if state.vacant:
-            return [Segment(set_cell_size(f"{door} {t('tui.map.vacant')}", CELL), paint(self._style("vacant")))]
+            # one blank always closes a cell, so cells never run together, whatever the language
+            cell = set_cell_size(f"{door} {t('tui.map.vacant')}", CELL - 1) + " "
+            return [Segment(cell, paint(self._style("vacant")))]
         name = h.head_name[:1] or "?"
         problem = "!!" if state.overdue else "!^" if state.soon else "!" if state.open_problems else ""
         problem_style = "overdue" if state.overdue else "soon" if state.soon else "problem"
@@ -192,6 +194,7 @@ class StairwellGrid(ScrollView, can_focus=True):
             (problem, self._style(problem_style)),
         ]
         segments = [Segment(text, paint(style)) for text, style in parts if text]
+        segments = Segment.adjust_line_length(segments, CELL - 1, pad=False)  # a cell ends in a blank
         used = sum(cell_len(s.text) for s in segments)
         segments.append(Segment(" " * max(0, CELL - used), paint(Style())))
         return segments

@@ -21,7 +21,8 @@ class Column:
 
     ``width`` fixes the width in cells; ``None`` fits the content, measured when rows are set with
     ``fit=True`` (never below the label).  A ``flex`` column takes whatever width is left over, down to
-    ``min_width``.  Text too wide for its column ends in ``…``.
+    ``min_width``.  A fit-to-content column with ``shrink_to`` gives up cells, down to that width, when the
+    line would not fit the table otherwise.  Text too wide for its column ends in ``…``.
     """
 
     key: str
@@ -31,6 +32,7 @@ class Column:
     max_width: int | None = None
     justify: Justify = "left"
     flex: bool = False
+    shrink_to: int | None = None
 
     @property
     def flex_min(self) -> int:
@@ -46,7 +48,15 @@ class Column:
         return width
 
     def natural_width(self, measured: Mapping[str, int]) -> int:
-        return self.flex_min if self.flex else self.base_width(measured)
+        """The narrowest this column gets: a flex column's minimum, a shrinking column's floor."""
+        return self.flex_min if self.flex else min(self.base_width(measured), self.floor)
+
+    @property
+    def floor(self) -> int:
+        """What a column does not shrink below (its own width when it does not shrink)."""
+        if self.shrink_to is None or self.flex:
+            return 1 << 30
+        return max(self.shrink_to, self.min_width, min(cell_len(self.label), self.shrink_to))
 
 
 class RowLike(Protocol):
@@ -79,8 +89,9 @@ def fit_cell(text: str, width: int, justify: Justify = "left") -> str:
     if width <= 0:
         return ""
     length = cell_len(text)
-    if length > width:
-        return set_cell_size(text, width - 1) + "…"
+    if length > width:  # the mark right after the last character that fits, any space after it
+        cut = set_cell_size(text, width - 1).rstrip(" ") if width > 1 else ""
+        return cut + "…" + " " * (width - 1 - cell_len(cut))
     pad = width - length
     if justify == "right":
         return " " * pad + text
@@ -112,9 +123,16 @@ def line_width(widths: Sequence[int], gap: int) -> int:
 
 def layout(columns: Sequence[Column], measured: Mapping[str, int], available: int, gap: int) -> tuple[int, ...]:
     """Each column's width when the line is ``available`` cells wide: flex columns share what is left."""
-    widths = [c.natural_width(measured) for c in columns]
+    widths = [c.flex_min if c.flex else c.base_width(measured) for c in columns]
     flex = [i for i, c in enumerate(columns) if c.flex]
     spare = available - line_width(widths, gap)
+    while spare < 0:  # too wide: the widest column above its floor gives up a cell, until the line fits
+        over = [(widths[i] - c.floor, i) for i, c in enumerate(columns) if not c.flex and widths[i] > c.floor]
+        if not over:
+            break
+        _, i = max(over)
+        widths[i] -= 1
+        spare += 1
     if flex and spare > 0:
         share, extra = divmod(spare, len(flex))
         for n, i in enumerate(flex):

@@ -42,6 +42,7 @@ from fieldgrid.tui.ledger.ledger_screen import LedgerScreen
 from fieldgrid.tui.ledger.problem_detail import ProblemDetailScreen
 from fieldgrid.tui.ledger.problem_form import ProblemFormScreen
 from fieldgrid.tui.sync.sync_screen import SyncScreen
+from fieldgrid.tui.widgets.read_whole import ReadWhole
 from testkit.tui_app import search
 from testkit.tui_snap import LANGUAGES, Steps, keys, snapshot
 
@@ -92,6 +93,8 @@ DEVICE_SCREENS: dict[str, Steps] = {
     "export_dialog": keys("l", "x", expect=ExportDialog),
     "sync": keys("s", expect=SyncScreen),
     "help": keys("question_mark", expect=HelpScreen),
+    "help_end": keys("question_mark", "end", expect=HelpScreen),
+    "map_notices": keys("n", expect=ReadWhole),
     "audit": keys("a", expect=DisclosureLogScreen),
     "move_out_form": keys("h", "enter", "o", expect=MoveOutFormScreen),
     "deceased_form": keys("h", "enter", "D", expect=DeceasedFormScreen),
@@ -117,6 +120,18 @@ def test_first_run_profile_form(language: str, empty_store: Store, snap_compare)
     set_language(language)
     app = FieldgridApp(empty_store)
     assert snapshot(snap_compare, app, keys(expect=ProfileScreen))
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_first_run_empty_map(language: str, empty_store: Store, snap_compare) -> None:
+    """The profile saved (building "6", unit "3"), no household yet: the map says what to do."""
+    from fieldgrid.model import GridPath, LeaderProfile
+
+    set_language(language)
+    grid = GridPath(street="玉林街道", community="黄门街社区", compound="橙郡一期", building="6", unit="3")
+    empty_store.save_profile(LeaderProfile(name="王秀英", phone="13800138000", grid=grid))
+    app = FieldgridApp(empty_store)
+    assert snapshot(snap_compare, app, keys(expect=StairwellScreen))
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

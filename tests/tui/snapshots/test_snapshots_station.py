@@ -36,6 +36,7 @@ from fieldgrid.tui.station.log_screen import LogScreen
 from fieldgrid.tui.station.notice_form import NoticeForm
 from fieldgrid.tui.station.queue_screen import QueueScreen
 from fieldgrid.tui.station.unit_screen import UnitScreen
+from fieldgrid.tui.widgets.read_whole import ReadWhole
 from testkit.street import street_over
 from testkit.tui_snap import LANGUAGES, Steps, keys, snapshot
 
@@ -75,6 +76,7 @@ STATION_SCREENS: dict[str, Steps] = {
     "import_form": keys("i", expect=ImportForm),
     "import_results": imported,
     "log": keys("l", expect=LogScreen),
+    "log_entry": keys("l", "enter", expect=ReadWhole),
     "help": keys("question_mark", expect=HelpScreen),
     "queue_help": keys("e", "question_mark", expect=HelpScreen),
     "palette_no_matches": no_matches,

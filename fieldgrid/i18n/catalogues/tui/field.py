@@ -1,7 +1,7 @@
-"""Messages of a household's fields, its members' fields and the place (building, unit): the ``tui.field.*``,
-``tui.member.*``, ``tui.place.*`` keys."""
+"""Messages of a household's fields and its members' fields: the ``tui.field.*`` and
+``tui.member.*`` keys."""
 
-PREFIXES = ("tui.field", "tui.member", "tui.place")
+PREFIXES = ("tui.field", "tui.member")
 
 ZH: dict[str, str] = {
     "tui.field.room": "房号",
@@ -19,8 +19,6 @@ ZH: dict[str, str] = {
     "tui.member.birth_year": "出生年",
     "tui.member.phone": "电话",
     "tui.member.id_number": "身份证号",
-    "tui.place.building": "{value}栋",
-    "tui.place.unit": "{value}单元",
 }
 
 EN: dict[str, str] = {
@@ -39,6 +37,4 @@ EN: dict[str, str] = {
     "tui.member.birth_year": "Born",
     "tui.member.phone": "Phone",
     "tui.member.id_number": "ID number",
-    "tui.place.building": "building {value}",
-    "tui.place.unit": "unit {value}",
 }

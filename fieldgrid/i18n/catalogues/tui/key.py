@@ -70,6 +70,8 @@ ZH: dict[str, str] = {
     "tui.key.patrols": "巡查记录",
     "tui.key.correct_patrol": "更正",
     "tui.key.void_patrol": "作废",
+    "tui.key.read_whole": "看全文",
+    "tui.key.notices": "服务站通知",
 }
 
 EN: dict[str, str] = {
@@ -140,4 +142,6 @@ EN: dict[str, str] = {
     "tui.key.patrols": "Patrols",
     "tui.key.correct_patrol": "Correct",
     "tui.key.void_patrol": "Void",
+    "tui.key.read_whole": "Read whole",
+    "tui.key.notices": "Station notices",
 }

@@ -14,6 +14,8 @@ ZH: dict[str, str] = {
     "tui.map.left": "左一户",
     "tui.map.right": "右一户",
     "tui.map.pick_lived_in": "请先选中一户有人住的房屋",
+    "tui.map.empty_hint": "还没有住户。\n\n按 i 导入花名册（Excel 表格），\n或按 h 打开花名册、再按 a 逐户添加。",
+    "tui.map.no_notices": "服务站还没有发来通知。",
 }
 
 EN: dict[str, str] = {
@@ -21,11 +23,13 @@ EN: dict[str, str] = {
     "tui.map.door": "No.{n}",
     "tui.map.floor": "F{floor}",
     "tui.map.no_floor": "other",
-    "tui.map.vacant": "vacant",
+    "tui.map.vacant": "empty",
     "tui.map.legend": "✓visited {days}d ·not ○due ✗late ★special !problem !^due ≤1 day !!overdue",
     "tui.map.up": "floor up",
     "tui.map.down": "floor down",
     "tui.map.left": "flat left",
     "tui.map.right": "flat right",
     "tui.map.pick_lived_in": "Choose a flat someone lives in first",
+    "tui.map.empty_hint": "No households yet.\n\nPress i to import a roster,\nor h (the roster), then a to add one.",
+    "tui.map.no_notices": "No notices from the station yet.",
 }
