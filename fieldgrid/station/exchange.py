@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from fieldgrid.model.errors import Label
-from fieldgrid.model.profile import parts_outside
+from fieldgrid.model.profile import parts_outside, unit_title
 from fieldgrid.model.vocabulary import ENDED_RESIDENCY
 from fieldgrid.record.clock import Clock, Stamp
 from fieldgrid.record.merge import merge_doc
@@ -638,7 +638,7 @@ def find_household(db: StationDB, ident: str) -> tuple[str, str, dict[str, Any]]
     place, sep, room = ident.replace("：", ":").rpartition(":")
     if sep:
         found = [h for h in households if h[2].get("room") == room.strip()
-                 and f"{h[2].get('building', '')}{h[2].get('unit', '')}" == place.strip()]  # fmt: skip
+                 and _unit_of(h[2]) == unit_title("", *_parts(place))]  # fmt: skip
     else:
         found = [h for h in households if h[0] == ident]
         found = found or [h for h in households if h[2].get("room") == ident.strip()]
@@ -647,11 +647,25 @@ def find_household(db: StationDB, ident: str) -> tuple[str, str, dict[str, Any]]
     if len(found) > 1 and len(current) == 1:  # a flat's household now, its earlier ones (moved out, died) history
         found = current
     if len(found) > 1:
-        names = ", ".join(f"{d.get('building', '')}{d.get('unit', '')}:{d.get('room', '')}" for _, _, d in found[:8])
+        names = ", ".join(f"{_unit_of(d)}:{d.get('room', '')}" for _, _, d in found[:8])
         raise SyncError("sync.error.ambiguous_household", id=ident, candidates=names)
     if not found:
         raise SyncError("sync.error.unknown_household", id=ident)
     return found[0]
+
+
+def _unit_of(doc: Mapping[str, Any]) -> str:
+    return unit_title("", str(doc.get("building") or ""), str(doc.get("unit") or ""))
+
+
+def _parts(place: str) -> tuple[str, str]:
+    """``6栋3单元`` → (``6栋``, ``3单元``): a unit as a person writes it, split where its building word ends."""
+    place = place.strip()
+    for word in ("栋", "号楼", "幢", "座"):
+        at = place.find(word)
+        if at > 0:
+            return place[: at + len(word)], place[at + len(word) :]
+    return "", place
 
 
 def edit_household(db: StationDB, clock: StationClock, ident: str, changes: dict[str, Any]) -> dict[str, Any]:

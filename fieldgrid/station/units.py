@@ -11,12 +11,14 @@ Visits and patrols are read as they stand after their corrections, voided ones l
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from typing import Any
 
 from fieldgrid.model.corrections import standing, surviving
 from fieldgrid.model.household import Household
 from fieldgrid.model.ledger import ProblemView, build_views
 from fieldgrid.model.patrol import Patrol, PatrolItem
+from fieldgrid.model.profile import unit_title
 from fieldgrid.model.unit_month import UnitMonth
 from fieldgrid.model.visit import Visit
 from fieldgrid.record.codec import correction_of, event_of, household_of, patrol_of, visit_of
@@ -27,8 +29,9 @@ from fieldgrid.station.db import Device, StationDB
 UNITS = "units:"  # + a community station's id: its units as its last roll-up listed them (JSON)
 
 
-def grid_label(grid: dict[str, str]) -> str:
-    return "".join(grid.get(part, "") for part in ("compound", "building", "unit"))
+def grid_label(grid: Mapping[str, str]) -> str:
+    """A unit as every list names it: 橙郡一期6栋3单元 (a bare building or unit number gets its word)."""
+    return unit_title(grid.get("compound", ""), grid.get("building", ""), grid.get("unit", ""))
 
 
 def unit_of(db: StationDB, device: Device) -> UnitMonth:

@@ -64,3 +64,28 @@ def test_a_room_two_units_have_is_ambiguous_and_the_candidates_are_named(world: 
         info.value.params["candidates"]
     )
     assert find_household(db, "6栋2单元:0601")[1] == other.device_id
+
+
+def test_a_unit_entered_as_bare_numbers_is_named_with_its_words(cli, tmp_path) -> None:
+    """A leader who typed building "6" and unit "3": the station's lists name the unit 6栋3单元 (never 63), and
+    the household is found as 6栋3单元:0101."""
+    import json
+
+    from testkit.cli import PROFILE
+
+    station, device = tmp_path / "station", tmp_path / "device"
+    assert cli("station", "init", "--name", "子龙社区服务站", home_dir=station).code == 0
+    profile = list(PROFILE)
+    profile[profile.index("--building") + 1], profile[profile.index("--unit") + 1] = "6", "3"
+    assert cli(*profile, home_dir=device).code == 0
+    assert cli("sync", "identity", "--out", str(tmp_path / "id.json"), home_dir=device).code == 0
+    assert cli("station", "enroll", str(tmp_path / "id.json"), home_dir=station).code == 0
+    assert cli("station", "identity", "--out", str(tmp_path / "st.json"), home_dir=station).code == 0
+    assert cli("sync", "trust", str(tmp_path / "st.json"), home_dir=device).code == 0
+    assert cli("households", "add", "--room", "0101", "--head", "陈建国", home_dir=device).code == 0
+    assert cli("sync", "export", "--out", str(tmp_path / "stick"), home_dir=device).code == 0
+    assert cli("station", "import", str(tmp_path / "stick"), home_dir=station).code == 0
+    [row] = json.loads(cli("station", "households", "list", "--json", home_dir=station).out)
+    assert row["unit"].endswith("6栋3单元"), row
+    found = cli("station", "edit-household", "6栋3单元:0101", "--set", "residency=vacant", home_dir=station)
+    assert found.code == 0, found.err

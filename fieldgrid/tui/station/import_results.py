@@ -14,6 +14,7 @@ from textual.binding import Binding, BindingType
 from textual.widgets import Static
 
 from fieldgrid.i18n import t
+from fieldgrid.model.profile import unit_title
 from fieldgrid.tui.station.list_screen import ListScreen
 from fieldgrid.tui.widgets.virtual_table import Column, Row
 
@@ -51,7 +52,7 @@ class ImportResultsScreen(ListScreen):
         device = self.db.device(outcome.device) if outcome.device else None
         if device is None:
             return outcome.device or "—"
-        return f"{device.leader} {device.grid.get('building', '')}{device.grid.get('unit', '')}"
+        return f"{device.leader} {unit_title('', device.grid.get('building', ''), device.grid.get('unit', ''))}"
 
     def reload(self) -> None:
         rows = [Row(n, (t(f"station.result.{o.status}"), self._from(o), str(o.records), o.path.name))
