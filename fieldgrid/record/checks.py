@@ -202,10 +202,18 @@ def _check_meta(doc: Mapping[str, Any], record: str, prefix: str, now_ms: int, p
 
 
 def check_record(
-    table: str, doc: Any, *, now_ms: int, parties: Collection[str] | None = None, position: int = 0
+    table: str,
+    doc: Any,
+    *,
+    now_ms: int,
+    parties: Collection[str] | None = None,
+    position: int = 0,
+    depth_checked: bool = False,
 ) -> None:
     """Refuse (:class:`BadRecord`) a record no fieldgrid writes.  ``parties``: the device ids whose stamps may
-    appear (the sender's and the receiver's); ``None`` accepts any party's (a station relaying a roll-up)."""
+    appear (the sender's and the receiver's); ``None`` accepts any party's (a station relaying a roll-up).
+    ``depth_checked``: the record came out of a payload whose nesting was checked whole, which bounds every
+    record's at :data:`MAX_DEPTH` (not walked a second time)."""
     shape = SHAPES.get(table)
     record = str(doc.get("id")) if isinstance(doc, dict) and isinstance(doc.get("id"), str) else f"#{position + 1}"
     record = record[:64]
@@ -213,7 +221,7 @@ def check_record(
         raise BadRecord(record, "table", "unknown_table")
     if not isinstance(doc, dict):
         raise BadRecord(record, "", "not_an_object")
-    if not depth_within(doc):
+    if not depth_checked and not depth_within(doc):
         raise BadRecord(record, "", "too_deep")
     _check_shape(doc, shape, record)
     _check_meta(doc, record, "", now_ms, parties)

@@ -225,7 +225,8 @@ def check_records(bundle: Bundle, *, now_ms: int, parties: Collection[str] | Non
     bundle refused naming the first bad record: before anything is merged, acknowledged or marked delivered."""
     for n, (table, doc) in enumerate(bundle.records):
         try:
-            check_record(table, doc, now_ms=now_ms, parties=parties, position=n)
+            # open_bundle checked the payload's nesting whole (MAX_PAYLOAD_DEPTH): each record's is within MAX_DEPTH
+            check_record(table, doc, now_ms=now_ms, parties=parties, position=n, depth_checked=True)
         except BadRecord as bad:
             raise SyncError(
                 "sync.error.bad_record", record=bad.record, field=bad.field or "—", reason=Label("reason", bad.reason)

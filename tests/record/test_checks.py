@@ -10,11 +10,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from fieldgrid.demo.unit import write_demo
-from fieldgrid.record.checks import MAX_SKEW_MS, BadRecord, check_record, depth_within
+from fieldgrid.record.checks import MAX_DEPTH, MAX_SKEW_MS, BadRecord, check_record, depth_within
 from fieldgrid.record.tables import TABLES
 from fieldgrid.store import Store
 from testkit import vectors
@@ -129,3 +129,23 @@ def test_dropping_any_required_field_is_refused(record: dict[str, Any], data: st
     del doc[field]
     with pytest.raises(BadRecord):
         check_record(record["table"], doc, now_ms=NOW, parties=PARTIES)
+
+
+_nested = st.recursive(
+    st.none() | st.integers() | st.text(max_size=3),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=2), inner, max_size=3),
+    max_leaves=40,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.dictionaries(st.text(max_size=2), _nested, max_size=4))
+def test_a_payloads_nesting_bounds_each_records(doc: dict) -> None:
+    """A bundle's payload is checked for nesting whole (``open_bundle``); the records in it are then not walked
+    again: a payload within its bound holds only records within theirs, and one beyond holds one beyond."""
+    from fieldgrid.sync.bundle import MAX_PAYLOAD_DEPTH
+
+    payload = {"records": [{"table": "visits", "doc": {"id": "a"}}, {"table": "visits", "doc": doc}]}
+    for limit in range(1, MAX_DEPTH + 1):
+        assert depth_within(payload, limit + 3) == depth_within(doc, limit)
+    assert depth_within(payload, MAX_PAYLOAD_DEPTH) == depth_within(doc)
