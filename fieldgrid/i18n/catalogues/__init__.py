@@ -46,6 +46,8 @@ HOMES: dict[str, str] = {
     "tui.member": "tui.field",
     "tui.place": "tui.field",
     "tui.visit": "tui.visit",
+    "tui.room": "tui.room",
+    "tui.date": "tui.room",
     "tui.roster": "tui.roster",
     "tui.sync": "tui.sync",
     "tui.tags": "tui.tags",

@@ -6,6 +6,10 @@ It lays out a title, a line for errors that belong to no field, the scrolling bo
 :class:`~fieldgrid.model.ValidationError` is shown under its field (the topmost bad field gets the focus), any
 other :class:`~fieldgrid.errors.FieldgridError` (a full disk, a refused change) at the top with everything typed
 kept.  Cancelling asks before throwing away changes (:attr:`FormScreen.is_dirty`).
+
+The focus starts in the first field a person types into (not on a select above it), the field that has it is
+framed, and entering a field puts the cursor after its text: nothing is selected, so one Backspace removes one
+character, never a whole ID number.
 """
 
 from __future__ import annotations
@@ -27,7 +31,7 @@ from fieldgrid.model import ValidationError, ValidationErrors
 from fieldgrid.store import Store
 from fieldgrid.tui.common.bindings import translate_bindings
 from fieldgrid.tui.common.dialogs import leave_form
-from fieldgrid.tui.widgets.form_field import FormField, unfocusable
+from fieldgrid.tui.widgets.form_field import FormField, keep_on_focus, unfocusable
 from fieldgrid.tui.widgets.key_bar import KeyBar
 from fieldgrid.tui.widgets.title_bar import TitleBar
 
@@ -54,6 +58,7 @@ class FormScreen(Screen[T], Generic[T]):
     CSS_PATH: ClassVar = [asset_path("tcss", "forms.tcss")]
     HELP_TITLE = "tui.help.form_title"
     HELP_INTRO = "tui.help.field_form_intro"
+    AUTO_FOCUS = "#form-body Input, #form-body TextArea"
     # Model field → form field, where the names differ.
     ALIASES: ClassVar[dict[str, str]] = {}
     # What the button that submits says (a catalogue key): 保存, or what submitting does (导入, 发送).
@@ -142,6 +147,8 @@ class FormScreen(Screen[T], Generic[T]):
     def on_mount(self) -> None:
         self.sub_title = self.title_text
         self.query_one("#form-error", Static).display = False
+        for control in self.query(Input):
+            keep_on_focus(control)
         self.call_after_refresh(self._take_snapshot)
 
     def _take_snapshot(self) -> None:

@@ -70,6 +70,7 @@ ZH: dict[str, str] = {
     "tui.key.patrols": "巡查记录",
     "tui.key.correct_patrol": "更正",
     "tui.key.void_patrol": "作废",
+    "tui.key.remove_member": "删除此成员",
 }
 
 EN: dict[str, str] = {
@@ -140,4 +141,5 @@ EN: dict[str, str] = {
     "tui.key.patrols": "Patrols",
     "tui.key.correct_patrol": "Correct",
     "tui.key.void_patrol": "Void",
+    "tui.key.remove_member": "Remove member",
 }
