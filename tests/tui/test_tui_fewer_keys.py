@@ -270,3 +270,14 @@ def test_close_before_feedback_is_refused_before_any_form(store: Store, lang: st
 
     run(store, body)
     assert [e.kind for e in store.problem(ident).events] == ["reported", "handled"]
+
+
+def test_the_field_focused_on_opening_keeps_its_text_too(store: Store) -> None:
+    async def body(app: FieldgridApp, pilot: Pilot) -> None:
+        form = await open_edit_form(app, pilot)
+        room = form.query_one("#room", Input)
+        assert form.focused is room
+        await press(pilot, "backspace")
+        assert room.value == "180"
+
+    run(store, body)

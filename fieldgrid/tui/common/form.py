@@ -20,9 +20,11 @@ from typing import ClassVar, Generic, TypeVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
+from textual.events import DescendantFocus
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Button, Input, Select, SelectionList, Static, TextArea
+from textual.widgets.input import Selection as InputSelection
 
 from fieldgrid.assets import asset_path
 from fieldgrid.errors import FieldgridError
@@ -150,6 +152,14 @@ class FormScreen(Screen[T], Generic[T]):
         for control in self.query(Input):
             keep_on_focus(control)
         self.call_after_refresh(self._take_snapshot)
+
+    def on_descendant_focus(self, event: DescendantFocus) -> None:
+        """The field focused first on opening was focused before :meth:`on_mount` could stop Textual selecting
+        its text: the cursor goes after the text, nothing selected."""
+        control = event.widget
+        if isinstance(control, Input) and not control.selection.is_empty:
+            keep_on_focus(control)
+            control.selection = InputSelection.cursor(len(control.value))
 
     def _take_snapshot(self) -> None:
         self._snapshot = self.state()

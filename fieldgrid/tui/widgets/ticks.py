@@ -26,7 +26,7 @@ class TickBox(Checkbox):
     @property
     def _button(self) -> Content:
         style = self.get_visual_style("toggle--label")
-        return Content.styled(tick(self.value), style)
+        return Content.styled(tick(self.value) + " ", style)
 
 
 class TickList(SelectionList[str]):
