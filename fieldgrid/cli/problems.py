@@ -164,7 +164,7 @@ def cmd_add(args: argparse.Namespace, store: Store) -> int:
 
 
 def _said(view: ProblemView) -> int:
-    err(t("cli.problem.status", id=view.id[:8], status=label("status", view.status)))
+    err(t("cli.problem.status", id=view.id[:8], status=label("status", view.shown_status)))
     return EXIT_OK
 
 

@@ -24,6 +24,7 @@ from fieldgrid.model.problem import (
     due_date,
     is_overdue,
     ordered,
+    step,
 )
 from fieldgrid.model.validation import control_errors
 
@@ -131,6 +132,14 @@ class ProblemView:
         return self.state.status or "pending"
 
     @property
+    def shown_status(self) -> str:
+        """The status word that says what comes next: a solved problem reads 已解决待反馈 until the residents are
+        told, then 已反馈待办结 (``fed_back``) until it is closed; otherwise :attr:`status`."""
+        if self.status == "resolved" and self.state.feedback_given:
+            return "fed_back"
+        return self.status
+
+    @property
     def due(self) -> dt.date:
         return due_date(self.reported_at, self.report.urgency)
 
@@ -157,6 +166,30 @@ class ProblemView:
         """Solved (or decided) but the residents not yet told since: feedback owed on a solved problem, or the
         notice on one the community decided cannot be solved."""
         return (self.status == "resolved" and not self.state.feedback_given) or self.status == "notice_due"
+
+
+# What a step's form would hold, enough for :func:`refusal` to hear only what the rules say of the step now.
+_TRIAL_DATA: dict[str, dict[str, str]] = {
+    "note": {"text": "-"},
+    "handled": {"text": "-"},
+    "escalated": {"to": "property", "reason": "-"},
+    "decision": {"outcome": "in_progress", "text": "-"},
+    "feedback": {"how": "phone", "to": "-", "text": "-"},
+    "closed": {"notice": "-", "note": "-", "text": "-"},
+    "reopened": {"reason": "-"},
+}
+
+
+def refusal(view: ProblemView, kind: str, **data: str) -> ValidationError | None:
+    """Why the rules refuse a ``kind`` step on ``view`` now, whatever its form would hold (closing a solved
+    problem before the residents were told, say); ``None`` when the step can be taken.  Asked before a form
+    opens, so nobody fills one in vain."""
+    event = ProblemEvent(view.id, kind, view.last_at, {**_TRIAL_DATA.get(kind, {}), **data}, stamp="~")
+    try:
+        step(view.state, event)
+    except ValidationError as exc:
+        return exc
+    return None
 
 
 def group_events(events: Iterable[ProblemEvent]) -> dict[str, list[ProblemEvent]]:

@@ -45,6 +45,8 @@ HOMES: dict[str, str] = {
     "tui.field": "tui.field",
     "tui.member": "tui.field",
     "tui.visit": "tui.visit",
+    "tui.room": "tui.room",
+    "tui.date": "tui.room",
     "tui.roster": "tui.roster",
     "tui.sync": "tui.sync",
     "tui.tags": "tui.tags",

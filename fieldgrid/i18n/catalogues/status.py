@@ -11,6 +11,7 @@ ZH: dict[str, str] = {
     "status.notice_due": "无法解决待公告",
     "status.closed": "已办结",
     "status.unsolvable": "无法解决(已公告)",
+    "status.fed_back": "已反馈待办结",
 }
 
 EN: dict[str, str] = {
@@ -22,4 +23,5 @@ EN: dict[str, str] = {
     "status.notice_due": "Notice due",
     "status.closed": "Closed",
     "status.unsolvable": "Unsolvable (notice posted)",
+    "status.fed_back": "Told, ready to close",
 }

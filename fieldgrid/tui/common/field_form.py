@@ -7,14 +7,17 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Generic, TypeVar
 
+from textual import on
 from textual.app import ComposeResult
 from textual.widget import Widget
 from textual.widgets import Input, Select, TextArea
 
 from fieldgrid.i18n import t
+from fieldgrid.model.dates import day_text
 from fieldgrid.store import Store
 from fieldgrid.tui.common.form import FormScreen, value_of
 from fieldgrid.tui.widgets.form_field import FormField
+from fieldgrid.tui.widgets.room_field import date_hint
 
 T = TypeVar("T")
 
@@ -41,6 +44,18 @@ class FieldFormScreen(FormScreen[T], Generic[T]):
         value = value_of(self.form_fields[name].control)
         return value if isinstance(value, str) else ""
 
+    def day(self, name: str) -> str | None:
+        """A date field's day as ISO (明天, +3 and 12-05 read as the day they mean); text that means no day is
+        passed on as typed, for the model to refuse; ``None`` when empty."""
+        return day_text(self.value(name), self.store.now().date()) or None
+
+    @on(Input.Changed)
+    def _say_which_day(self, event: Input.Changed) -> None:
+        """Under a date field, the day its text means, while it is typed."""
+        for f in self.form_fields.values():
+            if f.control is event.input and f.has_class("date-field"):
+                f.set_hint(date_hint(event.value, self.store.now().date()))
+
 
 def text_field(
     name: str,
@@ -58,6 +73,13 @@ def text_field(
     else:
         control = Input(value, id=f"f-{name}", compact=True, placeholder=placeholder)
     return FormField(label, control, field=name, hint=hint, classes="half" if half else None)
+
+
+def date_field(name: str, label: str, value: str = "") -> FormField:
+    """A text field for a day: 明天, 下周一, +3, 12-05 or 2026-12-05, the day it means shown under it."""
+    f = text_field(name, label, value, hint=t("tui.date.hint"))
+    f.add_class("date-field")
+    return f
 
 
 def choice_field(

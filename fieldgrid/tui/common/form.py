@@ -6,6 +6,10 @@ It lays out a title, a line for errors that belong to no field, the scrolling bo
 :class:`~fieldgrid.model.ValidationError` is shown under its field (the topmost bad field gets the focus), any
 other :class:`~fieldgrid.errors.FieldgridError` (a full disk, a refused change) at the top with everything typed
 kept.  Cancelling asks before throwing away changes (:attr:`FormScreen.is_dirty`).
+
+The focus starts in the first field a person types into (not on a select above it), the field that has it is
+framed, and entering a field puts the cursor after its text: nothing is selected, so one Backspace removes one
+character, never a whole ID number.
 """
 
 from __future__ import annotations
@@ -16,9 +20,11 @@ from typing import ClassVar, Generic, TypeVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
+from textual.events import DescendantFocus
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Button, Input, Select, SelectionList, Static, TextArea
+from textual.widgets.input import Selection as InputSelection
 
 from fieldgrid.assets import asset_path
 from fieldgrid.errors import FieldgridError
@@ -27,7 +33,7 @@ from fieldgrid.model import ValidationError, ValidationErrors
 from fieldgrid.store import Store
 from fieldgrid.tui.common.bindings import translate_bindings
 from fieldgrid.tui.common.dialogs import leave_form
-from fieldgrid.tui.widgets.form_field import FormField, unfocusable
+from fieldgrid.tui.widgets.form_field import FormField, keep_on_focus, unfocusable
 from fieldgrid.tui.widgets.key_bar import KeyBar
 from fieldgrid.tui.widgets.title_bar import TitleBar
 
@@ -54,6 +60,7 @@ class FormScreen(Screen[T], Generic[T]):
     CSS_PATH: ClassVar = [asset_path("tcss", "forms.tcss")]
     HELP_TITLE = "tui.help.form_title"
     HELP_INTRO = "tui.help.field_form_intro"
+    AUTO_FOCUS = "#form-body Input, #form-body TextArea"
     # Model field → form field, where the names differ.
     ALIASES: ClassVar[dict[str, str]] = {}
     # What the button that submits says (a catalogue key): 保存, or what submitting does (导入, 发送).
@@ -142,7 +149,17 @@ class FormScreen(Screen[T], Generic[T]):
     def on_mount(self) -> None:
         self.sub_title = self.title_text
         self.query_one("#form-error", Static).display = False
+        for control in self.query(Input):
+            keep_on_focus(control)
         self.call_after_refresh(self._take_snapshot)
+
+    def on_descendant_focus(self, event: DescendantFocus) -> None:
+        """The field focused first on opening was focused before :meth:`on_mount` could stop Textual selecting
+        its text: the cursor goes after the text, nothing selected."""
+        control = event.widget
+        if isinstance(control, Input) and not control.selection.is_empty:
+            keep_on_focus(control)
+            control.selection = InputSelection.cursor(len(control.value))
 
     def _take_snapshot(self) -> None:
         self._snapshot = self.state()

@@ -242,13 +242,14 @@ class StairwellScreen(Fresh, Screen[None]):
         self.app.push_screen(HouseholdDetailScreen(self.store, household.id))
 
     def action_visit(self) -> None:
+        """The visit form, asking which flat: the cursor's is shown, typing another room replaces it."""
         household = self.highlighted
-        if household is None or household.is_vacant:
+        if household is None:
             self.app.notify(t("tui.map.pick_lived_in"), severity="warning")
             return
         from fieldgrid.tui.field_work.visit_form import VisitFormScreen
 
-        self.app.push_screen(VisitFormScreen(self.store, household))
+        self.app.push_screen(VisitFormScreen(self.store, household, ask_room=True))
 
     def action_households(self) -> None:
         self.app.action_households()  # type: ignore[attr-defined]

@@ -9,16 +9,19 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from textual import on
 from textual.widget import Widget
-from textual.widgets import SelectionList
+from textual.widgets import Input, SelectionList
 from textual.widgets.selection_list import Selection
 
 from fieldgrid.i18n import label, t
-from fieldgrid.model import Household
+from fieldgrid.model import Household, ValidationError, ValidationErrors
 from fieldgrid.model.visit import VISIT_KINDS, Visit
 from fieldgrid.store import Store
-from fieldgrid.tui.common.field_form import FieldFormScreen, choice_field, text_field
+from fieldgrid.tui.common.field_form import FieldFormScreen, choice_field, date_field, text_field
 from fieldgrid.tui.widgets.form_field import FormField
+from fieldgrid.tui.widgets.room_field import Where, room_field, where
+from fieldgrid.tui.widgets.ticks import TickList
 
 
 def when_text(iso: str) -> str:
@@ -31,18 +34,36 @@ def parse_when(text: str) -> str:
 
 
 class VisitFormScreen(FieldFormScreen[Visit]):
-    HELP_TITLE = "tui.help.visit_title"
+    """``ask_room`` (from the map): the form starts on a room field showing ``household``'s room, which typing
+    replaces and Enter keeps; the note comes next, then the follow-up date, so a routine visit is ``v``, the
+    room, Enter, the text, ``ctrl+s``."""
 
-    def __init__(self, store: Store, household: Household, corrects: Visit | None = None) -> None:
-        who = household.head_name or household.room
-        key = "tui.visit.correct_title" if corrects else "tui.visit.title"
-        super().__init__(store, t(key, room=household.room, head=who))
+    HELP_TITLE = "tui.help.visit_title"
+    ALIASES = {"household_id": "room"}  # noqa: RUF012
+
+    def __init__(
+        self, store: Store, household: Household, corrects: Visit | None = None, *, ask_room: bool = False
+    ) -> None:
+        super().__init__(store, self._title(household, corrects))
         self.household = household
         self.corrects = corrects
+        self.ask_room = ask_room and corrects is None
+
+    @staticmethod
+    def _title(household: Household, corrects: Visit | None) -> str:
+        key = "tui.visit.correct_title" if corrects else "tui.visit.title"
+        if household.is_vacant:  # the map's cursor on a vacant flat: the room typed decides
+            return t(key, room="", head="")
+        return t(key, room=household.room, head=household.head_name or household.room)
 
     def fields(self) -> Iterable[FormField | Widget]:
         old = self.corrects
         now = when_text(self.store.now().isoformat(timespec="minutes"))
+        if self.ask_room:
+            yield room_field("room", self.household, places=False)
+        yield text_field("found", t("tui.visit.found"), old.found if old else "", area=True)
+        yield date_field("follow_up", t("tui.visit.follow_up"), (old.follow_up or "") if old else "")
+        yield text_field("needs", t("tui.visit.needs"), old.needs if old else "")
         yield choice_field(
             "kind",
             t("tui.visit.kind"),
@@ -50,33 +71,60 @@ class VisitFormScreen(FieldFormScreen[Visit]):
             old.kind if old else "routine",
         )
         yield text_field("at", t("tui.visit.at"), when_text(old.at) if old else now, hint=t("tui.visit.at_hint"))
-        yield text_field("found", t("tui.visit.found"), old.found if old else "", area=True)
-        yield text_field("needs", t("tui.visit.needs"), old.needs if old else "")
-        yield text_field(
-            "follow_up", t("tui.visit.follow_up"), (old.follow_up or "") if old else "", placeholder="YYYY-MM-DD"
-        )
-        if self.household.members:
-            seen = set(old.seen) if old else set()
-            checklist = SelectionList[str](
-                *(Selection(m.name, m.name, m.name in seen) for m in self.household.members), id="f-seen"
-            )
-            yield FormField(t("tui.visit.seen"), checklist, field="seen")
+        seen = set(old.seen) if old else set()
+        checklist = TickList(*(Selection(m.name, m.name, m.name in seen) for m in self.household.members), id="f-seen")
+        seen_field = FormField(t("tui.visit.seen"), checklist, field="seen")
+        seen_field.display = bool(self.household.members)
+        yield seen_field
+
+    # -- the room field ------------------------------------------------------------------------------
+
+    def where(self) -> Where:
+        return where(self.store.households(), self.value("room"), self.household, places=False)
+
+    @on(Input.Changed, "#f-room")
+    def _show_whose(self) -> None:
+        self.field("room").set_error(None)
+        self.field("room").set_hint(self.where().hint or " ")
+
+    @on(Input.Submitted, "#f-room")
+    def _room_chosen(self, event: Input.Submitted) -> None:
+        event.stop()
+        if self.take_room():
+            self.query_one("#f-found").focus()
+
+    def take_room(self) -> bool:
+        """The typed room's household becomes the visit's (title and members seen follow); else its error."""
+        found = self.where()
+        if found.household is None:
+            self.field("room").set_error(found.error)
+            self.field("room").control.focus()
+            return False
+        if found.household.id != self.household.id:
+            self.household = found.household
+            self.sub_title = self.title_text = self._title(found.household, None)
+            checklist = self.query_one("#f-seen", SelectionList)
+            checklist.clear_options()
+            checklist.add_options([Selection(m.name, m.name, False) for m in found.household.members])
+            self.field("seen").display = bool(found.household.members)
+        return True
 
     def seen(self) -> tuple[str, ...]:
         """The members ticked as seen, in the household's order."""
-        if not self.household.members:
-            return ()
         ticked = set(self.query_one("#f-seen", SelectionList).selected)
         return tuple(m.name for m in self.household.members if m.name in ticked)
 
     def submit(self) -> Visit:
+        if self.ask_room and not self.take_room():
+            found = self.where()
+            raise ValidationErrors([ValidationError("room", found.error_key, room=found.room)])
         visit = Visit(
             household_id=self.household.id,
             at=parse_when(self.value("at")),
             kind=self.value("kind"),
             found=self.value("found"),
             needs=self.value("needs"),
-            follow_up=self.value("follow_up").strip() or None,
+            follow_up=self.day("follow_up"),
             corrects=self.corrects.id if self.corrects else None,
             seen=self.seen(),
         )

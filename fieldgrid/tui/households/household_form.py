@@ -27,6 +27,7 @@ from fieldgrid.tui.common.form import FormScreen
 from fieldgrid.tui.common.formatting import phone_text
 from fieldgrid.tui.widgets.form_field import FormField
 from fieldgrid.tui.widgets.member_editor import MemberEditor
+from fieldgrid.tui.widgets.ticks import TickList
 
 _PHONE_SEPARATORS = re.compile(r"[,，、;；/\s]+")
 
@@ -60,6 +61,7 @@ class HouseholdFormScreen(FormScreen["Household | None"]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+n", "add_member", "tui.key.add_member"),
+        Binding("ctrl+r", "remove_member", "tui.key.remove_member"),
     ]
 
     def __init__(self, store: Store, household: Household | None, *, move_in: Household | None = None) -> None:
@@ -138,7 +140,7 @@ class HouseholdFormScreen(FormScreen["Household | None"]):
             ),
             "tags": FormField(
                 t("tui.field.tags"),
-                SelectionList[str](
+                TickList(
                     *(Selection(text, code, code in h.tags) for text, code in self._tag_options()), id="tags"
                 ),
                 field="tags",
@@ -298,20 +300,39 @@ class HouseholdFormScreen(FormScreen["Household | None"]):
         if result is not None:
             self.app.notify(t("tui.form.saved", room=result.room))
 
-    def action_add_member(self) -> None:
+    async def action_add_member(self) -> None:
+        """A new member row, its name field focused once it is mounted (before, the focus stayed where it was
+        and the name went into the previous member's ID number)."""
         editors = self.editors
         relations = {e.raw()["relation"] for e in editors}
         relation = next((r for r in ("self", "spouse") if r not in relations), "child")
         editor = MemberEditor(None, number=len(editors) + 1, relation=relation if relation in RELATIONS else "other")
-        self.query_one("#members", Vertical).mount(editor)
-        self.call_after_refresh(self._focus_new_member, editor)
+        await self.query_one("#members", Vertical).mount(editor)
+        editor.input("name").focus(scroll_visible=False)
+        self.call_after_refresh(editor.scroll_visible, animate=False)
 
-    def _focus_new_member(self, editor: MemberEditor) -> None:
-        editor.input("name").focus()
-        editor.scroll_visible(animate=False)
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "remove_member":
+            return True if self._focused_editor() is not None else None  # shown, dimmed, off a member
+        return super().check_action(action, parameters)
+
+    def _focused_editor(self) -> MemberEditor | None:
+        node = self.focused
+        while node is not None and not isinstance(node, MemberEditor):
+            node = node.parent  # type: ignore[assignment]
+        return node
+
+    async def action_remove_member(self) -> None:
+        """Remove the member whose field has the focus (删除此成员, ``ctrl+r``: Tab never lands on its button)."""
+        editor = self._focused_editor()
+        if editor is not None:
+            await self._remove(editor)
 
     async def on_member_editor_remove_requested(self, event: MemberEditor.RemoveRequested) -> None:
-        await event.editor.remove()
+        await self._remove(event.editor)
+
+    async def _remove(self, gone: MemberEditor) -> None:
+        await gone.remove()
         for n, editor in enumerate(self.editors, start=1):
             editor.set_number(n)
         self.query_one("#add-member", Button).focus()
@@ -319,6 +340,6 @@ class HouseholdFormScreen(FormScreen["Household | None"]):
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "add-member":
             event.stop()
-            self.action_add_member()
+            self.run_worker(self.action_add_member())
             return
         super().on_button_pressed(event)

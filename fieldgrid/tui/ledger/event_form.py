@@ -74,5 +74,5 @@ class EventFormScreen(FieldFormScreen[ProblemView]):
         if self.kind == "closed" and data.get("resolution") != "unsolvable":
             data.pop("notice", None)
         view = self.store.add_event(self.view.id, self.kind, data, parse_when(self.value("at")))
-        self.app.notify(t("tui.event.saved", kind=label("event", self.kind), status=label("status", view.status)))
+        self.app.notify(t("tui.event.saved", kind=label("event", self.kind), status=label("status", view.shown_status)))
         return view

@@ -35,7 +35,7 @@ def place_label(view: ProblemView, rooms: dict[str, str]) -> str:
 def status_label(view: ProblemView, today: dt.date) -> str:
     """The status, with the deadline's stage in words: ``处理中!!`` overdue, ``处理中!^今天`` / ``处理中!^明天`` due
     within a day; an escalated problem with the days it has waited, ``已上报·9天``."""
-    text = label("status", view.status)
+    text = label("status", view.shown_status)
     waiting = waiting_days(view, today)
     if waiting is not None:  # escalated: how long it has waited for the decision
         text = t("tui.ledger.waiting", status=text, days=waiting)

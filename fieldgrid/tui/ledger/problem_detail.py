@@ -22,7 +22,7 @@ from fieldgrid.errors import FieldgridError
 from fieldgrid.fsutil import atomic_write_bytes
 from fieldgrid.i18n import label, t
 from fieldgrid.ledger.wording import event_summary, problem_message
-from fieldgrid.model.ledger import ProblemView
+from fieldgrid.model.ledger import ProblemView, refusal
 from fieldgrid.store import Store
 from fieldgrid.tui.common.bindings import translate_bindings
 from fieldgrid.tui.common.fresh import Fresh
@@ -103,7 +103,7 @@ class ProblemDetailScreen(Fresh, Screen[None]):
             self.dismiss(None)
             return
         view, today = self.view, self.store.now().date()
-        status = label("status", view.status)
+        status = label("status", view.shown_status)
         self.sub_title = t("tui.problem.subtitle", category=label("category", view.report.category), status=status)
         facts = Table.grid(padding=(0, 2))
         facts.add_column(style="bold", no_wrap=True)
@@ -157,7 +157,15 @@ class ProblemDetailScreen(Fresh, Screen[None]):
         if self.view is not None:
             # a problem the community decided cannot be solved is closed with its notice
             resolution = "unsolvable" if self.view.status == "notice_due" else "solved"
-            form = EventFormScreen(self.store, self.view, STEPS[action], resolution=resolution)
+            kind = STEPS[action]
+            # a solved problem closes as solved, so only once the residents were told; any other open one may
+            # still be closed as cannot be solved, with its notice, in the form
+            check = "solved" if self.view.status == "resolved" else "unsolvable"
+            refused = refusal(self.view, kind, resolution=check) if kind == "closed" else None
+            if refused is not None:  # said at once, not after the whole form was filled in
+                self.app.notify(t(refused.key, **refused.params), severity="warning", timeout=8)
+                return
+            form = EventFormScreen(self.store, self.view, kind, resolution=resolution)
             self.app.push_screen(form, self._after_step)
 
     def action_correct(self) -> None:

@@ -1,4 +1,7 @@
-"""Report a problem (问题登记): category, urgency, where (a household or a shared place), what, who raised it.
+"""Report a problem (问题登记): where (a flat's room, or a shared place typed in the same field), what, category,
+urgency, who raised it.  The form starts on the where field, showing the flat it was opened on (the map's cursor,
+the household page) which Enter keeps and typing replaces; so a problem on a household is ``p``, the room, Enter,
+the text, ``ctrl+s``.
 
 Choosing 紧急 with a kind of emergency (fire, gas, medical, violence) shows the emergency screen at once —
 what to call and whom to notify — before the record is finished.
@@ -10,15 +13,18 @@ from collections.abc import Iterable
 
 from textual import on
 from textual.widget import Widget
-from textual.widgets import Select
+from textual.widgets import Input, Select
 
+from fieldgrid.errors import FieldgridError
 from fieldgrid.i18n import label, t
+from fieldgrid.model import Household, ValidationError, ValidationErrors
 from fieldgrid.model.ledger import EMERGENCY_KINDS, ProblemView, Report
 from fieldgrid.model.problem import CATEGORIES, URGENCIES
 from fieldgrid.store import Store
 from fieldgrid.tui.common.field_form import FieldFormScreen, choice_field, text_field
 from fieldgrid.tui.field_work.visit_form import parse_when, when_text
 from fieldgrid.tui.widgets.form_field import FormField
+from fieldgrid.tui.widgets.room_field import Where, room_field, where
 
 # The category an emergency is filed under unless the leader picks another.
 EMERGENCY_CATEGORY = {"fire": "safety_hazard", "gas": "safety_hazard", "medical": "livelihood", "violence": "dispute"}
@@ -26,7 +32,7 @@ EMERGENCY_CATEGORY = {"fire": "safety_hazard", "gas": "safety_hazard", "medical"
 
 class ProblemFormScreen(FieldFormScreen[ProblemView]):
     HELP_TITLE = "tui.help.problem_title"
-    ALIASES = {"household_id": "household"}  # noqa: RUF012
+    ALIASES = {"household_id": "where", "place": "where"}  # noqa: RUF012
 
     def __init__(
         self,
@@ -48,9 +54,13 @@ class ProblemFormScreen(FieldFormScreen[ProblemView]):
 
     def fields(self) -> Iterable[FormField | Widget]:
         r = self.preset
-        households = [
-            (f"{h.room} {h.head_name}".strip(), h.id) for h in self.store.households() if not h.is_vacant
-        ]
+        current = self._household(r.household_id)
+        room = room_field("where", current, places=True)
+        if current is None:
+            room.hint = t("tui.problem.place_hint")
+            room.control.value = r.place  # type: ignore[attr-defined]
+        yield room
+        yield text_field("description", t("tui.problem.description"), r.description, area=True)
         yield choice_field(
             "category", t("tui.problem.category"), [(label("category", c), c) for c in CATEGORIES], r.category
         )
@@ -64,11 +74,36 @@ class ProblemFormScreen(FieldFormScreen[ProblemView]):
             r.emergency,
             blank=True,
         )
-        yield choice_field("household", t("tui.problem.household"), households, r.household_id, blank=True)
-        yield text_field("place", t("tui.problem.place"), r.place, hint=t("tui.problem.place_hint"))
-        yield text_field("description", t("tui.problem.description"), r.description, area=True)
         yield text_field("reporter", t("tui.problem.reporter"), r.reporter)
         yield text_field("at", t("tui.problem.at"), when_text(self.store.now().isoformat(timespec="minutes")))
+
+    def _household(self, ident: str | None) -> Household | None:
+        if not ident:
+            return None
+        try:
+            return self.store.household(ident)
+        except FieldgridError:
+            return None
+
+    # -- which flat, or which shared place -------------------------------------------------------------
+
+    def where(self) -> Where:
+        current = self._household(self.preset.household_id)
+        return where(self.store.households(), self.value("where"), current, places=True)
+
+    @on(Input.Changed, "#f-where")
+    def _show_where(self) -> None:
+        self.field("where").set_error(None)
+        self.field("where").set_hint(self.where().hint or t("tui.problem.place_hint"))
+
+    @on(Input.Submitted, "#f-where")
+    def _where_chosen(self, event: Input.Submitted) -> None:
+        event.stop()
+        found = self.where()
+        if found.error_key:
+            self.field("where").set_error(found.error)
+            return
+        self.query_one("#f-description").focus()
 
     @on(Select.Changed)
     def _maybe_emergency(self) -> None:
@@ -82,12 +117,15 @@ class ProblemFormScreen(FieldFormScreen[ProblemView]):
             self.app.push_screen(EmergencyScreen(self.store, kind=kind, then_report=False))
 
     def submit(self) -> ProblemView:
+        found = self.where()
+        if found.error_key:
+            raise ValidationErrors([ValidationError("where", found.error_key, room=found.room)])
         report = Report(
             category=self.value("category"),
             description=self.value("description"),
             urgency=self.value("urgency"),
-            household_id=self.value("household") or None,
-            place=self.value("place"),
+            household_id=found.household.id if found.household else None,
+            place=found.place,
             reporter=self.value("reporter"),
             emergency=self.value("emergency") or None,
             source=self.preset.source,

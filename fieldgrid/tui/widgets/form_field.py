@@ -11,9 +11,17 @@ from typing import TypeVar
 from textual.app import ComposeResult
 from textual.containers import Container
 from textual.widget import Widget
-from textual.widgets import Label, Static
+from textual.widgets import Input, Label, Static
 
 W = TypeVar("W", bound=Widget)
+In = TypeVar("In", bound=Input)
+
+
+def keep_on_focus(control: In) -> In:
+    """``control`` keeps its text when it gains the focus: the cursor goes after the text, nothing selected
+    (Textual selects all of it, so the next key typed would replace a whole ID number)."""
+    control.select_on_focus = False
+    return control
 
 
 def unfocusable(widget: W) -> W:
@@ -56,6 +64,12 @@ class FormField(Container):
         if self.hint:
             yield Static(classes="field-spacer")
             yield Static(self.hint, classes="field-hint", markup=False)
+
+    def set_hint(self, text: str) -> None:
+        """Change the line under the control (a field made with a hint): what a typed date or room means."""
+        self.hint = text
+        if self.is_mounted:
+            self.query_one(".field-hint", Static).update(text)
 
     @property
     def error(self) -> str:

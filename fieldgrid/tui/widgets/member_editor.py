@@ -13,7 +13,7 @@ from fieldgrid.i18n import label, t
 from fieldgrid.model import Member
 from fieldgrid.model.vocabulary import RELATIONS, SEXES
 from fieldgrid.tui.common.formatting import phone_text
-from fieldgrid.tui.widgets.form_field import FormField
+from fieldgrid.tui.widgets.form_field import FormField, keep_on_focus, unfocusable
 
 MEMBER_FIELDS = ("name", "relation", "sex", "birth_year", "phone", "id_number")
 
@@ -33,7 +33,10 @@ class MemberEditor(Vertical):
         m = self.original
         self.fields: dict[str, FormField] = {
             "name": FormField(
-                t("tui.member.name"), Input(m.name, classes="m-name", compact=True), field="name", classes="half"
+                t("tui.member.name"),
+                keep_on_focus(Input(m.name, classes="m-name", compact=True)),
+                field="name",
+                classes="half",
             ),
             "relation": FormField(
                 t("tui.member.relation"),
@@ -61,24 +64,26 @@ class MemberEditor(Vertical):
             ),
             "birth_year": FormField(
                 t("tui.member.birth_year"),
-                Input(
-                    str(m.birth_year) if m.birth_year else "",
-                    type="integer",
-                    max_length=4,
-                    classes="m-birth_year",
-                    compact=True,
+                keep_on_focus(
+                    Input(
+                        str(m.birth_year) if m.birth_year else "",
+                        type="integer",
+                        max_length=4,
+                        classes="m-birth_year",
+                        compact=True,
+                    )
                 ),
                 field="birth_year",
                 classes="half",
             ),
             "phone": FormField(
                 t("tui.member.phone"),
-                Input(phone_text(m.phone, reveal=True), classes="m-phone", compact=True),
+                keep_on_focus(Input(phone_text(m.phone, reveal=True), classes="m-phone", compact=True)),
                 field="phone",
             ),
             "id_number": FormField(
                 t("tui.member.id_number"),
-                Input(m.id_number or "", max_length=22, classes="m-id_number", compact=True),
+                keep_on_focus(Input(m.id_number or "", max_length=22, classes="m-id_number", compact=True)),
                 field="id_number",
             ),
         }
@@ -86,7 +91,8 @@ class MemberEditor(Vertical):
     def compose(self) -> ComposeResult:
         with Horizontal(classes="member-head"):
             yield Static(self._title(), classes="member-title")
-            yield Button(t("tui.form.remove_member"), classes="remove-member", compact=True)
+            # out of the Tab order, so Tab never lands on it before 姓名: ctrl+r (in the key bar) or a click
+            yield unfocusable(Button(t("tui.form.remove_member"), classes="remove-member", compact=True))
         with Horizontal(classes="pair"):
             yield self.fields["name"]
             yield self.fields["relation"]

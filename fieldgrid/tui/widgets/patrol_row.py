@@ -12,6 +12,7 @@ from textual.containers import Horizontal
 from textual.widgets import Checkbox, Input, Label
 
 from fieldgrid.i18n import has, t
+from fieldgrid.tui.widgets.ticks import TickBox
 
 
 def item_label(code: str) -> str:
@@ -26,9 +27,9 @@ class PatrolRow(Horizontal):
 
     def compose(self) -> ComposeResult:
         yield Label(item_label(self.code), classes="patrol-item")
-        yield Checkbox(t("tui.patrol.ok"), True, compact=True, classes="patrol-ok")
+        yield TickBox(t("tui.patrol.ok"), True, compact=True, classes="patrol-ok")
         yield Input(placeholder=t("tui.patrol.finding_placeholder"), compact=True, classes="patrol-finding")
-        yield Checkbox(t("tui.patrol.report"), False, compact=True, classes="patrol-report")
+        yield TickBox(t("tui.patrol.report"), False, compact=True, classes="patrol-report")
 
     @property
     def ok_box(self) -> Checkbox:

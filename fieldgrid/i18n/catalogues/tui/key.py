@@ -72,6 +72,7 @@ ZH: dict[str, str] = {
     "tui.key.void_patrol": "作废",
     "tui.key.read_whole": "看全文",
     "tui.key.notices": "服务站通知",
+    "tui.key.remove_member": "删除此成员",
 }
 
 EN: dict[str, str] = {
@@ -144,4 +145,5 @@ EN: dict[str, str] = {
     "tui.key.void_patrol": "Void",
     "tui.key.read_whole": "Read whole",
     "tui.key.notices": "Station notices",
+    "tui.key.remove_member": "Remove member",
 }
