@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -56,11 +57,18 @@ class Visit:
 
     @classmethod
     def from_doc(cls, doc: dict[str, Any]) -> Visit:
-        names = {f.name for f in dataclasses.fields(cls)}
+        """The visit a document holds; keys that are no field of a visit (a stored document's ``_meta``) are
+        left out.  Its values are scalars (``seen`` becomes a tuple): nothing of ``doc`` is shared."""
+        names = _field_names()
         data = {k: v for k, v in doc.items() if k in names}
         if "seen" in data:
             data["seen"] = tuple(str(n) for n in data["seen"] or ())
         return cls(**data)
+
+
+@functools.cache
+def _field_names() -> frozenset[str]:
+    return frozenset(f.name for f in dataclasses.fields(Visit))
 
 
 def validate_visit(visit: Visit, now: dt.datetime) -> Visit:

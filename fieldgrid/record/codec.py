@@ -36,7 +36,8 @@ def household_of(doc: dict[str, Any]) -> Household:
 
 
 def visit_of(doc: dict[str, Any]) -> Visit:
-    return Visit.from_doc(live_view(doc))
+    """A stored visit (a visit has no members, and its model keeps no part of the document: no copy needed)."""
+    return Visit.from_doc(doc)
 
 
 def patrol_of(doc: dict[str, Any]) -> Patrol:
