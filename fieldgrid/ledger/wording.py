@@ -12,7 +12,7 @@ from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from fieldgrid.i18n import label, t
-from fieldgrid.model.ledger import ProblemView
+from fieldgrid.model.ledger import EMERGENCY_KINDS, EMERGENCY_STEPS, ProblemView, Report
 from fieldgrid.model.problem import ProblemEvent
 from fieldgrid.model.profile import LeaderProfile
 from fieldgrid.model.validation import national_phone
@@ -49,6 +49,14 @@ def event_summary(event: ProblemEvent, *, names: bool = True) -> str:
         text = str(data.get("reason", "") or "").strip()
     kind = label("event", event.kind)
     return t("ledger.text.detail", what=kind, text=text) if text else kind
+
+
+def checklist_entries(report: Report) -> list[tuple[str, str]]:
+    """``(minute, 已拨打 119)`` for each emergency step ticked on the emergency screen, in the order of the steps."""
+    number = EMERGENCY_KINDS.get(report.emergency or "", "")
+    ticked = report.checklist or {}
+    return [(str(ticked[step]), t(f"ledger.text.step_{step}", number=number)) for step in EMERGENCY_STEPS
+            if step in ticked]  # fmt: skip
 
 
 def correction_summary(changes: Mapping[str, Any]) -> str:

@@ -133,6 +133,9 @@ ZH: dict[str, str] = {
     "error.patrol.not_an_item": "巡查清单中没有这一项：{item}",
     "error.correction.to_missing": "请选择实际走访的住户",
     "error.head.already": "{name} 已经是户主",
+    "error.problem.checklist_without_emergency": "只有紧急情况的问题才有处置清单",
+    "error.problem.checklist_step": "处置清单里没有这一项：{value}",
+    "error.problem.checklist_time": "勾选时间无法识别：{value}",
 }
 
 EN: dict[str, str] = {
@@ -276,4 +279,7 @@ EN: dict[str, str] = {
     "error.patrol.not_an_item": "The patrol's checklist has no item {item}",
     "error.correction.to_missing": "Choose the household the visit was really made at",
     "error.head.already": "{name} already heads the household",
+    "error.problem.checklist_without_emergency": "Only an emergency has a checklist",
+    "error.problem.checklist_step": "No such checklist step: {value}",
+    "error.problem.checklist_time": "Cannot read the time a step was ticked: {value}",
 }

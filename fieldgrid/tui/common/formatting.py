@@ -31,6 +31,11 @@ def id_text(number: str | None, reveal: bool = False) -> str:
     return show_id_number(number, reveal) if number else ""
 
 
+def emergency_marked(text: str, is_emergency: bool) -> str:
+    """``text`` after the 紧急 mark (``‼紧急``) when it is about an emergency: a word, not a colour alone."""
+    return t("tui.emergency.mark", text=text) if is_emergency else text
+
+
 def place_text(building: str, unit: str) -> str:
     """``6栋 3单元``: bare numbers get their word, anything typed otherwise is shown as typed."""
     parts = [

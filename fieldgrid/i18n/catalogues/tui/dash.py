@@ -20,6 +20,7 @@ ZH: dict[str, str] = {
     "tui.dash.untold": "通知到后还没走访的：{count} 户",
     "tui.dash.leader_notice": "服务站给单元长的通知（{count} 条，仅供单元长）：",
     "tui.dash.due_today": "今日待办",
+    "tui.dash.emergencies": "‼紧急问题 {n} 件未办结",
 }
 
 EN: dict[str, str] = {
@@ -40,4 +41,5 @@ EN: dict[str, str] = {
     "tui.dash.untold": "Not visited since it came: {count} households",
     "tui.dash.leader_notice": "Notices for the leader ({count}, leaders only):",
     "tui.dash.due_today": "Due today",
+    "tui.dash.emergencies": "‼{n} open EMERGENCY",
 }

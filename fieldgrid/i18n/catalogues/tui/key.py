@@ -70,6 +70,7 @@ ZH: dict[str, str] = {
     "tui.key.patrols": "巡查记录",
     "tui.key.correct_patrol": "更正",
     "tui.key.void_patrol": "作废",
+    "tui.key.tick": "勾选",
 }
 
 EN: dict[str, str] = {
@@ -140,4 +141,5 @@ EN: dict[str, str] = {
     "tui.key.patrols": "Patrols",
     "tui.key.correct_patrol": "Correct",
     "tui.key.void_patrol": "Void",
+    "tui.key.tick": "Tick",
 }
