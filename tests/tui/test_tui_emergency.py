@@ -10,20 +10,21 @@ import dataclasses
 
 import pytest
 from textual.pilot import Pilot
-from textual.widgets import TextArea
+from textual.widgets import Input, TextArea
 
 from fieldgrid.i18n import t
 from fieldgrid.model import Member
 from fieldgrid.model.ledger import Report
 from fieldgrid.store import Store
 from fieldgrid.tui.app import FieldgridApp
+from fieldgrid.tui.common.profile_form import ProfileScreen
 from fieldgrid.tui.field_work.due_screen import DueScreen
 from fieldgrid.tui.field_work.emergency import EmergencyScreen
 from fieldgrid.tui.households.household_detail import HouseholdDetailScreen
 from fieldgrid.tui.ledger.ledger_screen import LedgerScreen
 from fieldgrid.tui.ledger.problem_detail import ProblemDetailScreen
 from fieldgrid.tui.ledger.problem_form import ProblemFormScreen
-from testkit.tui_app import search, shows
+from testkit.tui_app import field_error, search, shows
 from testkit.tui_field import SIZE, room_of
 
 
@@ -152,3 +153,24 @@ def test_an_emergency_is_marked_and_first_everywhere(with_emergency: Store) -> N
         assert shows(app, "‼紧急")
 
     run(with_emergency, body)
+
+
+def test_the_profile_form_takes_the_duty_phones_and_checks_them(store: Store) -> None:
+    async def body(app: FieldgridApp, pilot: Pilot) -> None:
+        app.action_edit_profile()
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, ProfileScreen)
+        form.query_one("#p-property_phone", Input).value = "12345"
+        form.query_one("#p-community_phone", Input).value = "028-8555 6789"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is form and field_error(form, "property_phone")  # refused at its field
+        form.query_one("#p-property_phone", Input).value = "028-85001234"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        profile = store.profile()
+        assert profile is not None and app.screen is not form
+        assert (profile.property_phone, profile.community_phone) == ("+862885001234", "+862885556789")
+
+    run(store, body)
