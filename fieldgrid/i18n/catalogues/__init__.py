@@ -57,6 +57,7 @@ HOMES: dict[str, str] = {
     "tui.move": "tui.move",
     "tui.due": "tui.due",
     "tui.correct": "tui.correct",
+    "tui.textual": "tui.textual",
 
     "cli.help": "cli.help",
     "cli.argparse": "cli.help",

@@ -253,7 +253,7 @@ EN: dict[str, str] = {
     "error.retention.days": "Days to keep must be a whole number from 1 to {most}: {value}",
     "error.date.format": "Cannot read the date “{value}”: write it as YYYY-MM-DD, e.g. 2026-11-20",
     "error.date.future": "{value} has not come yet: only what already happened can be recorded",
-    "error.text.long": "Too long: {most} characters at most",
+    "error.text.long": "Too long: {most} {most:plural:character|characters} at most",
     "error.move.ended": "The household of {room} has moved out or ended; it is kept as a record only",
     "error.move.vacant": "{room} is vacant: there is no household to move out",
     "error.move.same": "Moving from and to the same household ({room})",

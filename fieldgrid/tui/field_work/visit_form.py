@@ -53,7 +53,10 @@ class VisitFormScreen(FieldFormScreen[Visit]):
         yield text_field("found", t("tui.visit.found"), old.found if old else "", area=True)
         yield text_field("needs", t("tui.visit.needs"), old.needs if old else "")
         yield text_field(
-            "follow_up", t("tui.visit.follow_up"), (old.follow_up or "") if old else "", placeholder="YYYY-MM-DD"
+            "follow_up",
+            t("tui.visit.follow_up"),
+            (old.follow_up or "") if old else "",
+            placeholder=t("tui.form.date_placeholder"),
         )
         if self.household.members:
             seen = set(old.seen) if old else set()

@@ -12,6 +12,7 @@ Left", "Quit" among them).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from typing import Any
 
 import pytest
@@ -19,12 +20,13 @@ from test_snapshots_device import DEVICE_SCREENS
 from test_snapshots_station import STATION_SCREENS
 from textual.app import App
 from textual.pilot import Pilot
-from textual.widgets import Select
+from textual.widgets import Input, Select
 
 from fieldgrid.i18n import set_language
 from fieldgrid.station.db import StationDB
 from fieldgrid.store import Store
 from fieldgrid.tui.app import FieldgridApp
+from fieldgrid.tui.common.help import HelpScreen
 from fieldgrid.tui.ledger.problem_form import ProblemFormScreen
 from fieldgrid.tui.station.app import StationApp
 from testkit.tui_app import screen_text
@@ -35,34 +37,51 @@ KEY_NAMES = frozenset(
     {"esc", "enter", "tab", "space", "backspace", "delete", "home", "end", "pgup", "pgdn", "up", "down", "left",
      "right", "shift", "ctrl", "alt"} | {f"f{n}" for n in range(1, 13)}
 )  # fmt: skip
-# Names and codes that are written in Latin letters in Chinese too.
-CODES = frozenset({"fieldgrid", "pin", "qr", "vcard", "usb", "id", "csv", "xlsx", "pdf", "json", "fg1"})
+# Names written in Latin letters in Chinese too: the app, PIN, QR, vCard, USB, ID, file kinds and the programs
+# that open them, the paper size, and the pinyin a search is typed in (the search box's example).
+NAMES = frozenset({"fieldgrid", "pin", "qr", "vcard", "usb", "id", "csv", "xlsx", "pdf", "json", "excel", "wps",
+                   "a4", "zhangsan", "zs"})  # fmt: skip
 WORD = re.compile(r"[A-Za-z][A-Za-z0-9]*")
-HEX = re.compile(r"[0-9a-f]{6,}")  # a device id or a fingerprint
-SINGLE_KEY = re.compile(r"^[A-Za-z]$")  # a letter key: v, d, h …
+SINGLE_KEY = re.compile(r"[A-Za-z]")  # a letter key: v, d, h …
+DEVICE_ID = re.compile(r"(st)?[0-9a-f]{6,}")  # a device's or the station's id, a key's fingerprint
+CODE = re.compile(r"[A-Z0-9]*[0-9][A-Z0-9]*|[A-F0-9]{2,}")  # a problem's code (78E49318, or part of it), a card's
+# What is not words of the interface: a command to type (fieldgrid profile cadence), a path or a file's name.
+NOT_WORDS = re.compile(r"fieldgrid(?: [a-z][a-z-]*)+|\S*/\S*|\S*\.[a-z]{2,8}\b|--[a-z-]+")
 
 
-def latin_words(text: str) -> set[str]:
+def latin_words(text: str, typed: Iterable[str] = ()) -> set[str]:
+    """The Latin-letter words of ``text`` outside the allow-list; ``typed`` (what is in the input boxes) is data."""
+    for value in sorted(typed, key=len, reverse=True):
+        if value:
+            text = text.replace(value, " ")
     found = set()
-    for line in text.splitlines():
-        for word in WORD.findall(line):
-            low = word.lower()
-            if SINGLE_KEY.match(word) or low in KEY_NAMES or low in CODES or HEX.fullmatch(low):
-                continue
-            found.add(word)
+    for word in WORD.findall(NOT_WORDS.sub(" ", text)):
+        low = word.lower()
+        if SINGLE_KEY.fullmatch(word) or low in KEY_NAMES or low in NAMES:
+            continue
+        if DEVICE_ID.fullmatch(low) or CODE.fullmatch(word):
+            continue
+        found.add(word)
     return found
 
 
-async def everything_shown(app: App[Any], pilot: Pilot) -> str:
+def typed_in(app: App[Any]) -> list[str]:
+    return [widget.value for widget in app.screen.query(Input)]
+
+
+async def everything_shown(app: App[Any], pilot: Pilot) -> tuple[str, list[str]]:
     """The screen, then its help (F1), then the palette's commands for it: all the words the user can see."""
     screen = app.screen
+    typed = typed_in(app)
     seen = [screen_text(app)]
     seen += [f"{c.title} {c.help}" for c in app.get_system_commands(screen)]
     await pilot.press("f1")
     await pilot.pause()
-    if app.screen is not screen:
-        seen.append(screen_text(app))
-    return "\n".join(seen)
+    if isinstance(app.screen, HelpScreen) and app.screen is not screen:  # the help: its dialog (the screen under it shows cut through at its edges)
+        region = app.screen.query_one(".dialog").region
+        strips = app.screen._compositor.render_strips()[region.y : region.bottom]
+        seen += [strip.crop(region.x, region.right).text for strip in strips]
+    return "\n".join(seen), typed
 
 
 def walk(app: App[Any], steps: Steps) -> set[str]:
@@ -71,7 +90,8 @@ def walk(app: App[Any], steps: Steps) -> set[str]:
     async def run_before(pilot: Pilot) -> None:
         await pilot.pause()
         await steps(pilot)
-        words.update(latin_words(await everything_shown(app, pilot)))
+        text, typed = await everything_shown(app, pilot)
+        words.update(latin_words(text, typed))
 
     async def main() -> None:
         async with app.run_test(size=SIZE) as pilot:
@@ -85,7 +105,9 @@ def walk(app: App[Any], steps: Steps) -> set[str]:
 
 def test_the_allow_list_catches_english() -> None:
     assert latin_words("esc Dismiss menu  ^s 保存  ^p 命令") == {"Dismiss", "menu"}
-    assert latin_words("v 走访  ctrl+s 保存  F1 帮助  设备 3fa9c0d2e1b4 · FG1-ABC") == set()
+    assert latin_words("v 走访  ctrl+s 保存  F1 帮助  设备 3fa9c0d2e1b4 · 编号 78E49318") == set()
+    assert latin_words("导出到 unit/exports/ledger-2026-11.xlsx（Excel）") == set()
+    assert latin_words("No matches found  zzz", typed=["zzz"]) == {"No", "matches", "found"}
 
 
 @pytest.mark.parametrize("screen", list(DEVICE_SCREENS))
