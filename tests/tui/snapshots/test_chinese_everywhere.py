@@ -77,7 +77,8 @@ async def everything_shown(app: App[Any], pilot: Pilot) -> tuple[str, list[str]]
     seen += [f"{c.title} {c.help}" for c in app.get_system_commands(screen)]
     await pilot.press("f1")
     await pilot.pause()
-    if isinstance(app.screen, HelpScreen) and app.screen is not screen:  # the help: its dialog (the screen under it shows cut through at its edges)
+    # the help: its dialog only (the screen under it shows through at its edges, cut)
+    if isinstance(app.screen, HelpScreen) and app.screen is not screen:
         region = app.screen.query_one(".dialog").region
         strips = app.screen._compositor.render_strips()[region.y : region.bottom]
         seen += [strip.crop(region.x, region.right).text for strip in strips]
