@@ -59,6 +59,14 @@ def checklist_entries(report: Report) -> list[tuple[str, str]]:
             if step in ticked]  # fmt: skip
 
 
+def timeline(view: ProblemView) -> list[tuple[str, str]]:
+    """``(time, what happened)`` of every event of ``view`` with the emergency steps ticked (``☑ 已拨打 119``) in
+    among them by their minute: the problem's history as the TUI and ``problems show`` tell it."""
+    lines = [(event.at, 0, event_summary(event)) for event in view.events]
+    lines += [(at, 1, "☑ " + step) for at, step in checklist_entries(view.report)]
+    return [(at, text) for at, _, text in sorted(lines, key=lambda line: (line[0], line[1]))]
+
+
 def correction_summary(changes: Mapping[str, Any]) -> str:
     """``类别 设施维修，紧急程度 较急``: what a correction changed (a household named as 住户, no room here)."""
     parts = []

@@ -32,3 +32,17 @@ def test_english_names_the_field_too(cli, home, with_profile) -> None:
     result = cli("--lang", "en", "profile", "set", "--property-phone", "call me")
     assert result.code == 2
     assert "Property phone" in result.err
+
+
+def test_problems_show_tells_the_steps_ticked_in_an_emergency(cli, home, with_profile) -> None:
+    from fieldgrid.model.ledger import Report
+    from fieldgrid.store import Store
+
+    store = Store(home)
+    report = Report("safety_hazard", "楼道冒烟", urgency="emergency", place="3楼", emergency="fire",
+                    checklist={"call": "2026-11-20T08:01", "community": "2026-11-20T08:04"})  # fmt: skip
+    view = store.report_problem(report, "2026-11-20T08:10")
+    store.close()
+    shown = cli("problems", "show", view.id[:8]).out
+    assert "2026-11-20 08:01  ☑ 已拨打 119" in shown and "2026-11-20 08:04  ☑ 已通知社区" in shown
+    assert shown.index("已拨打 119") < shown.index("已通知社区") < shown.index("楼道冒烟", shown.index("08:04"))

@@ -21,7 +21,8 @@ from textual.widgets import Static
 from fieldgrid.errors import FieldgridError
 from fieldgrid.fsutil import atomic_write_bytes
 from fieldgrid.i18n import label, t
-from fieldgrid.ledger.wording import checklist_entries, event_summary, problem_message
+from fieldgrid.ledger.wording import problem_message
+from fieldgrid.ledger.wording import timeline as history
 from fieldgrid.model.ledger import ProblemView
 from fieldgrid.store import Store
 from fieldgrid.tui.common.bindings import translate_bindings
@@ -136,9 +137,7 @@ class ProblemDetailScreen(Screen[None]):
         timeline = Table.grid(padding=(0, 2))
         timeline.add_column(no_wrap=True, style="dim")
         timeline.add_column(ratio=1)
-        lines = [(event.at, 0, event_summary(event)) for event in view.events]
-        lines += [(at, 1, "☑ " + step) for at, step in checklist_entries(view.report)]  # ticked in the emergency
-        for at, _, summary in sorted(lines, key=lambda line: (line[0], line[1])):
+        for at, summary in history(view):  # the steps ticked in an emergency among the events
             timeline.add_row(at.replace("T", " "), summary)
         self.query_one("#problem-timeline", Static).update(timeline)
         self.refresh_bindings()
