@@ -18,7 +18,7 @@ from fieldgrid.cli.exits import EXIT_OK, InputError, err, out
 from fieldgrid.cli.field_work import when_arg
 from fieldgrid.cli.household_views import NONE, find_household
 from fieldgrid.i18n import label, t
-from fieldgrid.ledger.wording import event_summary
+from fieldgrid.ledger.wording import timeline
 from fieldgrid.model.ledger import EMERGENCY_KINDS, ProblemView, Report
 from fieldgrid.model.problem import (
     CATEGORIES,
@@ -273,8 +273,8 @@ def cmd_show(args: argparse.Namespace, store: Store) -> int:
     status = label("status", view.status) + (t("cli.problems.overdue_mark") if view.overdue(today) else "")
     out(f"{view.id}  {label('category', view.report.category)}  {status}")
     out(view.report.description)
-    for event in view.events:
-        out(f"  {event.at.replace('T', ' ')}  {event_summary(event)}")
+    for at, what in timeline(view):  # with the steps ticked in an emergency
+        out(f"  {at.replace('T', ' ')}  {what}")
     return EXIT_OK
 
 

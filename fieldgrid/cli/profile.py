@@ -33,6 +33,8 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     )
     p.add_argument("--name", metavar="NAME", help=t("cli.help.leader_name"))
     p.add_argument("--phone", metavar="PHONE", help=t("cli.help.leader_phone"))
+    p.add_argument("--property-phone", metavar="PHONE", help=t("cli.help.property_phone"))
+    p.add_argument("--community-phone", metavar="PHONE", help=t("cli.help.community_phone"))
     for option in GRID_OPTIONS:
         p.add_argument(
             f"--{option.replace('_', '-')}",
@@ -84,6 +86,8 @@ def cmd_show(args: argparse.Namespace, store: Store) -> int:
     rows = [
         (t("cli.field.name"), profile.name),
         (t("cli.field.phone"), national_phone(profile.phone) if profile.phone else "—"),
+        (t("cli.field.property_phone"), national_phone(profile.property_phone) if profile.property_phone else "—"),
+        (t("cli.field.community_phone"), national_phone(profile.community_phone) if profile.community_phone else "—"),
         (t("cli.field.grid.street"), g.street or "—"),
         (t("cli.field.grid.community"), community or "—"),
         (t("cli.field.grid.compound"), g.compound or "—"),
@@ -114,6 +118,10 @@ def cmd_set(args: argparse.Namespace, store: Store) -> int:
     if args.phone is not None:
         profile.phone = args.phone
         changes["phone"] = args.phone
+    for part in ("property_phone", "community_phone"):  # an empty value clears it
+        if getattr(args, part) is not None:
+            setattr(profile, part, getattr(args, part))
+            changes[part] = getattr(args, part)
     grid_changes = {option: getattr(args, option) for option in GRID_OPTIONS if getattr(args, option) is not None}
     if grid_changes:
         profile.grid = dataclasses.replace(profile.grid, **grid_changes)

@@ -318,7 +318,9 @@ def build_demo(load: Callable[[], dict[str, Any]] = _load) -> DemoUnit:
         )
     if builder.featured:
         raise ValueError(f"demo: featured people without a flat: {sorted(builder.featured)}")
-    profile = LeaderProfile(name=data["leader"]["name"], phone=leader_phone, grid=grid)
+    # Invented duty phones (Chengdu landlines), so the emergency screen shows whom to notify.
+    profile = LeaderProfile(name=data["leader"]["name"], phone=leader_phone, grid=grid,
+                            property_phone="+862885001234", community_phone="+862885556789")  # fmt: skip
     return DemoUnit(profile, households)
 
 

@@ -6,6 +6,10 @@ dicts in :mod:`fieldgrid.i18n.catalogues`, one module per key prefix (``error.*`
 that).  A module is imported the first time one of its keys is asked for, so starting the app loads only the
 messages it shows.  :data:`CATALOGUES` reads like a dict of both languages; walking one loads them all.  A parameter
 given as a model ``Label(kind, code)`` is shown as that code's label.
+
+Counts in English take their noun's number from the count: a message writes ``{n} {n:plural:finding|findings}``
+and reads "1 finding", "2 findings" (:class:`_Formatter`; Chinese needs none).  A test checks that no English
+message puts a count before a plural noun without it.
 """
 
 from __future__ import annotations
@@ -119,14 +123,38 @@ def get_language() -> str:
     return _current
 
 
+PLURAL = "plural:"
+
+
+def plural(count: object, one: str, many: str) -> str:
+    """``one`` for a count of 1 (or -1), ``many`` for any other count, or when ``count`` is no number."""
+    try:
+        return one if abs(int(str(count))) == 1 else many
+    except ValueError:
+        return many
+
+
+class _Formatter(string.Formatter):
+    """``str.format`` plus the plural spec: ``{n:plural:finding|findings}`` is the word for the count ``n``."""
+
+    def format_field(self, value: object, format_spec: str) -> str:
+        if format_spec.startswith(PLURAL):
+            one, _, many = format_spec[len(PLURAL) :].partition("|")
+            return plural(value, one, many or one)
+        return super().format_field(value, format_spec)
+
+
+_FORMATTER = _Formatter()
+
+
 def t(key: str, /, **params: object) -> str:
     """The message ``key`` in the current language, placeholders filled from ``params``."""
     text = _text(_current, key) or _text(DEFAULT, key) or key
     if params:
         params = {k: label(v.kind, v.code) if isinstance(v, Label) else v for k, v in params.items()}
         try:
-            return text.format(**params)
-        except (KeyError, IndexError, ValueError):
+            return _FORMATTER.vformat(text, (), params)
+        except (KeyError, IndexError, ValueError, AttributeError):
             return text
     return text
 

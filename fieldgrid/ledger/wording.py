@@ -12,7 +12,7 @@ from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from fieldgrid.i18n import label, t
-from fieldgrid.model.ledger import ProblemView
+from fieldgrid.model.ledger import EMERGENCY_KINDS, EMERGENCY_STEPS, ProblemView, Report
 from fieldgrid.model.problem import ProblemEvent
 from fieldgrid.model.profile import LeaderProfile
 from fieldgrid.model.validation import national_phone
@@ -49,6 +49,22 @@ def event_summary(event: ProblemEvent, *, names: bool = True) -> str:
         text = str(data.get("reason", "") or "").strip()
     kind = label("event", event.kind)
     return t("ledger.text.detail", what=kind, text=text) if text else kind
+
+
+def checklist_entries(report: Report) -> list[tuple[str, str]]:
+    """``(minute, 已拨打 119)`` for each emergency step ticked on the emergency screen, in the order of the steps."""
+    number = EMERGENCY_KINDS.get(report.emergency or "", "")
+    ticked = report.checklist or {}
+    return [(str(ticked[step]), t(f"ledger.text.step_{step}", number=number)) for step in EMERGENCY_STEPS
+            if step in ticked]  # fmt: skip
+
+
+def timeline(view: ProblemView) -> list[tuple[str, str]]:
+    """``(time, what happened)`` of every event of ``view`` with the emergency steps ticked (``☑ 已拨打 119``) in
+    among them by their minute: the problem's history as the TUI and ``problems show`` tell it."""
+    lines = [(event.at, 0, event_summary(event)) for event in view.events]
+    lines += [(at, 1, "☑ " + step) for at, step in checklist_entries(view.report)]
+    return [(at, text) for at, _, text in sorted(lines, key=lambda line: (line[0], line[1]))]
 
 
 def correction_summary(changes: Mapping[str, Any]) -> str:

@@ -31,6 +31,7 @@ class RoomState:
     vacant: bool
     soon: bool = False  # an open problem due within a day (its yellow stage)
     care: str | None = None  # ``due`` (a visit due today or tomorrow) or ``overdue`` (a visit or follow-up late)
+    emergency: bool = False  # an open 紧急 problem: marked as such, before anything else
 
 
 @dataclass(frozen=True)
@@ -42,6 +43,7 @@ class Dashboard:
     attention_not_visited: int = 0  # special-attention households not visited in the last ``attention_days``
     follow_ups_due: int = 0  # follow-up dates reached with no visit since
     open_problems: int = 0
+    emergencies: int = 0  # open 紧急 problems
     overdue: int = 0
     awaiting_feedback: int = 0
     escalated: int = 0  # escalated and waiting for the decision
@@ -89,6 +91,8 @@ def build(
     open_by: dict[str, int] = {}
     overdue_by: set[str] = set()
     soon_by: set[str] = set()
+    emergency_by: set[str] = set()
+    emergencies = 0
     open_problems = overdue = awaiting = escalated = closed = handled = sent_up = 0
     by_status: dict[str, int] = {}
     for view in problems:
@@ -103,9 +107,12 @@ def build(
             overdue += late
             awaiting += view.needs_feedback
             escalated += view.status == "escalated"
+            emergencies += view.report.is_emergency
             where = view.report.household_id
             if where:
                 open_by[where] = open_by.get(where, 0) + 1
+                if view.report.is_emergency:
+                    emergency_by.add(where)
                 if late:
                     overdue_by.add(where)
                 elif deadline_stage(view, today) == "soon":
@@ -125,7 +132,7 @@ def build(
             attention_not_visited += attention and last < weekly
         stage = household_care_stage(care.get(h.id), today) if care is not None else None
         rooms[h.id] = RoomState(h, visited, attention, open_by.get(h.id, 0), h.id in overdue_by, vacant,
-                                h.id in soon_by, stage)  # fmt: skip
+                                h.id in soon_by, stage, h.id in emergency_by)  # fmt: skip
     due = sum(1 for _, date in follow_up.values() if date and date <= today.isoformat())
     return Dashboard(
         households=len(households),
@@ -135,6 +142,7 @@ def build(
         attention_not_visited=attention_not_visited,
         follow_ups_due=due,
         open_problems=open_problems,
+        emergencies=emergencies,
         overdue=overdue,
         awaiting_feedback=awaiting,
         escalated=escalated,

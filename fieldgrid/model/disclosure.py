@@ -16,7 +16,7 @@ from fieldgrid.model.validation import control_errors
 
 # kind → what (the codes a listing translates as ``disclosure.what.<code>``)
 DISCLOSURE_KINDS: dict[str, tuple[str, ...]] = {
-    "reveal": ("households_list", "household_show", "household_detail", "station_households"),
+    "reveal": ("households_list", "household_show", "household_detail", "station_households", "emergency"),
     "export": ("roster_export", "ledger_export", "households_list"),
     "import": ("roster_import",),
     "print": ("cards", "unit_cards"),

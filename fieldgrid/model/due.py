@@ -64,8 +64,14 @@ class DueEntry(NamedTuple):
             return "overdue"
         return "soon" if -self.late <= SOON_DAYS else "later"
 
-    def sort_key(self) -> tuple[dt.date, int, str, str]:
-        return (self.due, PRIORITY.get(self.kind, 9), self.room, self.household_id or self.problem_id or "")
+    @property
+    def is_emergency(self) -> bool:
+        return self.urgency == "emergency"
+
+    def sort_key(self) -> tuple[bool, dt.date, int, str, str]:
+        """紧急 problems first, then by due date and priority."""
+        due = (self.due, PRIORITY.get(self.kind, 9), self.room, self.household_id or self.problem_id or "")
+        return (not self.is_emergency, *due)
 
 
 def deadline_stage(view: ProblemView, today: dt.date) -> str | None:

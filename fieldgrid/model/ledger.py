@@ -30,6 +30,9 @@ from fieldgrid.model.validation import control_errors
 
 # Emergencies that come with a number to call before anything else (issue: "Emergencies come first").
 EMERGENCY_KINDS: dict[str, str] = {"fire": "119", "gas": "119", "medical": "120", "violence": "110"}
+# What the leader does in an emergency, in this order; each step ticked on the emergency screen is kept in the
+# report (``checklist``: step → the minute it was ticked), so the ledger shows who was called and when.
+EMERGENCY_STEPS: tuple[str, ...] = ("call", "property", "community")
 
 
 @dataclass(frozen=True)
@@ -44,6 +47,7 @@ class Report:
     reporter: str = ""  # who raised it: a resident's name, 本人 (the leader), 巡查
     emergency: str | None = None  # fire / gas / medical / violence, for 紧急 problems
     source: Mapping[str, str] | None = None  # {"patrol": id, "item": code} when a patrol finding
+    checklist: Mapping[str, str] | None = None  # emergency step → ISO minute it was ticked (EMERGENCY_STEPS)
 
     def to_data(self) -> dict[str, Any]:
         data: dict[str, Any] = {
@@ -58,6 +62,8 @@ class Report:
             data["emergency"] = self.emergency
         if self.source:
             data["source"] = dict(self.source)
+        if self.checklist:
+            data["checklist"] = dict(self.checklist)
         return data
 
     @classmethod
@@ -71,7 +77,30 @@ class Report:
             reporter=data.get("reporter", ""),
             emergency=data.get("emergency"),
             source=data.get("source"),
+            checklist=data.get("checklist"),
         )
+
+    @property
+    def is_emergency(self) -> bool:
+        """紧急: shown as such everywhere and listed before every other problem."""
+        return self.urgency == "emergency"
+
+
+def _checklist_errors(report: Report) -> list[ValidationError]:
+    if not report.checklist:
+        return []
+    if report.emergency is None:
+        return [ValidationError("checklist", "error.problem.checklist_without_emergency")]
+    errors = []
+    for done, at in report.checklist.items():
+        if done not in EMERGENCY_STEPS:
+            errors.append(ValidationError("checklist", "error.problem.checklist_step", value=done))
+            continue
+        try:
+            dt.datetime.fromisoformat(str(at))
+        except ValueError:
+            errors.append(ValidationError("checklist", "error.problem.checklist_time", value=at))
+    return errors
 
 
 def validate_report(report: Report) -> Report:
@@ -90,6 +119,7 @@ def validate_report(report: Report) -> Report:
         errors.append(ValidationError("place", "error.problem.place_missing"))
     if report.emergency is not None and report.emergency not in EMERGENCY_KINDS:
         errors.append(ValidationError("emergency", "error.problem.emergency_kind", value=report.emergency))
+    errors.extend(_checklist_errors(report))
     if errors:
         raise ValidationErrors(errors)
     return Report(
@@ -101,6 +131,9 @@ def validate_report(report: Report) -> Report:
         reporter=report.reporter.strip(),
         emergency=report.emergency,
         source=report.source,
+        checklist={step: report.checklist[step] for step in EMERGENCY_STEPS if step in report.checklist}
+        if report.checklist
+        else None,
     )
 
 
@@ -200,7 +233,12 @@ def group_events(events: Iterable[ProblemEvent]) -> dict[str, list[ProblemEvent]
 
 
 def build_views(events: Iterable[ProblemEvent]) -> list[ProblemView]:
-    """Every problem in ``events``, newest report first."""
+    """Every problem in ``events``: open 紧急 ones first, then newest report first."""
     views = [v for v in (ProblemView.from_events(log) for log in group_events(events).values()) if v is not None]
     views.sort(key=lambda v: v.reported_at, reverse=True)
-    return views
+    return emergencies_first(views)
+
+
+def emergencies_first(views: Iterable[ProblemView]) -> list[ProblemView]:
+    """``views`` in the order given, except that open 紧急 problems come before all others (stable sort)."""
+    return sorted(views, key=lambda v: not (v.report.is_emergency and v.is_open))

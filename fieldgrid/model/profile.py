@@ -65,6 +65,8 @@ class LeaderProfile:
     extra_tags: list[str] = field(default_factory=list)
     extra_patrol_items: list[str] = field(default_factory=list)  # the unit's own checklist items
     visit_days: int = 30  # the dashboard counts households not visited for this many days
+    property_phone: str = ""  # the property company's duty phone, shown on the emergency screen (E.164)
+    community_phone: str = ""  # the community's duty phone, likewise
 
     def to_doc(self) -> dict[str, Any]:
         return dataclasses.asdict(self)
@@ -81,6 +83,8 @@ class LeaderProfile:
             extra_tags=list(doc.get("extra_tags", [])),
             extra_patrol_items=list(doc.get("extra_patrol_items", [])),
             visit_days=int(doc.get("visit_days", 30)),
+            property_phone=doc.get("property_phone", ""),
+            community_phone=doc.get("community_phone", ""),
         )
 
 
@@ -95,6 +99,14 @@ def validate_profile(profile: LeaderProfile) -> LeaderProfile:
         phone = normalize_phone(profile.phone)
     except ValidationError as exc:
         errors.append(exc)
+    duty_phones: dict[str, str] = {}
+    for part in ("property_phone", "community_phone"):  # optional; when given, a phone like the leader's
+        duty_phones[part] = ""
+        if fold_width(getattr(profile, part)):
+            try:
+                duty_phones[part] = normalize_phone(getattr(profile, part), part)
+            except ValidationError as exc:
+                errors.append(exc)
     grid = GridPath(**{k: fold_width(v) for k, v in dataclasses.asdict(profile.grid).items()})
     for part in ("community", "building", "unit"):
         if not getattr(grid, part):
@@ -107,4 +119,7 @@ def validate_profile(profile: LeaderProfile) -> LeaderProfile:
         errors.append(ValidationError("visit_days", "error.visit_days", value=profile.visit_days))
     if errors:
         raise ValidationErrors(errors)
-    return dataclasses.replace(profile, name=name, phone=phone, grid=grid, extra_tags=tags, extra_patrol_items=items)
+    return dataclasses.replace(
+        profile, name=name, phone=phone, grid=grid, extra_tags=tags, extra_patrol_items=items,
+        property_phone=duty_phones["property_phone"], community_phone=duty_phones["community_phone"],
+    )  # fmt: skip

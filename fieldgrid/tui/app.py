@@ -44,6 +44,11 @@ STYLESHEETS = ("app.tcss", "stairwell.tcss")
 # Keys that move between the app's places; they work on screens that browse, never on a form or dialog.
 NAVIGATION = frozenset({"home", "households", "ledger", "patrol", "problem", "emergency", "sync"})
 IDLE_CHECK_SECONDS = 5.0
+# Actions the palette lists by their own names (below), not again as keys.
+NAMED_ACTIONS = frozenset(
+    {"home", "households", "ledger", "patrol", "problem", "emergency", "sync", "help", "quit", "command_palette",
+     "app.home", "app.households", "app.ledger", "app.patrol", "app.problem", "app.emergency", "app.sync"}
+)  # fmt: skip
 
 
 class FieldgridApp(App[None]):
@@ -318,8 +323,12 @@ class FieldgridApp(App[None]):
         self.call_after_refresh(screen.action_add)
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """What the screen's keys do (visit, card, export … each as its key does it), then the app's places and
+        settings by name."""
+        from fieldgrid.tui.common.palette import key_commands
         from fieldgrid.tui.common.profile_form import ProfileScreen
 
+        yield from key_commands(self, screen, skip=NAMED_ACTIONS)
         if is_navigable(screen):
             yield SystemCommand(t("tui.cmd.home"), t("tui.cmd.home_help"), self.action_home)
             yield SystemCommand(t("tui.cmd.households"), t("tui.cmd.households_help"), self.action_households)

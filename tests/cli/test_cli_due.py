@@ -111,9 +111,9 @@ def test_problems_near_or_past_their_deadline_and_long_escalations_are_due(cli, 
     assert cli("problems", "add", "--category", "其他", "--place", "1楼", "--description", "不急").code == 0
     entries = due(cli)
     assert [(e["kind"], e["room"], e["stage"]) for e in entries] == [
+        ("problem", "楼道", "soon"),  # 紧急: first, whatever its deadline
         ("escalated", "5楼", "overdue"),  # waiting 10 days: due for an answer 3 days ago
         ("problem", "负一楼", "overdue"),
-        ("problem", "楼道", "soon"),
     ]
-    assert entries[0]["days"] == 10
+    assert entries[1]["days"] == 10
     assert "已等 10 天" in cli("due").out

@@ -30,7 +30,7 @@ def test_emergency_shows_the_number_before_the_form(store: Store) -> None:
         await pilot.pause()
         assert shows(app, "120") and shows(app, t("tui.emergency.step_property"))
         assert shows(app, t("tui.emergency.step_community"))
-        await pilot.press("enter")
+        await pilot.press("ctrl+s")  # enter ticks a step of the checklist; ctrl+s goes on to the record
         await pilot.pause()
         form = app.screen
         assert isinstance(form, ProblemFormScreen)
@@ -48,7 +48,7 @@ def test_choosing_emergency_in_the_form_shows_the_numbers(store: Store) -> None:
         assert app.screen is form
         await choose(pilot, form.query_one("#f-emergency", Select), "fire")
         assert isinstance(app.screen, EmergencyScreen) and shows(app, "119")
-        await pilot.press("enter")
+        await pilot.press("ctrl+s")
         await pilot.pause()
         assert app.screen is form
 

@@ -59,6 +59,7 @@ HOMES: dict[str, str] = {
     "tui.due": "tui.due",
     "tui.correct": "tui.correct",
     "tui.street": "tui.street",
+    "tui.textual": "tui.textual",
 
     "cli.help": "cli.help",
     "cli.argparse": "cli.help",

@@ -27,5 +27,5 @@ EN: dict[str, str] = {
     "cards.error.suffix": "The output file must end in .pdf or .png: {value}",
     "cards.error.png_one": "A PNG holds one card; write a .pdf for several",
     "cards.error.no_profile": "No leader profile yet: set it with fieldgrid profile set",
-    "cards.written": "{count} cards written: {path}",
+    "cards.written": "{count} {count:plural:card|cards} written: {path}",
 }

@@ -32,6 +32,7 @@ ZH: dict[str, str] = {
     "disclosure.col.leader": "单元长",
     "disclosure.sheet": "个人信息处理记录 {month}",
     "disclosure.none": "还没有信息披露记录",
+    "disclosure.what.emergency": "紧急联系人（紧急情况页）",
 }
 
 EN: dict[str, str] = {
@@ -63,4 +64,5 @@ EN: dict[str, str] = {
     "disclosure.col.leader": "Leader",
     "disclosure.sheet": "Processing record {month}",
     "disclosure.none": "Nothing on the disclosure log yet",
+    "disclosure.what.emergency": "Emergency contact (emergency screen)",
 }

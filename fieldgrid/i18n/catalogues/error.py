@@ -133,6 +133,9 @@ ZH: dict[str, str] = {
     "error.patrol.not_an_item": "巡查清单中没有这一项：{item}",
     "error.correction.to_missing": "请选择实际走访的住户",
     "error.head.already": "{name} 已经是户主",
+    "error.problem.checklist_without_emergency": "只有紧急情况的问题才有处置清单",
+    "error.problem.checklist_step": "处置清单里没有这一项：{value}",
+    "error.problem.checklist_time": "勾选时间无法识别：{value}",
 }
 
 EN: dict[str, str] = {
@@ -250,7 +253,7 @@ EN: dict[str, str] = {
     "error.retention.days": "Days to keep must be a whole number from 1 to {most}: {value}",
     "error.date.format": "Cannot read the date “{value}”: write it as YYYY-MM-DD, e.g. 2026-11-20",
     "error.date.future": "{value} has not come yet: only what already happened can be recorded",
-    "error.text.long": "Too long: {most} characters at most",
+    "error.text.long": "Too long: {most} {most:plural:character|characters} at most",
     "error.move.ended": "The household of {room} has moved out or ended; it is kept as a record only",
     "error.move.vacant": "{room} is vacant: there is no household to move out",
     "error.move.same": "Moving from and to the same household ({room})",
@@ -276,4 +279,7 @@ EN: dict[str, str] = {
     "error.patrol.not_an_item": "The patrol's checklist has no item {item}",
     "error.correction.to_missing": "Choose the household the visit was really made at",
     "error.head.already": "{name} already heads the household",
+    "error.problem.checklist_without_emergency": "Only an emergency has a checklist",
+    "error.problem.checklist_step": "No such checklist step: {value}",
+    "error.problem.checklist_time": "Cannot read the time a step was ticked: {value}",
 }

@@ -19,6 +19,9 @@ ZH: dict[str, str] = {
     "ledger.text.corrected": "更正（{reason}）：{changes}",
     "ledger.text.changed": "{field}改为{value}",
     "ledger.text.sep": "；",
+    "ledger.text.step_call": "已拨打 {number}",
+    "ledger.text.step_property": "已通知物业",
+    "ledger.text.step_community": "已通知社区",
 }
 
 EN: dict[str, str] = {
@@ -39,4 +42,7 @@ EN: dict[str, str] = {
     "ledger.text.corrected": "Corrected ({reason}): {changes}",
     "ledger.text.changed": "{field} → {value}",
     "ledger.text.sep": "; ",
+    "ledger.text.step_call": "called {number}",
+    "ledger.text.step_property": "property company notified",
+    "ledger.text.step_community": "community notified",
 }

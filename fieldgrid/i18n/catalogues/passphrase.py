@@ -43,7 +43,8 @@ EN: dict[str, str] = {
     "passphrase.again_prompt": "The station passphrase once more: ",
     "passphrase.mismatch": "The two passphrases typed differ; nothing was changed.",
     "passphrase.empty": "The passphrase is empty. Type the station's passphrase.",
-    "passphrase.too_short": "The station passphrase is too short: it needs at least {chars} characters.",
+    "passphrase.too_short": "The station passphrase is too short: it needs at least {chars} "
+    "{chars:plural:character|characters}.",
     "passphrase.wrong": "Wrong station passphrase. Nothing was changed. After {left} more wrong tries, each try has "
     "to wait, and the wait doubles every time.",
     "passphrase.wrong_wait": "Wrong station passphrase. Nothing was changed. The next try must wait {seconds} s.",

@@ -10,18 +10,18 @@ ZH: dict[str, str] = {
     "pin.wrong_wait": "PIN 不对。数据没有改动。{seconds} 秒后才能再试；忘记 PIN 请联系服务站恢复本单元数据。",
     "pin.wait": "PIN 输错次数过多：请等 {seconds} 秒后再试。",
     "pin.needed": "{home} 中的数据已用 PIN 加密，需要 PIN 才能打开。",
-    "pin.damaged_header": "{path} 是加密的数据库，但文件头已损坏（被截断或改动），无法解密。"
-    "文件保持原样，没有清空也没有覆盖。请联系服务站恢复本单元数据。",
-    "pin.damaged_body": "{path} 无法解密：文件被截断或改动过，或是用另一把密钥加密的。"
-    "文件保持原样，没有清空也没有覆盖。请联系服务站恢复本单元数据。",
+    "pin.damaged_header": "{path} 是加密的数据库，但文件头已损坏（被截断或改动），无法解密。文件保持原样，没有清"
+    "空也没有覆盖。请联系服务站恢复本单元数据。",
+    "pin.damaged_body": "{path} 无法解密：文件被截断或改动过，或是用另一把密钥加密的。文件保持原样，没有清空也没"
+    "有覆盖。请联系服务站恢复本单元数据。",
     "pin.other_key": "{path} 在打开期间被换成了用另一把密钥加密的文件；文件保持原样，没有写入。",
     "pin.lock_minutes": "自动锁定的分钟数应在 0 到 {max} 之间（0 表示不自动锁定）：{value}",
 }
 
 EN: dict[str, str] = {
     "pin.empty": "The PIN is empty. Type a PIN or a passphrase.",
-    "pin.too_short": "The PIN is too short: use at least {digits} digits, or a passphrase of at least {chars} "
-    "characters.",
+    "pin.too_short": "The PIN is too short: use at least {digits} {digits:plural:digit|digits}, or a passphrase "
+    "of at least {chars} {chars:plural:character|characters}.",
     "pin.mismatch": "The two PINs typed differ; no PIN was set.",
     "pin.wrong": "Wrong PIN. Nothing was changed. After {left} more wrong tries, each try has to wait, and the "
     "wait doubles every time.",

@@ -38,11 +38,12 @@ EN: dict[str, str] = {
     "points.col.earned": "Earned to date",
     "points.col.redeemed": "Redeemed",
     "points.col.balance": "Balance",
-    "points.redeemed": "{leader} redeemed {points} points ({reason}); balance {balance}",
+    "points.redeemed": "{leader} redeemed {points} {points:plural:point|points} ({reason}); balance {balance}",
     "points.log.redeem": "Points redeemed: {points} for {reason}",
     "points.error.unknown_leader": "The station has no such leader: {leader} (see fieldgrid station devices)",
-    "points.error.ambiguous_leader": "More than one leader is called {leader}: {candidates}. Give the unit or device.",
+    "points.error.ambiguous_leader": "More than one leader is called {leader}: {candidates}. Give the unit or "
+    "device.",
     "points.error.amount": "Points redeemed must be a number above 0: {points}",
     "points.error.reason": "Say with --for what the points were exchanged for",
-    "points.error.too_many": "{leader} has only {balance} points; {points} cannot be redeemed",
+    "points.error.too_many": "{leader} has only {balance} {balance:plural:point|points}; {points} cannot be redeemed",
 }

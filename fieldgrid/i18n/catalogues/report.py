@@ -57,7 +57,7 @@ EN: dict[str, str] = {
     "report.col.escalated": "Escalated",
     "report.col.points": "Points",
     "report.caption": "{community} {what}, {month}/{year}",
-    "report.subtitle": "{station}  {count} rows  made {date}",
+    "report.subtitle": "{station}  {count} {count:plural:row|rows}  made {date}",
     "report.file.workbook": "monthly-report",
     "report.error.exists": "{path} exists: a report already made is never overwritten. Add --force to write it "
     "again, or choose another --out folder.",

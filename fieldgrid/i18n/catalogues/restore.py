@@ -22,6 +22,6 @@ EN: dict[str, str] = {
     "working home of it. Changes the old device never brought to the station cannot be restored.",
     "restore.help.device": "the device that takes over (as station devices lists it)",
     "restore.help.out": "the folder to write to (a stick, say)",
-    "restore.done": "{records} records of the unit written for {leader} ({device}): {path}. Import them on the "
-    "new device with fieldgrid sync import.",
+    "restore.done": "{records} {records:plural:record|records} of the unit written for {leader} ({device}): "
+    "{path}. Import them on the new device with fieldgrid sync import.",
 }

@@ -146,15 +146,17 @@ EN: dict[str, str] = {
     "station.state.active": "active",
     "station.state.revoked": "revoked",
     "station.revoked": "Device {device} ({leader}) revoked: its bundles are refused from now on",
-    "station.report.done": "Monthly report for {month} written: {count} files",
+    "station.report.done": "Monthly report for {month} written: {count} {count:plural:file|files}",
     "station.enroll.done": "Device {party} ({name}) enrolled",
     "station.import.progress": "importing {n}/{total}",
-    "station.import.summary": "{total} bundles: {accepted} accepted, {duplicate} duplicates, {refused} refused",
+    "station.import.summary": "{total} {total:plural:bundle|bundles}: {accepted} accepted, {duplicate} "
+    "{duplicate:plural:duplicate|duplicates}, {refused} refused",
     "station.import.refused": "Refused {file}: {reason}",
     "station.import.none": "No bundles (*.fgbundle) found",
-    "station.returns.written": "Return for {device}: {records} records, {notices} notices → {path}",
+    "station.returns.written": "Return for {device}: {records} {records:plural:record|records}, {notices} "
+    "{notices:plural:notice|notices} → {path}",
     "station.decide.done": "Decision recorded; it goes back to {leaders}",
-    "station.notice.done": "The notice goes back to {count} devices",
+    "station.notice.done": "The notice goes back to {count} {count:plural:device|devices}",
     "station.col.file": "File",
     "station.col.result": "Result",
     "station.col.records": "Records",
@@ -178,7 +180,8 @@ EN: dict[str, str] = {
     "station.error.audience": "A notice is either for residents or for leaders only: {audience}",
     "station.enroll.replaced": "Revoked the replaced device {device} ({leader}); the unit's records pass to the "
     "new one",
-    "station.enroll.queued": "The unit's {count} records so far go to this device with its next return",
+    "station.enroll.queued": "The unit's {count} {count:plural:record|records} so far go to this device with its "
+    "next return",
     "station.enroll.community": "The station's community is set to {community} (from this device's profile)",
     "station.post.A": "leader",
     "station.post.B": "backup",
@@ -188,12 +191,14 @@ EN: dict[str, str] = {
     "station.col.event": "Event",
     "station.col.message": "Details",
     "station.log.none": "The log is empty",
-    "station.log.accepted": "Accepted {records} records ({conflicts} conflicts)",
+    "station.log.accepted": "Accepted {records} {records:plural:record|records} ({conflicts} "
+    "{conflicts:plural:conflict|conflicts})",
     "station.log.duplicate": "Imported before; nothing changed",
     "station.log.held": "Household {room} is outside the device's unit: kept aside (not applied), and the leader "
     "is told",
-    "station.log.return": "Return of {records} records and {notices} notices",
-    "station.log.notice": "Notice ({audience}) to {count} devices: {text}",
+    "station.log.return": "Return of {records} {records:plural:record|records} and {notices} "
+    "{notices:plural:notice|notices}",
+    "station.log.notice": "Notice ({audience}) to {count} {count:plural:device|devices}: {text}",
     "station.log.enroll": "Enrolled {leader} ({unit}, post {post}), fingerprint {fingerprint}",
     "station.log.decision": "Decision on problem {code}: {outcome}",
     "station.log.revoke": "Device revoked ({leader})",
@@ -215,11 +220,11 @@ EN: dict[str, str] = {
     "station.problem.place": "Place: {place}",
     "station.error.restore_revoked": "Device {device} ({leader}) is revoked. Enroll the device that takes over "
     "first (station enroll NEW-IDENTITY --replaces {device}), then restore for that one.",
-    "station.log.restore": "Restore: {records} records of the unit written",
+    "station.log.restore": "Restore: {records} {records:plural:record|records} of the unit written",
     "station.log.kind.restore": "Restore",
-    "station.log.rollup": "Roll-up to the street: {records} records (no roster)",
-    "station.log.rollup_roster": "Roll-up to the street: {records} records, WITH the roster (names, phones, ID "
-    "numbers)",
+    "station.log.rollup": "Roll-up to the street: {records} {records:plural:record|records} (no roster)",
+    "station.log.rollup_roster": "Roll-up to the street: {records} {records:plural:record|records}, WITH the "
+    "roster (names, phones, ID numbers)",
     "station.log.kind.rollup": "Roll-up",
     "station.log.kind.redeem": "Redemption",
     "station.log.kind.joint_patrol": "Joint patrol",
@@ -227,5 +232,6 @@ EN: dict[str, str] = {
     "station.duplicates.person": "Person",
     "station.duplicates.room": "Room",
     "station.duplicates.id_number": "ID number",
-    "station.duplicates.total": "{count} persons held in more than one unit: check with their leaders",
+    "station.duplicates.total": "{count} {count:plural:person|persons} held in more than one unit: check with "
+    "their leaders",
 }

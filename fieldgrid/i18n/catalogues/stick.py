@@ -53,8 +53,10 @@ EN: dict[str, str] = {
     "stick.station.no_folder": "{path} has no fieldgrid folder: nothing to import, nothing done",
     "stick.station.no_bundles": "No device bundles in {path}",
     "stick.station.refused": "Refused {file} (left on the stick): {reason}",
-    "stick.station.returned": "Return for {leader}: {records} records, {notices} notices → {path}",
-    "stick.station.archived": "{count} imported files moved into {path}",
+    "stick.station.returned": "Return for {leader}: {records} {records:plural:record|records}, {notices} "
+    "{notices:plural:notice|notices} → {path}",
+    "stick.station.archived": "{count} imported {count:plural:file|files} moved into {path}",
     "stick.station.not_archived": "{file} could not be moved into the archive folder: {reason}",
-    "stick.station.archived_returns": "{count} earlier returns, replaced by fresh ones, moved into {path}",
+    "stick.station.archived_returns": "{count} earlier {count:plural:return|returns}, replaced by fresh ones, "
+    "moved into {path}",
 }

@@ -104,11 +104,11 @@ EN: dict[str, str] = {
     "sync.status.no_station": "Station: not set (fieldgrid sync trust FILE)",
     "sync.status.acked": "Acknowledged by the station up to: {stamp}",
     "sync.status.notices": "Notices from the station: {count}",
-    "sync.export.done": "Bundle written ({count} changes): {path}",
+    "sync.export.done": "Bundle written ({count} {count:plural:change|changes}): {path}",
     "sync.export.plain": "WARNING: this is an UNENCRYPTED debugging bundle with residents' personal data. Do not "
     "carry it around or hand it over!",
-    "sync.import.done": "Station's return imported: {changed} records updated, {notices} notices, {conflicts} "
-    "conflicts",
+    "sync.import.done": "Station's return imported: {changed} {changed:plural:record|records} updated, {notices} "
+    "{notices:plural:notice|notices}, {conflicts} {conflicts:plural:conflict|conflicts}",
     "sync.import.duplicate": "This return bundle was imported before; nothing changed",
     "sync.import.none_for_me": "No return bundle for this device in {path}",
     "sync.identity.written": "Identity file written: {path}",

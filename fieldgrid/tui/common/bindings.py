@@ -42,6 +42,30 @@ def translate_bindings(node: DOMNode) -> None:
     node._bindings = translated
 
 
+# Textual's own bindings that can reach the key bar (its widgets' keys, in English in Textual's source), by their
+# description → our catalogue key.  Any other Textual binding is left off the key bar: nothing English in Chinese.
+TEXTUAL_WORDS: dict[str, str] = {
+    "Dismiss menu": "tui.textual.dismiss_menu",  # a Select's open menu: esc
+    "Exit the command palette": "tui.textual.exit_palette",
+    "Show menu": "tui.textual.show_menu",
+    "Focus Next": "tui.textual.focus_next",
+    "Focus Previous": "tui.textual.focus_previous",
+    "Quit": "tui.textual.quit",
+    "Submit": "tui.textual.submit",
+    "Press button": "tui.textual.press_button",
+    "Toggle": "tui.textual.toggle",
+}
+
+
+def shown_description(binding: Binding) -> str:
+    """What the key bar says a binding does: ours as translated, Textual's own in our words, or ``""`` (not
+    shown) for a Textual text we have no words for."""
+    if is_ours(binding):
+        return binding.description
+    key = TEXTUAL_WORDS.get(binding.description)
+    return t(key) if key else ""
+
+
 def is_ours(binding: Binding) -> bool:
     """Whether ``binding`` was translated here (the help screen lists only these)."""
     return binding in _translated

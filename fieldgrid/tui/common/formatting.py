@@ -32,6 +32,11 @@ def id_text(number: str | None, reveal: bool = False) -> str:
     return show_id_number(number, reveal) if number else ""
 
 
+def emergency_marked(text: str, is_emergency: bool) -> str:
+    """``text`` after the 紧急 mark (``‼紧急``) when it is about an emergency: a word, not a colour alone."""
+    return t("tui.emergency.mark", text=text) if is_emergency else text
+
+
 def place_text(building: str, unit: str) -> str:
     """``6栋3单元``: the unit titled as everywhere else (:func:`fieldgrid.model.profile.unit_title`)."""
     return unit_title("", building, unit)

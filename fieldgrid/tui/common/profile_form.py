@@ -1,7 +1,8 @@
 """The leader's profile form: asked on first run, editable later from the command palette.
 
 Name, phone and the grid path (street, community, compound, building, unit, the community's optional
-12-digit statistical code) plus the leader's own extra tags.  Errors show at their fields.
+12-digit statistical code), the property company's and the community's duty phones (shown on the emergency
+screen) plus the leader's own extra tags.  Errors show at their fields.
 """
 
 from __future__ import annotations
@@ -31,6 +32,8 @@ PROFILE_FIELDS: tuple[tuple[str, str, str], ...] = (
     ("grid.building", "tui.profile.building", ""),
     ("grid.unit", "tui.profile.unit", ""),
     ("grid.community_code", "tui.profile.community_code", "tui.profile.community_code_hint"),
+    ("property_phone", "tui.profile.property_phone", "tui.profile.duty_phone_hint"),
+    ("community_phone", "tui.profile.community_phone", "tui.profile.duty_phone_hint"),
     ("extra_tags", "tui.profile.extra_tags", "tui.profile.extra_tags_hint"),
 )
 
@@ -65,8 +68,8 @@ class ProfileScreen(FormScreen["LeaderProfile | None"]):
         p = self.original
         if p is None:
             return ""
-        if field == "phone":
-            return phone_text(p.phone, reveal=True)
+        if field in ("phone", "property_phone", "community_phone"):
+            return phone_text(getattr(p, field), reveal=True)
         if field == "extra_tags":
             return t("tui.list_sep").join(p.extra_tags)
         if field.startswith("grid."):
@@ -100,7 +103,15 @@ class ProfileScreen(FormScreen["LeaderProfile | None"]):
         grid = GridPath(**{name: self.value(f"grid.{name}") for name in GridPath.__dataclass_fields__})
         tags = [tag.strip() for tag in _TAG_SEPARATORS.split(self.value("extra_tags")) if tag.strip()]
         base = self.original or LeaderProfile(name="", phone="")
-        return dataclasses.replace(base, name=self.value("name"), phone=self.value("phone"), grid=grid, extra_tags=tags)
+        return dataclasses.replace(
+            base,
+            name=self.value("name"),
+            phone=self.value("phone"),
+            grid=grid,
+            extra_tags=tags,
+            property_phone=self.value("property_phone"),
+            community_phone=self.value("community_phone"),
+        )
 
     def submit(self) -> LeaderProfile:
         return self.store.save_profile(self.collect())

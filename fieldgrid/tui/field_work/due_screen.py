@@ -26,6 +26,7 @@ from fieldgrid.model.ledger import ProblemView
 from fieldgrid.model.vocabulary import TAGS
 from fieldgrid.store import Store
 from fieldgrid.tui.common.bindings import translate_bindings
+from fieldgrid.tui.common.formatting import emergency_marked
 from fieldgrid.tui.widgets.key_bar import KeyBar
 from fieldgrid.tui.widgets.table_columns import TonedRow
 from fieldgrid.tui.widgets.title_bar import TitleBar
@@ -55,7 +56,7 @@ def when_text(entry: DueEntry) -> str:
 
 def what_text(entry: DueEntry) -> str:
     if entry.problem_id is not None:
-        return f"{label('category', entry.category)}：{entry.description}"
+        return emergency_marked(f"{label('category', entry.category)}：{entry.description}", entry.is_emergency)
     if entry.kind == "cadence":
         return t("tui.due.what_cadence", rule=rule_text(entry.rule), days=entry.days)
     if entry.kind == "not_visited":

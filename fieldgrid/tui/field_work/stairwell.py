@@ -72,6 +72,8 @@ def dashboard_text(d: Dashboard, visit_days: int = 30, due_today: int = 0, links
     line("tui.dash.attention_not_visited", d.attention_not_visited, "attention", alert=True)
     line("tui.dash.follow_ups", d.follow_ups_due, "follow_ups", alert=True)
     newline()
+    if d.emergencies:  # before everything else of the ledger, in words
+        newline(t("tui.dash.emergencies", n=d.emergencies), style="bold reverse red")
     line("tui.dash.open", d.open_problems, "open")
     statuses = "  ".join(
         f"{label('status', s)} {n}" for s, n in d.by_status.items() if s not in ("resolved", "notice_due", "escalated")

@@ -27,7 +27,7 @@ from fieldgrid.model.visit import Visit
 from fieldgrid.store import Store
 from fieldgrid.tui.common.bindings import translate_bindings
 from fieldgrid.tui.common.dialogs import ConfirmDialog
-from fieldgrid.tui.common.formatting import id_text, phone_text, place_text, tags_full
+from fieldgrid.tui.common.formatting import emergency_marked, id_text, phone_text, place_text, tags_full
 from fieldgrid.tui.common.fresh import Fresh
 from fieldgrid.tui.households.household_form import HouseholdFormScreen
 from fieldgrid.tui.widgets.key_bar import KeyBar
@@ -146,7 +146,8 @@ def problems_text(problems: list[ProblemView], today: dt.date) -> RenderableType
     text = Text()
     for view in problems:
         words, style = deadline_text(view, today)
-        text.append(f"{view.reported_at[:10]}  {label('status', view.status)}  ", style=style)
+        status = emergency_marked(label("status", view.status), view.report.is_emergency)
+        text.append(f"{view.reported_at[:10]}  {status}  ", style="bold red" if view.report.is_emergency else style)
         if words:
             text.append(f"{words}  ", style=style)
         text.append(f"{label('category', view.report.category)}：{view.report.description}\n")

@@ -29,7 +29,7 @@ class MoveOutFormScreen(FieldFormScreen[Household]):
 
     def fields(self) -> Iterable[FormField | Widget]:
         today = self.store.today().isoformat()
-        yield text_field("date", t("tui.move.date"), today, placeholder="YYYY-MM-DD", half=True)
+        yield text_field("date", t("tui.move.date"), today, placeholder=t("tui.form.date_placeholder"), half=True)
         yield text_field("to", t("tui.move.to"), "", half=True)
         yield choice_field("problems", t("tui.move.problems"),
                            [(t(f"tui.move.problems_{c}"), c) for c in PROBLEM_CHOICES], DEFAULT_PROBLEMS)  # fmt: skip
@@ -59,7 +59,8 @@ class DeceasedFormScreen(FieldFormScreen[Household]):
     def fields(self) -> Iterable[FormField | Widget]:
         people = [(m.name, m.name) for m in self.household.living]
         yield choice_field("person", t("tui.move.person"), people, None, blank=True)
-        yield text_field("date", t("tui.move.death_date"), self.store.today().isoformat(), placeholder="YYYY-MM-DD")
+        today = self.store.today().isoformat()
+        yield text_field("date", t("tui.move.death_date"), today, placeholder=t("tui.form.date_placeholder"))
 
     def submit(self) -> Household:
         name = self.value("person")

@@ -23,7 +23,7 @@ class ExportDialog(FieldFormScreen[Path]):
 
     def fields(self) -> Iterable[FormField | Widget]:
         default = self.store.home / "exports" / f"ledger-{self.month}.xlsx"
-        yield text_field("month", t("tui.export.month"), self.month, placeholder="YYYY-MM")
+        yield text_field("month", t("tui.export.month"), self.month, placeholder=t("tui.form.month_placeholder"))
         yield text_field("path", t("tui.export.path"), str(default), hint=t("tui.export.path_hint"))
 
     def submit(self) -> Path:

@@ -20,6 +20,7 @@ from fieldgrid.model.ledger import ProblemView
 from fieldgrid.model.problem import CATEGORIES, STATUSES
 from fieldgrid.store import Store
 from fieldgrid.tui.common.bindings import translate_bindings
+from fieldgrid.tui.common.formatting import emergency_marked
 from fieldgrid.tui.widgets.key_bar import KeyBar
 from fieldgrid.tui.widgets.table_columns import TonedRow
 from fieldgrid.tui.widgets.title_bar import TitleBar
@@ -34,7 +35,12 @@ def place_label(view: ProblemView, rooms: dict[str, str]) -> str:
 
 def status_label(view: ProblemView, today: dt.date) -> str:
     """The status, with the deadline's stage in words: ``处理中!!`` overdue, ``处理中!^今天`` / ``处理中!^明天`` due
-    within a day; an escalated problem with the days it has waited, ``已上报·9天``."""
+    within a day; an escalated problem with the days it has waited, ``已上报·9天``; a 紧急 one after its mark,
+    ``‼紧急 待处理!^今天``."""
+    return emergency_marked(_status_label(view, today), view.report.is_emergency)
+
+
+def _status_label(view: ProblemView, today: dt.date) -> str:
     text = label("status", view.shown_status)
     waiting = waiting_days(view, today)
     if waiting is not None:  # escalated: how long it has waited for the decision

@@ -21,10 +21,12 @@ from textual.widgets import Static
 from fieldgrid.errors import FieldgridError
 from fieldgrid.fsutil import atomic_write_bytes
 from fieldgrid.i18n import label, t
-from fieldgrid.ledger.wording import event_summary, problem_message
+from fieldgrid.ledger.wording import problem_message
+from fieldgrid.ledger.wording import timeline as history
 from fieldgrid.model.ledger import ProblemView, refusal
 from fieldgrid.store import Store
 from fieldgrid.tui.common.bindings import translate_bindings
+from fieldgrid.tui.common.formatting import emergency_marked
 from fieldgrid.tui.common.fresh import Fresh
 from fieldgrid.tui.widgets.key_bar import KeyBar
 from fieldgrid.tui.widgets.title_bar import TitleBar
@@ -103,7 +105,7 @@ class ProblemDetailScreen(Fresh, Screen[None]):
             self.dismiss(None)
             return
         view, today = self.view, self.store.now().date()
-        status = label("status", view.shown_status)
+        status = emergency_marked(label("status", view.shown_status), view.report.is_emergency)
         self.sub_title = t("tui.problem.subtitle", category=label("category", view.report.category), status=status)
         facts = Table.grid(padding=(0, 2))
         facts.add_column(style="bold", no_wrap=True)
@@ -117,7 +119,10 @@ class ProblemDetailScreen(Fresh, Screen[None]):
         )
         facts.add_row(t("tui.problem.place"), self.place())
         facts.add_row(t("tui.problem.category"), label("category", view.report.category))
-        facts.add_row(t("tui.problem.urgency"), label("urgency", view.report.urgency))
+        urgency = label("urgency", view.report.urgency)
+        if view.report.emergency:
+            urgency += t("tui.list_sep") + label("emergency", view.report.emergency)
+        facts.add_row(t("tui.problem.urgency"), urgency)
         facts.add_row(t("tui.problem.description"), view.report.description)
         if view.report.reporter:
             facts.add_row(t("tui.problem.reporter"), view.report.reporter)
@@ -137,8 +142,8 @@ class ProblemDetailScreen(Fresh, Screen[None]):
         timeline = Table.grid(padding=(0, 2))
         timeline.add_column(no_wrap=True, style="dim")
         timeline.add_column(ratio=1)
-        for event in view.events:
-            timeline.add_row(event.at.replace("T", " "), event_summary(event))
+        for at, summary in history(view):  # the steps ticked in an emergency among the events
+            timeline.add_row(at.replace("T", " "), summary)
         self.query_one("#problem-timeline", Static).update(timeline)
         self.refresh_bindings()
 

@@ -4,7 +4,8 @@ the household page) which Enter keeps and typing replaces; so a problem on a hou
 the text, ``ctrl+s``.
 
 Choosing 紧急 with a kind of emergency (fire, gas, medical, violence) shows the emergency screen at once —
-what to call and whom to notify — before the record is finished.
+what to call and whom to notify — before the record is finished.  The steps ticked there (on the way in from
+``!``, or here) are recorded with the problem, with the minute of each tick.
 """
 
 from __future__ import annotations
@@ -41,6 +42,7 @@ class ProblemFormScreen(FieldFormScreen[ProblemView]):
         household_id: str | None = None,
         emergency: str | None = None,
         report: Report | None = None,
+        checklist: dict[str, str] | None = None,
     ) -> None:
         super().__init__(store, t("tui.problem.title"))
         self.preset = report or Report(
@@ -50,6 +52,7 @@ class ProblemFormScreen(FieldFormScreen[ProblemView]):
             household_id=household_id,
             emergency=emergency,
         )
+        self.checklist = dict(checklist or self.preset.checklist or {})  # the steps ticked on the emergency screen
         self.emergency_shown = emergency is not None
 
     def fields(self) -> Iterable[FormField | Widget]:
@@ -114,7 +117,11 @@ class ProblemFormScreen(FieldFormScreen[ProblemView]):
             from fieldgrid.tui.field_work.emergency import EmergencyScreen
 
             self.emergency_shown = True
-            self.app.push_screen(EmergencyScreen(self.store, kind=kind, then_report=False))
+            self.app.push_screen(EmergencyScreen(self.store, kind=kind, then_report=False), self._ticked)
+
+    def _ticked(self, ticked: dict[str, str] | None) -> None:
+        if ticked:
+            self.checklist.update(ticked)
 
     def submit(self) -> ProblemView:
         found = self.where()
@@ -129,6 +136,7 @@ class ProblemFormScreen(FieldFormScreen[ProblemView]):
             reporter=self.value("reporter"),
             emergency=self.value("emergency") or None,
             source=self.preset.source,
+            checklist=self.checklist if self.value("emergency") else None,
         )
         view = self.store.report_problem(report, parse_when(self.value("at")))
         self.app.notify(t("tui.problem.saved", category=label("category", view.report.category)))

@@ -16,6 +16,8 @@ from textual import events
 from textual.screen import Screen
 from textual.widget import Widget
 
+from fieldgrid.tui.common.bindings import shown_description
+
 
 class _Key(NamedTuple):
     key: str
@@ -58,10 +60,10 @@ class KeyBar(Widget):
         palette: _Key | None = None
         for key, active in self.screen.active_bindings.items():
             binding = active.binding
-            item = _Key(key, app.get_key_display(binding), binding.description, active.enabled)
+            item = _Key(key, app.get_key_display(binding), shown_description(binding), active.enabled)
             if key == app.COMMAND_PALETTE_BINDING and app.ENABLE_COMMAND_PALETTE:
                 palette = item
-            elif binding.show and binding.action not in actions:
+            elif binding.show and item.description and binding.action not in actions:
                 actions.add(binding.action)
                 shown.append(item)
         return shown, palette

@@ -3,9 +3,9 @@ marked by what matters now.  Arrow keys move between rooms; ``enter`` posts :cla
 
 A cell reads ``01张✓★!`` — the door number, the head's surname, then the marks: ``✓`` visited in the last
 30 days (``·`` not) — or ``○`` a visit due today or tomorrow by the care cadence, ``✗`` a visit or follow-up
-overdue —, ``★`` special attention, ``!`` open problem (``!^`` due within a day, ``!!`` overdue); a vacant flat reads
-``02 空置``.  Marks are characters as well as colours, so they survive a colour-blind eye and a terminal
-without colour.  Styles: ``assets/tcss/stairwell.tcss``.
+overdue —, ``★`` special attention, ``!`` open problem (``!^`` due within a day, ``!!`` overdue, ``‼`` an open
+紧急 problem); a vacant flat reads ``02 空置``.  Marks are characters as well as colours, so they survive a
+colour-blind eye and a terminal without colour.  Styles: ``assets/tcss/stairwell.tcss``.
 """
 
 from __future__ import annotations
@@ -180,7 +180,9 @@ class StairwellGrid(ScrollView, can_focus=True):
             return [Segment(cell, paint(self._style("vacant")))]
         name = h.head_name[:1] or "?"
         problem = "!!" if state.overdue else "!^" if state.soon else "!" if state.open_problems else ""
-        problem_style = "overdue" if state.overdue else "soon" if state.soon else "problem"
+        if state.emergency:  # an open 紧急 problem outranks its deadline's stage
+            problem = "‼"
+        problem_style = "overdue" if state.overdue or state.emergency else "soon" if state.soon else "problem"
         if state.care == "overdue":
             visit, visit_style = "✗", "late"
         elif state.care == "due":

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import pytest
 from textual.pilot import Pilot
+from textual.widgets import Select
 
 from fieldgrid.i18n import set_language
 from fieldgrid.store import Store
@@ -17,6 +18,7 @@ from fieldgrid.tui.app import FieldgridApp
 from fieldgrid.tui.audit.disclosure_log import DisclosureLogScreen
 from fieldgrid.tui.common.dialogs import ConfirmDialog, NoticeDialog
 from fieldgrid.tui.common.help import HelpScreen
+from fieldgrid.tui.common.palette import Palette
 from fieldgrid.tui.common.profile_form import ProfileScreen
 from fieldgrid.tui.field_work.corrections import (
     PatrolCorrectionScreen,
@@ -65,6 +67,32 @@ async def moving_in(pilot: Pilot) -> None:
     assert isinstance(pilot.app.screen, HouseholdFormScreen)
 
 
+async def emergency_at_0303(pilot: Pilot) -> None:
+    """解淑芬's page (born 1939, living alone), ``!``, ``3`` (medical), the first step ticked."""
+    await pilot.press("h")
+    await pilot.pause()
+    await search(pilot, "0303")
+    await pilot.press("enter", "enter", "exclamation_mark", "3", "space")
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, EmergencyScreen)
+
+
+async def menu_open(pilot: Pilot) -> None:
+    """The problem form with its first drop-down open (Textual's menu, its key in our words)."""
+    await keys("p", expect=ProblemFormScreen)(pilot)
+    pilot.app.screen.query(Select).first().focus()
+    await pilot.press("enter")
+    await pilot.pause()
+
+
+async def palette_on_household(pilot: Pilot) -> None:
+    """The command palette on a household's page: its keys (visit, card …) as commands."""
+    await keys("h", "enter", expect=HouseholdDetailScreen)(pilot)
+    await pilot.press("ctrl+p")
+    await pilot.pause(0.3)
+    assert isinstance(pilot.app.screen, Palette)
+
+
 # name → the keys from the stairwell map to the screen
 DEVICE_SCREENS: dict[str, Steps] = {
     "map": keys(expect=StairwellScreen),
@@ -88,6 +116,9 @@ DEVICE_SCREENS: dict[str, Steps] = {
     "patrol_correct": keys("T", "enter", expect=PatrolCorrectionScreen),
     "problem_form": keys("p", expect=ProblemFormScreen),
     "emergency": keys("exclamation_mark", expect=EmergencyScreen),
+    "emergency_household": emergency_at_0303,
+    "problem_form_menu": menu_open,
+    "palette_household": palette_on_household,
     "ledger": keys("l", expect=LedgerScreen),
     "problem_detail": keys("l", "enter", expect=ProblemDetailScreen),
     "problem_correct": keys("l", "enter", "C", expect=ProblemCorrectionScreen),

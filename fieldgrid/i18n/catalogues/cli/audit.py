@@ -25,7 +25,7 @@ EN: dict[str, str] = {
     "cli.audit.help": "the disclosure log: every reveal, export, import, print and erasure",
     "cli.audit.help_list": "list the disclosure log (newest first)",
     "cli.audit.help_month": "only this month (YYYY-MM)",
-    "cli.audit.total": "{count} entries, {persons} persons concerned",
+    "cli.audit.total": "{count} {count:plural:entry|entries}, {persons} {persons:plural:person|persons} concerned",
     "cli.retention.help": "retention: households moved out, deceased or cancelled are kept only as counts after it",
     "cli.retention.help_days": "set the days to keep them (90 by default)",
     "cli.retention.help_show": "show the retention and the counts of what was erased",
@@ -35,7 +35,8 @@ EN: dict[str, str] = {
     " the station's own log",
     "cli.audit.help_out": "output file ending in .xlsx or .csv (.csv holds the disclosures only)",
     "cli.audit.station_log_sheet": "Station log {month}",
-    "cli.audit.station_done": "Processing record of {month}: {count} disclosures, {persons} persons concerned",
+    "cli.audit.station_done": "Processing record of {month}: {count} {count:plural:disclosure|disclosures}, "
+    "{persons} {persons:plural:person|persons} concerned",
     "cli.retention.help_station": "the station's retention: show or set the days (90 by default); --apply erases now",
     "cli.retention.help_apply_station": "erase now what is past retention",
     "cli.retention.dry_run_needs_apply": "--dry-run goes with --apply",

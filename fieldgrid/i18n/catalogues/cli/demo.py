@@ -17,7 +17,7 @@ ZH: dict[str, str] = {
 }
 
 EN: dict[str, str] = {
-    "cli.demo.created": "Demo unit created ({count} households): {home}",
+    "cli.demo.created": "Demo unit created ({count} {count:plural:household|households}): {home}",
     "cli.demo.kept": "Keeping the existing demo unit: {home} (add --reset to create it afresh)",
     "cli.demo.real_data": "{home} already holds real data; demo data will not be written there. Give an empty "
     "folder with --home, or leave out --home to use the demo folder.",

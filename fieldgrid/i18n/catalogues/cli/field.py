@@ -70,6 +70,8 @@ ZH: dict[str, str] = {
     "cli.field.seen": "见到的成员",
     "cli.field.changes": "更正内容",
     "cli.field.record": "记录",
+    "cli.field.property_phone": "物业电话",
+    "cli.field.community_phone": "社区电话",
 }
 
 EN: dict[str, str] = {
@@ -140,4 +142,6 @@ EN: dict[str, str] = {
     "cli.field.seen": "members seen",
     "cli.field.changes": "Correction",
     "cli.field.record": "Record",
+    "cli.field.property_phone": "Property phone",
+    "cli.field.community_phone": "Community phone",
 }

@@ -240,6 +240,8 @@ ZH: dict[str, str] = {
     "cli.help.set_head": "指定一位在住成员为户主（原户主去世或迁走后）",
     "cli.help.set_head_description": "指定一位在住成员为户主。原户主留在记录里，关系记为“其他”；其余成员的关系是"
     "按原户主填写的，请按需用 households edit 修改。",
+    "cli.help.property_phone": "物业值班电话（紧急情况页显示；空值清除）",
+    "cli.help.community_phone": "社区值班电话（紧急情况页显示；空值清除）",
 }
 
 EN: dict[str, str] = {
@@ -501,4 +503,6 @@ EN: dict[str, str] = {
     "cli.help.set_head_description": "Make a living member the household's head. The former head stays on record "
     "as 'other'; the others' relations were written to the former head: correct them with households edit as "
     "needed.",
+    "cli.help.property_phone": "the property company's duty phone (shown on the emergency screen; empty clears it)",
+    "cli.help.community_phone": "the community's duty phone (shown on the emergency screen; empty clears it)",
 }

@@ -21,8 +21,9 @@ ZH: dict[str, str] = {
 
 EN: dict[str, str] = {
     "cli.move.out_done": "{room} moved out ({date}); the flat shows vacant",
-    "cli.move.problems_carry": "{count} open problems kept open, noted that the household moved out",
-    "cli.move.problems_close": "{count} open problems closed with a note",
+    "cli.move.problems_carry": "{count} open {count:plural:problem|problems} kept open, noted that the household "
+    "moved out",
+    "cli.move.problems_close": "{count} open {count:plural:problem|problems} closed with a note",
     "cli.move.deceased_done": "{name} of {room} recorded as deceased",
     "cli.move.household_ended": "Nobody lives in {room} now: the household is closed as deceased and the flat "
     "shows vacant",

@@ -50,7 +50,7 @@ EN: dict[str, str] = {
     "recovered from the service station.",
     "cli.pin.changed": "PIN changed; the data is encrypted again with the new PIN.",
     "cli.pin.lock_minutes": "Automatic lock",
-    "cli.pin.lock_minutes_value": "after {minutes} idle minutes",
+    "cli.pin.lock_minutes_value": "after {minutes} idle {minutes:plural:minute|minutes}",
     "cli.pin.lock_never": "never",
     "cli.pin.status": "PIN encryption",
     "cli.pin.status_on": "on",

@@ -19,6 +19,6 @@ EN: dict[str, str] = {
     "cli.problems.empty": "No problems match.",
     "cli.problems.overdue_mark": " (overdue)",
     "cli.problem.status": "Problem {id}: {status}",
-    "cli.ledger.exported": "Exported {count} problems of {month}: {path}",
+    "cli.ledger.exported": "Exported {count} {count:plural:problem|problems} of {month}: {path}",
     "cli.problem.corrected": "Problem {id} corrected",
 }

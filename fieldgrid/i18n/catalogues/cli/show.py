@@ -16,7 +16,7 @@ ZH: dict[str, str] = {
 
 EN: dict[str, str] = {
     "cli.list.empty": "No households yet. Add one with fieldgrid households add --room 0601 --head 张三.",
-    "cli.list.total": "{households} households, {people} people",
+    "cli.list.total": "{households} {households:plural:household|households}, {people} {people:plural:person|people}",
     "cli.show.floor": "floor {floor}",
     "cli.show.members": "Members ({count})",
     "cli.show.masked_hint": "Phone and ID numbers are masked; add --reveal to show them in full.",

@@ -20,12 +20,14 @@ ZH: dict[str, str] = {
     "tui.dash.untold": "通知到后还没走访的：{count} 户",
     "tui.dash.leader_notice": "服务站给单元长的通知（{count} 条，仅供单元长）：",
     "tui.dash.due_today": "今日待办",
+    "tui.dash.emergencies": "‼紧急问题 {n} 件未办结",
 }
 
 EN: dict[str, str] = {
     "tui.dash.title": "Today",
-    "tui.dash.households": "{households} households · {people} people",
-    "tui.dash.not_visited": "Not visited in {days} days",
+    "tui.dash.households": "{households} {households:plural:household|households} · {people} "
+    "{people:plural:person|people}",
+    "tui.dash.not_visited": "Not visited in {days} {days:plural:day|days}",
     "tui.dash.attention_not_visited": "Special attention, 7+ days",
     "tui.dash.follow_ups": "Follow-ups due",
     "tui.dash.open": "Open problems",
@@ -35,9 +37,10 @@ EN: dict[str, str] = {
     "tui.dash.month_title": "This month",
     "tui.dash.month_visits": "visits {visits} · errands {errands} · mediated {mediations} · hazards {hazards}",
     "tui.dash.month_problems": "solved on site {handled} · escalated {escalated} · closed {closed}",
-    "tui.dash.sync": "{count} changes wait for the station",
+    "tui.dash.sync": "{count} {count:plural:change waits|changes wait} for the station",
     "tui.dash.notice": "From the station ({count}; pass it on):",
-    "tui.dash.untold": "Not visited since it came: {count} households",
+    "tui.dash.untold": "Not visited since it came: {count} {count:plural:household|households}",
     "tui.dash.leader_notice": "Notices for the leader ({count}, leaders only):",
     "tui.dash.due_today": "Due today",
+    "tui.dash.emergencies": "‼{n} open EMERGENCY",
 }

@@ -20,6 +20,8 @@ ZH: dict[str, str] = {
     "tui.form.discard": "放弃尚未保存的修改吗？",
     "tui.form.discard_yes": "放弃修改",
     "tui.form.choose": "（不选）",
+    "tui.form.date_placeholder": "年-月-日",
+    "tui.form.month_placeholder": "年-月",
 }
 
 EN: dict[str, str] = {
@@ -40,4 +42,6 @@ EN: dict[str, str] = {
     "tui.form.discard": "Discard the changes you have not saved?",
     "tui.form.discard_yes": "Discard",
     "tui.form.choose": "(none)",
+    "tui.form.date_placeholder": "YYYY-MM-DD",
+    "tui.form.month_placeholder": "YYYY-MM",
 }

@@ -73,6 +73,7 @@ ZH: dict[str, str] = {
     "tui.key.read_whole": "看全文",
     "tui.key.notices": "服务站通知",
     "tui.key.remove_member": "删除此成员",
+    "tui.key.tick": "勾选",
 }
 
 EN: dict[str, str] = {
@@ -146,4 +147,5 @@ EN: dict[str, str] = {
     "tui.key.read_whole": "Read whole",
     "tui.key.notices": "Station notices",
     "tui.key.remove_member": "Remove member",
+    "tui.key.tick": "Tick",
 }

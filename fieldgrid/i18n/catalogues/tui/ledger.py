@@ -48,7 +48,7 @@ EN: dict[str, str] = {
     "tui.export.month": "Month",
     "tui.export.path": "Save to",
     "tui.export.path_hint": "ending in .xlsx (Excel/WPS) or .csv",
-    "tui.export.done": "Exported {count} problems of {month}: {path}",
+    "tui.export.done": "Exported {count} {count:plural:problem|problems} of {month}: {path}",
     "tui.ledger.due_today": "{status} !^today",
     "tui.ledger.due_tomorrow": "{status} !^tomorrow",
     "tui.ledger.waiting": "{status} {days}d",

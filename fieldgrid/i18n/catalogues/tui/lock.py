@@ -12,9 +12,8 @@ ZH: dict[str, str] = {
     "tui.lock.quit": "Ctrl+Q 退出",
     "tui.lock.demo_hint": "演示单元的 PIN 是 {pin}。",
     "tui.lock.set_title": "设置 PIN（建议）",
-    "tui.lock.set_text": "设置 PIN 后，本机的花名册（姓名、电话、身份证号）会加密保存，"
-    "打开时和闲置 {minutes} 分钟后都要输入 PIN。"
-    "请用至少 6 位数字，或至少 8 个字符的密码短语。忘记 PIN 时可从服务站恢复本单元数据。",
+    "tui.lock.set_text": "设置 PIN 后，本机的花名册（姓名、电话、身份证号）会加密保存，打开时和闲置 {minutes} "
+    "分钟后都要输入 PIN。请用至少 6 位数字，或至少 8 个字符的密码短语。忘记 PIN 时可从服务站恢复本单元数据。",
     "tui.lock.set_new": "新 PIN",
     "tui.lock.set_again": "再输一次",
     "tui.lock.set_keys": "回车确认 · Esc 跳过（以后可用 fieldgrid profile set-pin 设置）",
@@ -37,13 +36,13 @@ EN: dict[str, str] = {
     "tui.lock.demo_hint": "The demo unit's PIN is {pin}.",
     "tui.lock.set_title": "Set a PIN (recommended)",
     "tui.lock.set_text": "With a PIN, the roster on this device (names, phones, ID numbers) is stored encrypted, "
-    "and the PIN is asked at start and after {minutes} idle minutes. Use at least 6 digits, or a passphrase of "
-    "at least 8 characters. A forgotten PIN is recovered from the service station.",
+    "and the PIN is asked at start and after {minutes} idle {minutes:plural:minute|minutes}. Use at least 6 "
+    "digits, or a passphrase of at least 8 characters. A forgotten PIN is recovered from the service station.",
     "tui.lock.set_new": "New PIN",
     "tui.lock.set_again": "Once more",
     "tui.lock.set_keys": "Enter confirms · Esc skips (later: fieldgrid profile set-pin)",
     "tui.lock.sealing": "Encrypting the data…",
-    "tui.lock.set_done": "PIN set and data encrypted; locks after {minutes} idle minutes.",
+    "tui.lock.set_done": "PIN set and data encrypted; locks after {minutes} idle {minutes:plural:minute|minutes}.",
     "tui.lock.skip": "Skip",
     "tui.lock.cmd_set": "Set a PIN",
     "tui.lock.cmd_set_help": "Encrypt the data on this device with a PIN; lock when idle",

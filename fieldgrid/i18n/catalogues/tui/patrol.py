@@ -25,5 +25,6 @@ EN: dict[str, str] = {
     "tui.patrol.notes": "Notes",
     "tui.patrol.reporter": "patrol",
     "tui.patrol.pick_a_line": "Move to a checklist line first",
-    "tui.patrol.saved": "Patrol recorded: {findings} findings, {problems} problems reported",
+    "tui.patrol.saved": "Patrol recorded: {findings} {findings:plural:finding|findings}, {problems} "
+    "{problems:plural:problem|problems} reported",
 }

@@ -56,9 +56,9 @@ EN: dict[str, str] = {
     "tui.problem.notice_written": "Notice written to {path}, ready to print",
     "tui.problem.room_on": "The WeChat message and the notice will name the room (never who reported)",
     "tui.problem.room_off": "The WeChat message and the notice name no room: “a resident reported”",
-    "tui.problem.waiting": "escalated, waiting {days} days for a decision",
-    "tui.problem.late": "{days} days overdue",
+    "tui.problem.waiting": "escalated, waiting {days} {days:plural:day|days} for a decision",
+    "tui.problem.late": "{days} {days:plural:day|days} overdue",
     "tui.problem.due_today": "due today",
     "tui.problem.due_tomorrow": "due tomorrow",
-    "tui.problem.days_left": "{days} days left",
+    "tui.problem.days_left": "{days} {days:plural:day|days} left",
 }

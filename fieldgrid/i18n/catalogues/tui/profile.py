@@ -19,6 +19,9 @@ ZH: dict[str, str] = {
     "tui.profile.extra_tags": "自定义标签",
     "tui.profile.extra_tags_hint": "选填：除常用标签外您需要的标签，用逗号分开",
     "tui.profile.saved": "单元长信息已保存",
+    "tui.profile.property_phone": "物业电话",
+    "tui.profile.community_phone": "社区电话",
+    "tui.profile.duty_phone_hint": "值班电话，紧急时显示；可不填",
 }
 
 EN: dict[str, str] = {
@@ -39,4 +42,7 @@ EN: dict[str, str] = {
     "tui.profile.extra_tags": "Own tags",
     "tui.profile.extra_tags_hint": "Optional: tags you need beyond the usual ones, separated by commas",
     "tui.profile.saved": "Unit leader's details saved",
+    "tui.profile.property_phone": "Property phone",
+    "tui.profile.community_phone": "Community phone",
+    "tui.profile.duty_phone_hint": "Duty phone, shown in an emergency; optional",
 }

@@ -14,7 +14,8 @@ ZH: dict[str, str] = {
 
 EN: dict[str, str] = {
     "tui.sync.title": "Sync with the station",
-    "tui.sync.conflicts": "{count} concurrent edits found when merging (the later one kept; the station can check)",
+    "tui.sync.conflicts": "{count} concurrent {count:plural:edit|edits} found when merging (the later one kept; "
+    "the station can check)",
     "tui.sync.folder": "USB stick",
     "tui.sync.folder_hint": "ctrl+s or enter: import the station's returns on the stick for this device, then write "
     "this device's bundle into the stick's fieldgrid folder",
