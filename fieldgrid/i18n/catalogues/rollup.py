@@ -26,8 +26,8 @@ EN: dict[str, str] = {
     "the station's log.",
     "rollup.help.full": "send everything the station holds again (when the street lost or rebuilt its database); "
     "by default only what the street has not yet confirmed",
-    "rollup.since": "Holds the {count} {count:plural:record|records} added or changed since the street last confirmed a roll-up; the "
-    "street's return, once imported, makes the next roll-up go on from here.",
-    "rollup.everything": "Holds all {count} {count:plural:record|records} the station holds (the street has confirmed no roll-up yet, "
-    "or --full). Later roll-ups carry only what the street has not yet confirmed.",
+    "rollup.since": "Holds the {count} {count:plural:record|records} added or changed since the street last "
+    "confirmed a roll-up; the street's return, once imported, makes the next roll-up go on from here.",
+    "rollup.everything": "Holds all {count} {count:plural:record|records} the station holds (the street has "
+    "confirmed no roll-up yet, or --full). Later roll-ups carry only what the street has not yet confirmed.",
 }
