@@ -91,7 +91,8 @@ def test_the_checklist_is_ticked_and_its_times_go_into_the_problem(unit: Store) 
         await pilot.pause()
         form = app.screen
         assert isinstance(form, ProblemFormScreen)
-        assert (form.value("urgency"), form.value("emergency"), form.value("household")) == (
+        chosen = form.where().household
+        assert (form.value("urgency"), form.value("emergency"), chosen.id if chosen else None) == (
             "emergency", "gas", room_of(unit, "0303").id)  # fmt: skip
         form.query_one("#f-description", TextArea).text = "厨房燃气味重，已开窗关阀"
         await pilot.press("ctrl+s")
