@@ -24,6 +24,7 @@ from fieldgrid.cli import (
     station_queue,
     station_restore,
     station_retention,
+    station_scenarios,
     station_seal,
     station_stick,
 )
@@ -122,6 +123,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     station_restore.register(actions, common, with_station)
     station_points.register(actions, common, with_station)
     station_property.register(actions, common, with_station)
+    station_scenarios.register(actions, common, with_station)
     station_patrol.register(actions, common, with_station)
     station_audit.register(actions, common, with_station)
     station_retention.register(actions, common, with_station)

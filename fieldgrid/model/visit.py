@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -45,6 +46,7 @@ class Visit:
     corrects: str | None = None  # id of the visit this one corrects
     seen: tuple[str, ...] = ()  # the members seen (their names), when the leader noted them
     id: str = field(default_factory=new_id)
+    fields: Mapping[str, Any] = field(default_factory=dict)  # a scenario pack's extra fields: {code: value}
 
     def to_doc(self) -> dict[str, Any]:
         doc = dataclasses.asdict(self)
@@ -52,6 +54,10 @@ class Visit:
             doc["seen"] = list(self.seen)
         else:
             del doc["seen"]  # a visit that names no one is written as before
+        if self.fields:
+            doc["fields"] = dict(self.fields)
+        else:
+            del doc["fields"]  # nor does one without extra fields
         return doc
 
     @classmethod
@@ -60,12 +66,15 @@ class Visit:
         data = {k: v for k, v in doc.items() if k in names}
         if "seen" in data:
             data["seen"] = tuple(str(n) for n in data["seen"] or ())
+        if "fields" in data:
+            data["fields"] = dict(data["fields"]) if isinstance(data["fields"], Mapping) else {}
         return cls(**data)
 
 
-def validate_visit(visit: Visit, now: dt.datetime) -> Visit:
+def validate_visit(visit: Visit, now: dt.datetime, kinds: Collection[str] = VISIT_KINDS) -> Visit:
+    """The visit cleaned, or every error at once; ``kinds``: the visit kinds in force (the scenario packs')."""
     errors: list[ValidationError] = control_errors(found=visit.found, needs=visit.needs)
-    if visit.kind not in VISIT_KINDS:
+    if visit.kind not in kinds:
         errors.append(ValidationError("kind", "error.visit.kind", value=visit.kind))
     try:
         at = dt.datetime.fromisoformat(visit.at)

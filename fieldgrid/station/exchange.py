@@ -393,9 +393,10 @@ def returns(
         queued = db.pending(device.device_id)
         records = [p for _, kind, p in queued if kind == "record"]
         notices = [p for _, kind, p in queued if kind == "notice"]
+        scenarios = [p for _, kind, p in queued if kind == "scenario"]
         received = db.bundles_from(device.device_id) if device.grid.get("level") == "station" else None
         path = _write_return(keys, me, device, records, notices, folder_of(device) if folder_of else out_dir,
-                             received)  # fmt: skip
+                             received, scenarios)  # fmt: skip
         # Delivered only when the device's next bundle says it imported this one: a lost stick loses nothing.
         db.mark_carried((n for n, _, _ in queued), bundle_digest(path))
         db.log("return", "station.log.return", device=device.device_id, file=path.name, records=len(records),
@@ -411,6 +412,7 @@ def _write_return(
     notices: list[Doc],
     folder: Path,
     received: list[str] | None = None,
+    scenarios: list[Doc] | None = None,
 ) -> Path:
     """One return bundle for ``device``: ``records`` and ``notices``, the acknowledgement of what it sent, and the
     ``peers`` whose stamps the records carry (the unit's other devices: a backup leader's, a replaced one's);
@@ -418,6 +420,8 @@ def _write_return(
     payload: Doc = {"records": records, "notices": notices, "acks": {device.device_id: device.last_clock or ""}}
     if received is not None:
         payload["received"] = received
+    if scenarios:  # scenario packs to install (``{"id", "at", "pack"}``); a return without them is written as before
+        payload["scenarios"] = scenarios
     peers = sorted({stamp_party(s) for r in records for s in stamps(r["doc"])} - {device.device_id, me.party})
     if peers:
         payload["peers"] = peers
