@@ -256,15 +256,17 @@ def cmd_report(args: argparse.Namespace, db: StationDB) -> int:
     from fieldgrid.station.joint_patrol import joint_patrols
     from fieldgrid.station.points import balances
     from fieldgrid.station.property import company_of
+    from fieldgrid.station.scenarios import load_labels
     from fieldgrid.station.units import device_units
 
+    load_labels(db)  # the published scenario packs' labels, for their kinds, items, categories and fields
     month = month_arg(args.month) or ""
     rules = load_rules(db.home / POINTS_FILE)
     folder = Path(args.out).expanduser()
     if folder.exists() and not folder.is_dir():
         raise InputError("stick.error.not_folder", path=str(folder))
     if not args.force:  # last month's report, perhaps edited since: never overwritten unasked
-        for path in report_paths(folder, month):
+        for path in report_paths(folder, month, fields=True):
             if path.exists():
                 raise InputError("report.error.exists", path=str(path))
     community = db.setting("community") or ""

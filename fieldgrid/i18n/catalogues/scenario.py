@@ -50,6 +50,16 @@ ZH: dict[str, str] = {
     "scenario.none_published": "本站还没有发布过场景包",
     "scenario.log.published": "发布场景包 {name} 第{version}版，发给 {count} 台设备",
     "scenario.error.field_spec": "--field 的格式应为 名称=值：{value}",
+    "scenario.report.sheet": "场景记录",
+    "scenario.report.file": "场景记录",
+    "scenario.report.col.at": "时间",
+    "scenario.report.col.record": "记录",
+    "scenario.report.col.what": "类型/清单",
+    "scenario.report.col.where": "房号/发现",
+    "scenario.report.visit": "走访",
+    "scenario.report.patrol": "巡查",
+    "scenario.report.yes": "是",
+    "scenario.report.no": "否",
 }
 
 EN: dict[str, str] = {
@@ -103,4 +113,14 @@ EN: dict[str, str] = {
     "scenario.none_published": "This station has published no scenario pack yet",
     "scenario.log.published": "Scenario pack {name} version {version} published to {count} devices",
     "scenario.error.field_spec": "--field takes NAME=VALUE: {value}",
+    "scenario.report.sheet": "Scenario records",
+    "scenario.report.file": "scenario-records",
+    "scenario.report.col.at": "When",
+    "scenario.report.col.record": "Record",
+    "scenario.report.col.what": "Kind or checklist",
+    "scenario.report.col.where": "Room or findings",
+    "scenario.report.visit": "Visit",
+    "scenario.report.patrol": "Patrol",
+    "scenario.report.yes": "Yes",
+    "scenario.report.no": "No",
 }
