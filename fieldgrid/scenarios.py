@@ -47,5 +47,41 @@ def shipped_path(name: str) -> Path:
 
 @functools.lru_cache(maxsize=1)
 def default_pack() -> Pack:
-    """The built-in vocabulary, read once per process from ``assets/scenarios/default.toml``."""
+    """The built-in vocabulary, read once per process from ``assets/scenarios/default.toml`` (on Python 3.10, which
+    has no TOML reader, made from the same codes and labels as the code holds them: a test holds the two equal)."""
+    try:
+        importlib.import_module("tomllib")
+    except ModuleNotFoundError:
+        return _without_toml()
     return read_pack(shipped_path(DEFAULT_PACK))
+
+
+def _without_toml() -> Pack:
+    from fieldgrid.i18n import CATALOGUES
+    from fieldgrid.model.cadence import DEFAULT_RULES
+    from fieldgrid.model.patrol import FINDING_CATEGORY
+    from fieldgrid.model.problem import CATEGORIES
+    from fieldgrid.model.visit import PATROL_ITEMS, VISIT_KINDS
+    from fieldgrid.model.vocabulary import SPECIAL_ATTENTION_TAGS, TAGS
+
+    def entry(kind: str, code: str) -> dict[str, Any]:
+        key = f"{kind}.{code}"
+        return {"code": code, "label": {"zh": CATALOGUES["zh_CN"][key], "en": CATALOGUES["en"][key]}}
+
+    def tag(code: str) -> dict[str, Any]:
+        rule = DEFAULT_RULES.get(code)
+        doc = entry("tag", code)
+        if rule is not None:
+            doc.update(days=rule.days, **({} if rule.contact else {"contact": False}))
+        if code in SPECIAL_ATTENTION_TAGS:
+            doc["special"] = True
+        return doc
+
+    return parse_pack({
+        "name": DEFAULT_PACK, "version": 1, "title": {"zh": "基础场景", "en": "Built-in"},
+        "visit_kinds": [entry("visit_kind", k) for k in VISIT_KINDS],
+        "categories": [entry("category", c) for c in CATEGORIES],
+        "tags": [tag(code) for code in TAGS],
+        "checklists": [{"code": "standard", "label": {"zh": "楼栋巡查", "en": "Stairwell patrol"},
+                        "items": [{**entry("patrol_item", i), "category": FINDING_CATEGORY[i]} for i in PATROL_ITEMS]}],
+    })  # fmt: skip

@@ -156,6 +156,8 @@ def _bool(value: Any, path: str) -> bool:
 
 
 def _int(value: Any, path: str, low: int, high: int) -> int:
+    if isinstance(value, float) and value.is_integer():  # 2.0 is the integer 2, as JSON Schema counts it
+        value = int(value)
     if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
         raise _fail(path, "number", low=low, high=high)
     return value
@@ -456,3 +458,33 @@ def _fits(f: FormField, value: Any) -> bool:
         except ValueError:
             return False
     return True
+
+
+def _labels2(doc: Mapping[str, Any]) -> tuple[str, str]:
+    label = doc["label"]
+    return str(label["zh"]), str(label["en"])
+
+
+def checked_pack(doc: Mapping[str, Any]) -> Pack:
+    """A pack from a document :func:`parse_pack` accepted before (one a device installed): built without checking
+    it again, so that starting the app with packs installed costs next to nothing.  A document that is not what
+    it was (a ``KeyError``, ``TypeError`` on the way) is read by :func:`parse_pack` after all."""
+    try:
+        return Pack(
+            str(doc["name"]), int(doc["version"]), Entry(str(doc["name"]), *_labels2({"label": doc["title"]})),
+            tuple(Entry(e["code"], *_labels2(e)) for e in doc.get("visit_kinds", ())),
+            tuple(Category(e["code"], *_labels2(e), replaces=tuple(e.get("replaces", ())))
+                  for e in doc.get("categories", ())),
+            tuple(Checklist(c["code"], *_labels2(c), items=tuple(
+                Item(i["code"], *_labels2(i), category=i.get("category", "other")) for i in c["items"]))
+                for c in doc.get("checklists", ())),
+            tuple(Tag(e["code"], *_labels2(e), days=e.get("days"), contact=e.get("contact", True),
+                      special=e.get("special", False)) for e in doc.get("tags", ())),
+            tuple(FormField(f["code"], *_labels2(f), type=f["type"], required=f.get("required", False),
+                            choices=tuple(Entry(c["code"], *_labels2(c)) for c in f.get("choices", ())),
+                            forms=tuple(f.get("forms", FORMS)), grid_kinds=tuple(f.get("grid_kinds", GRID_KINDS)))
+                  for f in doc.get("fields", ())),
+            doc=doc,
+        )  # fmt: skip
+    except (KeyError, TypeError, ValueError, AttributeError):
+        return parse_pack(doc)

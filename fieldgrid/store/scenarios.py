@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from fieldgrid.i18n import use_labels
 from fieldgrid.model.problem import OPEN_STATUSES
-from fieldgrid.model.scenario import Pack, ScenarioError, Vocabulary, check_dropped, check_install, parse_pack
+from fieldgrid.model.scenario import Pack, ScenarioError, Vocabulary, check_dropped, check_install, checked_pack
 from fieldgrid.record.tables import META_TABLE
 from fieldgrid.scenarios import default_pack
 
@@ -28,12 +28,13 @@ LABELS = "scenario_labels"
 
 
 def packs_of(doc: object) -> dict[str, Pack]:
-    """The installed packs from the stored setting; one that no longer parses is left out (never fatal)."""
+    """The installed packs from the stored setting (each checked when it was installed, so built without checking
+    again); one that no longer reads is left out (never fatal)."""
     found: dict[str, Pack] = {}
     if isinstance(doc, Mapping):
         for name, pack_doc in doc.items():
             try:
-                pack = parse_pack(pack_doc)
+                pack = checked_pack(pack_doc)
             except ScenarioError:
                 continue
             if pack.name == name:

@@ -317,3 +317,25 @@ def test_a_pack_published_at_the_station_reaches_two_devices_and_comes_back_in_t
     # The next exchange brings the pack no more: the devices have it.
     again = cli("sync", "stick", str(stick), home_dir=first)
     assert "服务站发来场景包" not in again.err
+
+
+def test_without_a_toml_reader_the_default_pack_is_the_same(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Python 3.10 has no tomllib: the default pack is then made from the code's own vocabulary, and is the same."""
+    import importlib
+
+    from fieldgrid import scenarios
+
+    real = importlib.import_module
+
+    def no_tomllib(name: str, *args: object) -> object:
+        if name == "tomllib":
+            raise ModuleNotFoundError(name)
+        return real(name, *args)
+
+    scenarios.default_pack.cache_clear()
+    monkeypatch.setattr(scenarios.importlib, "import_module", no_tomllib)
+    try:
+        made = scenarios.default_pack()
+    finally:
+        scenarios.default_pack.cache_clear()
+    assert made == parse_pack(shipped("default")) and made.labels() == parse_pack(shipped("default")).labels()
