@@ -149,7 +149,22 @@ def enroll(
                        replaces=replaced.device_id if replaced else None, records=records)  # fmt: skip
     db.log("enroll", "station.log.enroll", device=device.device_id, leader=device.leader, unit=grid_label(grid),
            post=post, fingerprint=print_)  # fmt: skip
+    if fresh:
+        for pack in packs_for_everyone(db):  # the scenario packs every leader has: in its first return
+            db.queue("scenario", pack, [device.device_id])
     return Enrolment(device, print_, replaced, learned, len(records))
+
+
+SCENARIOS = "scenarios"  # setting: the scenario packs published, {name: {"pack": doc, "all": bool}} (JSON)
+
+
+def packs_for_everyone(db: StationDB) -> list[Doc]:
+    """The scenario packs published to every leader, as a return carries them: what a device enrolled (or restored)
+    after they went out is owed too."""
+    raw = db.setting(SCENARIOS)
+    published = json.loads(raw) if raw else {}
+    return [{"id": f"{name}-{entry['pack'].get('version')}", "at": _minute(), "pack": entry["pack"]}
+            for name, entry in sorted(published.items()) if entry.get("all")]  # fmt: skip
 
 
 def bundle_files(paths: Iterable[Path]) -> list[Path]:
@@ -444,7 +459,7 @@ def restore(db: StationDB, keys: Keys, device_id: str, out_dir: Path) -> tuple[P
     records: list[Doc] = [
         {"table": table, "doc": doc} for table in TABLES for doc in db.docs(table, source, deleted=True)
     ]
-    path = _write_return(keys, me, device, records, [], out_dir)
+    path = _write_return(keys, me, device, records, [], out_dir, scenarios=packs_for_everyone(db))
     db.log("restore", "station.log.restore", device=device_id, file=path.name, records=len(records))
     return path, len(records)
 

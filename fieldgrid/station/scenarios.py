@@ -14,18 +14,22 @@ from fieldgrid.i18n import use_labels
 from fieldgrid.model.scenario import Pack, ScenarioError, check_install, parse_pack
 from fieldgrid.scenarios import default_pack
 from fieldgrid.station.db import StationDB
-from fieldgrid.station.exchange import notice_targets
+from fieldgrid.station.exchange import SCENARIOS, notice_targets
 
-SCENARIOS = "scenarios"  # setting: {name: the newest version's document}
 LABELS = "scenario_labels"  # setting: the labels of every version published, so older records still read
 
 
-def published(db: StationDB) -> dict[str, Pack]:
+def _published(db: StationDB) -> dict[str, Any]:
     raw = db.setting(SCENARIOS)
+    return dict(json.loads(raw)) if raw else {}
+
+
+def published(db: StationDB) -> dict[str, Pack]:
+    """The newest version published of each pack."""
     found: dict[str, Pack] = {}
-    for name, doc in (json.loads(raw) if raw else {}).items():
+    for name, entry in _published(db).items():
         try:
-            found[name] = parse_pack(doc)
+            found[name] = parse_pack(entry["pack"])
         except ScenarioError:
             continue
     return found
@@ -49,15 +53,17 @@ def publish(db: StationDB, pack: Pack, at: str, to: str | None = None) -> int:
     of devices it will reach.  :class:`ScenarioError` naming the entry when a device would refuse it."""
     packs = published(db)
     check_install(pack, default_pack(), packs)
-    devices = None if to is None or to.strip().lower() in ("all", "全部") else notice_targets(db, units=[to])
+    everyone = to is None or to.strip().lower() in ("all", "全部")
+    devices = None if everyone else notice_targets(db, units=[to or ""])
     if devices is None:
         devices = [d.device_id for d in db.devices() if d.active and d.grid.get("level") != "station"]
     labels = _labels(db)
     old = packs.get(pack.name)
     if old is not None:
         labels.update(old.labels())
-    docs: dict[str, Any] = {name: dict(p.doc) for name, p in packs.items()}
-    docs[pack.name] = dict(pack.doc)
+    docs = _published(db)
+    was_for_everyone = bool(docs.get(pack.name, {}).get("all"))
+    docs[pack.name] = {"pack": dict(pack.doc), "all": everyone or was_for_everyone}
     count = db.queue("scenario", {"id": uuid.uuid4().hex, "at": at, "pack": dict(pack.doc)}, devices)
     db.set_setting(SCENARIOS, json.dumps(docs, ensure_ascii=False))
     db.set_setting(LABELS, json.dumps({k: list(v) for k, v in labels.items()}, ensure_ascii=False))

@@ -25,7 +25,7 @@ from fieldgrid.model.visit import PATROL_ITEMS, VISIT_KINDS
 from fieldgrid.model.vocabulary import SPECIAL_ATTENTION_TAGS, TAGS
 from fieldgrid.scenarios import SHIPPED, shipped_path
 from testkit.cli import PROFILE, REPO, db_bytes
-from testkit.stick import onboard
+from testkit.stick import onboard, profile
 from testkit.sync import dump_station
 
 SCHEMA = json.loads((REPO / "sync" / "scenario-pack.schema.json").read_text(encoding="utf-8"))
@@ -339,3 +339,25 @@ def test_without_a_toml_reader_the_default_pack_is_the_same(monkeypatch: pytest.
     finally:
         scenarios.default_pack.cache_clear()
     assert made == parse_pack(shipped("default")) and made.labels() == parse_pack(shipped("default")).labels()
+
+
+def test_a_leader_enrolled_after_the_roll_out_gets_the_pack_in_the_first_return(cli, tmp_path: Path) -> None:
+    world = onboard(cli, tmp_path, count=1)
+    station, stick = world.station, world.stick
+    assert cli("station", "scenarios", "publish", str(FLOOD), home_dir=station).code == 0
+    newcomer = tmp_path / "device-late"
+    assert cli(*profile("赵六", "4单元"), home_dir=newcomer).code == 0
+    assert cli("sync", "identity", "--out", str(tmp_path / "late.json"), home_dir=newcomer).code == 0
+    assert cli("station", "enroll", str(tmp_path / "late.json"), home_dir=station).code == 0
+    assert cli("station", "identity", "--out", str(tmp_path / "st.json"), home_dir=station).code == 0
+    assert cli("sync", "trust", str(tmp_path / "st.json"), home_dir=newcomer).code == 0
+    assert cli("sync", "stick", str(stick), home_dir=newcomer).code == 0
+    assert cli("station", "stick", str(stick), home_dir=station).code == 0
+    done = cli("sync", "stick", str(stick), home_dir=newcomer)
+    assert "服务站发来场景包：汛期巡查（flood_season，第1版），已安装" in done.err, done.err
+    found = cli("patrols", "add", "--checklist", "汛期巡查", "--finding", "flood_drains=雨水口被落叶堵住",
+                "--field", "water_depth_cm=15", home_dir=newcomer)  # fmt: skip
+    assert found.code == 0, found.err
+    # A field of the village grid kind only is not offered to a stairwell's leader.
+    village = cli("patrols", "add", "--checklist", "flood_patrol", "--field", "river_level=high", home_dir=newcomer)
+    assert village.code == 2 and "没有这个附加字段：river_level" in village.err
