@@ -351,6 +351,11 @@ class Vocabulary:
                     return entry.category
         return "other"
 
+    @property
+    def tags(self) -> tuple[str, ...]:
+        """The installed packs' tags (the default pack's are the built-in ones)."""
+        return tuple(t.code for p in self.installed.values() for t in p.tags)
+
     def tag_rules(self) -> dict[str, tuple[int, bool]]:
         """The care cadence of every tag of the installed packs that has one: ``{code: (days, contact)}``."""
         return {t.code: (t.days, t.contact) for p in self.installed.values() for t in p.tags if t.days is not None}

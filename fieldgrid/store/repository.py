@@ -256,7 +256,7 @@ class Store(FieldWork, SyncState, DisclosureLog, Retention, Moves, CareCadence, 
         at a time (``replacing``: households ended in the same write), no ID number of a living person of
         another household."""
         profile = self.profile()
-        extra = profile.extra_tags if profile else []
+        extra = [*self.vocabulary().tags, *(profile.extra_tags if profile else [])]  # a scenario pack's too
         if profile:
             household = dataclasses.replace(
                 household,

@@ -361,3 +361,17 @@ def test_a_leader_enrolled_after_the_roll_out_gets_the_pack_in_the_first_return(
     # A field of the village grid kind only is not offered to a stairwell's leader.
     village = cli("patrols", "add", "--checklist", "flood_patrol", "--field", "river_level=high", home_dir=newcomer)
     assert village.code == 2 and "没有这个附加字段：river_level" in village.err
+
+
+def test_a_packs_tag_is_given_by_its_label_and_brings_its_care_cadence(cli) -> None:
+    assert cli(*PROFILE).code == 0
+    assert cli("scenarios", "install", str(FLOOD)).code == 0
+    added = cli("households", "add", "--room", "0101", "--head", "钱七", "--tag", "汛期优先转移")
+    assert added.code == 0, added.err
+    [household] = json.loads(cli("households", "list", "--json").out)
+    assert household["tags"] == ["flood_move_first"]
+    assert "汛期优先转移" in cli("households", "list").out
+    cadence = cli("profile", "cadence")
+    assert cadence.code == 0 and "汛期优先转移" in cadence.out, cadence.out
+    due = json.loads(cli("due", "--json").out)
+    assert any(entry.get("room") == "0101" for entry in due), due
