@@ -78,7 +78,7 @@ def _without_toml() -> Pack:
         return doc
 
     return parse_pack({
-        "name": DEFAULT_PACK, "version": 1, "title": {"zh": "基础场景", "en": "Built-in"},
+        "name": DEFAULT_PACK, "version": 1, "title": {"zh": "基础场景", "en": "Standard"},
         "visit_kinds": [entry("visit_kind", k) for k in VISIT_KINDS],
         "categories": [entry("category", c) for c in CATEGORIES],
         "tags": [tag(code) for code in TAGS],

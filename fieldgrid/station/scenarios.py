@@ -51,14 +51,18 @@ def load_labels(db: StationDB) -> None:
 def publish(db: StationDB, pack: Pack, at: str, to: str | None = None) -> int:
     """Queue ``pack`` for every leader's device (``to`` ``None`` or ``all``) or a unit's (``6栋3单元``); the number
     of devices it will reach.  :class:`ScenarioError` naming the entry when a device would refuse it."""
+    from fieldgrid.model.problem import OPEN_STATUSES
+    from fieldgrid.station.units import units
+
     packs = published(db)
-    check_install(pack, default_pack(), packs)
+    old = packs.get(pack.name)
+    in_use = {v.report.category for u in units(db) for v in u.problems if v.status in OPEN_STATUSES} if old else set()
+    check_install(pack, default_pack(), packs, in_use)  # what the leaders' devices would refuse, refused here
     everyone = to is None or to.strip().lower() in ("all", "全部")
     devices = None if everyone else notice_targets(db, units=[to or ""])
     if devices is None:
         devices = [d.device_id for d in db.devices() if d.active and d.grid.get("level") != "station"]
     labels = _labels(db)
-    old = packs.get(pack.name)
     if old is not None:
         labels.update(old.labels())
     docs = _published(db)

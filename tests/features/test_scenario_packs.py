@@ -375,3 +375,25 @@ def test_a_packs_tag_is_given_by_its_label_and_brings_its_care_cadence(cli) -> N
     assert cadence.code == 0 and "汛期优先转移" in cadence.out, cadence.out
     due = json.loads(cli("due", "--json").out)
     assert any(entry.get("room") == "0101" for entry in due), due
+
+
+def test_the_station_refuses_a_version_that_drops_a_category_its_units_still_have_open(
+    cli, tmp_path: Path
+) -> None:
+    world = onboard(cli, tmp_path, count=1)
+    station, [device], stick = world.station, world.devices, world.stick
+    v1 = write_pack(tmp_path, GOOD, "v1.toml")
+    assert cli("station", "scenarios", "publish", str(v1), home_dir=station).code == 0
+    assert cli("sync", "stick", str(stick), home_dir=device).code == 0
+    assert cli("station", "stick", str(stick), home_dir=station).code == 0
+    assert cli("sync", "stick", str(stick), home_dir=device).code == 0
+    added = cli("problems", "add", "--category", "ebike_fire_risk", "--description", "电动车停在楼道",
+                "--place", "1楼", home_dir=device)  # fmt: skip
+    assert added.code == 0, added.err
+    assert cli("sync", "stick", str(stick), home_dir=device).code == 0
+    assert cli("station", "stick", str(stick), home_dir=station).code == 0
+    dropped = GOOD.replace("version = 1", "version = 2").replace("ebike_fire_risk", "fire_risk")
+    before = dump_station(station)
+    refused = cli("station", "scenarios", "publish", str(write_pack(tmp_path, dropped, "v2.toml")), home_dir=station)
+    assert refused.code == 2 and "categories[0].code" in refused.err and "ebike_fire_risk" in refused.err
+    assert dump_station(station) == before
