@@ -397,3 +397,40 @@ def test_the_station_refuses_a_version_that_drops_a_category_its_units_still_hav
     refused = cli("station", "scenarios", "publish", str(write_pack(tmp_path, dropped, "v2.toml")), home_dir=station)
     assert refused.code == 2 and "categories[0].code" in refused.err and "ebike_fire_risk" in refused.err
     assert dump_station(station) == before
+
+
+def test_what_travels_follows_the_payload_schema(world) -> None:
+    """A visit and a patrol with a pack's fields, as the station receives them, and a return carrying the pack, as
+    the device opens it: both as ``sync/payload.schema.json`` says (the pack inside as the pack schema says)."""
+    from fieldgrid.model.patrol import Patrol, PatrolItem
+    from fieldgrid.model.visit import Visit
+    from fieldgrid.scenarios import read_pack
+    from fieldgrid.station.exchange import import_paths, returns
+    from fieldgrid.station.scenarios import publish
+    from fieldgrid.sync import device
+    from fieldgrid.sync.bundle import open_bundle
+
+    store, keys, db, station_keys, tmp = world
+    payload_schema = json.loads((REPO / "sync" / "payload.schema.json").read_text(encoding="utf-8"))
+    pack = read_pack(GAS)
+    assert store.install_scenario(pack)
+    household = store.households()[0]
+    store.add_visit(Visit(household.id, "", "gas_check", fields={"stove": "piped", "meter_reading": 12.5,
+                                                                   "next_check": "2027-01-31"}))  # fmt: skip
+    store.add_patrol(Patrol("", (PatrolItem("gas_alarm", ok=False, finding="没有报警器"),), checklist="gas_door",
+                            fields={"stove": "bottled", "hose_replaced": True}))  # fmt: skip
+    device.export(store, keys, tmp / "stick")
+    [result] = import_paths(db, station_keys, [tmp / "stick"])
+    assert result.status == "accepted"
+    for table, kind in (("visits", "visit"), ("patrols", "patrol")):
+        [doc] = db.docs(table)
+        assert doc["fields"], doc
+        jsonschema.validate(doc, {**payload_schema["$defs"][kind], "$defs": payload_schema["$defs"]})
+
+    assert publish(db, pack, "2026-11-20T09:00") == 1
+    [(_, path, _, _)] = list(returns(db, station_keys, tmp / "back"))
+    opened = open_bundle(path, keys)
+    jsonschema.validate(opened.payload, payload_schema)
+    [carried] = opened.payload["scenarios"]
+    jsonschema.validate(carried["pack"], SCHEMA)
+    assert carried["pack"] == shipped("gas_safety")
