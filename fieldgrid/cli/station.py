@@ -256,12 +256,12 @@ def cmd_report(args: argparse.Namespace, db: StationDB) -> int:
     from fieldgrid.station.joint_patrol import joint_patrols
     from fieldgrid.station.points import balances
     from fieldgrid.station.property import company_of
-    from fieldgrid.station.scenarios import load_labels
+    from fieldgrid.station.scenarios import load_labels, visit_kinds
     from fieldgrid.station.units import device_units
 
     load_labels(db)  # the published scenario packs' labels, for their kinds, items, categories and fields
     month = month_arg(args.month) or ""
-    rules = load_rules(db.home / POINTS_FILE)
+    rules = load_rules(db.home / POINTS_FILE, visit_kinds(db))  # a published pack's visit kinds may earn points
     folder = Path(args.out).expanduser()
     if folder.exists() and not folder.is_dir():
         raise InputError("stick.error.not_folder", path=str(folder))

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -44,12 +44,13 @@ class PointRules:
     problem: Mapping[str, float] = field(default_factory=lambda: dict(DEFAULT_POINTS["problem"]))
 
     @classmethod
-    def from_doc(cls, doc: Any) -> PointRules:
-        """Rules from the operator's JSON; :class:`ValidationError` naming the bad entry."""
+    def from_doc(cls, doc: Any, kinds: Collection[str] = VISIT_KINDS) -> PointRules:
+        """Rules from the operator's JSON; :class:`ValidationError` naming the bad entry.  ``kinds``: the visit
+        kinds points may be given for (a published scenario pack's too)."""
         if not isinstance(doc, dict):
             raise ValidationError("points", "error.points.shape")
         tables: dict[str, dict[str, float]] = {}
-        for part, known in (("visit", VISIT_KINDS), ("problem", PROBLEM_RULES)):
+        for part, known in (("visit", kinds), ("problem", PROBLEM_RULES)):
             given = doc.get(part, DEFAULT_POINTS[part])
             if not isinstance(given, dict):
                 raise ValidationError(f"points.{part}", "error.points.shape")
@@ -65,7 +66,7 @@ class PointRules:
         return {"visit": dict(self.visit), "problem": dict(self.problem)}
 
 
-def load_rules(path: Path) -> PointRules:
+def load_rules(path: Path, kinds: Collection[str] = VISIT_KINDS) -> PointRules:
     """The operator's rule table; the defaults when there is none.  A file that is not valid JSON is a
     :class:`ValidationError` too (never silently replaced)."""
     try:
@@ -76,7 +77,7 @@ def load_rules(path: Path) -> PointRules:
         doc = json.loads(raw)
     except json.JSONDecodeError as exc:
         raise ValidationError("points", "error.points.json", path=str(path), reason=exc.msg) from None
-    return PointRules.from_doc(doc)
+    return PointRules.from_doc(doc, kinds)
 
 
 def _in_month(iso: str | None, month: str) -> bool:

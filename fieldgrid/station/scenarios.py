@@ -40,6 +40,12 @@ def _labels(db: StationDB) -> dict[str, tuple[str, str]]:
     return {k: (v[0], v[1]) for k, v in (json.loads(raw) if raw else {}).items()}
 
 
+def visit_kinds(db: StationDB) -> tuple[str, ...]:
+    """The visit kinds in force at the station: the default pack's and the published packs' (points go by them)."""
+    return (*(k.code for k in default_pack().visit_kinds),
+            *(k.code for p in published(db).values() for k in p.visit_kinds))  # fmt: skip
+
+
 def load_labels(db: StationDB) -> None:
     """The published packs' labels (and their earlier versions') for what the station shows and writes."""
     labels = _labels(db)

@@ -294,6 +294,7 @@ def test_a_pack_published_at_the_station_reaches_two_devices_and_comes_back_in_t
 
     month = dt.date.today().strftime("%Y-%m")
     folder = tmp_path / "report"
+    (station / "points.json").write_text(json.dumps({"visit": {"gas_check": 5}}), encoding="utf-8")  # the new kind
     made = cli("station", "report", "--month", month, "--out", str(folder), home_dir=station)
     assert made.code == 0, made.err
 
@@ -313,6 +314,10 @@ def test_a_pack_published_at_the_station_reaches_two_devices_and_comes_back_in_t
     assert patrol_row[header.index("灶具类型")] == "瓶装液化气" and patrol_row[header.index("燃气表读数")] == "88"
     assert "燃气报警器：报警器失效" in patrol_row[header.index("房号/发现")]
     assert visit_row[header.index("灶具类型")] == "电磁炉" and visit_row[header.index("房号/发现")] == "0601"
+
+    tallies = rows("单元长工作统计")
+    points = {row[0]: row[tallies[0].index("积分")] for row in tallies[1:]}
+    assert points["李四"] == "5", points  # one gas check visit, five points
 
     # The next exchange brings the pack no more: the devices have it.
     again = cli("sync", "stick", str(stick), home_dir=first)
