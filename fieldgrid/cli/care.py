@@ -49,7 +49,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 def rule_label(key: str) -> str:
     if key in SPECIAL_RULES:
         return t(f"cli.due.rule_{key}")
-    return label("tag", key) if key in TAGS else key
+    return label("tag", key)  # a built-in or a scenario pack's tag by its label; a leader's own as typed
 
 
 def rule_key(text: str, store: Store) -> str:
@@ -57,7 +57,7 @@ def rule_key(text: str, store: Store) -> str:
     if folded.lower() in RULE_WORDS or folded in RULE_WORDS:
         return RULE_WORDS.get(folded.lower(), RULE_WORDS.get(folded, folded))
     profile = store.profile()
-    known = [*TAGS, *(profile.extra_tags if profile else [])]
+    known = [*TAGS, *store.vocabulary().tags, *(profile.extra_tags if profile else [])]
     code = to_code("tag", folded, known)
     if code not in known:
         raise InputError("cli.due.unknown_rule", value=text)

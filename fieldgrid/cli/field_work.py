@@ -24,9 +24,10 @@ from fieldgrid.i18n import label, t
 from fieldgrid.model import ValidationError, ValidationErrors
 from fieldgrid.model.corrections import Standing
 from fieldgrid.model.ledger import Report
-from fieldgrid.model.patrol import FINDING_CATEGORY, Patrol, PatrolItem, default_items
-from fieldgrid.model.problem import CATEGORIES, URGENCIES
-from fieldgrid.model.visit import PATROL_ITEMS, VISIT_KINDS, Visit
+from fieldgrid.model.patrol import Patrol, PatrolItem, default_items
+from fieldgrid.model.problem import URGENCIES
+from fieldgrid.model.scenario import ScenarioError, field_values
+from fieldgrid.model.visit import PATROL_ITEMS, Visit
 from fieldgrid.store import Store
 
 
@@ -74,6 +75,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.add_argument("--follow-up", metavar="YYYY-MM-DD", help=t("cli.help.visit_follow_up"))
     p.add_argument("--corrects", metavar="VISIT", help=t("cli.help.visit_corrects"))
     p.add_argument("--seen", action="append", default=[], metavar="NAME", help=t("cli.help.visit_seen"))
+    p.add_argument("--field", action="append", default=[], metavar="NAME=VALUE", help=t("scenario.help.field"))
     p.set_defaults(handler=cmd_visit_add)
     p = actions.add_parser(
         "list", parents=[common], help=t("cli.help.visit_list"), description=t("cli.help.visit_list")
@@ -98,6 +100,8 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     )
     p.add_argument("--item", action="append", default=[], metavar="ITEM", help=t("cli.help.patrol_item"))
     p.add_argument("--note", default="", metavar="TEXT", help=t("cli.help.note"))
+    p.add_argument("--checklist", metavar="NAME", help=t("scenario.help.checklist"))
+    p.add_argument("--field", action="append", default=[], metavar="NAME=VALUE", help=t("scenario.help.field"))
     p.set_defaults(handler=cmd_patrol_add)
     p = actions.add_parser(
         "list", parents=[common], help=t("cli.help.patrol_list"), description=t("cli.help.patrol_list")
@@ -115,17 +119,32 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 # -- visits -------------------------------------------------------------------------------------------------
 
 
+def field_args(specs: list[str]) -> dict[str, str]:
+    """``--field NAME=VALUE`` options as ``{NAME: VALUE}`` (the names as typed: a code or a label)."""
+    given: dict[str, str] = {}
+    for spec in specs:
+        name, sep, value = spec.partition("=")
+        if not sep or not name.strip():
+            raise InputError("scenario.error.field_spec", value=spec)
+        given[name.strip()] = value
+    return given
+
+
 def cmd_visit_add(args: argparse.Namespace, store: Store) -> int:
     household = find_household(store, args.household)
+    vocabulary = store.vocabulary()
+    kind = to_code("visit_kind", args.kind, vocabulary.visit_kinds)
+    fields = field_values(field_args(args.field), store.extra_fields("visit", vocabulary.kind_pack(kind)))
     visit = Visit(
         household_id=household.id,
         at=when_arg(args.at) or "",
-        kind=to_code("visit_kind", args.kind, VISIT_KINDS),
+        kind=kind,
         found=args.found,
         needs=args.needs,
         follow_up=date_arg(args.follow_up),
         corrects=args.corrects,
         seen=tuple(args.seen),
+        fields=fields,
     )
     out(store.add_visit(visit).id)
     return EXIT_OK
@@ -190,9 +209,26 @@ def _item_code(text: str, codes: list[str]) -> str:
 
 
 def cmd_patrol_add(args: argparse.Namespace, store: Store) -> int:
-    profile = store.profile()
-    extra = [*(profile.extra_patrol_items if profile else []), *args.item]
-    items = {item.item: item for item in default_items(extra)}
+    vocabulary = store.vocabulary()
+    checklist: str | None = None
+    pack = None
+    if args.checklist:
+        checklists = vocabulary.checklists()
+        code = to_code("checklist", args.checklist, [c.code for _, c in checklists])
+        found = vocabulary.checklist(code)
+        if found is None:
+            raise ScenarioError("error.scenario.no_checklist", path="checklist", name=args.checklist)
+        pack, chosen = found
+        if pack is not vocabulary.default:
+            checklist = chosen.code
+    if checklist and pack is not None:
+        chosen_items = next(c for c in pack.checklists if c.code == checklist).items
+        items = {code: PatrolItem(code) for code in (*(i.code for i in chosen_items), *args.item)}
+    else:
+        profile = store.profile()
+        extra = [*(profile.extra_patrol_items if profile else []), *args.item]
+        items = {item.item: item for item in default_items(extra)}
+    fields = field_values(field_args(args.field), store.extra_fields("patrol", pack if checklist else None))
     codes = list(items)
     for spec in args.finding:
         name, sep, text = spec.partition("=")
@@ -207,11 +243,13 @@ def cmd_patrol_add(args: argparse.Namespace, store: Store) -> int:
         item = items.get(code)
         if item is None or item.ok:
             raise ValidationErrors([ValidationError("items", "error.patrol.not_a_finding", item=name)])
-        category = to_code("category", rest[0], CATEGORIES) if rest and rest[0] else FINDING_CATEGORY.get(code, "other")
+        category = (to_code("category", rest[0], vocabulary.categories) if rest and rest[0]
+                    else vocabulary.finding_category(code))  # fmt: skip
         urgency = to_code("urgency", rest[1], URGENCIES) if len(rest) > 1 and rest[1] else "normal"
         place = label("patrol_item", code)
         reports[code] = Report(category, item.finding, urgency, place=place, reporter=t("cli.patrol.reporter"))
-    patrol = Patrol(at=when_arg(args.at) or "", items=tuple(items.values()), notes=args.note)
+    patrol = Patrol(at=when_arg(args.at) or "", items=tuple(items.values()), notes=args.note, checklist=checklist,
+                    fields=fields)  # fmt: skip
     saved, problem_ids = store.add_patrol(patrol, reports)
     out(saved.id)
     for problem_id in problem_ids:

@@ -29,8 +29,9 @@ NONE = "—"
 
 
 def tag_codes(store: Store) -> list[str]:
+    """The tags a leader may give: the built-in ones, the installed scenario packs', the leader's own."""
     profile = store.profile()
-    return [*TAGS, *(profile.extra_tags if profile else [])]
+    return [*TAGS, *store.vocabulary().tags, *(profile.extra_tags if profile else [])]
 
 
 def tag_codes_of(values: list[str] | None, codes: list[str]) -> list[str]:

@@ -21,7 +21,6 @@ from fieldgrid.i18n import label, t
 from fieldgrid.ledger.wording import timeline
 from fieldgrid.model.ledger import EMERGENCY_KINDS, ProblemView, Report
 from fieldgrid.model.problem import (
-    CATEGORIES,
     DECISION_OUTCOMES,
     ESCALATION_TARGETS,
     FEEDBACK_CHANNELS,
@@ -150,7 +149,7 @@ def cmd_add(args: argparse.Namespace, store: Store) -> int:
             err(line)
     household_id = find_household(store, args.household).id if args.household else None
     report = Report(
-        category=to_code("category", args.category, CATEGORIES),
+        category=to_code("category", args.category, store.vocabulary().categories),
         description=args.description,
         urgency=to_code("urgency", args.urgency, URGENCIES),
         household_id=household_id,
@@ -193,7 +192,7 @@ def cmd_correct(args: argparse.Namespace, store: Store) -> int:
     view = store.problem(args.id)
     changes: dict[str, Any] = {}
     if args.category is not None:
-        changes["category"] = to_code("category", args.category, CATEGORIES)
+        changes["category"] = to_code("category", args.category, store.vocabulary().categories)
     if args.urgency is not None:
         changes["urgency"] = to_code("urgency", args.urgency, URGENCIES)
     if args.description is not None:

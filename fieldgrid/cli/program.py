@@ -237,7 +237,7 @@ def _global_options(parser: argparse.ArgumentParser, default: object) -> None:
 def build_parser() -> Parser:
     import argparse
 
-    from fieldgrid.cli import cards, care, field_work, households, privacy, problems, profile, station, sync
+    from fieldgrid.cli import cards, care, field_work, households, privacy, problems, profile, scenarios, station, sync
     from fieldgrid.cli.common import Parser
 
     parser = Parser(prog="fieldgrid", description=t("cli.help.description"), epilog=t("cli.help.epilog"))
@@ -271,6 +271,7 @@ def build_parser() -> Parser:
     cards.register(sub, common)
     privacy.register(sub, common)
     care.register(sub, common)
+    scenarios.register(sub, common)
     return parser
 
 

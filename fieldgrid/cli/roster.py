@@ -54,7 +54,7 @@ def cmd_import(args: argparse.Namespace, store: Store) -> int:
         store.households(),
         building=profile.grid.building if profile else "",
         unit=profile.grid.unit if profile else "",
-        extra_tags=profile.extra_tags if profile else [],
+        extra_tags=[*store.vocabulary().tags, *(profile.extra_tags if profile else [])],  # a scenario pack's too
         mapping=_mapping(args.map),
         today=store.now().date(),
     )

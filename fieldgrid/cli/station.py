@@ -24,6 +24,7 @@ from fieldgrid.cli import (
     station_queue,
     station_restore,
     station_retention,
+    station_scenarios,
     station_seal,
     station_stick,
 )
@@ -122,6 +123,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     station_restore.register(actions, common, with_station)
     station_points.register(actions, common, with_station)
     station_property.register(actions, common, with_station)
+    station_scenarios.register(actions, common, with_station)
     station_patrol.register(actions, common, with_station)
     station_audit.register(actions, common, with_station)
     station_retention.register(actions, common, with_station)
@@ -254,15 +256,17 @@ def cmd_report(args: argparse.Namespace, db: StationDB) -> int:
     from fieldgrid.station.joint_patrol import joint_patrols
     from fieldgrid.station.points import balances
     from fieldgrid.station.property import company_of
+    from fieldgrid.station.scenarios import load_labels, visit_kinds
     from fieldgrid.station.units import device_units
 
+    load_labels(db)  # the published scenario packs' labels, for their kinds, items, categories and fields
     month = month_arg(args.month) or ""
-    rules = load_rules(db.home / POINTS_FILE)
+    rules = load_rules(db.home / POINTS_FILE, visit_kinds(db))  # a published pack's visit kinds may earn points
     folder = Path(args.out).expanduser()
     if folder.exists() and not folder.is_dir():
         raise InputError("stick.error.not_folder", path=str(folder))
     if not args.force:  # last month's report, perhaps edited since: never overwritten unasked
-        for path in report_paths(folder, month):
+        for path in report_paths(folder, month, fields=True):
             if path.exists():
                 raise InputError("report.error.exists", path=str(path))
     community = db.setting("community") or ""

@@ -37,8 +37,9 @@ def register(actions: Any, common: argparse.ArgumentParser, with_station: Any) -
 def _rules(db: StationDB) -> Any:
     from fieldgrid.cli.station import POINTS_FILE
     from fieldgrid.exports.monthly import load_rules
+    from fieldgrid.station.scenarios import visit_kinds
 
-    return load_rules(db.home / POINTS_FILE)
+    return load_rules(db.home / POINTS_FILE, visit_kinds(db))  # a published pack's visit kinds may earn points
 
 
 def cmd_points(args: argparse.Namespace, db: StationDB) -> int:

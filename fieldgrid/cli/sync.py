@@ -6,10 +6,10 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from fieldgrid.cli.exits import EXIT_BAD_INPUT, EXIT_OK, InputError, err, out
-from fieldgrid.i18n import label, t
+from fieldgrid.i18n import get_language, label, t
 from fieldgrid.store import Store
 
 if TYPE_CHECKING:
@@ -68,6 +68,7 @@ def cmd_import(args: argparse.Namespace, store: Store) -> int:
             err(t("sync.import.duplicate"))
         else:
             err(t("sync.import.done", changed=result.changed, notices=result.notices, conflicts=result.conflicts))
+            say_scenarios(result)
         return EXIT_OK
     # A folder (the stick): every return bundle there addressed to this device; other leaders' are left alone.
     mine = device.returns_for(store, path)
@@ -81,7 +82,17 @@ def cmd_import(args: argparse.Namespace, store: Store) -> int:
         else:
             err(f"{bundle.name}: " + t("sync.import.done", changed=result.changed, notices=result.notices,
                                        conflicts=result.conflicts))  # fmt: skip
+            say_scenarios(result)
     return EXIT_OK
+
+
+def say_scenarios(result: Any) -> None:
+    """The scenario packs a return installed, and those it brought that were not (with why)."""
+    for pack in result.scenarios:
+        err(t("scenario.arrived", title=pack.title.label("en" if get_language() == "en" else "zh"), name=pack.name,
+              version=pack.version))  # fmt: skip
+    for name, why in result.scenarios_refused:
+        err(t("scenario.arrived_refused", name=name, reason=t(why.key, **why.params)))
 
 
 def cmd_status(args: argparse.Namespace, store: Store) -> int:
@@ -201,6 +212,7 @@ def cmd_stick(args: argparse.Namespace, store: Store) -> int:
             for notice in result.new_notices:
                 audience = label("audience", str(notice.get("audience") or "residents"))
                 err(t("stick.device.notice", audience=audience, text=str(notice.get("text", ""))))
+            say_scenarios(result)
     if not done.returns:
         err(t("stick.device.no_returns", path=str(done.folder)))
     err(t("sync.export.done", count=done.exported.records, path=str(done.exported.path)))

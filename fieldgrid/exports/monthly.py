@@ -11,12 +11,14 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from fieldgrid.exports.joint import PatrolRow, joint_sheets
+from fieldgrid.exports.scenario_fields import NAME as FIELDS_SHEET
+from fieldgrid.exports.scenario_fields import fields_sheet
 from fieldgrid.exports.tables import Sheet, csv_bytes, write_bytes, write_workbook
 from fieldgrid.i18n import label, t
 from fieldgrid.ledger.export import ledger_row, month_views
@@ -42,12 +44,13 @@ class PointRules:
     problem: Mapping[str, float] = field(default_factory=lambda: dict(DEFAULT_POINTS["problem"]))
 
     @classmethod
-    def from_doc(cls, doc: Any) -> PointRules:
-        """Rules from the operator's JSON; :class:`ValidationError` naming the bad entry."""
+    def from_doc(cls, doc: Any, kinds: Collection[str] = VISIT_KINDS) -> PointRules:
+        """Rules from the operator's JSON; :class:`ValidationError` naming the bad entry.  ``kinds``: the visit
+        kinds points may be given for (a published scenario pack's too)."""
         if not isinstance(doc, dict):
             raise ValidationError("points", "error.points.shape")
         tables: dict[str, dict[str, float]] = {}
-        for part, known in (("visit", VISIT_KINDS), ("problem", PROBLEM_RULES)):
+        for part, known in (("visit", kinds), ("problem", PROBLEM_RULES)):
             given = doc.get(part, DEFAULT_POINTS[part])
             if not isinstance(given, dict):
                 raise ValidationError(f"points.{part}", "error.points.shape")
@@ -63,7 +66,7 @@ class PointRules:
         return {"visit": dict(self.visit), "problem": dict(self.problem)}
 
 
-def load_rules(path: Path) -> PointRules:
+def load_rules(path: Path, kinds: Collection[str] = VISIT_KINDS) -> PointRules:
     """The operator's rule table; the defaults when there is none.  A file that is not valid JSON is a
     :class:`ValidationError` too (never silently replaced)."""
     try:
@@ -74,7 +77,7 @@ def load_rules(path: Path) -> PointRules:
         doc = json.loads(raw)
     except json.JSONDecodeError as exc:
         raise ValidationError("points", "error.points.json", path=str(path), reason=exc.msg) from None
-    return PointRules.from_doc(doc)
+    return PointRules.from_doc(doc, kinds)
 
 
 def _in_month(iso: str | None, month: str) -> bool:
@@ -159,7 +162,7 @@ def common_problems_sheet(units: Sequence[UnitMonth], month: str) -> Sheet:
             if _in_month(view.reported_at, month):
                 counts[(view.report.category, unit.place)] += 1
     counted: list[tuple[str, list[int]]] = []  # (category label, [count per building..., total])
-    for category in CATEGORIES:
+    for category in dict.fromkeys([*CATEGORIES, *sorted(c for c, _ in counts)]):  # a scenario pack's too
         cells = [counts[(category, b)] for b in buildings]
         if any(cells):
             counted.append((label("category", category), [*cells, sum(cells)]))
@@ -212,11 +215,16 @@ def monthly_sheets(
     sheets = [ledger_sheet(units, month, today), common_problems_sheet(units, month),
               tally_sheet(units, month, rules, balances),
               *joint_sheets(units, month, today, patrols, companies)]  # fmt: skip
+    extra = fields_sheet(units, month)
+    names: tuple[str, ...] = SHEETS
+    if extra is not None:  # a scenario pack's extra fields were filled in this month
+        sheets.append(extra)
+        names = (*SHEETS, FIELDS_SHEET)
     if heading is None:
         return sheets
     year, number = month.split("-")
     captioned = []
-    for name, sheet in zip(SHEETS, sheets, strict=True):
+    for name, sheet in zip(names, sheets, strict=True):
         caption = t("report.caption", community=heading.community, what=sheet.title, year=year, month=int(number))
         totals = 1 if name in TOTALLED else 0
         subtitle = t("report.subtitle", station=heading.station, date=today.isoformat(),
@@ -225,11 +233,12 @@ def monthly_sheets(
     return captioned
 
 
-def report_paths(out: Path, month: str) -> list[Path]:
+def report_paths(out: Path, month: str, *, fields: bool = False) -> list[Path]:
     """The workbook and a CSV per sheet, named in the interface's language (``月度报表-2026-11.xlsx``,
-    ``问题台账-2026-11.csv``, …)."""
+    ``问题台账-2026-11.csv``, …); with ``fields``, the scenario records' CSV last."""
+    extra = [out / f"{t('scenario.report.file')}-{month}.csv"] if fields else []
     return [out / f"{t('report.file.workbook')}-{month}.xlsx",
-            *(out / f"{t(f'report.file.{name}')}-{month}.csv" for name in SHEETS)]  # fmt: skip
+            *(out / f"{t(f'report.file.{name}')}-{month}.csv" for name in SHEETS), *extra]  # fmt: skip
 
 
 def is_empty(units: Sequence[UnitMonth], month: str) -> bool:
@@ -241,7 +250,7 @@ def is_empty(units: Sequence[UnitMonth], month: str) -> bool:
 
 def write_monthly(out: Path, month: str, sheets: Sequence[Sheet]) -> list[Path]:
     """The month's ``sheets`` (:func:`monthly_sheets`) as one workbook and a CSV each in ``out``; the paths."""
-    paths = report_paths(out, month)
+    paths = report_paths(out, month, fields=len(sheets) > len(SHEETS))
     write_workbook(paths[0], sheets)
     for path, sheet in zip(paths[1:], sheets, strict=True):
         write_bytes(path, csv_bytes(sheet))

@@ -163,11 +163,26 @@ def has(key: str) -> bool:
     return key in CATALOGUES[_current]
 
 
+# The labels of the scenario packs in force (``visit_kind.gas_check`` → (zh, en)): set by whoever loads them.
+_PACK_LABELS: dict[str, tuple[str, str]] = {}
+
+
+def use_labels(labels: Mapping[str, tuple[str, str]]) -> None:
+    """The scenario packs' labels from now on (the default pack's codes keep their catalogue labels)."""
+    _PACK_LABELS.clear()
+    _PACK_LABELS.update(labels)
+
+
 def label(kind: str, code: str) -> str:
-    """The display label of a vocabulary code (``tag``, ``residency``, ``relation``, ``sex``); a
-    leader's own tag is shown as typed."""
+    """The display label of a vocabulary code (``tag``, ``residency``, ``relation``, ``sex``), or of a code a
+    scenario pack defines; a leader's own tag is shown as typed."""
     key = f"{kind}.{code}"
-    return t(key) if key in CATALOGUES[DEFAULT] else code
+    if key in CATALOGUES[DEFAULT]:
+        return t(key)
+    pair = _PACK_LABELS.get(key)
+    if pair is not None:
+        return pair[1] if _current == "en" else pair[0]
+    return code
 
 
 def parse_label(kind: str, text: str, codes: Iterable[str]) -> str | None:
@@ -176,6 +191,7 @@ def parse_label(kind: str, text: str, codes: Iterable[str]) -> str | None:
     for code in codes:
         key = f"{kind}.{code}"
         names = {code.lower()} | {c[key].lower() for c in CATALOGUES.values() if key in c}
+        names |= {name.lower() for name in _PACK_LABELS.get(key, ())}
         if wanted in names:
             return code
     return None

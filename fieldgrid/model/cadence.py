@@ -63,9 +63,12 @@ class Cadence:
         return self.rules.get(key)
 
     @classmethod
-    def from_doc(cls, doc: object) -> Cadence:
-        """From the stored setting (``{key: {"days": n, "contact": bool}}``); anything malformed is skipped."""
+    def from_doc(cls, doc: object, extra: Mapping[str, tuple[int, bool]] | None = None) -> Cadence:
+        """From the stored setting (``{key: {"days": n, "contact": bool}}``); anything malformed is skipped.
+        ``extra``: the cadences of the scenario packs' tags (``{tag: (days, contact)}``), under the leader's."""
         rules = dict(DEFAULT_RULES)
+        for tag, (tag_days, tag_contact) in (extra or {}).items():
+            rules.setdefault(tag, Rule(tag_days, tag_contact))
         if isinstance(doc, Mapping):
             for key, value in doc.items():
                 if not isinstance(key, str) or not isinstance(value, Mapping):

@@ -9,7 +9,7 @@ and answers the ledger's questions (status, due date, overdue, what was done, wh
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -103,11 +103,12 @@ def _checklist_errors(report: Report) -> list[ValidationError]:
     return errors
 
 
-def validate_report(report: Report) -> Report:
+def validate_report(report: Report, categories: Collection[str] = CATEGORIES) -> Report:
+    """The report cleaned, or every error at once; ``categories``: those in force (the scenario packs')."""
     errors: list[ValidationError] = control_errors(
         description=report.description, place=report.place, reporter=report.reporter
     )
-    if report.category not in CATEGORIES:
+    if report.category not in categories:
         errors.append(ValidationError("category", "error.problem.category", value=report.category))
     if report.urgency not in URGENCIES:
         errors.append(ValidationError("urgency", "error.problem.urgency", value=report.urgency))

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -32,24 +32,33 @@ class Patrol:
     notes: str = ""
     corrects: str | None = None
     id: str = field(default_factory=new_id)
+    checklist: str | None = None  # a scenario pack's checklist (None: the standard one)
+    fields: Mapping[str, Any] = field(default_factory=dict)  # the pack's extra fields: {code: value}
 
     @property
     def findings(self) -> list[PatrolItem]:
         return [item for item in self.items if not item.ok]
 
     def to_doc(self) -> dict[str, Any]:
-        return {
+        doc: dict[str, Any] = {
             "id": self.id,
             "at": self.at,
             "items": [item.to_doc() for item in self.items],
             "notes": self.notes,
             "corrects": self.corrects,
         }
+        if self.checklist:  # a patrol of the standard checklist is written as before
+            doc["checklist"] = self.checklist
+        if self.fields:
+            doc["fields"] = dict(self.fields)
+        return doc
 
     @classmethod
     def from_doc(cls, doc: dict[str, Any]) -> Patrol:
         items = tuple(PatrolItem(**{k: v for k, v in i.items() if k in _ITEM_FIELDS}) for i in doc.get("items", []))
-        return cls(at=doc["at"], items=items, notes=doc.get("notes", ""), corrects=doc.get("corrects"), id=doc["id"])
+        fields = doc.get("fields")
+        return cls(at=doc["at"], items=items, notes=doc.get("notes", ""), corrects=doc.get("corrects"), id=doc["id"],
+                   checklist=doc.get("checklist") or None, fields=dict(fields) if isinstance(fields, Mapping) else {})
 
 
 _ITEM_FIELDS = {f.name for f in dataclasses.fields(PatrolItem)}

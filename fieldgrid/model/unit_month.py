@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from fieldgrid.model.household import Household
 from fieldgrid.model.ledger import ProblemView
+from fieldgrid.model.patrol import Patrol
 from fieldgrid.model.visit import Visit
 
 
@@ -22,6 +23,7 @@ class UnitMonth:
     visits: Sequence[Visit] = ()
     problems: Sequence[ProblemView] = ()
     compound: str = ""  # 橙郡一期: two compounds may each have a 6栋
+    patrols: Sequence[Patrol] = ()  # as they stand after their corrections (the scenario records' sheet reads them)
 
     @property
     def place(self) -> str:

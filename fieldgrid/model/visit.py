@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import functools
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -46,6 +47,7 @@ class Visit:
     corrects: str | None = None  # id of the visit this one corrects
     seen: tuple[str, ...] = ()  # the members seen (their names), when the leader noted them
     id: str = field(default_factory=new_id)
+    fields: Mapping[str, Any] = field(default_factory=dict)  # a scenario pack's extra fields: {code: value}
 
     def to_doc(self) -> dict[str, Any]:
         doc = dataclasses.asdict(self)
@@ -53,16 +55,23 @@ class Visit:
             doc["seen"] = list(self.seen)
         else:
             del doc["seen"]  # a visit that names no one is written as before
+        if self.fields:
+            doc["fields"] = dict(self.fields)
+        else:
+            del doc["fields"]  # nor does one without extra fields
         return doc
 
     @classmethod
     def from_doc(cls, doc: dict[str, Any]) -> Visit:
         """The visit a document holds; keys that are no field of a visit (a stored document's ``_meta``) are
-        left out.  Its values are scalars (``seen`` becomes a tuple): nothing of ``doc`` is shared."""
+        left out.  Its values are scalars (``seen`` becomes a tuple, ``fields`` a copy): nothing of ``doc`` is
+        shared."""
         names = _field_names()
         data = {k: v for k, v in doc.items() if k in names}
         if "seen" in data:
             data["seen"] = tuple(str(n) for n in data["seen"] or ())
+        if "fields" in data:
+            data["fields"] = dict(data["fields"]) if isinstance(data["fields"], Mapping) else {}
         return cls(**data)
 
 
@@ -71,9 +80,10 @@ def _field_names() -> frozenset[str]:
     return frozenset(f.name for f in dataclasses.fields(Visit))
 
 
-def validate_visit(visit: Visit, now: dt.datetime) -> Visit:
+def validate_visit(visit: Visit, now: dt.datetime, kinds: Collection[str] = VISIT_KINDS) -> Visit:
+    """The visit cleaned, or every error at once; ``kinds``: the visit kinds in force (the scenario packs')."""
     errors: list[ValidationError] = control_errors(found=visit.found, needs=visit.needs)
-    if visit.kind not in VISIT_KINDS:
+    if visit.kind not in kinds:
         errors.append(ValidationError("kind", "error.visit.kind", value=visit.kind))
     try:
         at = dt.datetime.fromisoformat(visit.at)

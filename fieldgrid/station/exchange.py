@@ -149,7 +149,22 @@ def enroll(
                        replaces=replaced.device_id if replaced else None, records=records)  # fmt: skip
     db.log("enroll", "station.log.enroll", device=device.device_id, leader=device.leader, unit=grid_label(grid),
            post=post, fingerprint=print_)  # fmt: skip
+    if fresh:
+        for pack in packs_for_everyone(db):  # the scenario packs every leader has: in its first return
+            db.queue("scenario", pack, [device.device_id])
     return Enrolment(device, print_, replaced, learned, len(records))
+
+
+SCENARIOS = "scenarios"  # setting: the scenario packs published, {name: {"pack": doc, "all": bool}} (JSON)
+
+
+def packs_for_everyone(db: StationDB) -> list[Doc]:
+    """The scenario packs published to every leader, as a return carries them: what a device enrolled (or restored)
+    after they went out is owed too."""
+    raw = db.setting(SCENARIOS)
+    published = json.loads(raw) if raw else {}
+    return [{"id": f"{name}-{entry['pack'].get('version')}", "at": _minute(), "pack": entry["pack"]}
+            for name, entry in sorted(published.items()) if entry.get("all")]  # fmt: skip
 
 
 def bundle_files(paths: Iterable[Path]) -> list[Path]:
@@ -393,9 +408,10 @@ def returns(
         queued = db.pending(device.device_id)
         records = [p for _, kind, p in queued if kind == "record"]
         notices = [p for _, kind, p in queued if kind == "notice"]
+        scenarios = [p for _, kind, p in queued if kind == "scenario"]
         received = db.bundles_from(device.device_id) if device.grid.get("level") == "station" else None
         path = _write_return(keys, me, device, records, notices, folder_of(device) if folder_of else out_dir,
-                             received)  # fmt: skip
+                             received, scenarios)  # fmt: skip
         # Delivered only when the device's next bundle says it imported this one: a lost stick loses nothing.
         db.mark_carried((n for n, _, _ in queued), bundle_digest(path))
         db.log("return", "station.log.return", device=device.device_id, file=path.name, records=len(records),
@@ -411,6 +427,7 @@ def _write_return(
     notices: list[Doc],
     folder: Path,
     received: list[str] | None = None,
+    scenarios: list[Doc] | None = None,
 ) -> Path:
     """One return bundle for ``device``: ``records`` and ``notices``, the acknowledgement of what it sent, and the
     ``peers`` whose stamps the records carry (the unit's other devices: a backup leader's, a replaced one's);
@@ -418,6 +435,8 @@ def _write_return(
     payload: Doc = {"records": records, "notices": notices, "acks": {device.device_id: device.last_clock or ""}}
     if received is not None:
         payload["received"] = received
+    if scenarios:  # scenario packs to install (``{"id", "at", "pack"}``); a return without them is written as before
+        payload["scenarios"] = scenarios
     peers = sorted({stamp_party(s) for r in records for s in stamps(r["doc"])} - {device.device_id, me.party})
     if peers:
         payload["peers"] = peers
@@ -440,7 +459,7 @@ def restore(db: StationDB, keys: Keys, device_id: str, out_dir: Path) -> tuple[P
     records: list[Doc] = [
         {"table": table, "doc": doc} for table in TABLES for doc in db.docs(table, source, deleted=True)
     ]
-    path = _write_return(keys, me, device, records, [], out_dir)
+    path = _write_return(keys, me, device, records, [], out_dir, scenarios=packs_for_everyone(db))
     db.log("restore", "station.log.restore", device=device_id, file=path.name, records=len(records))
     return path, len(records)
 

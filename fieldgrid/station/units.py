@@ -40,6 +40,7 @@ def unit_of(db: StationDB, device: Device) -> UnitMonth:
     corrections = [correction_of(d) for d in db.docs(CORRECTIONS, device.device_id)]
     visits = surviving(standing([visit_of(d) for d in db.docs(VISITS, device.device_id)], corrections, "visit"))
     problems = build_views(event_of(d) for d in db.docs(PROBLEM_EVENTS, device.device_id))
+    patrols = surviving(standing([patrol_of(d) for d in db.docs(PATROLS, device.device_id)], corrections, "patrol"))
     return UnitMonth(
         leader=device.leader,
         grid=grid_label(device.grid),
@@ -48,6 +49,7 @@ def unit_of(db: StationDB, device: Device) -> UnitMonth:
         households=sorted(households, key=lambda h: h.room),
         visits=visits,
         problems=problems,
+        patrols=patrols,
     )
 
 

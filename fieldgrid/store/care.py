@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 
     from fieldgrid.model import Household, LeaderProfile
     from fieldgrid.model.ledger import ProblemView
+    from fieldgrid.model.scenario import Vocabulary
     from fieldgrid.model.visit import Visit
 
 CADENCE = "cadence"
@@ -37,9 +38,11 @@ class CareCadence:
         def visits(self, household_id: str | None = None, *, corrected: bool = False) -> list[Visit]: ...
         def problems(self) -> list[ProblemView]: ...
         def profile(self) -> LeaderProfile | None: ...
+        def vocabulary(self) -> Vocabulary: ...
 
     def cadence(self) -> Cadence:
-        return Cadence.from_doc(self._meta().get(CADENCE))
+        """The leader's rules over the defaults and the cadences of the installed scenario packs' tags."""
+        return Cadence.from_doc(self._meta().get(CADENCE), self.vocabulary().tag_rules())
 
     def set_cadence(self, key: str, days: int | None = None, contact: bool | None = None) -> Cadence:
         """Change one rule (a tag, ``everyone``, ``age80``, ``after_event``); days not 1–366 are refused

@@ -21,6 +21,7 @@ from fieldgrid.model.corrections import Correction, Standing, standing, survivin
 from fieldgrid.model.household import new_id
 from fieldgrid.model.ledger import ProblemView, Report, build_views, validate_report
 from fieldgrid.model.problem import ProblemEvent, check_append
+from fieldgrid.model.scenario import FormField, ScenarioError, check_values, fields_for
 from fieldgrid.model.validation import control_errors
 from fieldgrid.model.visit import Visit, validate_visit
 from fieldgrid.record import meta as records
@@ -33,6 +34,7 @@ if TYPE_CHECKING:
 
     from fieldgrid.model.patrol import Patrol
     from fieldgrid.model.profile import LeaderProfile
+    from fieldgrid.model.scenario import Pack, Vocabulary
 
 # fieldgrid.model.patrol is imported by the patrol methods: the first screen reads no patrol.
 
@@ -57,6 +59,7 @@ class FieldWork:
         def _change(self) -> Any: ...
         def _household_docs(self) -> list[dict[str, Any]]: ...
         def profile(self) -> LeaderProfile | None: ...
+        def vocabulary(self) -> Vocabulary: ...
 
     # -- time -------------------------------------------------------------------------------------
 
@@ -82,11 +85,25 @@ class FieldWork:
         if not any(d["id"] == household_id for d in self._household_docs()):
             raise ValidationErrors([ValidationError(field, "error.household.not_found", id=household_id)])
 
+    def grid_kind(self) -> str:
+        """The kind of micro-grid the profile says (a stairwell until grid kinds exist)."""
+        return str(getattr(self.profile(), "grid_kind", None) or "stairwell")
+
+    def extra_fields(self, form: str, pack: Pack | None) -> tuple[FormField, ...]:
+        """The extra fields a record of ``pack``'s visit kind or checklist takes on ``form`` in this grid."""
+        return fields_for(pack, form, self.grid_kind())
+
+    def _check_fields(self, values: Mapping[str, Any], pack: Pack | None, form: str) -> None:
+        check_values(values, self.extra_fields(form, pack))
+
     # -- visits -----------------------------------------------------------------------------------
 
     def add_visit(self, visit: Visit) -> Visit:
         """Write a visit (``at`` empty: now).  A visit with ``corrects`` replaces that one in listings."""
-        clean = validate_visit(dataclasses.replace(visit, at=self._when(visit.at)), self.now() + _SLACK)
+        vocabulary = self.vocabulary()
+        clean = validate_visit(dataclasses.replace(visit, at=self._when(visit.at)), self.now() + _SLACK,
+                               vocabulary.visit_kinds)  # fmt: skip
+        self._check_fields(clean.fields, vocabulary.kind_pack(clean.kind), "visit")
         self._require_household(clean.household_id)
         if clean.corrects:
             corrected = next((d for d in self._docs(VISITS) if d["id"] == clean.corrects), None)
@@ -179,6 +196,10 @@ class FieldWork:
 
         now = self.now()
         clean = validate_patrol(dataclasses.replace(patrol, at=self._when(patrol.at)), now + _SLACK)
+        found = self.vocabulary().checklist(clean.checklist) if clean.checklist else None
+        if clean.checklist and found is None:
+            raise ScenarioError("error.scenario.no_checklist", path="checklist", name=clean.checklist)
+        self._check_fields(clean.fields, found[0] if found else None, "patrol")
         findings = {item.item for item in clean.findings}
         events: list[dict[str, Any]] = []
         ids: list[str] = []
@@ -237,7 +258,7 @@ class FieldWork:
     # -- problems ---------------------------------------------------------------------------------
 
     def _report_event(self, report: Report, at: str) -> ProblemEvent:
-        clean = validate_report(report)
+        clean = validate_report(report, self.vocabulary().categories)
         if clean.household_id:
             self._require_household(clean.household_id, "place")
         self._check_not_future(at)
@@ -283,7 +304,7 @@ class FieldWork:
             merged["place"] = ""
         elif changes.get("place"):
             merged["household_id"] = None
-        clean = validate_report(Report.from_data(merged))
+        clean = validate_report(Report.from_data(merged), self.vocabulary().categories)
         if clean.household_id:
             self._require_household(clean.household_id, "place")
         new = clean.to_data()

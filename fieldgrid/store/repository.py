@@ -39,6 +39,7 @@ from fieldgrid.store.field_work import FieldWork
 from fieldgrid.store.home import DEVICE_DB
 from fieldgrid.store.moves import Moves
 from fieldgrid.store.retention import Retention
+from fieldgrid.store.scenarios import Scenarios
 from fieldgrid.store.storage import AtomicJSONStorage, CorruptDatabase
 from fieldgrid.store.sync_state import SyncState
 
@@ -53,7 +54,7 @@ def wall_ms() -> int:
     return time.time_ns() // 1_000_000
 
 
-class Store(FieldWork, SyncState, DisclosureLog, Retention, Moves, CareCadence):
+class Store(FieldWork, SyncState, DisclosureLog, Retention, Moves, CareCadence, Scenarios):
     """A home's database.  Open it after taking the home's :class:`~fieldgrid.store.lock.HomeLock`; a home with a
     PIN needs the ``key`` :class:`~fieldgrid.store.pin.Unlocker` gives for it."""
 
@@ -83,6 +84,7 @@ class Store(FieldWork, SyncState, DisclosureLog, Retention, Moves, CareCadence):
         self.device_id: str = meta["device_id"]
         last = Stamp.decode(meta["clock"]) if meta.get("clock") else None
         self._clock = Clock(self.device_id, last)
+        self.vocabulary()  # the scenario packs in force: their labels from now on
 
     def retention_at_open(self) -> None:
         """Households whose retention is over are erased when the home is opened (and told as a notice); a disk that
@@ -254,7 +256,7 @@ class Store(FieldWork, SyncState, DisclosureLog, Retention, Moves, CareCadence):
         at a time (``replacing``: households ended in the same write), no ID number of a living person of
         another household."""
         profile = self.profile()
-        extra = profile.extra_tags if profile else []
+        extra = [*self.vocabulary().tags, *(profile.extra_tags if profile else [])]  # a scenario pack's too
         if profile:
             household = dataclasses.replace(
                 household,

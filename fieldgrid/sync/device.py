@@ -16,6 +16,7 @@ from typing import Any
 
 from fieldgrid.model.errors import Label
 from fieldgrid.model.profile import parts_outside
+from fieldgrid.model.scenario import Pack, ScenarioError, parse_pack
 from fieldgrid.record.checks import BadRecord, check_stamp, ident, mapping, moment, text
 from fieldgrid.record.clock import Stamp
 from fieldgrid.record.merge import merge_doc
@@ -93,6 +94,33 @@ class Imported:
     duplicate: bool = False
     new_notices: tuple[dict[str, Any], ...] = ()  # the notices to pass on that arrived with this bundle
     decisions: tuple[dict[str, Any], ...] = ()  # the station's decisions on problems that arrived with it
+    scenarios: tuple[Pack, ...] = ()  # the scenario packs it brought that are now installed (new or upgraded)
+    scenarios_refused: tuple[tuple[str, ScenarioError], ...] = ()  # (pack, why) the packs it brought not installed
+
+
+def _scenarios(store: Store, payload: dict[str, Any]) -> tuple[list[Pack], list[tuple[str, ScenarioError]]]:
+    """The scenario packs a return brings (``scenarios``: ``[{"id", "at", "pack"}]``), each checked as ``scenarios
+    install`` checks it: those to install, in order, and those refused with why (an older version than the one
+    installed, a code another pack has): a refused pack is left out, and the rest of the return still applies."""
+    raw = payload.get("scenarios", [])
+    if not isinstance(raw, list):
+        raise SyncError("error.scenario.payload")
+    installed = store.vocabulary().installed
+    chosen: list[Pack] = []
+    refused: list[tuple[str, ScenarioError]] = []
+    for n, item in enumerate(raw):
+        doc = item.get("pack") if isinstance(item, dict) else None
+        name = str(doc.get("name"))[:40] if isinstance(doc, dict) else f"#{n + 1}"
+        try:
+            pack = parse_pack(doc)
+            store.scenario_changes([*chosen, pack])
+        except ScenarioError as exc:
+            refused.append((name, exc))
+            continue
+        old = installed.get(pack.name)
+        if old is None or old.version != pack.version or dict(old.doc) != dict(pack.doc):
+            chosen.append(pack)
+    return chosen, refused
 
 
 def _check_notices_and_ack(payload: dict[str, Any], store: Store) -> None:
@@ -181,6 +209,7 @@ def import_return(store: Store, keys: Keys, path: Path) -> Imported:
     station = str(envelope["source"]["party"])
     check_records(bundle, now_ms=store.now_ms(), parties={store.device_id, station, *_peers(bundle.payload)})
     _check_notices_and_ack(bundle.payload, store)
+    packs, packs_refused = _scenarios(store, bundle.payload)
     current = {table: {d["id"]: d for d in store.raw_docs(table)} for table in TABLES}
     changed: dict[str, list[dict[str, Any]]] = {}
     conflicts: list[dict[str, Any]] = []
@@ -210,11 +239,13 @@ def import_return(store: Store, keys: Keys, path: Path) -> Imported:
     settings: dict[str, Any] = {IMPORTED: [*done, bundle.digest][-200:]}
     if isinstance(ack, str) and ack > str(store.setting(ACKED) or ""):
         settings[ACKED] = ack
+    settings.update(store.scenario_changes(packs) or {})
     store.write_merged(changed, seen=seen or None, settings=settings)
     count = sum(len(v) for k, v in changed.items() if k in TABLES)
     decisions = tuple(d for d in changed.get(PROBLEM_EVENTS, []) if d.get("kind") == "decision")
     return Imported(len(bundle.records), count, len(fresh), len(conflicts), settings.get(ACKED),
-                    new_notices=tuple(fresh), decisions=decisions)  # fmt: skip
+                    new_notices=tuple(fresh), decisions=decisions, scenarios=tuple(packs),
+                    scenarios_refused=tuple(packs_refused))  # fmt: skip
 
 
 # -- the stick, both ways in one go ---------------------------------------------------------------------------

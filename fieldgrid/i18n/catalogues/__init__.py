@@ -127,6 +127,7 @@ HOMES: dict[str, str] = {
     "disclosure": "disclosure",
     "retention": "retention",
     "move": "move",
+    "scenario": "scenario",
 }
 
 MODULES: tuple[str, ...] = tuple(sorted(set(HOMES.values())))
