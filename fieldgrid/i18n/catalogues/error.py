@@ -319,7 +319,8 @@ EN: dict[str, str] = {
     "error.scenario.unknown_key": "{path}: no such entry in a scenario pack",
     "error.scenario.code": "{path}: a code is a lowercase letter, then letters, digits or underscores (40 at "
     "most): {value}",
-    "error.scenario.label": "{path}: a label is not empty, at most {max} characters, without control characters",
+    "error.scenario.label": "{path}: a label is not empty, at most {max} {max:plural:character|characters}, "
+    "without control characters",
     "error.scenario.not_a_boolean": "{path}: should be true or false",
     "error.scenario.number": "{path}: should be a whole number from {low} to {high}",
     "error.scenario.not_a_list": "{path}: should be a list (of {max} at most)",

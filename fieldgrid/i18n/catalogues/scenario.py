@@ -91,7 +91,7 @@ EN: dict[str, str] = {
     "scenario.show.categories": "Problem categories: {categories}",
     "scenario.show.checklist": "Checklist: {checklist} ({code})",
     "scenario.show.item": "  · {item} ({code}) → a finding goes under {category}",
-    "scenario.show.cadence": ", a visit every {days} days",
+    "scenario.show.cadence": ", a visit every {days} {days:plural:day|days}",
     "scenario.show.tag": "Tag: {tag} ({code}){cadence}",
     "scenario.show.field": "Field: {field} ({code}, {type}{required}, on {forms}){choices}",
     "scenario.type.text": "text",
@@ -108,10 +108,11 @@ EN: dict[str, str] = {
     "readable",
     "scenario.arrived": "The station sent a scenario pack: {title} ({name}, version {version}), installed",
     "scenario.arrived_refused": "The station's scenario pack {name} was not installed: {reason}",
-    "scenario.published": "Scenario pack {title} ({name}, version {version}) goes to {count} devices with the "
-    "next returns",
+    "scenario.published": "Scenario pack {title} ({name}, version {version}) goes to {count} "
+    "{count:plural:device|devices} with the next returns",
     "scenario.none_published": "This station has published no scenario pack yet",
-    "scenario.log.published": "Scenario pack {name} version {version} published to {count} devices",
+    "scenario.log.published": "Scenario pack {name} version {version} published to {count} "
+    "{count:plural:device|devices}",
     "scenario.error.field_spec": "--field takes NAME=VALUE: {value}",
     "scenario.report.sheet": "Scenario records",
     "scenario.report.file": "scenario-records",
