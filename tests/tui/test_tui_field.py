@@ -24,6 +24,7 @@ from fieldgrid.tui.ledger.event_form import EventFormScreen
 from fieldgrid.tui.ledger.ledger_screen import LedgerScreen
 from fieldgrid.tui.ledger.problem_detail import ProblemDetailScreen
 from fieldgrid.tui.ledger.problem_form import ProblemFormScreen
+from fieldgrid.tui.widgets.key_bar import KeyBar
 from fieldgrid.tui.widgets.patrol_row import PatrolRow
 from fieldgrid.tui.widgets.stairwell_grid import StairwellGrid
 from testkit.tui_app import profile, screen_text, shows
@@ -293,3 +294,30 @@ def test_a_taller_building_scrolls(tmp_path: Path) -> None:
 
     run(tall, body)
     tall.close()
+
+
+@pytest.mark.parametrize("lang", ["en", "zh_CN"])
+def test_every_key_of_the_map_is_in_the_footer_at_80_columns(store: Store, lang: str) -> None:
+    """The English map's keys are wider than 80 columns: they go on a second line instead of being cut at
+    "! Emergency"; each line fits, no key is split, and a click on the second line presses its key."""
+    set_language(lang)
+
+    async def body(app: FieldgridApp, pilot: Pilot) -> None:
+        assert isinstance(app.screen, StairwellScreen)
+        bar = app.screen.query_one(KeyBar)
+        shown, palette = bar.keys()
+        spans = bar.spans()
+        assert {s.key for s in spans} == {k.key for k in [*shown, palette] if k is not None}
+        assert all(s.end <= bar.size.width for s in spans)
+        lines = bar.render().split()
+        assert bar.size.height == len(lines) == 2, [str(x) for x in lines]  # the map has more keys than fit
+        text = screen_text(app)
+        for key in shown:
+            assert key.description in text, key.description
+        last = max(spans, key=lambda s: (s.line, s.start) if s.key != "ctrl+p" else (-1, 0))
+        if last.line:
+            await pilot.click(bar, offset=(last.start + 1, last.line))
+            await pilot.pause()
+            assert not isinstance(app.screen, StairwellScreen) or app.return_code is not None
+
+    run(store, body)

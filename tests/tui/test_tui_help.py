@@ -81,8 +81,8 @@ def test_clicking_a_key_in_the_footer_presses_it(tmp_path: Path) -> None:
 
     async def body(app: FieldgridApp, pilot: Pilot) -> None:
         bar = app.screen.query_one(KeyBar)
-        start, _, _ = next(span for span in bar.spans() if span[2] == "a")
-        await pilot.click(bar, offset=(start + 1, 0))
+        line, start, _, _ = next(span for span in bar.spans() if span.key == "a")
+        await pilot.click(bar, offset=(start + 1, line))
         await pilot.pause()
         assert isinstance(app.screen, HouseholdFormScreen)
 
@@ -157,3 +157,4 @@ def test_profile_can_be_edited_from_the_command_palette(tmp_path: Path) -> None:
     run(store, body)
     saved = store.profile()
     assert saved is not None and saved.extra_tags == ["党员", "退役军人"]
+
