@@ -45,10 +45,12 @@ def fresh_station_urls(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
 
     url = server()
     made: list[str] = []
+    login = {"password": os.environ["PGPASSWORD"]} if os.environ.get("PGPASSWORD") else {}  # as it is now: a test
+    # may change PGPASSWORD (a wrong one) before the schemas are dropped
 
     def fresh(home: Path) -> str:
         schema = f"t_{uuid.uuid4().hex[:16]}"
-        with psycopg.connect(url, autocommit=True) as conn:
+        with psycopg.connect(url, autocommit=True, **login) as conn:
             conn.execute(f"CREATE SCHEMA {schema}")
         made.append(schema)
         return in_schema(url, schema)
@@ -57,6 +59,6 @@ def fresh_station_urls(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
     try:
         yield made
     finally:
-        with psycopg.connect(url, autocommit=True) as conn:
+        with psycopg.connect(url, autocommit=True, **login) as conn:
             for schema in made:
                 conn.execute(f"DROP SCHEMA IF EXISTS {schema} CASCADE")
