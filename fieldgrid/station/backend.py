@@ -174,12 +174,23 @@ class Backend:
         self.postgres = postgres
         self.order = "n" if postgres else "rowid"  # the order bundles were remembered in
 
-    def begin(self) -> None:
+    def begin(self, *, exclusive: bool = True) -> None:
+        """A write transaction; on PostgreSQL one that reads before it writes (``exclusive``) first takes the
+        station's write lock, held to its commit."""
         if self.postgres:
             self.conn.execute("BEGIN")
-            self.conn.execute("SELECT pg_advisory_xact_lock(?)", (WRITE_LOCK,))
+            if exclusive:
+                self.conn.execute("SELECT pg_advisory_xact_lock(?)", (WRITE_LOCK,))
         else:
             self.conn.execute("BEGIN IMMEDIATE")
+
+    def among(self, column: str, values: Sequence[Any]) -> tuple[str, list[Any]]:
+        """``column`` is one of ``values``: SQLite's ``IN (?, ?, …)``; on PostgreSQL ``= ANY(?)`` with one array
+        parameter (one statement for every length, planned once: a list of 500 placeholders is planned anew each
+        time and costs more than the look-up)."""
+        if self.postgres:
+            return f"{column} = ANY(?)", [list(values)]
+        return f"{column} IN ({','.join('?' * len(values))})", list(values)
 
     def retryable(self, exc: BaseException) -> bool:
         """A conflict with another writer the server asks to run again (never a SQLite error: it waits)."""

@@ -366,14 +366,15 @@ class StationDB:
         self.conn.close()
 
     @contextlib.contextmanager
-    def transaction(self) -> Iterator[Conn]:
+    def transaction(self, *, exclusive: bool = True) -> Iterator[Conn]:
         """``BEGIN IMMEDIATE`` … ``COMMIT`` (on PostgreSQL the station's write lock: see
         :mod:`fieldgrid.station.backend`); anything raised inside rolls everything back.  Inside another
-        transaction it is part of that one (several writes made one)."""
+        transaction it is part of that one (several writes made one).  ``exclusive=False``: a write that only
+        adds rows of its own (a log line), which on PostgreSQL need not wait for the other writers."""
         if self.conn.in_transaction:
             yield self.conn
             return
-        self._b.begin()
+        self._b.begin(exclusive=exclusive)
         try:
             yield self.conn
         except BaseException:
@@ -598,10 +599,8 @@ class StationDB:
         for tbl, ids in by_table.items():
             for start in range(0, len(ids), CHUNK):
                 chunk = ids[start : start + CHUNK]
-                marks = ",".join("?" * len(chunk))
-                rows = self.conn.execute(
-                    f"SELECT id, doc FROM records WHERE tbl = ? AND id IN ({marks})", (tbl, *chunk)
-                )
+                among, args = self._b.among("id", chunk)
+                rows = self.conn.execute(f"SELECT id, doc FROM records WHERE tbl = ? AND {among}", (tbl, *args))
                 found.update(((tbl, rid), self._doc(doc)) for rid, doc in rows)
         return found
 
@@ -735,7 +734,7 @@ class StationDB:
 
     def log(self, kind: str, key: str, *, device: str = "", file: str = "", **params: object) -> None:
         """Note what happened (an import, a refusal and why, a return, a notice, an enrolment) with the time."""
-        with self.transaction():
+        with self.transaction(exclusive=False):
             self.conn.execute(
                 "INSERT INTO log (at, kind, device, file, key, params) VALUES (?, ?, ?, ?, ?, ?)",
                 (self._now(), kind, device, file, key, self._seal(_encode_params(params))),
