@@ -547,13 +547,10 @@ class StationDB:
                 text = _ENCODE(merged)
                 upserts.append((tbl, doc["id"], filed, stamp, deleted, self._seal(text), _ref(tbl, merged), change))
                 relayed += [(d, "record", self._seal(_ENCODE({"table": tbl, "doc": merged})), now) for d in relays]
-            conn.executemany(
-                "INSERT INTO records (tbl, id, device_id, stamp, deleted, doc, ref, changed) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
-                "ON CONFLICT (tbl, id) DO UPDATE SET stamp = excluded.stamp, deleted = excluded.deleted, "
-                "doc = excluded.doc, ref = excluded.ref, changed = excluded.changed",
-                upserts,
-            )
+            self._b.upsert(
+                "records", ("tbl", "id", "device_id", "stamp", "deleted", "doc", "ref", "changed"), ("tbl", "id"),
+                ("stamp", "deleted", "doc", "ref", "changed"), upserts,
+            )  # fmt: skip
             conn.executemany("INSERT INTO conflicts (tbl, record_id, detail, found_at) VALUES (?, ?, ?, ?)", conflicts)
             conn.execute(
                 "INSERT INTO bundles (digest, device_id, imported_at, records, clock_to) VALUES (?, ?, ?, ?, ?)",
