@@ -53,6 +53,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.add_argument("--community", default="", metavar="COMMUNITY", help=t("cli.help.station_community"))
     p.add_argument("--community-code", default="", metavar="CODE", help=t("cli.help.station_community_code"))
     p.add_argument("--level", default="community", metavar="LEVEL", help=t("level.help"))
+    p.add_argument("--db", default=None, metavar="URL", help=t("station.pg.help_db"))
     p.set_defaults(run=cmd_init)
     p = actions.add_parser(
         "devices", parents=[common], help=t("cli.help.station_devices"), description=t("cli.help.station_devices")
@@ -147,12 +148,11 @@ def with_station(handler: StationHandler, *, read_only: bool = False) -> Callabl
     asked, or ``FIELDGRID_STATION_PASSPHRASE``): a wrong one changes nothing."""
 
     def run(args: argparse.Namespace) -> int:
-        from fieldgrid.station.db import DB_NAME as STATION_DB
-        from fieldgrid.station.db import StationDB
+        from fieldgrid.station.db import StationDB, is_station
         from fieldgrid.store.errors import HomeLocked
 
         home = station_home(args)
-        key = station_seal.unlock_station(home) if (home / STATION_DB).exists() else None
+        key = station_seal.unlock_station(home) if is_station(home) else None
         lock = HomeLock(home, purpose=f"station {args.action}")
         try:
             lock.acquire(wait=0.0 if read_only else WRITER_WAIT)
@@ -178,15 +178,19 @@ def with_station(handler: StationHandler, *, read_only: bool = False) -> Callabl
 
 def cmd_init(args: argparse.Namespace) -> int:
     from fieldgrid.exports.monthly import PointRules
-    from fieldgrid.station.db import DB_NAME as STATION_DB
-    from fieldgrid.station.db import StationDB
+    from fieldgrid.station import db as station_db
+    from fieldgrid.station.backend import check_url
+    from fieldgrid.station.db import StationDB, is_station
     from fieldgrid.station.exchange import LEVELS
 
     home = station_home(args)
     if (home / DB_NAME).exists():
         raise InputError("station.error.device_home", home=str(home))
-    if (home / STATION_DB).exists():
+    if is_station(home):
         raise InputError("station.error.exists", home=str(home))
+    url = (args.db or "").strip() or station_db.default_url(home)
+    if url is not None:
+        check_url(url)
     code = args.community_code.strip()
     if code and not (len(code) == 12 and code.isdigit()):
         raise InputError("error.grid.code", value=code)
@@ -200,7 +204,7 @@ def cmd_init(args: argparse.Namespace) -> int:
     lock = HomeLock(home)
     lock.acquire()
     try:
-        db = StationDB(home, create=True)
+        db = StationDB(home, create=True, url=url)
         try:
             db.encrypt(key)  # empty yet: a new station is encrypted from its first record
             for name in ("name", "street", "community"):
@@ -387,11 +391,10 @@ def run_ui(args: argparse.Namespace) -> int:
     """The operator's terminal; an encrypted station asks for its passphrase on its first screen, before
     showing anything."""
     from fieldgrid.cli.program import require_terminal
-    from fieldgrid.station.db import DB_NAME as STATION_DB
-    from fieldgrid.station.db import StationDB, StationError
+    from fieldgrid.station.db import StationDB, StationError, is_station
 
     home = station_home(args)
-    if not (home / STATION_DB).exists():
+    if not is_station(home):
         raise StationError("station.error.not_a_station", home=str(home))
     require_terminal("cli.hint.no_terminal")
     from fieldgrid.tui.station.app import StationApp

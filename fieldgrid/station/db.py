@@ -21,6 +21,7 @@ import json
 import os
 import sqlite3
 import time
+import uuid
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,11 +31,23 @@ from fieldgrid.errors import Refused
 from fieldgrid.fsutil import protect_home, remove_leftovers
 from fieldgrid.model.errors import Label
 from fieldgrid.record.meta import META
+from fieldgrid.station.backend import (
+    Backend,
+    BackendRefused,
+    Conn,
+    PgConn,
+    check_url,
+    pointer,
+    safe_url,
+    write_pointer,
+)
 from fieldgrid.station.seal import SEAL_SETTING, Codec, Plain, SealError, StationKey, read_wrapped
 
 DB_NAME = "station.sqlite3"
+ENV_DB = "FIELDGRID_STATION_DB"  # where a new station's database goes: a PostgreSQL URL (default: SQLite)
 SCHEMA_VERSION = 1
 DEVICE_COLUMNS = "device_id, public_key, leader, grid, enrolled_at, revoked_at, last_bundle_at, last_clock, post"
+RETRIES = 5  # runs of one bundle's transaction the server may ask for (a deadlock, a serialization failure)
 CHUNK = 500  # ids per ``IN (…)`` look-up, under SQLite's variable limit
 
 Doc = dict[str, Any]
@@ -175,19 +188,34 @@ class StationDB:
         now: Callable[[], float] = time.time,
         read_only: bool = False,
         key: StationKey | None = None,
+        url: str | None = None,
     ) -> None:
         """``key``: the station's key when it is encrypted (see :mod:`fieldgrid.station.seal`); an encrypted
-        station opened without it, or with another station's, is refused before anything is read or written."""
+        station opened without it, or with another station's, is refused before anything is read or written.
+
+        ``url``: a new station's PostgreSQL database (``postgresql://USER@HOST/DB``; ``FIELDGRID_STATION_DB``
+        by default, else SQLite in the home), recorded in the home so every later opening finds it."""
         self.home = Path(home)
         self.path = self.home / DB_NAME
-        if not create and not self.path.exists():
+        found = pointer(self.home)
+        if found is not None:
+            url = found["url"]
+        elif create and url is None and not self.path.exists():
+            url = default_url(self.home)
+        if not create and found is None and not self.path.exists():
             raise StationError("station.error.not_a_station", home=str(self.home))
         self._now = now
         self.key = key
+        if url:
+            self._open_postgres(url, found, create=create, read_only=read_only)
+            return
         self._codec: Codec = _codec(read_wrapped(self.path), key, self.home)
         if read_only:  # a reader beside the process that holds the station (WAL: it sees the last commit)
-            self.conn = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True, isolation_level=None)
+            self.conn: Conn = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True,
+                                              isolation_level=None)  # fmt: skip
             self.conn.execute("PRAGMA temp_store=MEMORY")
+            self._b = Backend(self.conn, postgres=False)
+            self._check_schema()
             return
         self.home.mkdir(parents=True, exist_ok=True)
         if os.name == "posix":
@@ -197,30 +225,87 @@ class StationDB:
         remove_leftovers(self.home / "keys")  # writes that died before their rename: the real files are intact
         remove_leftovers(self.home, "points.json")
         self.conn = sqlite3.connect(self.path, isolation_level=None)  # transactions are explicit
+        self._b = Backend(self.conn, postgres=False)
         self.conn.execute("PRAGMA journal_mode=WAL")
         self.conn.execute("PRAGMA synchronous=FULL")  # an acknowledged bundle survives a power cut
         self.conn.execute("PRAGMA foreign_keys=ON")
         self.conn.execute("PRAGMA temp_store=MEMORY")  # no temporary file (sorts, VACUUM) ever on disk
+        self._check_schema()
         with self.transaction():
-            for statement in _statements(SCHEMA):
-                self.conn.execute(statement)
-            columns = {row[1] for row in self.conn.execute("PRAGMA table_info(outbox)")}
-            if "bundle" not in columns:  # a station made before return bundles were confirmed
-                self.conn.execute("ALTER TABLE outbox ADD COLUMN bundle TEXT")
-            columns = {row[1] for row in self.conn.execute("PRAGMA table_info(devices)")}
-            if "post" not in columns:  # a station made before backup leaders
-                self.conn.execute("ALTER TABLE devices ADD COLUMN post TEXT NOT NULL DEFAULT 'A'")
-            columns = {row[1] for row in self.conn.execute("PRAGMA table_info(records)")}
-            if "ref" not in columns:  # a station made before encryption: problem ids were read from documents
-                self.conn.execute("ALTER TABLE records ADD COLUMN ref TEXT")
-                self.conn.execute("UPDATE records SET ref = json_extract(doc, '$.problem_id') "
-                                  "WHERE tbl = 'problem_events'")  # fmt: skip
-            self.conn.execute("CREATE INDEX IF NOT EXISTS records_by_ref ON records (ref) WHERE ref IS NOT NULL")
-            if "changed" not in columns:  # a station made before incremental roll-ups: every record is news once
-                self.conn.execute("ALTER TABLE records ADD COLUMN changed INTEGER NOT NULL DEFAULT 0")
-            self.conn.execute("CREATE INDEX IF NOT EXISTS records_by_change ON records (changed)")
-            self.conn.execute("INSERT OR IGNORE INTO meta VALUES ('schema', ?)", (str(SCHEMA_VERSION),))
+            self._make_schema()
         protect_home(self.home)
+
+    def _open_postgres(self, url: str, found: dict[str, str] | None, *, create: bool, read_only: bool) -> None:
+        """The station on a PostgreSQL server: the home's record of it must name the station the database
+        holds (a home pointed at another station's database is refused), and a new station goes only into a
+        database that holds none."""
+        check_url(url)
+        self.url = url
+        self.conn = PgConn(url, read_only=read_only)
+        self._b = Backend(self.conn, postgres=True)
+        try:
+            held = self._b.has_table("meta") and self.setting("station")
+            if found is not None and held != found["station"]:
+                raise BackendRefused("station.pg.other_station", url=safe_url(url), home=str(self.home))
+            if found is None and held:
+                raise BackendRefused("station.pg.taken", url=safe_url(url))
+            self._check_schema()
+            self._codec = _codec(self.setting(SEAL_SETTING) if held else None, self.key, self.home)
+            if read_only:
+                return
+            self.home.mkdir(parents=True, exist_ok=True)
+            if os.name == "posix":
+                os.chmod(self.home, 0o700)
+            remove_leftovers(self.home / "keys")
+            remove_leftovers(self.home, "points.json")
+            with self.transaction():
+                self._make_schema()
+                if found is None:
+                    station = uuid.uuid4().hex
+                    self.conn.execute("INSERT INTO meta VALUES ('station', ?)", (station,))
+            if found is None:
+                write_pointer(self.home, url, station)
+            protect_home(self.home)
+        except BaseException:
+            self.conn.close()
+            raise
+
+    def _check_schema(self) -> None:
+        """A database made by a newer fieldgrid is refused before anything is written: update first."""
+        if not self._b.has_table("meta"):
+            return
+        row = self.conn.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
+        if row is not None and int(row[0]) > SCHEMA_VERSION:
+            self.conn.close()
+            raise StationError("station.error.newer_schema", found=int(row[0]), supported=SCHEMA_VERSION)
+
+    def _make_schema(self) -> None:
+        """The tables, then the migrations of a station made before (versioned by ``meta.schema``)."""
+        for statement in _statements(SCHEMA):
+            self.conn.execute(statement)
+        if self._b.postgres:
+            self.conn.execute("ALTER TABLE bundles ADD COLUMN IF NOT EXISTS n BIGINT GENERATED BY DEFAULT AS IDENTITY")
+        columns = self._b.columns("outbox")
+        if "bundle" not in columns:  # a station made before return bundles were confirmed
+            self.conn.execute("ALTER TABLE outbox ADD COLUMN bundle TEXT")
+        columns = self._b.columns("devices")
+        if "post" not in columns:  # a station made before backup leaders
+            self.conn.execute("ALTER TABLE devices ADD COLUMN post TEXT NOT NULL DEFAULT 'A'")
+        columns = self._b.columns("records")
+        if "ref" not in columns:  # a station made before encryption: problem ids were read from documents
+            self.conn.execute("ALTER TABLE records ADD COLUMN ref TEXT")
+            self.conn.execute("UPDATE records SET ref = json_extract(doc, '$.problem_id') "
+                              "WHERE tbl = 'problem_events'")  # fmt: skip
+        self.conn.execute("CREATE INDEX IF NOT EXISTS records_by_ref ON records (ref) WHERE ref IS NOT NULL")
+        if "changed" not in columns:  # a station made before incremental roll-ups: every record is news once
+            self.conn.execute("ALTER TABLE records ADD COLUMN changed INTEGER NOT NULL DEFAULT 0")
+        self.conn.execute("CREATE INDEX IF NOT EXISTS records_by_change ON records (changed)")
+        self.conn.execute("INSERT INTO meta VALUES ('schema', ?) ON CONFLICT (key) DO NOTHING", (str(SCHEMA_VERSION),))
+
+    @property
+    def postgres(self) -> bool:
+        """Whether the station's database is on a PostgreSQL server."""
+        return self._b.postgres
 
     @property
     def sealed(self) -> bool:
@@ -268,7 +353,12 @@ class StationDB:
         self.scrub()
 
     def scrub(self) -> None:
-        """Rebuild the file and truncate the WAL: what was overwritten is gone from free pages and the log."""
+        """Rebuild the file and truncate the WAL: what was overwritten is gone from free pages and the log.  On
+        PostgreSQL the server's own ``VACUUM FULL`` rewrites the tables (its WAL and backups are the server's)."""
+        if self._b.postgres:
+            for table in ("records", "conflicts", "outbox", "held", "log", "devices", "meta"):
+                self.conn.execute(f"VACUUM FULL {table}")
+            return
         self.conn.execute("VACUUM")
         self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
@@ -276,13 +366,15 @@ class StationDB:
         self.conn.close()
 
     @contextlib.contextmanager
-    def transaction(self) -> Iterator[sqlite3.Connection]:
-        """``BEGIN IMMEDIATE`` … ``COMMIT``; anything raised inside rolls everything back.  Inside another
-        transaction it is part of that one (several writes made one)."""
+    def transaction(self, *, exclusive: bool = True) -> Iterator[Conn]:
+        """``BEGIN IMMEDIATE`` … ``COMMIT`` (on PostgreSQL the station's write lock: see
+        :mod:`fieldgrid.station.backend`); anything raised inside rolls everything back.  Inside another
+        transaction it is part of that one (several writes made one).  ``exclusive=False``: a write that only
+        adds rows of its own (a log line), which on PostgreSQL need not wait for the other writers."""
         if self.conn.in_transaction:
             yield self.conn
             return
-        self.conn.execute("BEGIN IMMEDIATE")
+        self._b.begin(exclusive=exclusive)
         try:
             yield self.conn
         except BaseException:
@@ -292,8 +384,7 @@ class StationDB:
 
     def has_table(self, name: str) -> bool:
         """Whether a table made on first use (redemptions, joint patrols) exists yet."""
-        row = self.conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,)).fetchone()
-        return row is not None
+        return self._b.has_table(name)
 
     # -- settings ---------------------------------------------------------------------------------
 
@@ -309,7 +400,8 @@ class StationDB:
 
     def set_setting(self, key: str, value: str) -> None:
         with self.transaction():
-            self.conn.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, value))
+            self.conn.execute("INSERT INTO meta VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                              (key, value))  # fmt: skip
 
     # -- devices ----------------------------------------------------------------------------------
 
@@ -403,6 +495,30 @@ class StationDB:
         (table, document, reason) are kept aside, not applied; ``send`` (device, kind, payload) is queued too.
         ``route`` (table, document) → (owner, devices to relay to), for each record on its own: a street's return,
         whose decisions belong to several units."""
+        for attempt in range(RETRIES):
+            try:
+                return self._apply(device_id, digest, records, merge, clock_to=clock_to, received=received,
+                                   owner=owner, relay_to=relay_to, held=held, send=send, route=route)  # fmt: skip
+            except Exception as exc:
+                if attempt + 1 == RETRIES or not self._b.retryable(exc):
+                    raise
+        raise AssertionError("unreachable")
+
+    def _apply(
+        self,
+        device_id: str,
+        digest: str,
+        records: Sequence[tuple[str, Doc]],
+        merge: Merge,
+        *,
+        clock_to: str | None,
+        received: Sequence[str],
+        owner: str | None,
+        relay_to: Sequence[str],
+        held: Sequence[tuple[str, Doc, str]],
+        send: Sequence[tuple[str, str, Doc]],
+        route: Callable[[str, Doc], tuple[str, Sequence[str]]] | None,
+    ) -> Applied:
         with self.transaction() as conn:
             if conn.execute("SELECT 1 FROM bundles WHERE digest = ?", (digest,)).fetchone():
                 return Applied(0, 0, len(records), 0)
@@ -431,22 +547,19 @@ class StationDB:
                 text = _ENCODE(merged)
                 upserts.append((tbl, doc["id"], filed, stamp, deleted, self._seal(text), _ref(tbl, merged), change))
                 relayed += [(d, "record", self._seal(_ENCODE({"table": tbl, "doc": merged})), now) for d in relays]
-            conn.executemany(
-                "INSERT INTO records (tbl, id, device_id, stamp, deleted, doc, ref, changed) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
-                "ON CONFLICT (tbl, id) DO UPDATE SET stamp = excluded.stamp, deleted = excluded.deleted, "
-                "doc = excluded.doc, ref = excluded.ref, changed = excluded.changed",
-                upserts,
-            )
+            self._b.upsert(
+                "records", ("tbl", "id", "device_id", "stamp", "deleted", "doc", "ref", "changed"), ("tbl", "id"),
+                ("stamp", "deleted", "doc", "ref", "changed"), upserts,
+            )  # fmt: skip
             conn.executemany("INSERT INTO conflicts (tbl, record_id, detail, found_at) VALUES (?, ?, ?, ?)", conflicts)
             conn.execute(
                 "INSERT INTO bundles (digest, device_id, imported_at, records, clock_to) VALUES (?, ?, ?, ?, ?)",
                 (digest, device_id, now, len(records), clock_to),
             )
             conn.execute(
-                "UPDATE devices SET last_bundle_at = ?, last_clock = max(coalesce(last_clock, ''), ?) "
-                "WHERE device_id = ?",
-                (now, clock_to or "", device_id),
+                "UPDATE devices SET last_bundle_at = ?, last_clock = CASE WHEN coalesce(last_clock, '') > ? "
+                "THEN last_clock ELSE ? END WHERE device_id = ?",
+                (now, clock_to or "", clock_to or "", device_id),
             )
             self._mark_delivered(conn, device_id, received)
             outbox = relayed + [(d, kind, self._seal(_ENCODE(payload)), now) for d, kind, payload in send]
@@ -464,8 +577,10 @@ class StationDB:
         stamp, deleted = _meta_of(doc)
         with self.transaction() as conn:
             conn.execute(
-                "INSERT OR REPLACE INTO records (tbl, id, device_id, stamp, deleted, doc, ref, changed) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO records (tbl, id, device_id, stamp, deleted, doc, ref, changed) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (tbl, id) DO UPDATE SET device_id = excluded.device_id, "
+                "stamp = excluded.stamp, deleted = excluded.deleted, doc = excluded.doc, ref = excluded.ref, "
+                "changed = excluded.changed",
                 (tbl, doc["id"], device_id, stamp, deleted, self._seal(_ENCODE(doc)), _ref(tbl, doc),
                  _next_change(conn)),
             )
@@ -481,10 +596,8 @@ class StationDB:
         for tbl, ids in by_table.items():
             for start in range(0, len(ids), CHUNK):
                 chunk = ids[start : start + CHUNK]
-                marks = ",".join("?" * len(chunk))
-                rows = self.conn.execute(
-                    f"SELECT id, doc FROM records WHERE tbl = ? AND id IN ({marks})", (tbl, *chunk)
-                )
+                among, args = self._b.among("id", chunk)
+                rows = self.conn.execute(f"SELECT id, doc FROM records WHERE tbl = ? AND {among}", (tbl, *args))
                 found.update(((tbl, rid), self._doc(doc)) for rid, doc in rows)
         return found
 
@@ -520,7 +633,7 @@ class StationDB:
     def bundles_from(self, device_id: str, limit: int = 20) -> list[str]:
         """The digests of the last ``limit`` bundles imported from ``device_id``, newest first."""
         rows = self.conn.execute("SELECT digest FROM bundles WHERE device_id = ? ORDER BY imported_at DESC, "
-                                 "rowid DESC LIMIT ?", (device_id, limit))  # fmt: skip
+                                 f"{self._b.order} DESC LIMIT ?", (device_id, limit))  # fmt: skip
         return [str(digest) for (digest,) in rows]
 
     def latest_stamp(self) -> str | None:
@@ -596,7 +709,7 @@ class StationDB:
         with self.transaction() as conn:
             return self._mark_delivered(conn, device_id, bundles)
 
-    def _mark_delivered(self, conn: sqlite3.Connection, device_id: str, bundles: Iterable[str]) -> int:
+    def _mark_delivered(self, conn: Conn, device_id: str, bundles: Iterable[str]) -> int:
         digests = [str(b) for b in bundles]
         if not digests:
             return 0
@@ -605,7 +718,7 @@ class StationDB:
             f"UPDATE outbox SET sent_at = ? WHERE device_id = ? AND sent_at IS NULL AND bundle IN ({marks})",
             (self._now(), device_id, *digests),
         )
-        return done.rowcount
+        return int(done.rowcount)
 
     def held(self, device_id: str | None = None) -> list[tuple[int, str, str, Doc, str, float]]:
         """Records kept aside (n, device, table, document, reason, when), oldest first."""
@@ -618,7 +731,7 @@ class StationDB:
 
     def log(self, kind: str, key: str, *, device: str = "", file: str = "", **params: object) -> None:
         """Note what happened (an import, a refusal and why, a return, a notice, an enrolment) with the time."""
-        with self.transaction():
+        with self.transaction(exclusive=False):
             self.conn.execute(
                 "INSERT INTO log (at, kind, device, file, key, params) VALUES (?, ?, ?, ?, ?, ?)",
                 (self._now(), kind, device, file, key, self._seal(_encode_params(params))),
@@ -650,6 +763,17 @@ class StationDB:
         return len(changes)
 
 
+def default_url(home: Path) -> str | None:
+    """Where a new station's database goes when nothing is said: ``FIELDGRID_STATION_DB`` (a PostgreSQL URL),
+    else ``None`` (SQLite in the home)."""
+    return os.environ.get(ENV_DB, "").strip() or None
+
+
+def is_station(home: Path) -> bool:
+    """Whether ``home`` holds a station: its SQLite database, or the record of its PostgreSQL one."""
+    return (Path(home) / DB_NAME).exists() or pointer(home) is not None
+
+
 def _encode_params(params: dict[str, object]) -> str:
     """Message parameters as JSON; a vocabulary label (``Label``, a named pair) keeps its kind, so the log reads
     in the language of whoever reads it."""
@@ -665,7 +789,7 @@ def _decode_params(text: str) -> dict[str, Any]:
     return {k: Label(*v["label"]) if isinstance(v, dict) and list(v) == ["label"] else v for k, v in params.items()}
 
 
-def _next_change(conn: sqlite3.Connection) -> int:
+def _next_change(conn: Conn) -> int:
     """The number of the next write that changes records: one more than the last (inside its transaction)."""
     return int(conn.execute("SELECT coalesce(max(changed), 0) + 1 FROM records").fetchone()[0])
 

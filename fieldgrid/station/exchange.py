@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import contextlib
 import json
-import sqlite3
 import time
 import uuid
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
@@ -25,6 +24,7 @@ from fieldgrid.record.clock import Clock, Stamp
 from fieldgrid.record.merge import merge_doc
 from fieldgrid.record.meta import META, stamp_party, stamps
 from fieldgrid.record.tables import HOUSEHOLDS, PROBLEM_EVENTS, TABLES
+from fieldgrid.station.backend import db_errors
 from fieldgrid.station.db import Device, Doc, StationDB, StationError
 from fieldgrid.station.units import UNITS, grid_label
 from fieldgrid.sync.bundle import SUFFIX, bundle_digest, check_records, open_bundle, read_envelope, write_bundle
@@ -268,7 +268,7 @@ def import_one(db: StationDB, keys: Keys, me: Identity, path: Path) -> Outcome:
     except OSError as exc:
         refusal = SyncError("sync.error.unreadable", path=str(path), reason=exc.strerror or "")
         return Outcome(path, "refused", claimed, refusal=refusal)
-    except sqlite3.Error as exc:  # the station's disk is full, or its database is busy: this bundle waits
+    except db_errors() as exc:  # the station's disk is full, or its database is busy: this bundle waits
         return Outcome(path, "refused", claimed, refusal=SyncError("sync.error.station_db", reason=str(exc)))
     except (AttributeError, KeyError, TypeError, ValueError, RecursionError):  # a shape no device writes
         return Outcome(path, "refused", claimed, refusal=SyncError("sync.error.damaged"))
@@ -341,7 +341,7 @@ def log_outcome(db: StationDB, outcome: Outcome) -> None:
     """The station's log keeps every import and every refusal with its reason, so the operator can tell a leader
     why his stick was refused.  A database that cannot be written is itself the refusal's reason: the screen says
     so, and the log stays as it was."""
-    with contextlib.suppress(sqlite3.Error):
+    with contextlib.suppress(*db_errors()):
         name = outcome.path.name
         if outcome.refusal is not None:
             db.log("refused", outcome.key, device=outcome.device, file=name, **outcome.params)

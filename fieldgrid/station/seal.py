@@ -112,6 +112,11 @@ def read_wrapped(path: Path) -> str | None:
 
 def read_setting(path: Path, key: str) -> str | None:
     """One plain ``meta`` row of the station database at ``path`` (``None`` when missing), before unlocking."""
+    from fieldgrid.station.backend import pointer, read_meta
+
+    found = pointer(Path(path).parent)
+    if found is not None:  # the station is on a PostgreSQL server: the home records where
+        return read_meta(found["url"], key)
     if not Path(path).exists():
         return None
     # With no WAL beside it the file is the whole database: read as immutable, so asking (and a wrong passphrase

@@ -13,6 +13,7 @@ ENV_HOME = "FIELDGRID_HOME"
 APP_NAME = "fieldgrid"
 DEVICE_DB = "fieldgrid.json"
 STATION_DB = "station.sqlite3"
+STATION_PG = "station.pg.json"  # a station whose database is on a PostgreSQL server: where (see fieldgrid.station)
 # What a home may hold besides its database before it has one: the lock, keys, and files fieldgrid writes there.
 _OURS = {".lock", "keys", "notices", "exports", "cards"}
 
@@ -24,7 +25,7 @@ def home_kind(home: Path) -> str:
         return "missing"
     if not home.is_dir():
         return "other"
-    if (home / STATION_DB).exists():
+    if (home / STATION_DB).exists() or (home / STATION_PG).exists():
         return "station"
     if (home / DEVICE_DB).exists():
         return "device"

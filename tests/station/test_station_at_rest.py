@@ -90,6 +90,7 @@ def db_state(station: Path) -> dict[str, bytes]:
     return {name: (station / name).read_bytes() for name in DB_FILES if (station / name).exists()}
 
 
+@pytest.mark.sqlite_only("it reads every file in the home; on PostgreSQL the data is on the server")
 def test_nothing_personal_can_be_found_in_any_file_of_an_encrypted_station(cli, tmp_path: Path) -> None:
     world = onboard(cli, tmp_path, count=2)
     # A connection held open all along (the TUI's, say) keeps the WAL from being folded in and removed: the
@@ -117,6 +118,7 @@ def test_nothing_personal_can_be_found_in_any_file_of_an_encrypted_station(cli, 
         db.close()
 
 
+@pytest.mark.sqlite_only("it reads every file in the home; on PostgreSQL the data is on the server")
 def test_the_same_station_unencrypted_shows_everything(cli, tmp_path: Path) -> None:
     """The grep above can fail: a station made before encryption holds every planted value in the clear, and
     every command says, in one line, that its data is not encrypted."""
@@ -215,6 +217,7 @@ def test_change_passphrase_then_the_old_one_is_refused(cli, tmp_path: Path, monk
     assert found_in(world.station) == {}
 
 
+@pytest.mark.sqlite_only("it damages the SQLite file directly")
 @pytest.mark.parametrize("damage", ["garbage!", "", "flip"])
 def test_a_damaged_key_row_is_refused_never_taken_for_empty(cli, tmp_path: Path, damage: str) -> None:
     station = tmp_path / "station"
@@ -238,6 +241,7 @@ def test_a_damaged_key_row_is_refused_never_taken_for_empty(cli, tmp_path: Path,
     assert found_in(station) == {}
 
 
+@pytest.mark.sqlite_only("it edits the SQLite file directly")
 def test_a_tampered_value_is_refused_not_shown(cli, tmp_path: Path) -> None:
     station = tmp_path / "station"
     assert cli("station", "init", home_dir=station).code == 0
@@ -250,6 +254,7 @@ def test_a_tampered_value_is_refused_not_shown(cli, tmp_path: Path) -> None:
     assert refused.code == 2 and "已损坏" in refused.err
 
 
+@pytest.mark.sqlite_only("the modes of SQLite's files")
 def test_modes_home_700_database_and_keys_600(cli, tmp_path: Path) -> None:
     world = community_with_residents(cli, tmp_path)
     assert stat.S_IMODE(world.station.stat().st_mode) == 0o700

@@ -34,6 +34,7 @@ def db(tmp_path: Path) -> StationDB:
     return station
 
 
+@pytest.mark.sqlite_only("SQLite's journal mode")
 def test_needs_init_and_uses_wal(tmp_path: Path, db: StationDB) -> None:
     with pytest.raises(StationError) as exc:
         StationDB(tmp_path / "elsewhere")

@@ -18,12 +18,13 @@ from fieldgrid.sync.identity import Keys
 from fieldgrid.sync.stick import ARCHIVE, FOLDER
 from testkit.pin import open_station
 from testkit.stick import files, onboard, report_problem
+from testkit.sync import dump_lines
 
 
 def dump(station: Path) -> str:
     db = open_station(station)
     try:
-        return "\n".join(db.conn.iterdump())
+        return "\n".join(dump_lines(db))
     finally:
         db.close()
 

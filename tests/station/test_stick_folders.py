@@ -12,7 +12,7 @@ import pytest
 from fieldgrid.station.exchange import enroll, import_paths, notice, returns, station_identity
 from fieldgrid.sync import device
 from fieldgrid.sync.errors import SyncError
-from testkit.sync import GRID, make_device
+from testkit.sync import GRID, dump_lines, make_device
 
 
 def test_one_stick_both_ways(world: tuple[Any, ...]) -> None:
@@ -39,8 +39,8 @@ def test_one_stick_both_ways(world: tuple[Any, ...]) -> None:
 
 def test_a_notice_to_an_unknown_device_is_refused(world: tuple[Any, ...]) -> None:
     _, _, db, _, _ = world
-    before = "\n".join(db.conn.iterdump())
+    before = "\n".join(dump_lines(db))
     with pytest.raises(SyncError) as info:
         notice(db, "周六停水", "2026-11-20T10:00", ["nosuch"])
     assert info.value.key == "sync.error.unknown_party"
-    assert "\n".join(db.conn.iterdump()) == before
+    assert "\n".join(dump_lines(db)) == before

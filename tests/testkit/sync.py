@@ -49,5 +49,20 @@ def dump_station(home: Path) -> str:
 def station_dump(db: StationDB) -> str:
     """The station's whole database as SQL, but for its log: what a refusal must leave byte for byte as it was
     (the log says it was refused)."""
-    return "\n".join(line for line in db.conn.iterdump()
+    return "\n".join(line for line in dump_lines(db)
                      if not line.startswith('INSERT INTO "log"') and "'log'" not in line)  # fmt: skip
+
+
+def dump_lines(db: StationDB) -> list[str]:
+    """The station's whole database, a line a row: SQLite's own dump, or every table of the PostgreSQL
+    station's schema, rows in order (``INSERT INTO "table" VALUES (…)``)."""
+    if not db.postgres:
+        return list(db.conn.iterdump())
+    tables = [name for (name,) in db.conn.execute(
+        "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() ORDER BY 1")]
+    lines = []
+    for table in tables:
+        lines.append(f"TABLE '{table}'")
+        rows = db.conn.execute(f"SELECT * FROM {table}").fetchall()
+        lines += sorted(f'INSERT INTO "{table}" VALUES {tuple(row)!r}' for row in rows)
+    return lines

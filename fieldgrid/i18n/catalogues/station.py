@@ -111,6 +111,19 @@ ZH: dict[str, str] = {
     "station.duplicates.room": "房号",
     "station.duplicates.id_number": "身份证号",
     "station.duplicates.total": "{count} 人登记在不止一个单元：请与相关单元长核实",
+    "station.pg.help_db": "站的数据库：PostgreSQL 的 URL（postgresql://用户@主机/库，不含密码：密码用 PGPASSWORD "
+    "或 ~/.pgpass 给出）；不给则用数据目录里的 SQLite",
+    "station.pg.bad_url": "{url} 不是 PostgreSQL 的地址（应以 postgresql:// 开头）",
+    "station.pg.password_in_url": "数据库地址里不能写密码（它会以明文留在数据目录里）。请用 PGPASSWORD "
+    "环境变量或 ~/.pgpass 文件给出密码",
+    "station.pg.unreachable": "连不上服务站的数据库 {url}：{reason}。请检查服务器是否开着、地址、用户名和密码（PG"
+    "PASSWORD 或 ~/.pgpass）；什么也没有写入",
+    "station.pg.no_driver": "这个服务站的数据库在 PostgreSQL 上，但没有安装 psycopg。请运行 pip install "
+    "'fieldgrid[postgres]'",
+    "station.pg.other_station": "{url} 里是另一个服务站的数据，不是 {home} 这个站的；拒绝打开，什么也没有改",
+    "station.pg.taken": "{url} 里已经有一个服务站了；新站请用一个空的数据库",
+    "station.error.newer_schema": "这个服务站的数据库是更新版本的 fieldgrid 建的（结构版本 {found}，本程序只认到 "
+    "{supported}）。请先更新 fieldgrid；什么也没有改",
 }
 
 EN: dict[str, str] = {
@@ -234,4 +247,18 @@ EN: dict[str, str] = {
     "station.duplicates.id_number": "ID number",
     "station.duplicates.total": "{count} {count:plural:person|persons} held in more than one unit: check with "
     "their leaders",
+    "station.pg.help_db": "The station's database: a PostgreSQL URL (postgresql://USER@HOST/DB, without a "
+    "password: give it in PGPASSWORD or ~/.pgpass); SQLite in the home when not given",
+    "station.pg.bad_url": "{url} is not a PostgreSQL address (it should start with postgresql://)",
+    "station.pg.password_in_url": "Do not put the password in the database address (it would be kept in the home "
+    "in plain text). Give it in the PGPASSWORD variable or the ~/.pgpass file",
+    "station.pg.unreachable": "Cannot reach the station's database {url}: {reason}. Check that the server is "
+    "running, the address, the user and the password (PGPASSWORD or ~/.pgpass); nothing was written",
+    "station.pg.no_driver": "This station's database is on PostgreSQL but psycopg is not installed. Run pip "
+    "install 'fieldgrid[postgres]'",
+    "station.pg.other_station": "{url} holds another station's data, not the station of {home}; refused, nothing "
+    "changed",
+    "station.pg.taken": "{url} already holds a station; give a new station an empty database",
+    "station.error.newer_schema": "This station's database was made by a newer fieldgrid (schema version "
+    "{found}; this one knows up to {supported}). Update fieldgrid first; nothing changed",
 }

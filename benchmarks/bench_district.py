@@ -1,0 +1,192 @@
+"""A district on PostgreSQL (#17): 10 streets × 2,175 device bundles (≈ 547k households, ≈ 2.2M visits, ≈ 300k
+problems of four events) imported into one station whose database is on a PostgreSQL server, by one importer and
+by four importers at once, against a floor measured in the same run; the monthly report over the district; and,
+beside them, one street's bundles imported into a SQLite station against SQLite's floor (bench_station's).
+
+Every bundle is real (signed by its own device key, sealed to the station) and every device enrolled.  Each
+import runs as operators run it: ``fieldgrid --home H station import DIR`` in a child process, the four at once
+each from its own copy of the home (an operator's terminal) with a quarter of the bundles.  The floor parses the
+same payloads (decrypted before the clock) and ``COPY``s the same rows into a table of the station's shape, one
+transaction per bundle.  Targets: one importer ≤ 3× the floor; four importers faster than one; the report ≤ 10 s.
+
+    python benchmarks/bench_district.py --db postgresql://USER@HOST/DB [--streets N] [--devices N]
+    # FIELDGRID_TEST_PG by default; 10 streets of 2,175 devices by default; fewer for a quick look
+
+The server's database must let the user create schemas; the benchmark makes two and drops them at the end.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from pathlib import Path
+
+from bench_station import HOUSEHOLDS, PROBLEMS, VISITS, insert_floor, spread, unit_records
+
+from fieldgrid.station.backend import PG_NAME
+from fieldgrid.station.db import SCHEMA, StationDB, _statements
+from fieldgrid.station.exchange import station_identity
+from fieldgrid.sync.bundle import open_bundle, write_bundle
+from fieldgrid.sync.identity import Identity, Keys
+
+TARGET, REPORT_TARGET = 3.0, 10.0
+STREETS, DEVICES = 10, 2175
+MONTH = "2026-05"  # the month the generated work falls in (bench_station's dates)
+
+
+def in_schema(url: str, schema: str) -> str:
+    return f"{url}{'&' if '?' in url else '?'}options=-csearch_path%3D{schema}"
+
+
+def run(*argv: str) -> subprocess.Popen[str]:
+    env = {**os.environ, "FIELDGRID_STICK_ROOTS": ""}
+    return subprocess.Popen([sys.executable, "-m", "fieldgrid", *argv], env=env, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True)  # fmt: skip
+
+
+def timed(processes: list[subprocess.Popen[str]]) -> float:
+    start = time.perf_counter()
+    for process in processes:
+        _, err = process.communicate()
+        if process.returncode != 0:
+            raise SystemExit(f"a child failed: {err[-2000:]}")
+    return time.perf_counter() - start
+
+
+def copy_floor(payloads: list[bytes], url: str) -> float:
+    """Seconds to parse each payload and ``COPY`` its records into a table of the station's shape on the server,
+    one transaction per payload."""
+    import psycopg
+
+    from fieldgrid.station.backend import pg_sql
+
+    with psycopg.connect(url, autocommit=True) as conn:
+        for statement in _statements(SCHEMA):
+            conn.execute(pg_sql(statement))
+        start = time.perf_counter()
+        for raw in payloads:
+            payload = json.loads(raw)
+            with conn.transaction(), conn.cursor() as cur:
+                with cur.copy("COPY records (tbl, id, device_id, stamp, deleted, doc) FROM STDIN") as copy:
+                    for r in payload["records"]:
+                        copy.write_row((r["table"], r["doc"]["id"], "d", r["doc"]["_meta"]["stamp"], 0,
+                                        json.dumps(r["doc"], ensure_ascii=False)))  # fmt: skip
+        return time.perf_counter() - start
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--db", default=os.environ.get("FIELDGRID_TEST_PG", ""), metavar="URL")
+    parser.add_argument("--streets", type=int, default=STREETS)
+    parser.add_argument("--devices", type=int, default=DEVICES, help="bundles a street")
+    parser.add_argument("--importers", type=int, default=4)
+    args = parser.parse_args(argv)
+    if not args.db:
+        raise SystemExit("give --db postgresql://USER@HOST/DB (or set FIELDGRID_TEST_PG)")
+    import psycopg
+
+    tag = uuid.uuid4().hex[:8]
+    schemas = {name: f"bench_{name}_{tag}" for name in ("one", "many", "floor")}
+    with psycopg.connect(args.db, autocommit=True) as conn:
+        for schema in schemas.values():
+            conn.execute(f"CREATE SCHEMA {schema}")
+    rng = random.Random(17)
+    scale = args.devices / DEVICES
+    try:
+        with tempfile.TemporaryDirectory(prefix="fieldgrid-district-") as tmp:
+            root = Path(tmp)
+            one, many, street = root / "one", root / "many", root / "street-sqlite"
+            first = StationDB(one, create=True, url=in_schema(args.db, schemas["one"]))
+            me = station_identity(first, Keys(one))
+            for home in (many, street):
+                shutil.copytree(one / "keys", home / "keys")
+            others = [StationDB(many, create=True, url=in_schema(args.db, schemas["many"])),
+                      StationDB(street, create=True, url="")]  # fmt: skip
+            for db in others:
+                db.set_setting("party", me.party)
+            stick, street_stick = root / "stick", root / "street-stick"
+            generating = time.perf_counter()
+            records = 0
+            for s in range(args.streets):
+                counts = [spread(round(total * scale), args.devices, rng) for total in (HOUSEHOLDS, VISITS, PROBLEMS)]
+                for n in range(args.devices):
+                    keys = Keys(root / "keys" / f"{s}-{n}")
+                    device_id = f"dev{s:02d}{n:05d}"
+                    grid = {"street": f"街道{s + 1}", "building": f"{n // 10 + 1}栋", "unit": "1单元"}
+                    for db in (first, *others) if s == 0 else (first, others[0]):
+                        db.enroll(device_id, keys.public_key, f"单元长{s}-{n}", grid)
+                    payload = {"records": unit_records(rng, device_id, grid["building"], counts[0][n], counts[1][n],
+                                                       counts[2][n])}  # fmt: skip
+                    records += len(payload["records"])
+                    source = Identity(device_id, "device", keys.public_key, f"单元长{s}-{n}")
+                    made = write_bundle(stick, keys, source, "device", payload, target=me, grid=grid)
+                    if s == 0:
+                        street_stick.mkdir(exist_ok=True)
+                        shutil.copy(made, street_stick / made.name)
+            for db in (first, *others):
+                db.close()
+            generated = time.perf_counter() - generating
+            paths = sorted(stick.glob("*.fgbundle"))
+            size = sum(p.stat().st_size for p in paths)
+
+            alone = timed([run("--home", str(one), "station", "import", str(stick))])
+            shares = []
+            for k in range(args.importers):
+                terminal, share = root / f"terminal{k}", root / f"share{k}"
+                shutil.copytree(many, terminal)
+                share.mkdir()
+                for path in paths[k :: args.importers]:
+                    os.link(path, share / path.name)
+                shares.append(("--home", str(terminal), "station", "import", str(share)))
+            together = timed([run(*a) for a in shares])
+            out = root / "report"
+            report = timed([run("--home", str(root / "terminal0"), "station", "report", "--month", MONTH, "--out",
+                                str(out))])  # fmt: skip
+            street_s = timed([run("--home", str(street), "station", "import", str(street_stick))])
+
+            keys = Keys(one)
+            payloads = [json.dumps(open_bundle(p, keys).payload, ensure_ascii=False).encode() for p in paths]
+            floor_s = copy_floor(payloads, in_schema(args.db, schemas["floor"]))
+            street_floor = insert_floor([json.dumps(open_bundle(p, keys).payload, ensure_ascii=False).encode()
+                                         for p in sorted(street_stick.glob("*.fgbundle"))],
+                                        root / "floor.sqlite3")  # fmt: skip
+            check = json.loads((one / PG_NAME).read_text(encoding="utf-8"))
+            assert check["url"].startswith(args.db)
+            with psycopg.connect(args.db, autocommit=True) as conn:
+                held, on_disk = conn.execute(
+                    f"SELECT count(*), pg_total_relation_size('{schemas['one']}.records') FROM {schemas['one']}.records"
+                ).fetchone()
+                kept = conn.execute(f"SELECT count(*) FROM {schemas['many']}.records").fetchone()[0]
+            assert held == kept, (held, kept)  # four importers hold what one does
+    finally:
+        with psycopg.connect(args.db, autocommit=True) as conn:
+            for schema in schemas.values():
+                conn.execute(f"DROP SCHEMA IF EXISTS {schema} CASCADE")
+    bundles = args.streets * args.devices
+    ratio, street_ratio = alone / floor_s, street_s / street_floor
+    print(f"district: {args.streets} streets x {args.devices} bundles = {bundles:,} bundles, {records:,} records, "
+          f"{size / 2**20:.0f} MiB on the sticks (generated in {generated:.0f} s)")  # fmt: skip
+    print(f"PostgreSQL, 1 importer:  {alone:.1f} s, {records / alone:,.0f} records/s")
+    print(f"PostgreSQL, {args.importers} importers: {together:.1f} s, {records / together:,.0f} records/s "
+          f"({alone / together:.2f}x one: {'OK' if together < alone else 'MISSED'})")  # fmt: skip
+    print(f"floor (json.loads + COPY, a transaction per bundle): {floor_s:.1f} s")
+    print(f"ratio 1 importer {ratio:.2f}x (target <= {TARGET}x): {'OK' if ratio <= TARGET else 'MISSED'}")
+    print(f"monthly report over the district: {report:.1f} s (target <= {REPORT_TARGET} s): "
+          f"{'OK' if report <= REPORT_TARGET else 'MISSED'}")  # fmt: skip
+    print(f"records held: {held:,} ({on_disk / 2**20:.0f} MiB with indexes: {on_disk / held:.0f} bytes a record)")
+    print(f"beside it, SQLite, one street ({args.devices} bundles): import {street_s:.1f} s, floor "
+          f"{street_floor:.1f} s, ratio {street_ratio:.2f}x")  # fmt: skip
+    ok = ratio <= TARGET and together < alone and report <= REPORT_TARGET
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
