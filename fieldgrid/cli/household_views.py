@@ -18,6 +18,7 @@ from fieldgrid.i18n import label, t
 from fieldgrid.model import Household, Member, ValidationError
 from fieldgrid.model.masking import show_id_number, show_phone
 from fieldgrid.model.moves import on_the_map
+from fieldgrid.model.places import place_name, room_of
 from fieldgrid.model.profile import unit_title
 from fieldgrid.model.vocabulary import TAGS
 from fieldgrid.store import Store
@@ -46,13 +47,18 @@ def find_household(store: Store, ident: str) -> Household:
     for household in households:
         if household.id == wanted:
             return household
+    profile = store.profile()
+    room_typed = room_of(wanted, profile.grid_kind) if profile else wanted  # 3组15号 → 3-15, 12号 → 12
     place, sep, room = wanted.replace("：", ":").rpartition(":")
-    by_room = [h for h in households if wanted in (h.room, f"{h.building}{h.unit}{h.room}")
+    by_room = [h for h in households if wanted in (h.room, f"{h.building}{h.unit}{h.room}") or room_typed == h.room
                or (sep and room.strip() == h.room and f"{h.building}{h.unit}".endswith(place.strip()))]  # fmt: skip
     if len(by_room) > 1 and len({(h.building, h.unit, h.room) for h in by_room}) == 1:
         by_room = on_the_map(by_room)  # the flat's households over time: the one there now, else the last to end
     if len(by_room) == 1:
         return by_room[0]
+    by_name = [h for h in households if not h.is_ended and place_name(h.place) == wanted]  # 王家院子, a shop's name
+    if len(by_name) == 1:
+        return by_name[0]
     return store.household(wanted)
 
 
@@ -97,7 +103,23 @@ def household_json(household: Household, reveal: bool) -> dict[str, Any]:
         "ended_on": household.ended_on,
         "moved_to": household.moved_to,
         "members": [member_json(m, reveal) for m in household.members],
+        **({"place": place_json(household.place, reveal)} if household.place else {}),
     }
+
+
+def place_json(place: dict[str, Any], reveal: bool) -> dict[str, Any]:
+    """A village household's, a shop's or an institution's own facts; the security officer's phone masked."""
+    return {k: (_phone(v, reveal, raw=True) if k == "security_phone" else v) for k, v in place.items()}
+
+
+def place_facts(place: dict[str, Any], reveal: bool) -> list[tuple[str, str]]:
+    """The place's facts as rows of the household's page: 名称, 统一社会信用代码, 从业人数, 安全员 …"""
+    rows = []
+    for key in ("name", "credit_code", "staff", "security_officer", "security_phone"):
+        if place.get(key) not in (None, ""):
+            value = _phone(place[key], reveal) if key == "security_phone" else str(place[key])
+            rows.append((t(f"cli.field.place.{key}"), value or NONE))
+    return rows
 
 
 CSV_COLUMNS = (
@@ -203,6 +225,7 @@ def household_lines(household: Household, reveal: bool) -> list[str]:
         (t("cli.col.phone"), phones),
         (t("cli.col.emergency"), emergency),
         (t("cli.col.notes"), h.notes or NONE),
+        *place_facts(h.place, reveal),
     ]
     lines = [title, *table(["", ""], facts, indent="  ")[1:]]
     lines.append("")

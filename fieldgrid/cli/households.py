@@ -94,6 +94,11 @@ def household_options(p: argparse.ArgumentParser, *, edit: bool) -> None:
     p.add_argument("--emergency-name", metavar="NAME", help=t("cli.help.emergency_name"))
     p.add_argument("--emergency-phone", metavar="PHONE", help=t("cli.help.emergency_phone"))
     p.add_argument("--note", metavar="TEXT", help=t("cli.help.note"))
+    p.add_argument("--place-name", metavar="NAME", help=t("cli.help.place_name"))
+    p.add_argument("--credit-code", metavar="CODE", help=t("cli.help.credit_code"))
+    p.add_argument("--staff", metavar="N", help=t("cli.help.staff"))
+    p.add_argument("--security-officer", metavar="NAME", help=t("cli.help.security_officer"))
+    p.add_argument("--security-phone", metavar="PHONE", help=t("cli.help.security_phone"))
     p.add_argument(
         "--member",
         action="append",
@@ -213,7 +218,27 @@ def household_from_args(args: argparse.Namespace, store: Store, *, room: str) ->
         emergency_name=args.emergency_name or "",
         emergency_phone=_optional(args.emergency_phone),
         notes=args.note or "",
+        place=_place_changes({}, args),
     )
+
+
+_PLACE_OPTIONS = {"place_name": "name", "credit_code": "credit_code", "staff": "staff",
+                  "security_officer": "security_officer", "security_phone": "security_phone"}  # fmt: skip
+
+
+def _place_changes(place: dict[str, object], args: argparse.Namespace) -> dict[str, object]:
+    """The place (a village household's name, a shop's licence and staff, an institution's security officer)
+    with what the options say; an empty value clears one."""
+    place = dict(place)
+    for option, key in _PLACE_OPTIONS.items():
+        value = getattr(args, option)
+        if value is None:
+            continue
+        if not value.strip():
+            place.pop(key, None)
+        else:
+            place[key] = parse_int(value, "--staff") if key == "staff" else value
+    return place
 
 
 def _edit_head(household: Household, args: argparse.Namespace) -> bool:
@@ -278,6 +303,9 @@ def cmd_edit(args: argparse.Namespace, store: Store) -> int:
             changed = True
     if args.floor is not None:
         household.floor = parse_int(args.floor, "--floor")
+        changed = True
+    if any(getattr(args, option) is not None for option in _PLACE_OPTIONS):
+        household.place = _place_changes(household.place, args)
         changed = True
     if args.emergency_phone is not None:
         household.emergency_phone = _optional(args.emergency_phone)

@@ -12,6 +12,7 @@ from fieldgrid.cli.exits import EXIT_FAILURE, EXIT_OK, BadFields, InputError, er
 from fieldgrid.cli.pin import read_new_pin
 from fieldgrid.i18n import t
 from fieldgrid.model import LeaderProfile, ValidationErrors
+from fieldgrid.model.places import GRID_KINDS
 from fieldgrid.model.validation import national_phone
 from fieldgrid.store import Store
 from fieldgrid.store.crypto import SealKey
@@ -42,6 +43,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
             metavar="TEXT",
             help=t(f"cli.help.grid_{option}"),
         )
+    p.add_argument("--grid-kind", choices=GRID_KINDS, help=t("cli.help.grid_kind"))
     p.add_argument("--extra-tag", action="append", metavar="TAG", help=t("cli.help.extra_tag"))
     p.add_argument("--patrol-item", action="append", metavar="ITEM", help=t("cli.help.patrol_items"))
     p.add_argument("--visit-days", metavar="N", help=t("cli.help.visit_days"))
@@ -70,7 +72,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 
 
 def profile_json(profile: LeaderProfile) -> dict[str, object]:
-    return profile.to_doc()
+    return {**profile.to_doc(), "grid_kind": profile.grid_kind}
 
 
 def cmd_show(args: argparse.Namespace, store: Store) -> int:
@@ -93,6 +95,7 @@ def cmd_show(args: argparse.Namespace, store: Store) -> int:
         (t("cli.field.grid.compound"), g.compound or "—"),
         (t("cli.field.grid.building"), g.building or "—"),
         (t("cli.field.grid.unit"), g.unit or "—"),
+        (t("cli.field.grid_kind"), t(f"grid_kind.{profile.grid_kind}")),
         (t("cli.field.extra_tags"), "、".join(profile.extra_tags) or "—"),
         (t("cli.field.extra_patrol_items"), "、".join(profile.extra_patrol_items) or "—"),
         (t("cli.field.visit_days"), str(profile.visit_days)),
@@ -122,6 +125,9 @@ def cmd_set(args: argparse.Namespace, store: Store) -> int:
         if getattr(args, part) is not None:
             setattr(profile, part, getattr(args, part))
             changes[part] = getattr(args, part)
+    if args.grid_kind is not None:
+        profile.grid_kind = args.grid_kind
+        changes["grid_kind"] = args.grid_kind
     grid_changes = {option: getattr(args, option) for option in GRID_OPTIONS if getattr(args, option) is not None}
     if grid_changes:
         profile.grid = dataclasses.replace(profile.grid, **grid_changes)

@@ -29,6 +29,7 @@ from fieldgrid.cli.exits import (
 from fieldgrid.errors import FieldgridError
 from fieldgrid.i18n import language_from_env, normalize_language, set_language, t
 from fieldgrid.model import Member, ValidationError, ValidationErrors
+from fieldgrid.model.places import GRID_KINDS
 from fieldgrid.store import HomeLock, Store, default_demo_home, home_kind, resolve_home
 from fieldgrid.store.pin import DEMO_PIN, Unlocker
 
@@ -168,8 +169,10 @@ def cmd_demo(args: argparse.Namespace) -> int:
                 print_notices(store)
             if not store.is_demo and not store.is_empty():
                 raise InputError("cli.demo.real_data", home=str(home))
-            complete = store.is_demo and store.profile() is not None and bool(store.households())
-            if args.reset or (store.is_demo and not complete):
+            profile = store.profile()
+            complete = store.is_demo and profile is not None and bool(store.households())
+            other_kind = profile is not None and profile.grid_kind != args.grid_kind  # a demo of another kind
+            if args.reset or (store.is_demo and (not complete or other_kind)):
                 # Only ever a demo-marked or empty database: start it again from nothing.
                 store.close()
                 store.path.unlink(missing_ok=True)
@@ -178,7 +181,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
             if complete:
                 err(t("cli.demo.kept", home=str(home)))
             else:
-                count = write_demo(store)
+                count = write_demo(store, args.grid_kind)
                 err(t("cli.demo.created", count=count, home=str(home)))
             if not store.is_sealed:
                 store.seal(SealKey.new(DEMO_PIN))
@@ -261,6 +264,7 @@ def build_parser() -> Parser:
     demo.add_argument("--no-open", action="store_true", help=t("cli.help.demo_no_open"))
     demo.add_argument("--reset", action="store_true", help=t("cli.help.demo_reset"))
     demo.add_argument("--station", metavar="DIR", help=t("cli.help.demo_station"))
+    demo.add_argument("--grid-kind", choices=GRID_KINDS, default="stairwell", help=t("cli.help.demo_grid_kind"))
     demo.set_defaults(run=cmd_demo)
     households.register(sub, common)
     profile.register(sub, common)

@@ -66,7 +66,7 @@ class _Story:
         return str(uuid.uuid5(NAMESPACE, f"{kind}/{self.serial}"))
 
     def with_tag(self, tag: str) -> Household:
-        return next(h for h in self.households if tag in h.tags)
+        return next((h for h in self.households if tag in h.tags), self.households[0])
 
     def room(self, n: int) -> Household:
         return self.households[n % len(self.households)]
@@ -132,7 +132,7 @@ class _Story:
         nest = self.with_tag("empty_nest")
         self.history.visits.append(Visit(nest.id, self.at(1, 9, 10), "contact", "电话联系：老两口说一切都好",
                                          id=self.uid("visit")))  # fmt: skip
-        alone = [h for h in self.households if "living_alone" in h.tags][-1]
+        alone = ([h for h in self.households if "living_alone" in h.tags] or self.households)[-1]
         self.history.visits.append(Visit(alone.id, self.at(1, 20, 0), "contact", "微信联系：老人说在家摔倒，膝盖擦伤",
                                          "希望有人上门看看", id=self.uid("visit")))  # fmt: skip
         family = max(self.households, key=lambda h: len(h.members))

@@ -324,7 +324,7 @@ def build_demo(load: Callable[[], dict[str, Any]] = _load) -> DemoUnit:
     return DemoUnit(profile, households)
 
 
-def write_demo(store: Store) -> int:
+def write_demo(store: Store, grid_kind: str = "stairwell") -> int:
     """Fill an empty store with the demo unit and its last three months of field work, and mark it a demo
     home; returns the number of households.
 
@@ -332,10 +332,15 @@ def write_demo(store: Store) -> int:
     """
     from fieldgrid.demo.history import build_history
 
-    unit = build_demo()
+    if grid_kind == "stairwell":
+        unit = build_demo()
+    else:
+        from fieldgrid.demo.kinds import build_kind_demo
+
+        unit = build_kind_demo(grid_kind)
     store.mark_demo()
+    store.save_profile(unit.profile)  # first: the grid kind decides how its households are checked
     store.add_households(unit.households)  # one atomic write
-    store.save_profile(unit.profile)
     others = [h for h in unit.households if h.head_name != unit.profile.name]  # not the leader's own flat
     history = build_history(others, store.now())
     store.add_history(history.visits, history.patrols, history.logs)  # one more

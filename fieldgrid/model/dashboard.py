@@ -12,6 +12,7 @@ from fieldgrid.model.cadence import Care
 from fieldgrid.model.due import deadline_stage, household_care_stage
 from fieldgrid.model.household import Household, floor_of_room
 from fieldgrid.model.ledger import ProblemView
+from fieldgrid.model.places import SHOPS, STAIRWELL, VILLAGE, street_order, village_parts
 from fieldgrid.model.visit import Visit
 from fieldgrid.model.vocabulary import SPECIAL_ATTENTION_TAGS
 
@@ -164,3 +165,28 @@ def floors(households: Iterable[Household]) -> list[tuple[int | None, list[House
     numbered = sorted((f for f in by_floor if f is not None), reverse=True)
     order: list[int | None] = [*numbered, *([None] if None in by_floor else [])]
     return [(f, sorted(by_floor[f], key=lambda h: h.room)) for f in order]
+
+
+def map_rows(
+    households: Iterable[Household], grid_kind: str = STAIRWELL, per_row: int = 4
+) -> list[tuple[int | None, bool, list[Household]]]:
+    """How the map lays a grid out, as rows of (floor or group, whether the row starts it, its households):
+    a stairwell by floor (:func:`floors`); a village by group (3组 first), each group's houses in number order,
+    ``per_row`` to a row; a shop street's numbers in order and an institution's units by code, ``per_row`` to a
+    row (no label)."""
+    if grid_kind == STAIRWELL:
+        return [(floor, True, hs) for floor, hs in floors(households)]
+    rows: list[tuple[int | None, bool, list[Household]]] = []
+    if grid_kind == VILLAGE:
+        by_group: dict[int | None, list[Household]] = {}
+        for h in households:
+            parts = village_parts(h.room)
+            by_group.setdefault(parts[0] if parts else None, []).append(h)
+        groups = [*sorted(g for g in by_group if g is not None), *([None] if None in by_group else [])]
+        for group in groups:
+            houses = sorted(by_group[group], key=lambda h: (village_parts(h.room) or (0, 0))[1])
+            for start in range(0, len(houses), per_row):
+                rows.append((group, start == 0, houses[start : start + per_row]))
+        return rows
+    ordered = sorted(households, key=lambda h: street_order(h.room) if grid_kind == SHOPS else (0, 0, h.room))
+    return [(None, start == 0, ordered[start : start + per_row]) for start in range(0, len(ordered), per_row)]

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any, ParamSpec, TypeVar
 
 from fieldgrid.model.errors import ValidationError, ValidationErrors
+from fieldgrid.model.places import STAIRWELL, VILLAGE, room_of, validate_place, village_parts
 from fieldgrid.model.validation import (
     check_birth_year,
     check_day,
@@ -73,6 +74,9 @@ class Household:
     id: str = field(default_factory=new_id)
     ended_on: str | None = None  # the day the household moved out or its last person died (an ended residency)
     moved_to: str = ""  # where it moved to, as the leader was told
+    # What a village household, a shop or an institution has beyond a flat (:mod:`fieldgrid.model.places`):
+    # absent from the document while empty, so a stairwell's households are stored exactly as before.
+    place: dict[str, Any] = field(default_factory=dict)
 
     @property
     def is_ended(self) -> bool:
@@ -108,13 +112,17 @@ class Household:
         return seen
 
     def to_doc(self) -> dict[str, Any]:
-        return dataclasses.asdict(self)
+        doc = dataclasses.asdict(self)
+        if not doc["place"]:
+            del doc["place"]
+        return doc
 
     @classmethod
     def from_doc(cls, doc: dict[str, Any]) -> Household:
         names = {f.name for f in dataclasses.fields(cls)}
         data = {k: v for k, v in doc.items() if k in names}
         data["members"] = [member_from_doc(m) for m in doc.get("members", [])]
+        data["place"] = dict(doc.get("place") or {}) if isinstance(doc.get("place"), dict) else {}
         return cls(**data)
 
 
@@ -170,15 +178,15 @@ def validate_member(member: Member, today: dt.date | None = None) -> tuple[Membe
 
 
 def validate_household(
-    household: Household, extra_tags: Sequence[str] = (), today: dt.date | None = None
+    household: Household, extra_tags: Sequence[str] = (), today: dt.date | None = None, grid_kind: str = STAIRWELL
 ) -> Household:
-    """The household in its stored form (phones in E.164, IDs upper-case, floor from the room), or
-    :class:`ValidationErrors` naming every bad field."""
+    """The household in its stored form (phones in E.164, IDs upper-case, floor from the room; in a village the
+    group is the floor), or :class:`ValidationErrors` naming every bad field."""
     errors: list[ValidationError] = control_errors(
         room=household.room, building=household.building, unit=household.unit, notes=household.notes,
         emergency_name=household.emergency_name,
     )
-    room = fold_width(household.room)
+    room = fold_width(room_of(household.room, grid_kind))
     if not room:
         errors.append(ValidationError("room", "error.room.empty"))
     elif not _ROOM_RE.match(room):
@@ -187,6 +195,10 @@ def validate_household(
     # a floor typed by the user only counts for rooms that do not encode one ("A", "B1-02").
     derived = floor_of_room(room)
     floor = derived if derived is not None else household.floor
+    if grid_kind != STAIRWELL:  # a village's row is its group; a shop street and an institution have no floors
+        floor = parts[0] if grid_kind == VILLAGE and (parts := village_parts(room)) else None
+    place, place_errors = validate_place(household.place, grid_kind, room)
+    errors.extend(place_errors)
     if floor is not None and not -5 <= floor <= 200:
         errors.append(ValidationError("floor", "error.floor.range", value=floor))
     if household.residency not in RESIDENCY:
@@ -234,4 +246,5 @@ def validate_household(
         notes=household.notes.strip(),
         moved_to=household.moved_to.strip(),
         members=members,
+        place=place,
     )

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from fieldgrid.model.errors import ValidationError, ValidationErrors
+from fieldgrid.model.places import GRID_KINDS, STAIRWELL
 from fieldgrid.model.validation import control_errors, fold_width, normalize_phone
 
 _COMMUNITY_CODE_RE = re.compile(r"^\d{12}$")
@@ -67,9 +68,13 @@ class LeaderProfile:
     visit_days: int = 30  # the dashboard counts households not visited for this many days
     property_phone: str = ""  # the property company's duty phone, shown on the emergency screen (E.164)
     community_phone: str = ""  # the community's duty phone, likewise
+    grid_kind: str = STAIRWELL  # stairwell, village, shops or institution (:mod:`fieldgrid.model.places`)
 
     def to_doc(self) -> dict[str, Any]:
-        return dataclasses.asdict(self)
+        doc = dataclasses.asdict(self)
+        if doc["grid_kind"] == STAIRWELL:  # a stairwell's profile is stored exactly as before grid kinds
+            del doc["grid_kind"]
+        return doc
 
     @classmethod
     def from_doc(cls, doc: dict[str, Any]) -> LeaderProfile:
@@ -85,6 +90,7 @@ class LeaderProfile:
             visit_days=int(doc.get("visit_days", 30)),
             property_phone=doc.get("property_phone", ""),
             community_phone=doc.get("community_phone", ""),
+            grid_kind=str(doc.get("grid_kind") or STAIRWELL),
         )
 
 
@@ -115,6 +121,8 @@ def validate_profile(profile: LeaderProfile) -> LeaderProfile:
         errors.append(ValidationError("grid.community_code", "error.grid.code", value=grid.community_code))
     tags = [fold_width(t) for t in profile.extra_tags if fold_width(t)]
     items = list(dict.fromkeys(fold_width(i) for i in profile.extra_patrol_items if fold_width(i)))
+    if profile.grid_kind not in GRID_KINDS:
+        errors.append(ValidationError("grid_kind", "error.grid_kind.unknown", value=profile.grid_kind))
     if not 1 <= profile.visit_days <= 365:
         errors.append(ValidationError("visit_days", "error.visit_days", value=profile.visit_days))
     if errors:

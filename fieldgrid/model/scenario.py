@@ -17,11 +17,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from fieldgrid.errors import Refused
+from fieldgrid.model import places
 
 NAME_RE = re.compile(r"^[a-z][a-z0-9_]{0,39}$")  # a pack's name, every code and field name
 FIELD_TYPES: tuple[str, ...] = ("text", "number", "date", "choice", "yes_no")
 FORMS: tuple[str, ...] = ("visit", "patrol")
-GRID_KINDS: tuple[str, ...] = ("stairwell", "village", "shops", "institution")
+GRID_KINDS: tuple[str, ...] = places.GRID_KINDS
 LABEL_LANGS: tuple[str, ...] = ("zh", "en")
 MAX_LABEL = 60
 MAX_ENTRIES = 200

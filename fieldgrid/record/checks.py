@@ -112,7 +112,7 @@ SHAPES: dict[str, Shape] = {
         "floor": (optional(integer), False), "phones": (list_of(text), False), "residency": (text, False),
         "tags": (list_of(text), False), "emergency_name": (text, False), "emergency_phone": (optional(text), False),
         "notes": (text, False), NESTED: (list_of(mapping), False), "ended_on": (optional(moment), False),
-        "moved_to": (text, False),
+        "moved_to": (text, False), "place": (mapping, False),
     },
     VISITS: {
         "id": (ident, True), "household_id": (ident, True), "at": (moment, True), "kind": (text, True),

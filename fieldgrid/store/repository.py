@@ -263,7 +263,8 @@ class Store(FieldWork, SyncState, DisclosureLog, Retention, Moves, CareCadence, 
                 building=household.building or profile.grid.building,
                 unit=household.unit or profile.grid.unit,
             )
-        clean = validate_household(household, extra)
+        kind = profile.grid_kind if profile else "stairwell"
+        clean = validate_household(household, extra, grid_kind=kind)
         if profile:
             # What the station would refuse is refused here, at entry: a household of another building or unit
             # would otherwise hold up every later bundle of this device.

@@ -103,6 +103,7 @@ HOMES: dict[str, str] = {
     "reason": "reason",
     "station": "station",
     "level": "level",
+    "grid_kind": "grid_kind",
     "queue": "queue",
     "report": "report",
     "export": "export",

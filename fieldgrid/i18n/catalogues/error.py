@@ -168,6 +168,12 @@ ZH: dict[str, str] = {
     "error.scenario.unknown": "{path}：本机没有这个场景包：{name}",
     "error.scenario.no_file": "{path}：找不到场景包文件",
     "error.scenario.payload": "回传中的场景包不是一个列表",
+    "error.credit_code.length": "统一社会信用代码应为 18 位：{value} 是 {length} 位",
+    "error.credit_code.character": "统一社会信用代码里不能有 {char}：{value}（不用 I、O、Z、S、V）",
+    "error.credit_code.check": "统一社会信用代码校验码不对：{value}（最后一位应为 {expected}），请核对营业执照",
+    "error.place.village_room": "林盘住户的地址应写作 组号-门牌号，如 3组15号 或 3-15：{value}",
+    "error.place.staff": "从业人数不合理：{value}",
+    "error.grid_kind.unknown": "没有这种网格类型：{value}",
 }
 
 EN: dict[str, str] = {
@@ -348,4 +354,13 @@ EN: dict[str, str] = {
     "error.scenario.unknown": "{path}: no such scenario pack here: {name}",
     "error.scenario.no_file": "{path}: no such pack file",
     "error.scenario.payload": "the return's scenario packs are not a list",
+    "error.credit_code.length": "A unified social credit code has 18 characters: {value} has {length}",
+    "error.credit_code.character": "A unified social credit code cannot hold {char}: {value} (I, O, Z, S and V "
+    "are not used)",
+    "error.credit_code.check": "The unified social credit code's check character is wrong: {value} (the last "
+    "should be {expected}); check the licence",
+    "error.place.village_room": "A village household is addressed by group and house number, such as 3组15号 or "
+    "3-15: {value}",
+    "error.place.staff": "Implausible staff count: {value}",
+    "error.grid_kind.unknown": "No such grid kind: {value}",
 }

@@ -21,7 +21,7 @@ from textual.widgets import Static
 from fieldgrid.i18n import label, t
 from fieldgrid.model import Household
 from fieldgrid.model.cadence import care_all
-from fieldgrid.model.dashboard import Dashboard, build, floors
+from fieldgrid.model.dashboard import Dashboard, build, map_rows
 from fieldgrid.model.due import due_list
 from fieldgrid.model.moves import on_the_map
 from fieldgrid.record.tables import NOTICES
@@ -175,8 +175,14 @@ class StairwellScreen(Fresh, Screen[None]):
         care = care_all(households, visits, cadence, now.date())
         self.due_today = len(due_list(households, visits, problems, cadence, now.date()))
         self.dashboard = build(households, visits, problems, now, visit_days=days, care=care)
-        rooms = [(floor, [self.dashboard.rooms[h.id] for h in hs]) for floor, hs in floors(households)]
+        kind = profile.grid_kind if profile else "stairwell"
+        laid_out = map_rows(households, kind)
+        rooms = [(floor, [self.dashboard.rooms[h.id] for h in hs]) for floor, _, hs in laid_out]
         current = self.grid.current
+        self.grid.kind = kind
+        self.grid.labels = [] if kind == "stairwell" else [
+            t("tui.map.group", group=floor) if first and floor is not None else "" for floor, first, _ in laid_out
+        ]
         self.grid.set_rooms(rooms, keep=current.household if current else None)
         self.query_one("#map-hint", Static).display = not rooms
         self.grid.display = bool(rooms)

@@ -25,6 +25,7 @@ from textual.strip import Strip
 from fieldgrid.i18n import t
 from fieldgrid.model.dashboard import RoomState
 from fieldgrid.model.household import Household
+from fieldgrid.model.places import place_name
 from fieldgrid.tui.common.bindings import translate_bindings
 
 CELL = 9  # cells per room
@@ -70,6 +71,10 @@ class StairwellGrid(ScrollView, can_focus=True):
         self.columns = 0
         self.cursor = (0, 0)  # (column, row)
         self._styles: dict[str, Style] = {}
+        # The grid's kind (:mod:`fieldgrid.model.places`): a village's rows are its groups, a shop street's its
+        # numbers in order; ``labels`` (one per row) replace the floors' labels when given.
+        self.kind = "stairwell"
+        self.labels: list[str] = []
 
     # -- data -------------------------------------------------------------------------------------
 
@@ -168,7 +173,7 @@ class StairwellGrid(ScrollView, can_focus=True):
 
     def cell_segments(self, state: RoomState, selected: bool) -> list[Segment]:
         h = state.household
-        door = h.room[-2:] if len(h.room) >= 3 else h.room
+        door = self.door(h)
         cursor = self._style("cursor")
 
         def paint(style: Style) -> Style:
@@ -178,7 +183,7 @@ class StairwellGrid(ScrollView, can_focus=True):
             # one blank always closes a cell, so cells never run together, whatever the language
             cell = set_cell_size(f"{door} {t('tui.map.vacant')}", CELL - 1) + " "
             return [Segment(cell, paint(self._style("vacant")))]
-        name = h.head_name[:1] or "?"
+        name = (place_name(h.place) if self.kind in ("shops", "institution") else "")[:1] or h.head_name[:1] or "?"
         problem = "!!" if state.overdue else "!^" if state.soon else "!" if state.open_problems else ""
         if state.emergency:  # an open 紧急 problem outranks its deadline's stage
             problem = "‼"
@@ -201,9 +206,22 @@ class StairwellGrid(ScrollView, can_focus=True):
         segments.append(Segment(" " * max(0, CELL - used), paint(Style())))
         return segments
 
+    def door(self, h: Household) -> str:
+        """What a cell is called: a flat's door (``01`` of ``0601``), a village house's number (``15`` of
+        ``3-15``), a shop's street number, an institution's code."""
+        if self.kind == "stairwell":
+            return h.room[-2:] if len(h.room) >= 3 else h.room
+        if self.kind == "village":
+            return h.room.rpartition("-")[2]
+        return h.room
+
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
         label_style = self._style("label")
+        if y == 0 and self.kind != "stairwell":  # no door numbers across: each cell names its own place
+            heading = t(f"grid_kind.{self.kind}")
+            return Strip([Segment(set_cell_size("", LABEL), self._style("label")),
+                          Segment(heading, self._style("label"))]).crop_extend(0, width, self.rich_style)  # fmt: skip
         if y == 0:
             heads = "".join(set_cell_size(t("tui.map.door", n=f"{n + 1:02d}"), CELL) for n in range(self.columns))
             return Strip([Segment(set_cell_size("", LABEL), label_style), Segment(heads, label_style)]).crop_extend(
@@ -213,7 +231,10 @@ class StairwellGrid(ScrollView, can_focus=True):
         if row >= len(self.rows):
             return Strip.blank(width, self.rich_style)
         floor, rooms = self.rows[row]
-        label = t("tui.map.floor", floor=floor) if floor is not None else t("tui.map.no_floor")
+        if self.labels:
+            label = self.labels[row] if row < len(self.labels) else ""
+        else:
+            label = t("tui.map.floor", floor=floor) if floor is not None else t("tui.map.no_floor")
         segments = [Segment(set_cell_size(label, LABEL), label_style)]
         for x, state in enumerate(rooms):
             segments.extend(self.cell_segments(state, (x, row) == self.cursor and self.has_focus))

@@ -72,6 +72,12 @@ ZH: dict[str, str] = {
     "cli.field.record": "记录",
     "cli.field.property_phone": "物业电话",
     "cli.field.community_phone": "社区电话",
+    "cli.field.grid_kind": "网格类型",
+    "cli.field.place.name": "名称",
+    "cli.field.place.credit_code": "统一社会信用代码",
+    "cli.field.place.staff": "从业人数",
+    "cli.field.place.security_officer": "安全员",
+    "cli.field.place.security_phone": "安全员电话",
 }
 
 EN: dict[str, str] = {
@@ -144,4 +150,10 @@ EN: dict[str, str] = {
     "cli.field.record": "Record",
     "cli.field.property_phone": "Property phone",
     "cli.field.community_phone": "Community phone",
+    "cli.field.grid_kind": "Grid kind",
+    "cli.field.place.name": "Name",
+    "cli.field.place.credit_code": "Unified social credit code",
+    "cli.field.place.staff": "Staff",
+    "cli.field.place.security_officer": "Security officer",
+    "cli.field.place.security_phone": "Security officer's phone",
 }

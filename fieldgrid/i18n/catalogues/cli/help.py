@@ -242,6 +242,14 @@ ZH: dict[str, str] = {
     "按原户主填写的，请按需用 households edit 修改。",
     "cli.help.property_phone": "物业值班电话（紧急情况页显示；空值清除）",
     "cli.help.community_phone": "社区值班电话（紧急情况页显示；空值清除）",
+    "cli.help.grid_kind": "网格类型：stairwell（楼栋单元，默认）、village（林盘院落）、shops（个体工商户）、insti"
+    "tution（机关企事业单位）",
+    "cli.help.place_name": "院落、店铺或单位的名称（王家院子、老王面馆）",
+    "cli.help.credit_code": "店铺的统一社会信用代码（18 位，校验码按 GB 32100 核对）",
+    "cli.help.staff": "从业人数",
+    "cli.help.security_officer": "单位的安全员",
+    "cli.help.security_phone": "安全员电话",
+    "cli.help.demo_grid_kind": "演示哪种网格：stairwell（默认）、village、shops、institution",
 }
 
 EN: dict[str, str] = {
@@ -505,4 +513,14 @@ EN: dict[str, str] = {
     "needed.",
     "cli.help.property_phone": "the property company's duty phone (shown on the emergency screen; empty clears it)",
     "cli.help.community_phone": "the community's duty phone (shown on the emergency screen; empty clears it)",
+    "cli.help.grid_kind": "the kind of micro-grid: stairwell (the default), village (林盘 households by group "
+    "and number), shops (个体工商户), institution (institutions and enterprises)",
+    "cli.help.place_name": "the name of the homestead, shop or institution (王家院子, 老王面馆)",
+    "cli.help.credit_code": "the shop's unified social credit code (18 characters, its check character verified "
+    "per GB 32100)",
+    "cli.help.staff": "how many people work there",
+    "cli.help.security_officer": "the institution's security officer",
+    "cli.help.security_phone": "the security officer's phone",
+    "cli.help.demo_grid_kind": "which kind of grid to demonstrate: stairwell (the default), village, shops, "
+    "institution",
 }

@@ -16,6 +16,7 @@ ZH: dict[str, str] = {
     "tui.map.pick_lived_in": "请先选中一户有人住的房屋",
     "tui.map.empty_hint": "还没有住户。\n\n按 i 导入花名册（Excel 表格），\n或按 h 打开花名册、再按 a 逐户添加。",
     "tui.map.no_notices": "服务站还没有发来通知。",
+    "tui.map.group": "{group}组",
 }
 
 EN: dict[str, str] = {
@@ -32,4 +33,5 @@ EN: dict[str, str] = {
     "tui.map.pick_lived_in": "Choose a flat someone lives in first",
     "tui.map.empty_hint": "No households yet.\n\nPress i to import a roster,\nor h (the roster), then a to add one.",
     "tui.map.no_notices": "No notices from the station yet.",
+    "tui.map.group": "G{group}",
 }

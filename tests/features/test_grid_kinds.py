@@ -1,0 +1,83 @@
+"""Grid kinds (#16 item 1): a 林盘 leader's households by group and number, a shop street's shops with their credit
+codes, an institution block's units with their security officers — each added, visited, given a problem, carried
+to the station on the stick and found in its monthly report; a wrong credit code refused with nothing written."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+
+from testkit.cli import db_bytes
+from testkit.stick import onboard
+
+KINDS = {
+    "village": (["--room", "3组15号", "--head", "王建国", "--place-name", "王家院子"], "3组15号", "3-15"),
+    "shops": (["--room", "12号", "--head", "李老板", "--place-name", "老王面馆", "--credit-code",
+               "91350100M000100Y43", "--staff", "3", "--phone", "13800138000"], "12号", "12"),
+    "institution": (["--room", "A01", "--head", "赵主任", "--place-name", "晋原小学", "--security-officer", "钱保卫",
+                     "--security-phone", "13900139000"], "晋原小学", "A01"),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("kind", list(KINDS))
+def test_a_leader_of_each_grid_kind_does_the_month_and_the_station_reports_it(cli, tmp_path: Path, kind: str) -> None:
+    world = onboard(cli, tmp_path, count=1)
+    station, [device], stick = world.station, world.devices, world.stick
+    assert cli("profile", "set", "--grid-kind", kind, home_dir=device).code == 0
+    assert json.loads(cli("profile", "show", "--json", home_dir=device).out)["grid_kind"] == kind
+    options, named, room = KINDS[kind]
+    added = cli("households", "add", *options, home_dir=device)
+    assert added.code == 0, added.err
+    [household] = json.loads(cli("households", "list", "--json", home_dir=device).out)
+    assert household["room"] == room and household["place"]["name"]
+    visit = cli("visits", "add", named, "--kind", "回访", "--found", "一切正常", home_dir=device)
+    assert visit.code == 0, visit.err
+    problem = cli("problems", "add", "--category", "安全隐患", "--description", f"{kind}门口电瓶车充电",
+                  "--household", named, home_dir=device)  # fmt: skip
+    assert problem.code == 0, problem.err
+    assert cli("sync", "stick", str(stick), home_dir=device).code == 0
+    station_stick = cli("station", "stick", str(stick), home_dir=station)
+    assert station_stick.code == 0, station_stick.err
+
+    folder = tmp_path / "report"
+    month = dt.date.today().strftime("%Y-%m")
+    made = cli("station", "report", "--month", month, "--out", str(folder), home_dir=station)
+    assert made.code == 0, made.err
+    [sheet] = folder.glob("问题台账-*.csv")
+    ledger = list(csv.reader(sheet.read_text(encoding="utf-8-sig").splitlines()))
+    assert any(any(f"{kind}门口电瓶车充电" in cell for cell in row) and any(room in cell for cell in row)
+               for row in ledger[1:]), ledger  # fmt: skip
+
+
+@pytest.mark.parametrize("kind", ["village", "shops", "institution"])
+def test_the_demo_of_each_kind_is_made(
+    cli, tmp_path: Path, kind: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    home = tmp_path / "demo"
+    made = cli("demo", "--no-open", "--grid-kind", kind, "--station", str(tmp_path / "st"), home_dir=home)
+    assert made.code == 0, made.err
+    monkeypatch.setenv("FIELDGRID_PIN", "000000")
+    shown = cli("profile", "show", "--json", home_dir=home)
+    assert json.loads(shown.out)["grid_kind"] == kind
+
+
+def test_a_wrong_credit_code_is_refused_and_nothing_is_written(cli, home: Path, with_profile: None) -> None:
+    assert cli("profile", "set", "--grid-kind", "shops", home_dir=home).code == 0
+    before = db_bytes(home)
+    bad = cli("households", "add", "--room", "12", "--head", "李老板", "--credit-code", "91350100M000100Y44",
+              home_dir=home)  # fmt: skip
+    assert bad.code == 2
+    assert "校验码" in bad.err and "3" in bad.err
+    assert db_bytes(home) == before
+
+
+def test_a_village_address_that_is_no_group_and_number_is_refused(cli, home: Path, with_profile: None) -> None:
+    assert cli("profile", "set", "--grid-kind", "village", home_dir=home).code == 0
+    before = db_bytes(home)
+    bad = cli("households", "add", "--room", "0601", "--head", "王建国", home_dir=home)
+    assert bad.code == 2 and "3组15号" in bad.err
+    assert db_bytes(home) == before
