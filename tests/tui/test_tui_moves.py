@@ -20,13 +20,15 @@ from fieldgrid.tui.households.household_form import HouseholdFormScreen
 from fieldgrid.tui.households.move_forms import DeceasedFormScreen, MoveOutFormScreen
 from fieldgrid.tui.widgets.member_editor import MemberEditor
 from fieldgrid.tui.widgets.stairwell_grid import StairwellGrid
-from testkit.tui_app import field_error, screen_text, shows
+from testkit.tui_app import field_error, shows
 from testkit.tui_field import choose, room_of, run, type_in
 
 
 def footer(app: FieldgridApp) -> str:
-    """The key bar: the bottom line of the screen."""
-    return " ".join(screen_text(app).splitlines()[-1].split())
+    """The key bar, all its lines (a second one when the keys do not fit on one)."""
+    from fieldgrid.tui.widgets.key_bar import KeyBar
+
+    return " ".join(str(app.screen.query_one(KeyBar).render()).split())
 
 
 def test_move_out_then_move_in_from_the_map(store: Store) -> None:
