@@ -49,8 +49,6 @@ def extra_widgets(fields: Sequence[PackField], values: Mapping[str, Any] | None 
             widget = choice_field(name, shown, options, old or None, blank=True)
         elif f.type == "date":
             widget = date_field(name, shown, old)
-        elif f.type == "number":
-            widget = text_field(name, shown, old, hint=t("tui.scenarios.number_hint"))
         else:
             widget = text_field(name, shown, old)
         widget.add_class("extra-field")

@@ -69,18 +69,18 @@ class VisitFormScreen(FieldFormScreen[Visit]):
         yield text_field("needs", t("tui.visit.needs"), old.needs if old else "")
         kinds = visit_kind_options(self.store, old.kind if old else None)  # a removed pack's kind: kept
         yield choice_field("kind", t("tui.visit.kind"), kinds, old.kind if old else "routine")
+        # right under the kind: the extra fields of every pack's visit kinds, those of the chosen kind's pack shown
+        kind = old.kind if old else "routine"
+        for f in self.all_extra():
+            for widget in extra_widgets([f], old.fields if old else None):
+                widget.display = f in self.extra_for(kind)
+                yield widget
         yield text_field("at", t("tui.visit.at"), when_text(old.at) if old else now, hint=t("tui.visit.at_hint"))
         seen = set(old.seen) if old else set()
         checklist = TickList(*(Selection(m.name, m.name, m.name in seen) for m in self.household.members), id="f-seen")
         seen_field = FormField(t("tui.visit.seen"), checklist, field="seen")
         seen_field.display = bool(self.household.members)
         yield seen_field
-        # the extra fields of every pack's visit kinds, those of the chosen kind's pack shown
-        kind = old.kind if old else "routine"
-        for f in self.all_extra():
-            for widget in extra_widgets([f], old.fields if old else None):
-                widget.display = f in self.extra_for(kind)
-                yield widget
 
     # -- a pack's extra fields -----------------------------------------------------------------------
 

@@ -6,8 +6,8 @@ PREFIXES = ("tui.scenarios",)
 ZH: dict[str, str] = {
     "tui.scenarios.title": "场景包",
     "tui.scenarios.help_title": "场景包",
-    "tui.scenarios.help_intro": "本机已安装的场景包：巡查清单、走访类型、问题类别、标签和表单附加字段。场景包随服务站的"
-                                "回执安装，或用 fieldgrid scenarios install 安装。",
+    "tui.scenarios.help_intro": "本机已安装的场景包：巡查清单、走访类型、问题类别、标签和表单附加字段。"
+                                "场景包随服务站的回执安装。",
     "tui.scenarios.key": "场景包",
     "tui.scenarios.cmd": "场景包",
     "tui.scenarios.cmd_help": "本机已安装的场景包（名称、版本、标题）",
@@ -19,16 +19,15 @@ ZH: dict[str, str] = {
     "tui.scenarios.contents": "清单{checklists}个 · 走访类型{kinds}个 · 类别{categories}个 · 标签{tags}个 · "
                               "附加字段{fields}个",
     "tui.scenarios.count": "已安装{count}个场景包（另有内置词表）",
-    "tui.scenarios.how": "场景包随服务站的回执安装；也可用 fieldgrid scenarios install 安装、"
-                         "fieldgrid scenarios remove 移除。",
+    "tui.scenarios.how": "场景包随服务站的回执安装，也可用命令安装或移除：\n"
+                         "  fieldgrid scenarios install 文件\n  fieldgrid scenarios remove 名称",
     "tui.scenarios.status": "场景包{count}个：{titles}（ctrl+o 查看）",
     "tui.scenarios.installed": "已安装场景包：{title}（第{version}版）",
     "tui.scenarios.refused": "未安装场景包 {name}：{reason}",
     "tui.scenarios.checklist": "巡查清单",
-    "tui.scenarios.required_label": "{label}（必填）",
+    "tui.scenarios.required_label": "{label} *",
     "tui.scenarios.yes": "是",
     "tui.scenarios.no": "否",
-    "tui.scenarios.number_hint": "填数字",
     "tui.scenarios.required": "请填写{field}",
     "tui.scenarios.value_text": "{field}过长或含控制字符",
     "tui.scenarios.value_number": "{field}应为数字",
@@ -42,7 +41,7 @@ EN: dict[str, str] = {
     "tui.scenarios.help_title": "Scenario packs",
     "tui.scenarios.help_intro": "The scenario packs installed on this device: patrol checklists, visit kinds, "
                                 "problem categories, tags and extra form fields. Packs come with the station's "
-                                "returns, or are installed with fieldgrid scenarios install.",
+                                "returns.",
     "tui.scenarios.key": "Packs",
     "tui.scenarios.cmd": "Scenario packs",
     "tui.scenarios.cmd_help": "The scenario packs installed here (name, version, title)",
@@ -54,16 +53,15 @@ EN: dict[str, str] = {
     "tui.scenarios.contents": "{checklists} checklists · {kinds} visit kinds · {categories} categories · "
                               "{tags} tags · {fields} extra fields",
     "tui.scenarios.count": "{count} scenario packs installed (besides the built-in vocabulary)",
-    "tui.scenarios.how": "Packs come with the station's returns; fieldgrid scenarios install adds one, "
-                         "fieldgrid scenarios remove removes one.",
+    "tui.scenarios.how": "Packs come with the station's returns, or are installed and removed with:\n"
+                         "  fieldgrid scenarios install FILE\n  fieldgrid scenarios remove NAME",
     "tui.scenarios.status": "Scenario packs ({count}): {titles} (ctrl+o to see them)",
     "tui.scenarios.installed": "Scenario pack installed: {title} (v{version})",
     "tui.scenarios.refused": "Scenario pack {name} not installed: {reason}",
     "tui.scenarios.checklist": "Checklist",
-    "tui.scenarios.required_label": "{label} (required)",
+    "tui.scenarios.required_label": "{label} *",
     "tui.scenarios.yes": "Yes",
     "tui.scenarios.no": "No",
-    "tui.scenarios.number_hint": "a number",
     "tui.scenarios.required": "Fill in {field}",
     "tui.scenarios.value_text": "{field} is too long or holds control characters",
     "tui.scenarios.value_number": "{field} must be a number",
