@@ -267,6 +267,11 @@ class FieldgridApp(App[None]):
 
         self.push_screen(SyncScreen(self.store))
 
+    def action_scenarios(self) -> None:
+        from fieldgrid.tui.scenarios.packs_screen import PacksScreen
+
+        self.push_screen(PacksScreen(self.store))
+
     def action_emergency(self) -> None:
         from fieldgrid.tui.field_work.emergency import EmergencyScreen
 
@@ -339,6 +344,7 @@ class FieldgridApp(App[None]):
             yield SystemCommand(t("tui.cmd.problem"), t("tui.cmd.problem_help"), self.action_problem)
             yield SystemCommand(t("tui.cmd.emergency"), t("tui.cmd.emergency_help"), self.action_emergency)
             yield SystemCommand(t("tui.cmd.sync"), t("tui.cmd.sync_help"), self.action_sync)
+            yield SystemCommand(t("tui.scenarios.cmd"), t("tui.scenarios.cmd_help"), self.action_scenarios)
             yield SystemCommand(t("tui.cmd.roster"), t("tui.cmd.roster_help"), self.action_import_roster)
         if not isinstance(screen, ProfileScreen):
             yield SystemCommand(t("tui.cmd.profile"), t("tui.cmd.profile_help"), self.action_edit_profile)

@@ -60,6 +60,7 @@ HOMES: dict[str, str] = {
     "tui.correct": "tui.correct",
     "tui.street": "tui.street",
     "tui.textual": "tui.textual",
+    "tui.scenarios": "tui.scenarios",
 
     "cli.help": "cli.help",
     "cli.argparse": "cli.help",

@@ -26,10 +26,11 @@ from textual.widgets.option_list import Option
 from fieldgrid.i18n import label, t
 from fieldgrid.model import Household, ValidationError, ValidationErrors
 from fieldgrid.model.corrections import Correction, Standing
-from fieldgrid.model.problem import CATEGORIES, URGENCIES
+from fieldgrid.model.problem import URGENCIES
 from fieldgrid.store import Store
 from fieldgrid.tui.common.bindings import translate_bindings
 from fieldgrid.tui.common.field_form import FieldFormScreen, choice_field, text_field
+from fieldgrid.tui.common.vocabulary import category_options
 from fieldgrid.tui.field_work.visit_form import parse_when, when_text
 from fieldgrid.tui.widgets.form_field import FormField
 from fieldgrid.tui.widgets.key_bar import KeyBar
@@ -119,7 +120,7 @@ class ProblemCorrectionScreen(FieldFormScreen["ProblemView"]):
         r = self.view.report
         households = [(f"{h.room} {h.head_name}".strip(), h.id) for h in self.store.households()]
         yield choice_field(
-            "category", t("tui.problem.category"), [(label("category", c), c) for c in CATEGORIES], r.category
+            "category", t("tui.problem.category"), category_options(self.store, r.category), r.category
         )
         yield choice_field(
             "urgency", t("tui.problem.urgency"), [(label("urgency", u), u) for u in URGENCIES], r.urgency

@@ -23,7 +23,6 @@ from fieldgrid.i18n import label, t
 from fieldgrid.model.cadence import SPECIAL_RULES
 from fieldgrid.model.due import DueEntry, deadline_stage, waiting_days
 from fieldgrid.model.ledger import ProblemView
-from fieldgrid.model.vocabulary import TAGS
 from fieldgrid.store import Store
 from fieldgrid.tui.common.bindings import translate_bindings
 from fieldgrid.tui.common.formatting import emergency_marked
@@ -38,7 +37,7 @@ WEEK = 7
 def rule_text(rule: str) -> str:
     if rule in SPECIAL_RULES:
         return t(f"tui.due.rule_{rule}")
-    return label("tag", rule) if rule in TAGS else rule
+    return label("tag", rule)  # a built-in tag's or a scenario pack's tag's label; a leader's own as typed
 
 
 def when_text(entry: DueEntry) -> str:

@@ -11,14 +11,17 @@ from collections.abc import Iterable
 
 from textual import on
 from textual.widget import Widget
-from textual.widgets import Input, SelectionList
+from textual.widgets import Input, Select, SelectionList
 from textual.widgets.selection_list import Selection
 
 from fieldgrid.i18n import label, t
 from fieldgrid.model import Household, ValidationError, ValidationErrors
-from fieldgrid.model.visit import VISIT_KINDS, Visit
+from fieldgrid.model.scenario import FormField as PackField
+from fieldgrid.model.visit import Visit
 from fieldgrid.store import Store
+from fieldgrid.tui.common.extra_fields import extra_values, extra_widgets, field_name
 from fieldgrid.tui.common.field_form import FieldFormScreen, choice_field, date_field, text_field
+from fieldgrid.tui.common.vocabulary import visit_kind_options
 from fieldgrid.tui.widgets.form_field import FormField
 from fieldgrid.tui.widgets.room_field import Where, room_field, where
 from fieldgrid.tui.widgets.ticks import TickList
@@ -64,18 +67,35 @@ class VisitFormScreen(FieldFormScreen[Visit]):
         yield text_field("found", t("tui.visit.found"), old.found if old else "", area=True)
         yield date_field("follow_up", t("tui.visit.follow_up"), (old.follow_up or "") if old else "")
         yield text_field("needs", t("tui.visit.needs"), old.needs if old else "")
-        yield choice_field(
-            "kind",
-            t("tui.visit.kind"),
-            [(label("visit_kind", k), k) for k in VISIT_KINDS],
-            old.kind if old else "routine",
-        )
+        kinds = visit_kind_options(self.store, old.kind if old else None)  # a removed pack's kind: kept
+        yield choice_field("kind", t("tui.visit.kind"), kinds, old.kind if old else "routine")
+        # right under the kind: the extra fields of every pack's visit kinds, those of the chosen kind's pack shown
+        kind = old.kind if old else "routine"
+        for f in self.all_extra():
+            for widget in extra_widgets([f], old.fields if old else None):
+                widget.display = f in self.extra_for(kind)
+                yield widget
         yield text_field("at", t("tui.visit.at"), when_text(old.at) if old else now, hint=t("tui.visit.at_hint"))
         seen = set(old.seen) if old else set()
         checklist = TickList(*(Selection(m.name, m.name, m.name in seen) for m in self.household.members), id="f-seen")
         seen_field = FormField(t("tui.visit.seen"), checklist, field="seen")
         seen_field.display = bool(self.household.members)
         yield seen_field
+
+    # -- a pack's extra fields -----------------------------------------------------------------------
+
+    def all_extra(self) -> list[PackField]:
+        vocabulary = self.store.vocabulary()
+        return [f for p in vocabulary.packs if p.visit_kinds for f in self.store.extra_fields("visit", p)]
+
+    def extra_for(self, kind: str) -> tuple[PackField, ...]:
+        return self.store.extra_fields("visit", self.store.vocabulary().kind_pack(kind))
+
+    @on(Select.Changed, "#f-kind")
+    def _kind_chosen(self, event: Select.Changed) -> None:
+        shown = self.extra_for(str(event.value))
+        for f in self.all_extra():
+            self.field(field_name(f)).display = f in shown
 
     # -- the room field ------------------------------------------------------------------------------
 
@@ -127,6 +147,7 @@ class VisitFormScreen(FieldFormScreen[Visit]):
             follow_up=self.day("follow_up"),
             corrects=self.corrects.id if self.corrects else None,
             seen=self.seen(),
+            fields=extra_values(self, self.extra_for(self.value("kind"))),
         )
         saved = self.store.add_visit(visit)
         self.app.notify(t("tui.visit.saved", room=self.household.room, kind=label("visit_kind", saved.kind)))

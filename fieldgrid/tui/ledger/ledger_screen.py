@@ -17,10 +17,11 @@ from fieldgrid.assets import asset_path
 from fieldgrid.i18n import label, t
 from fieldgrid.model.due import deadline_stage, waiting_days
 from fieldgrid.model.ledger import ProblemView
-from fieldgrid.model.problem import CATEGORIES, STATUSES
+from fieldgrid.model.problem import STATUSES
 from fieldgrid.store import Store
 from fieldgrid.tui.common.bindings import translate_bindings
 from fieldgrid.tui.common.formatting import emergency_marked
+from fieldgrid.tui.common.vocabulary import category_options
 from fieldgrid.tui.widgets.key_bar import KeyBar
 from fieldgrid.tui.widgets.table_columns import TonedRow
 from fieldgrid.tui.widgets.title_bar import TitleBar
@@ -79,9 +80,7 @@ class LedgerScreen(Screen[None]):
         yield TitleBar()
         with Horizontal(id="ledger-filters"):
             yield self._select("filter-status", t("tui.ledger.all_status"), statuses)
-            yield self._select(
-                "filter-category", t("tui.ledger.all_categories"), [(label("category", c), c) for c in CATEGORIES]
-            )
+            yield self._select("filter-category", t("tui.ledger.all_categories"), [])  # the packs' too: reload
             yield self._select("filter-month", t("tui.ledger.all_months"), [])
             yield self._select("filter-household", t("tui.ledger.all_households"), [])
         yield VirtualTable(
@@ -119,6 +118,8 @@ class LedgerScreen(Screen[None]):
         households = self.store.households()
         self.rooms = {h.id: f"{h.room} {h.head_name}".strip() for h in households}
         months = sorted({v.reported_at[:7] for v in self.views}, reverse=True)
+        categories = category_options(self.store, *sorted({v.report.category for v in self.views}))
+        self._set_options("#filter-category", t("tui.ledger.all_categories"), categories)
         self._set_options("#filter-month", t("tui.ledger.all_months"), [(m, m) for m in months])
         self._set_options(
             "#filter-household",

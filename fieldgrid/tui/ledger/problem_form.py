@@ -20,9 +20,10 @@ from fieldgrid.errors import FieldgridError
 from fieldgrid.i18n import label, t
 from fieldgrid.model import Household, ValidationError, ValidationErrors
 from fieldgrid.model.ledger import EMERGENCY_KINDS, ProblemView, Report
-from fieldgrid.model.problem import CATEGORIES, URGENCIES
+from fieldgrid.model.problem import URGENCIES
 from fieldgrid.store import Store
 from fieldgrid.tui.common.field_form import FieldFormScreen, choice_field, text_field
+from fieldgrid.tui.common.vocabulary import category_options
 from fieldgrid.tui.field_work.visit_form import parse_when, when_text
 from fieldgrid.tui.widgets.form_field import FormField
 from fieldgrid.tui.widgets.room_field import Where, room_field, where
@@ -65,7 +66,7 @@ class ProblemFormScreen(FieldFormScreen[ProblemView]):
         yield room
         yield text_field("description", t("tui.problem.description"), r.description, area=True)
         yield choice_field(
-            "category", t("tui.problem.category"), [(label("category", c), c) for c in CATEGORIES], r.category
+            "category", t("tui.problem.category"), category_options(self.store, r.category), r.category
         )
         yield choice_field(
             "urgency", t("tui.problem.urgency"), [(label("urgency", u), u) for u in URGENCIES], r.urgency

@@ -5,6 +5,7 @@ The folder comes filled in with the stick found plugged in, or the one used last
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import ClassVar
 
@@ -17,7 +18,8 @@ from textual.widgets import Input, Static
 
 from fieldgrid.assets import asset_path
 from fieldgrid.errors import FieldgridError
-from fieldgrid.i18n import label, t
+from fieldgrid.i18n import get_language, label, t
+from fieldgrid.model.scenario import Pack, ScenarioError
 from fieldgrid.store import Store
 from fieldgrid.tui.common.bindings import translate_bindings
 from fieldgrid.tui.common.fresh import Fresh
@@ -28,6 +30,15 @@ from fieldgrid.tui.widgets.title_bar import TitleBar
 OLD_FOLDER = "tui_sync_folder"  # the folder this screen remembered before the stick was one action
 
 
+def pack_lines(installed: Sequence[Pack], refused: Sequence[tuple[str, ScenarioError]]) -> list[str]:
+    """What a return did with the scenario packs it brought: each installed (its title and version) or refused
+    (its name and why)."""
+    lang = "en" if get_language() == "en" else "zh"
+    lines = [t("tui.scenarios.installed", title=p.title.label(lang), version=p.version) for p in installed]
+    lines += [t("tui.scenarios.refused", name=name, reason=t(exc.key, **exc.params)) for name, exc in refused]
+    return lines
+
+
 class SyncScreen(Fresh, Screen[None]):
     CSS_PATH: ClassVar = [asset_path("tcss", "forms.tcss")]
     DEFAULT_CSS = "#sync-result { margin-top: 1; }"
@@ -36,6 +47,7 @@ class SyncScreen(Fresh, Screen[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "stick", "tui.key.sync_stick", priority=True),
+        Binding("ctrl+o", "scenarios", "tui.scenarios.key", priority=True),
         Binding("escape", "back", "tui.key.back"),
     ]
 
@@ -75,6 +87,11 @@ class SyncScreen(Fresh, Screen[None]):
         conflicts = len(self.store.raw_docs(device.CONFLICTS))
         if conflicts:
             text.append(t("tui.sync.conflicts", count=conflicts) + "\n", style="yellow")
+        installed = self.store.vocabulary().installed
+        if installed:
+            lang = "en" if get_language() == "en" else "zh"
+            titles = t("tui.list_sep").join(p.title.label(lang) for p in installed.values())
+            text.append(t("tui.scenarios.status", count=len(installed), titles=titles) + "\n")
         notices = self.store.raw_docs(device.NOTICES)
         if notices:
             text.append("\n" + t("sync.status.notices", count=len(notices)) + "\n", style="bold")
@@ -142,12 +159,16 @@ class SyncScreen(Fresh, Screen[None]):
                     lines.append(t("stick.device.decision", code=str(decision.get("problem_id", ""))[:8].upper(),
                                    outcome=label("outcome", str(data.get("outcome", ""))),
                                    text=str(data.get("text", ""))))  # fmt: skip
+                lines += pack_lines(result.scenarios, result.scenarios_refused)
         if not done.returns:
             lines.append(t("tui.sync.no_returns"))
         written = done.exported.path.relative_to(done.folder.parent)  # fieldgrid/device-….fgbundle: it fits
         lines.append(t("sync.export.done", count=done.exported.records, path=str(written)))
         self._result("\n".join(lines), error=refused)
         self.show_status()
+
+    async def action_scenarios(self) -> None:
+        await self.app.run_action("scenarios")
 
     def action_back(self) -> None:
         self.dismiss(None)

@@ -11,13 +11,13 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import Checkbox, Input, Label
 
-from fieldgrid.i18n import has, t
+from fieldgrid.i18n import label, t
 from fieldgrid.tui.widgets.ticks import TickBox
 
 
 def item_label(code: str) -> str:
-    key = f"patrol_item.{code}"
-    return t(key) if has(key) else code
+    """A built-in item's or a scenario pack's item's label; a leader's own item as typed."""
+    return label("patrol_item", code)
 
 
 class PatrolRow(Horizontal):

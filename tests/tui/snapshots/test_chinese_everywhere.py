@@ -45,8 +45,11 @@ WORD = re.compile(r"[A-Za-z][A-Za-z0-9]*")
 SINGLE_KEY = re.compile(r"[A-Za-z]")  # a letter key: v, d, h …
 DEVICE_ID = re.compile(r"(st)?[0-9a-f]{6,}")  # a device's or the station's id, a key's fingerprint
 CODE = re.compile(r"[A-Z0-9]*[0-9][A-Z0-9]*|[A-F0-9]{2,}")  # a problem's code (78E49318, or part of it), a card's
-# What is not words of the interface: a command to type (fieldgrid profile cadence), a path or a file's name.
-NOT_WORDS = re.compile(r"fieldgrid(?: [a-z][a-z-]*)+|\S*/\S*|\S*\.[a-z]{2,8}\b|--[a-z-]+")
+# What is not words of the interface: a command to type (fieldgrid profile cadence), a path or a file's name, a
+# scenario pack's name (gas_safety: a code, typed in ``fieldgrid scenarios remove gas_safety``).
+NOT_WORDS = re.compile(
+    r"fieldgrid(?: [a-z][a-z-]*)+|\S*/\S*|\S*\.[a-z]{2,8}\b|--[a-z-]+|\b[a-z][a-z0-9]*(?:_[a-z0-9]+)+\b"
+)
 
 
 def latin_words(text: str, typed: Iterable[str] = ()) -> set[str]:
@@ -109,6 +112,8 @@ def test_the_allow_list_catches_english() -> None:
     assert latin_words("v 走访  ctrl+s 保存  F1 帮助  设备 3fa9c0d2e1b4 · 编号 78E49318") == set()
     assert latin_words("导出到 unit/exports/ledger-2026-11.xlsx（Excel）") == set()
     assert latin_words("No matches found  zzz", typed=["zzz"]) == {"No", "matches", "found"}
+    assert latin_words("gas_safety  第1版  燃气安全入户检查") == set()
+    assert latin_words("Gas safety") == {"Gas", "safety"}
 
 
 @pytest.mark.parametrize("screen", list(DEVICE_SCREENS))

@@ -13,6 +13,7 @@ from textual.pilot import Pilot
 from textual.widgets import Select
 
 from fieldgrid.i18n import set_language
+from fieldgrid.scenarios import read_pack, shipped_path
 from fieldgrid.store import Store
 from fieldgrid.tui.app import FieldgridApp
 from fieldgrid.tui.audit.disclosure_log import DisclosureLogScreen
@@ -43,6 +44,7 @@ from fieldgrid.tui.ledger.export_dialog import ExportDialog
 from fieldgrid.tui.ledger.ledger_screen import LedgerScreen
 from fieldgrid.tui.ledger.problem_detail import ProblemDetailScreen
 from fieldgrid.tui.ledger.problem_form import ProblemFormScreen
+from fieldgrid.tui.scenarios.packs_screen import PacksScreen
 from fieldgrid.tui.sync.sync_screen import SyncScreen
 from fieldgrid.tui.widgets.read_whole import ReadWhole
 from testkit.tui_app import search
@@ -93,6 +95,28 @@ async def palette_on_household(pilot: Pilot) -> None:
     assert isinstance(pilot.app.screen, Palette)
 
 
+def with_gas_pack(then: Steps) -> Steps:
+    """The shipped gas-safety pack installed (as a return from the station would), then ``then``."""
+
+    async def steps(pilot: Pilot) -> None:
+        store = pilot.app.store  # type: ignore[attr-defined]
+        store.install_scenario(read_pack(shipped_path("gas_safety")))
+        await then(pilot)
+
+    return steps
+
+
+def choosing(select: str, value: str, then: Steps) -> Steps:
+    """``then``, and ``value`` chosen in the form's drop-down ``select``."""
+
+    async def steps(pilot: Pilot) -> None:
+        await then(pilot)
+        pilot.app.screen.query_one(select, Select).value = value
+        await pilot.pause()
+
+    return steps
+
+
 # name → the keys from the stairwell map to the screen
 DEVICE_SCREENS: dict[str, Steps] = {
     "map": keys(expect=StairwellScreen),
@@ -112,6 +136,9 @@ DEVICE_SCREENS: dict[str, Steps] = {
     "roster_import": keys("h", "i", expect=RosterImportScreen),
     "scan": keys("F", expect=ScanScreen),
     "patrol_form": keys("t", expect=PatrolFormScreen),
+    "patrol_form_gas": with_gas_pack(choosing("#f-checklist", "gas_door", keys("t", expect=PatrolFormScreen))),
+    "visit_form_gas": with_gas_pack(choosing("#f-kind", "gas_check", keys("h", "enter", "v", expect=VisitFormScreen))),
+    "packs": with_gas_pack(keys("s", "ctrl+o", expect=PacksScreen)),
     "patrol_list": keys("T", expect=PatrolListScreen),
     "patrol_correct": keys("T", "enter", expect=PatrolCorrectionScreen),
     "problem_form": keys("p", expect=ProblemFormScreen),

@@ -1,0 +1,1 @@
+"""The scenario packs installed on this device, shown in the TUI."""
