@@ -129,7 +129,7 @@ class StairwellScreen(Fresh, Screen[None]):
         Binding("p", "app.problem", "tui.key.problem"),
         Binding("exclamation_mark", "app.emergency", "tui.key.emergency"),
         Binding("s", "app.sync", "tui.key.sync"),
-        Binding("a", "audit", "tui.key.audit", show=False),  # in help and the palette: the bar keeps to one line
+        Binding("a", "audit", "tui.key.audit"),
         *(Binding(key, f"open_list('{name}')", f"tui.key.dash_{name}", show=False) for key, name in DASH_KEYS[1:]),
         Binding("slash", "search", "tui.key.search", show=False),
         Binding("i", "app.import_roster", "tui.key.import_roster", show=False),
