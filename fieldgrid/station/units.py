@@ -57,22 +57,25 @@ def device_units(db: StationDB) -> list[tuple[Device, UnitMonth]]:
     """Every enrolled device with its unit (revoked ones too: their past work still counts), but a backup
     leader's (post B), whose work is filed under the leader's device; a community station enrolled at a street's
     station, with each of its units."""
-    found: list[tuple[Device, UnitMonth]] = []
-    for device in db.devices():
-        if device.post == "B":
-            continue
-        listed = db.setting(UNITS + device.device_id) if device.grid.get("level") == "station" else None
-        if listed:
-            found.extend((device, unit) for unit in community_units(db, device, json.loads(listed)))
-        else:
-            found.append((device, unit_of(db, device)))
-    return found
+    return [(device, unit) for device in db.devices() if device.post != "B" for unit in units_of(db, device)]
+
+
+def units_of(db: StationDB, device: Device) -> list[UnitMonth]:
+    """What the station holds of one enrolled device: its unit, or at a street's station a community station's
+    units (as its last roll-up listed them)."""
+    listed = db.setting(UNITS + device.device_id) if device.grid.get("level") == "station" else None
+    return community_units(db, device, json.loads(listed)) if listed else [unit_of(db, device)]
+
+
+def community_name(station: Device) -> str:
+    """A community station as a street names it: its community, else the station's own name."""
+    return station.grid.get("community", "") or station.leader
 
 
 def community_units(db: StationDB, station: Device, listed: list[dict[str, Any]]) -> list[UnitMonth]:
     """A community station's records at its street, split into its units (see the module's docstring); what no
     unit can be told for stays with the community as a whole."""
-    community = station.grid.get("community", "") or station.leader
+    community = community_name(station)
     leaders = [u for u in listed if u.get("post", "A") == "A"]
     by_device = {str(u["device"]): _key(u["grid"]) for u in listed}
     names = {_key(u["grid"]): str(u["leader"]) for u in leaders}
@@ -130,10 +133,15 @@ def units(db: StationDB) -> list[UnitMonth]:
     return [unit for _, unit in device_units(db)]
 
 
-def device_unit(db: StationDB, device_id: str) -> tuple[Device, UnitMonth] | None:
-    """One device's unit; ``None`` for a device the station does not know."""
+def device_unit(db: StationDB, device_id: str, grid: str | None = None) -> tuple[Device, UnitMonth] | None:
+    """One device's unit; ``grid``: at a street's station, the unit of that grid label among the community
+    station's units (only that community's records are read).  ``None`` for a device or unit not known."""
     device = db.device(device_id)
-    return None if device is None else (device, unit_of(db, device))
+    if device is None:
+        return None
+    if grid is None:
+        return device, unit_of(db, device)
+    return next(((device, unit) for unit in units_of(db, device) if unit.grid == grid), None)
 
 
 def unit_patrols(db: StationDB, device_id: str) -> list[Patrol]:

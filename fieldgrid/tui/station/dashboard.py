@@ -108,7 +108,7 @@ class DashboardScreen(Screen[None]):
 
     def reload(self) -> None:
         from fieldgrid.station.figures import Figures, total, unit_figures
-        from fieldgrid.station.units import device_units
+        from fieldgrid.station.units import community_name, device_units, units_of
 
         today = clock.today()
         month = today.strftime("%Y-%m")
@@ -116,14 +116,13 @@ class DashboardScreen(Screen[None]):
         rows: list[Row] = []
         counted: list[Figures] = []
         communities: dict[str, tuple[str, list[Figures]]] = {}
-        for device, unit in device_units(self.db):
-            if self.community is not None and device.device_id != self.community:
-                continue
+        community = self.db.device(self.community) if self.community is not None else None
+        held = device_units(self.db) if community is None else [(community, u) for u in units_of(self.db, community)]
+        for device, unit in held:  # one community at the street: only its records are read
             figures = unit_figures(unit, today, rules, street=self.street)
             counted.append(figures)
             if self.by_community:
-                name = device.grid.get("community") or device.leader
-                communities.setdefault(device.device_id, (name, []))[1].append(figures)
+                communities.setdefault(device.device_id, (community_name(device), []))[1].append(figures)
             else:
                 key = unit.grid if self.street else device.device_id
                 rows.append(Row(key, (unit.leader, unit.grid, *figures.cells())))
@@ -133,9 +132,8 @@ class DashboardScreen(Screen[None]):
         self.conflicts = len(self.db.open_conflicts())
         self.refresh_bindings()
         name = self.db.setting("name") or ""
-        if self.community is not None:
-            community = self.db.device(self.community)
-            name = (community.grid.get("community") or community.leader) if community else name
+        if community is not None:
+            name = community_name(community)
         self.sub_title = t("tui.station.subtitle", name=name, month=month)
         sums = total(counted)
         self.query_one("#station-totals", Static).update(

@@ -89,13 +89,9 @@ class UnitScreen(Screen[None]):
         self.reload()
 
     def reload(self) -> None:
-        from fieldgrid.station.units import device_unit, device_units, unit_patrols
+        from fieldgrid.station.units import device_unit, unit_patrols
 
-        if self.grid is None:
-            found = device_unit(self.db, self.device_id)
-        else:  # the street's records of a community are not split by unit for patrols: none are shown
-            found = next(((d, u) for d, u in device_units(self.db)
-                          if d.device_id == self.device_id and u.grid == self.grid), None)  # fmt: skip
+        found = device_unit(self.db, self.device_id, self.grid)
         if found is None:
             self.dismiss(None)
             return
@@ -107,6 +103,7 @@ class UnitScreen(Screen[None]):
         open_ = [p for p in unit.problems if p.is_open]
         done = tally(unit, month)
         visits = [v for v in unit.visits if v.at.startswith(month)]
+        # the street holds a community's patrols whole, not split by unit: none are shown for a unit there
         patrols = [] if self.grid else [p for p in unit_patrols(self.db, self.device_id) if p.at.startswith(month)]
         self.query_one("#unit-summary", Static).update(t(
             "tui.station.unit_summary", households=len(unit.households), open=len(open_),
