@@ -13,12 +13,14 @@ what the street has not confirmed: target ≤ 2 MB each; its import and report a
 the report grows, not the import).  The street is encrypted at rest as ``station init`` makes it; the commands
 run as they run (key derivation included) in a child process.
 
-    python benchmarks/bench_street.py [--leaders N] [--communities N] [--profile]   # 2175 and 15 by default
+    python benchmarks/bench_street.py [--leaders N] [--communities N] [--profile] [--keep DIR]
+    # 2175 leaders in 15 communities by default; --keep DIR: build there and keep it
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import random
@@ -186,11 +188,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--leaders", type=int, default=LEADERS)
     parser.add_argument("--communities", type=int, default=COMMUNITIES)
     parser.add_argument("--profile", action="store_true", help="print where the street's report spends its time")
+    parser.add_argument("--keep", metavar="DIR", help="build in DIR (new) and keep it: the street's home is DIR/street")
     args = parser.parse_args(argv)
     os.environ["FIELDGRID_STATION_PASSPHRASE"] = PASSPHRASE
     rng = random.Random(15)
-    with tempfile.TemporaryDirectory(prefix="fieldgrid-street-") as tmp:
+    kept = contextlib.nullcontext(args.keep) if args.keep else None
+    with kept or tempfile.TemporaryDirectory(prefix="fieldgrid-street-") as tmp:
         root = Path(tmp)
+        root.mkdir(parents=True, exist_ok=True)
         street_home = root / "street"
         command(street_home, "station", "init", "--name", "晋原街道服务站", "--level", "street", "--street", "晋原街道")
         street, street_keys = open_db(street_home), Keys(street_home)
