@@ -257,6 +257,8 @@ class Store(FieldWork, SyncState, DisclosureLog, Retention, Moves, CareCadence, 
         another household."""
         profile = self.profile()
         extra = [*self.vocabulary().tags, *(profile.extra_tags if profile else [])]  # a scenario pack's too
+        # A tag the household already has stays allowed when its pack was removed: editing it loses nothing.
+        extra += next((list(d.get("tags") or []) for d in self._household_docs() if d["id"] == household.id), [])
         if profile:
             household = dataclasses.replace(
                 household,

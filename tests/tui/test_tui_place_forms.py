@@ -1,6 +1,7 @@
 """The household form and page of each grid kind at 80×24 (#16): only the profile's kind's place fields appear;
 a shop with a bad unified social credit code is refused at that field in the user's language, a good one saved
-and shown on the household's page; a village household typed by group and number."""
+and shown on the household's page; a village household typed by group and number.  The tags offered come from
+the scenario packs in force."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from textual.pilot import Pilot
-from textual.widgets import Input
+from textual.widgets import Input, SelectionList, TextArea
 
 from fieldgrid.i18n import set_language, t
 from fieldgrid.store import Store
@@ -152,3 +153,54 @@ def test_an_institution_has_its_security_officer_and_a_stairwell_no_place_fields
     run(plain, none)
     plain.close()
 
+
+# -- tags from the scenario packs ------------------------------------------------------------------------
+
+
+def test_the_household_form_offers_the_packs_tags_and_keeps_one_whose_pack_left(tmp_path: Path) -> None:
+    """The gas-safety pack installed: its 燃气隐患户 is offered and ticked on a household; the pack removed, the
+    tag is offered no more on a new household, but the household that has it still shows it ticked and saves."""
+    from fieldgrid.scenarios import read_pack, shipped_path
+
+    store = kind_store(tmp_path, "stairwell")
+    assert store.install_scenario(read_pack(shipped_path("gas_safety")))
+
+    async def add(app: FieldgridApp, pilot: Pilot) -> None:
+        form = await open_form(app, pilot)
+        ticks = form.query_one("#tags", SelectionList)
+        assert "gas_risk" in [ticks.get_option_at_index(i).value for i in range(ticks.option_count)]
+        await type_into(pilot, form.query_one("#room", Input), "0601")
+        await type_into(pilot, form.query_one(MemberEditor).input("name"), "孙丽")
+        ticks.select("gas_risk")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, HouseholdListScreen)
+
+    run(store, add)
+    [household] = store.households()
+    assert household.tags == ["gas_risk"]
+    store.remove_scenario("gas_safety")
+
+    async def after(app: FieldgridApp, pilot: Pilot) -> None:
+        form = await open_form(app, pilot)
+        ticks = form.query_one("#tags", SelectionList)
+        assert "gas_risk" not in [ticks.get_option_at_index(i).value for i in range(ticks.option_count)]
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("enter", "e")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, HouseholdFormScreen)
+        ticks = form.query_one("#tags", SelectionList)
+        assert list(ticks.selected) == ["gas_risk"]
+        [kept] = [o for o in map(ticks.get_option_at_index, range(ticks.option_count)) if o.value == "gas_risk"]
+        assert str(kept.prompt) == "燃气隐患户"  # its label, kept when the pack left
+        await type_into(pilot, form.query_one("#notes", TextArea), "x")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, HouseholdDetailScreen), screen_text(app)
+
+    run(store, after)
+    [household] = store.households()
+    assert household.tags == ["gas_risk"] and household.notes.endswith("x")
+    store.close()

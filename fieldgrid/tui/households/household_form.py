@@ -25,11 +25,12 @@ from textual.widgets.selection_list import Selection
 from fieldgrid.i18n import label, t
 from fieldgrid.model import Household, ValidationError, ValidationErrors, validate_household
 from fieldgrid.model.places import PLACE_KEYS, SHOPS, STAIRWELL, VILLAGE, village_parts, village_room
-from fieldgrid.model.vocabulary import RELATIONS, RESIDENCY, TAGS
+from fieldgrid.model.vocabulary import RELATIONS, RESIDENCY
 from fieldgrid.store import Store
 from fieldgrid.tui.common.dialogs import ConfirmDialog
 from fieldgrid.tui.common.form import FormScreen
 from fieldgrid.tui.common.formatting import phone_text
+from fieldgrid.tui.common.vocabulary import tag_options
 from fieldgrid.tui.widgets.form_field import FormField
 from fieldgrid.tui.widgets.member_editor import MemberEditor
 from fieldgrid.tui.widgets.ticks import TickList
@@ -97,10 +98,9 @@ class HouseholdFormScreen(FormScreen["Household | None"]):
     # -- building -------------------------------------------------------------------------------
 
     def _tag_options(self) -> list[tuple[str, str]]:
-        extra = list(self.profile.extra_tags) if self.profile else []
-        own = list(self.original.tags) if self.original else []
-        codes = list(dict.fromkeys([*TAGS, *extra, *own]))
-        return [(label("tag", code), code) for code in codes]
+        """The tags of the scenario packs in force and the unit's own; a tag the household already has that
+        left every pack stays offered (ticked), so editing it loses nothing."""
+        return tag_options(self.store, *(self.original.tags if self.original else ()))
 
     def body(self) -> ComposeResult:
         h = self.original or Household(
