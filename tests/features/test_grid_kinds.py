@@ -85,3 +85,27 @@ def test_a_village_address_that_is_no_group_and_number_is_refused(cli, home: Pat
     bad = cli("households", "add", "--room", "0601", "--head", "王建国", home_dir=home)
     assert bad.code == 2 and "3组15号" in bad.err
     assert db_bytes(home) == before
+
+
+@pytest.mark.parametrize(
+    ("kind", "typed", "listed"),
+    [
+        ("village", ["3组11号", "10组1号", "3组2号", "4-1"], ["3-2", "3-11", "4-1", "10-1"]),
+        ("shops", ["10", "12-1", "2", "12号"], ["2", "10", "12", "12-1"]),
+        ("stairwell", ["1201", "0602", "0601", "0210"], ["0210", "0601", "0602", "1201"]),
+    ],
+)
+def test_households_list_sorts_naturally(
+    cli, home: Path, with_profile: None, kind: str, typed: list[str], listed: list[str]
+) -> None:
+    """3-2 before 3-11 in a village, 2 before 10 on a street, floors as ever in a stairwell — in the table and as
+    JSON."""
+    assert cli("profile", "set", "--grid-kind", kind, home_dir=home).code == 0
+    for n, room in enumerate(typed):
+        added = cli("households", "add", "--room", room, "--head", f"住户{n}", home_dir=home)
+        assert added.code == 0, added.err
+    as_json = [h["room"] for h in json.loads(cli("households", "list", "--json", home_dir=home).out)]
+    assert as_json == listed
+    lines = cli("households", "list", home_dir=home).out.splitlines()
+    rows = [next(i for i, line in enumerate(lines) if f" {room} " in line) for room in listed]
+    assert rows == sorted(rows), lines
