@@ -41,6 +41,10 @@ def _escalated_to(view: ProblemView) -> str:
     return label("escalation", targets[-1]) if targets else ""
 
 
+def _where(unit: UnitMonth, households: Mapping[str, Household], view: ProblemView) -> str:
+    return place_of(view, households, grid_kind=unit.grid_kind, area=unit.area)
+
+
 def _problems(units: Sequence[UnitMonth]) -> list[tuple[UnitMonth, dict[str, Household], ProblemView]]:
     found: list[tuple[UnitMonth, dict[str, Household], ProblemView]] = []
     for unit in units:
@@ -74,7 +78,7 @@ def joint_handling_sheet(
         company = (companies or {}).get(unit.compound, "")
         who = f"{company}（{unit.compound}）" if company else unit.compound or unit.grid
         rows.append(((who, category, view.due.isoformat()), [
-            who, category, _code(view), unit.grid, place_of(view, households),
+            who, category, _code(view), unit.grid, _where(unit, households, view),
             view.report.description, label("urgency", view.report.urgency), view.due.isoformat(),
             late if late > 0 else "", _escalated_to(view),
         ]))  # fmt: skip
@@ -95,7 +99,7 @@ def repeats_sheet(units: Sequence[UnitMonth], month: str) -> Sheet:
     by_place: dict[tuple[str, str], list[ProblemView]] = defaultdict(list)
     for unit, households, view in _problems(units):
         if since <= view.reported_at[:7] <= until:
-            by_place[(unit.grid, place_of(view, households))].append(view)
+            by_place[(unit.grid, _where(unit, households, view))].append(view)
     rows: list[list[object]] = []
     for (grid, place), views in sorted(by_place.items(), key=lambda kv: (-len(kv[1]), kv[0])):
         if len(views) < 2:
@@ -115,7 +119,7 @@ def long_open_sheet(units: Sequence[UnitMonth], today: dt.date) -> Sheet:
         days = (today - dt.date.fromisoformat(view.reported_at[:10])).days
         if view.is_open and days > LONG_OPEN_DAYS:
             rows.append((days, [
-                _code(view), unit.grid, place_of(view, households), label("category", view.report.category),
+                _code(view), unit.grid, _where(unit, households, view), label("category", view.report.category),
                 view.report.description, _day(view.reported_at), days, label("status", view.status),
                 _escalated_to(view),
             ]))  # fmt: skip
@@ -136,7 +140,7 @@ def feedback_sheet(units: Sequence[UnitMonth], month: str) -> Sheet:
         if view.status == "unsolvable" and view.state.notice:
             told.append(t("ledger.text.notice", text=view.state.notice))
         rows.append((bool(told), view.state.closed_at or "", [
-            _code(view), unit.grid, place_of(view, households), label("category", view.report.category),
+            _code(view), unit.grid, _where(unit, households, view), label("category", view.report.category),
             label("status", view.status), _day(view.state.closed_at), "；".join(told) or t("joint.none_told"),
         ]))  # fmt: skip
     rows.sort(key=lambda r: (r[0], r[1]))

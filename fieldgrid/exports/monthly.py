@@ -180,7 +180,8 @@ def ledger_sheet(units: Sequence[UnitMonth], month: str, today: dt.date) -> Shee
     rows: list[list[str]] = []
     for unit in units:
         households = {h.id: h for h in unit.households}
-        rows.extend([unit.grid, *ledger_row(v, households, today)] for v in month_views(unit.problems, month))
+        rows.extend([unit.grid, *ledger_row(v, households, today, grid_kind=unit.grid_kind, area=unit.area)]
+                    for v in month_views(unit.problems, month))  # fmt: skip
     rows.sort(key=lambda r: (r[0], r[2]))
     headers = [t("report.col.grid"), *(t(f"export.ledger.col.{c}") for c in COLUMNS)]
     return Sheet(t("report.sheet.ledger"), headers, rows)

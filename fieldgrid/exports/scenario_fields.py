@@ -27,7 +27,7 @@ def fields_sheet(units: Sequence[UnitMonth], month: str) -> Sheet | None:
     """The month's records with extra fields, by unit and time; ``None`` when there are none."""
     found: list[tuple[str, str, str, str, str, dict[str, Any]]] = []  # grid, at, record, what, where, fields
     for unit in units:
-        rooms = {h.id: h.room for h in unit.households}
+        rooms = {h.id: unit.where(h) for h in unit.households}
         for visit in unit.visits:
             if visit.fields and visit.at.startswith(month):
                 found.append((unit.grid, visit.at, t("scenario.report.visit"), label("visit_kind", visit.kind),

@@ -7,6 +7,7 @@ by default).
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from collections.abc import Mapping, Sequence
@@ -18,6 +19,7 @@ from fieldgrid.i18n import label, t
 from fieldgrid.ledger.wording import event_summary
 from fieldgrid.model import Household
 from fieldgrid.model.ledger import ProblemView
+from fieldgrid.model.places import STAIRWELL, area_of, place_label
 from fieldgrid.model.problem import ProblemEvent
 from fieldgrid.model.profile import unit_title
 
@@ -50,13 +52,20 @@ def _when(iso: str | None) -> str:
     return iso.replace("T", " ")[:16] if iso else ""
 
 
-def place_of(view: ProblemView, households: Mapping[str, Household], *, names: bool = False) -> str:
-    """Where: the shared place, or the household's building, unit and room (its head's name only with
-    ``names``: the ledger goes to the community, which needs the problem, not who lives there)."""
+def place_of(
+    view: ProblemView, households: Mapping[str, Household], *, names: bool = False, grid_kind: str = STAIRWELL,
+    area: str = "",
+) -> str:
+    """Where: the shared place, or the household's building, unit and room — in a grid of another kind, its own
+    address and name (斜江村3组15号 王家院子, 12号 老王面馆) — its head's name only with ``names``: the ledger goes
+    to the community, which needs the problem, not who lives there."""
     household = households.get(view.report.household_id or "")
     if household is None:
         return view.report.place or view.report.household_id or ""
-    where = unit_title("", household.building, household.unit) + household.room
+    if grid_kind == STAIRWELL:
+        where = unit_title("", household.building, household.unit) + household.room
+    else:
+        where = place_label(household.room, household.place, grid_kind, area)
     return " ".join(p for p in (where, household.head_name if names else "") if p)
 
 
@@ -65,7 +74,8 @@ def _dated(event: ProblemEvent, text: str) -> str:
 
 
 def ledger_row(
-    view: ProblemView, households: Mapping[str, Household], today: dt.date, *, names: bool = False
+    view: ProblemView, households: Mapping[str, Household], today: dt.date, *, names: bool = False,
+    grid_kind: str = STAIRWELL, area: str = "",
 ) -> list[str]:
     """One problem as the ten columns of :data:`COLUMNS`; residents' names (the household's head, who was told)
     only with ``names``."""
@@ -82,7 +92,7 @@ def ledger_row(
     return [
         view.id[:8].upper(),
         _when(view.reported_at),
-        place_of(view, households, names=names),
+        place_of(view, households, names=names, grid_kind=grid_kind, area=area),
         label("category", view.report.category),
         view.report.description,
         "；".join(handling),
@@ -101,7 +111,11 @@ def ledger_table(store: Store, month: str, *, names: bool = False) -> tuple[list
     """Headers and rows of ``month``'s ledger."""
     households = {h.id: h for h in store.households()}
     today = store.now().date()
-    rows = [ledger_row(v, households, today, names=names) for v in month_views(store.problems(), month)]
+    profile = store.profile()
+    kind = profile.grid_kind if profile else STAIRWELL
+    area = area_of(dataclasses.asdict(profile.grid), kind) if profile else ""
+    rows = [ledger_row(v, households, today, names=names, grid_kind=kind, area=area)
+            for v in month_views(store.problems(), month)]  # fmt: skip
     return [t(f"export.ledger.col.{c}") for c in COLUMNS], rows
 
 

@@ -189,7 +189,8 @@ def validate_household(
     room = fold_width(room_of(household.room, grid_kind))
     if not room:
         errors.append(ValidationError("room", "error.room.empty"))
-    elif not _ROOM_RE.match(room):
+    elif not _ROOM_RE.match(room) and (grid_kind != VILLAGE or village_parts(room) is not None):
+        # (a village's room that is no group and number: validate_place says how to write one)
         errors.append(ValidationError("room", "error.room.format", value=household.room))
     # The room decides the floor wherever it can (an edited room moves the household to its new floor);
     # a floor typed by the user only counts for rooms that do not encode one ("A", "B1-02").

@@ -36,6 +36,7 @@ PLACE_KEYS: dict[str, tuple[str, ...]] = {
     INSTITUTION: ("name", "security_officer", "security_phone"),
 }
 MAX_NAME = 40
+KIND_KEY, AREA_KEY = "grid_kind", "area"  # what a bundle's grid (and the station's device record) adds to the path
 
 
 def village_room(group: int, number: int) -> str:
@@ -75,6 +76,44 @@ def address(room: str, place: Mapping[str, Any] | None, grid_kind: str, area: st
     if grid_kind == SHOPS and _STREET_RE.match(room):
         return f"{area}{room}号"
     return room
+
+
+def place_label(room: str, place: Mapping[str, Any] | None, grid_kind: str, area: str = "") -> str:
+    """A place as a list or a report names it: its :func:`address` and, but in a stairwell, its own name
+    (``斜江村3组15号 王家院子``, ``12号 老王面馆``, ``A01 晋原小学``)."""
+    where = address(room, place, grid_kind, area)
+    name = place_name(place) if grid_kind != STAIRWELL else ""
+    return f"{where} {name}" if name else where
+
+
+def area_of(grid: Mapping[str, str], grid_kind: str) -> str:
+    """What a place's address starts with, from the unit's grid path: a village's name (its compound, else its
+    community: ``斜江村``), a shop street's name (its compound: ``文化路``); nothing for the other kinds."""
+    if grid_kind == VILLAGE:
+        return str(grid.get("compound") or grid.get("community") or "")
+    if grid_kind == SHOPS:
+        return str(grid.get("compound") or "")
+    return ""
+
+
+def kind_of(grid: Mapping[str, str]) -> str:
+    """The grid kind a grid path (a bundle's ``grid``, a station's device record) names; none, or one this
+    version does not know, is a stairwell (what every grid was before grid kinds)."""
+    kind = str(grid.get(KIND_KEY) or STAIRWELL)
+    return kind if kind in GRID_KINDS else STAIRWELL
+
+
+def place_order(room: str, grid_kind: str) -> tuple[int, int, str]:
+    """How a list sorts places in natural order: a village's by group then number (3-2 before 3-11), a street's
+    and an institution's numbers as numbers (2 before 10, 12 before 12-1), a stairwell's rooms as text (floors
+    as ever: ``0601`` before ``1201``)."""
+    if grid_kind == VILLAGE and (parts := village_parts(room)):
+        return (parts[0], parts[1], room)
+    if grid_kind == VILLAGE:
+        return (10**6, 0, room)
+    if grid_kind in (SHOPS, INSTITUTION):
+        return street_order(room)
+    return (0, 0, room)
 
 
 def place_name(place: Mapping[str, Any] | None) -> str:

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from fieldgrid.model.household import Household
 from fieldgrid.model.ledger import ProblemView
 from fieldgrid.model.patrol import Patrol
+from fieldgrid.model.places import STAIRWELL, place_label
 from fieldgrid.model.visit import Visit
 
 
@@ -24,6 +25,12 @@ class UnitMonth:
     problems: Sequence[ProblemView] = ()
     compound: str = ""  # 橙郡一期: two compounds may each have a 6栋
     patrols: Sequence[Patrol] = ()  # as they stand after their corrections (the scenario records' sheet reads them)
+    grid_kind: str = STAIRWELL  # the unit's grid kind, as its device's bundles named it (:mod:`.places`)
+    area: str = ""  # what its places' addresses start with (斜江村)
+
+    def where(self, household: Household) -> str:
+        """A household of this unit as a report names it: ``斜江村3组15号 王家院子``, ``12号 老王面馆``, ``0601``."""
+        return place_label(household.room, household.place, self.grid_kind, self.area)
 
     @property
     def place(self) -> str:

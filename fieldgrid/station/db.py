@@ -485,6 +485,7 @@ class StationDB:
         held: Sequence[tuple[str, Doc, str]] = (),
         send: Sequence[tuple[str, str, Doc]] = (),
         route: Callable[[str, Doc], tuple[str, Sequence[str]]] | None = None,
+        grid: dict[str, str] | None = None,
     ) -> Applied:
         """Merge one bundle's records in one transaction and remember the bundle; in the same transaction, what
         the return bundles it names as ``received`` carried counts as delivered (a bundle refused half-way
@@ -494,11 +495,13 @@ class StationDB:
         the bundle changed is queued for the devices in ``relay_to`` (the unit's other leader); ``held`` records
         (table, document, reason) are kept aside, not applied; ``send`` (device, kind, payload) is queued too.
         ``route`` (table, document) → (owner, devices to relay to), for each record on its own: a street's return,
-        whose decisions belong to several units."""
+        whose decisions belong to several units.  ``grid``: the device's grid path as the bundle named it (its grid
+        kind), kept in the device's record."""
         for attempt in range(RETRIES):
             try:
                 return self._apply(device_id, digest, records, merge, clock_to=clock_to, received=received,
-                                   owner=owner, relay_to=relay_to, held=held, send=send, route=route)  # fmt: skip
+                                   owner=owner, relay_to=relay_to, held=held, send=send, route=route,
+                                   grid=grid)  # fmt: skip
             except Exception as exc:
                 if attempt + 1 == RETRIES or not self._b.retryable(exc):
                     raise
@@ -518,6 +521,7 @@ class StationDB:
         held: Sequence[tuple[str, Doc, str]],
         send: Sequence[tuple[str, str, Doc]],
         route: Callable[[str, Doc], tuple[str, Sequence[str]]] | None,
+        grid: dict[str, str] | None = None,
     ) -> Applied:
         with self.transaction() as conn:
             if conn.execute("SELECT 1 FROM bundles WHERE digest = ?", (digest,)).fetchone():
@@ -561,6 +565,9 @@ class StationDB:
                 "THEN last_clock ELSE ? END WHERE device_id = ?",
                 (now, clock_to or "", clock_to or "", device_id),
             )
+            if grid is not None:
+                conn.execute("UPDATE devices SET grid = ? WHERE device_id = ?",
+                             (json.dumps(grid, ensure_ascii=False), device_id))  # fmt: skip
             self._mark_delivered(conn, device_id, received)
             outbox = relayed + [(d, kind, self._seal(_ENCODE(payload)), now) for d, kind, payload in send]
             conn.executemany("INSERT INTO outbox (device_id, kind, payload, created_at) VALUES (?, ?, ?, ?)", outbox)

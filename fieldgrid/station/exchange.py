@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from fieldgrid.model.errors import Label
+from fieldgrid.model.places import AREA_KEY, KIND_KEY, STAIRWELL
 from fieldgrid.model.profile import parts_outside, unit_title
 from fieldgrid.model.vocabulary import ENDED_RESIDENCY
 from fieldgrid.record.clock import Clock, Stamp
@@ -258,6 +259,7 @@ def import_one(db: StationDB, keys: Keys, me: Identity, path: Path) -> Outcome:
             device.device_id, bundle.digest, kept, merge_doc, clock_to=bundle.envelope["clock"]["to"],
             received=received, owner=primary(db, device).device_id, held=held, send=tell,
             relay_to=[d.device_id for d in unit if d.active and d.device_id != device.device_id],
+            grid=_kind_changed(device.grid, bundle.envelope["grid"]) if expected == "device" else None,
         )  # fmt: skip
         if units is not None:  # which leader and unit each of the community's records came from, for the street
             db.set_setting(UNITS + device.device_id, json.dumps(units, ensure_ascii=False))
@@ -274,6 +276,20 @@ def import_one(db: StationDB, keys: Keys, me: Identity, path: Path) -> Outcome:
         return Outcome(path, "refused", claimed, refusal=SyncError("sync.error.damaged"))
     except Exception as exc:
         return Outcome(path, "refused", claimed, refusal=SyncError("sync.error.unexpected", error=type(exc).__name__))
+
+
+def _kind_changed(known: Mapping[str, str], sent: Any) -> dict[str, str] | None:
+    """The device's grid path with the grid kind (and the area its places' addresses start with) its bundle
+    names, when they differ from what the station knew; the rest of the path stays as enrolled.  A bundle
+    without them (an older app) is a stairwell's."""
+    sent = sent if isinstance(sent, dict) else {}
+    grid = {k: v for k, v in known.items() if k not in (KIND_KEY, AREA_KEY)}
+    kind = str(sent.get(KIND_KEY) or "")
+    if kind and kind != STAIRWELL:
+        grid[KIND_KEY] = kind
+        if area := str(sent.get(AREA_KEY) or ""):
+            grid[AREA_KEY] = area
+    return None if grid == dict(known) else grid
 
 
 def rollup_units(value: Any) -> list[dict[str, Any]]:

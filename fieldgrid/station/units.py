@@ -1,5 +1,7 @@
 """The station's merged records read back as the model sees them: one :class:`UnitMonth` per enrolled device,
 for the monthly reports and the station's dashboard, and what the station's view of one unit adds (patrols).
+Each unit carries its grid kind and the area its addresses start with, as its device's bundles named them
+(none: a stairwell), so its places are written out as that kind addresses them (斜江村3组15号, 12号).
 
 At a street's station the enrolled "devices" are community stations, each holding many units' records; their
 roll-ups say which leader's device and unit each of them serves (kept as the setting ``units:<community>``), so
@@ -18,6 +20,7 @@ from fieldgrid.model.corrections import standing, surviving
 from fieldgrid.model.household import Household
 from fieldgrid.model.ledger import ProblemView, build_views
 from fieldgrid.model.patrol import Patrol, PatrolItem
+from fieldgrid.model.places import AREA_KEY, kind_of, place_order
 from fieldgrid.model.profile import unit_title
 from fieldgrid.model.unit_month import UnitMonth
 from fieldgrid.model.visit import Visit
@@ -46,10 +49,12 @@ def unit_of(db: StationDB, device: Device) -> UnitMonth:
         grid=grid_label(device.grid),
         building=device.grid.get("building", ""),
         compound=device.grid.get("compound", ""),
-        households=sorted(households, key=lambda h: h.room),
+        households=_in_order(households, kind_of(device.grid)),
         visits=visits,
         problems=problems,
         patrols=patrols,
+        grid_kind=kind_of(device.grid),
+        area=device.grid.get(AREA_KEY, ""),
     )
 
 
@@ -111,16 +116,22 @@ def community_units(db: StationDB, station: Device, listed: list[dict[str, Any]]
             leader=names.get(key, ""),
             grid=f"{community}{''.join(key)}" if key != _NONE else community,
             building=key[1],
-            households=sorted(households.get(key, []), key=lambda h: h.room),
+            households=_in_order(households.get(key, []), kind_of(grids.get(key, {}))),
             visits=visits.get(key, []),
             problems=problems.get(key, []),
             compound=key[0],
+            grid_kind=kind_of(grids.get(key, {})),
+            area=grids.get(key, {}).get(AREA_KEY, ""),
         )
         for key in keys
     ]
 
 
 _NONE = ("", "", "")
+
+
+def _in_order(households: list[Household], grid_kind: str) -> list[Household]:
+    return sorted(households, key=lambda h: place_order(h.room, grid_kind))
 
 
 def _key(grid: dict[str, str]) -> tuple[str, str, str]:

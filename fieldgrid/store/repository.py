@@ -23,6 +23,7 @@ from fieldgrid.errors import Refused
 from fieldgrid.fsutil import fsync_dir, remove_leftovers
 from fieldgrid.model import Household, LeaderProfile, ValidationError, ValidationErrors, validate_household
 from fieldgrid.model.duplicates import Namesake, id_clashes, namesakes
+from fieldgrid.model.places import STAIRWELL, place_order
 from fieldgrid.model.profile import parts_outside, validate_profile
 from fieldgrid.model.validation import fold_width
 from fieldgrid.model.vocabulary import ENDED_RESIDENCY
@@ -223,9 +224,12 @@ class Store(FieldWork, SyncState, DisclosureLog, Retention, Moves, CareCadence, 
         return [dict(d) for d in self._db.table(HOUSEHOLDS).all() if not records.is_deleted(d)]
 
     def households(self) -> list[Household]:
-        """Every live household, sorted by building, unit and room."""
+        """Every live household, sorted by building, unit and room in natural order: a stairwell's by floor, then
+        room; a village's by group, then number (3-2 before 3-11); a street's by number (2 before 10)."""
         found = [Household.from_doc(records.live_view(d)) for d in self._household_docs()]
-        return sorted(found, key=lambda h: (h.building, h.unit, h.floor or 0, h.room))
+        profile = self.profile()
+        kind = profile.grid_kind if profile else STAIRWELL
+        return sorted(found, key=lambda h: (h.building, h.unit, h.floor or 0, place_order(h.room, kind)))
 
     def household(self, ident: str) -> Household:
         """By full id, or by a unique id prefix of at least 4 characters (handy on the command line)."""
@@ -257,6 +261,8 @@ class Store(FieldWork, SyncState, DisclosureLog, Retention, Moves, CareCadence, 
         another household."""
         profile = self.profile()
         extra = [*self.vocabulary().tags, *(profile.extra_tags if profile else [])]  # a scenario pack's too
+        # A tag the household already has stays allowed when its pack was removed: editing it loses nothing.
+        extra += next((list(d.get("tags") or []) for d in self._household_docs() if d["id"] == household.id), [])
         if profile:
             household = dataclasses.replace(
                 household,

@@ -14,6 +14,7 @@ import pytest
 from testkit.cli import db_bytes
 from testkit.stick import onboard
 
+# what a leader adds, how they name it, the room it is stored under, and how the station's ledger writes it out
 KINDS = {
     "village": (["--room", "3组15号", "--head", "王建国", "--place-name", "王家院子"], "3组15号", "3-15"),
     "shops": (["--room", "12号", "--head", "李老板", "--place-name", "老王面馆", "--credit-code",
@@ -21,6 +22,8 @@ KINDS = {
     "institution": (["--room", "A01", "--head", "赵主任", "--place-name", "晋原小学", "--security-officer", "钱保卫",
                      "--security-phone", "13900139000"], "晋原小学", "A01"),
 }  # fmt: skip
+# the profile's compound (橙郡一期) is the area a village's and a shop street's addresses start with
+ADDRESSES = {"village": "橙郡一期3组15号 王家院子", "shops": "橙郡一期12号 老王面馆", "institution": "A01 晋原小学"}
 
 
 @pytest.mark.parametrize("kind", list(KINDS))
@@ -49,7 +52,8 @@ def test_a_leader_of_each_grid_kind_does_the_month_and_the_station_reports_it(cl
     assert made.code == 0, made.err
     [sheet] = folder.glob("问题台账-*.csv")
     ledger = list(csv.reader(sheet.read_text(encoding="utf-8-sig").splitlines()))
-    assert any(any(f"{kind}门口电瓶车充电" in cell for cell in row) and any(room in cell for cell in row)
+    written = ADDRESSES[kind]
+    assert any(any(f"{kind}门口电瓶车充电" in cell for cell in row) and written in row
                for row in ledger[1:]), ledger  # fmt: skip
 
 
@@ -81,3 +85,27 @@ def test_a_village_address_that_is_no_group_and_number_is_refused(cli, home: Pat
     bad = cli("households", "add", "--room", "0601", "--head", "王建国", home_dir=home)
     assert bad.code == 2 and "3组15号" in bad.err
     assert db_bytes(home) == before
+
+
+@pytest.mark.parametrize(
+    ("kind", "typed", "listed"),
+    [
+        ("village", ["3组11号", "10组1号", "3组2号", "4-1"], ["3-2", "3-11", "4-1", "10-1"]),
+        ("shops", ["10", "12-1", "2", "12号"], ["2", "10", "12", "12-1"]),
+        ("stairwell", ["1201", "0602", "0601", "0210"], ["0210", "0601", "0602", "1201"]),
+    ],
+)
+def test_households_list_sorts_naturally(
+    cli, home: Path, with_profile: None, kind: str, typed: list[str], listed: list[str]
+) -> None:
+    """3-2 before 3-11 in a village, 2 before 10 on a street, floors as ever in a stairwell — in the table and as
+    JSON."""
+    assert cli("profile", "set", "--grid-kind", kind, home_dir=home).code == 0
+    for n, room in enumerate(typed):
+        added = cli("households", "add", "--room", room, "--head", f"住户{n}", home_dir=home)
+        assert added.code == 0, added.err
+    as_json = [h["room"] for h in json.loads(cli("households", "list", "--json", home_dir=home).out)]
+    assert as_json == listed
+    lines = cli("households", "list", home_dir=home).out.splitlines()
+    rows = [next(i for i, line in enumerate(lines) if f" {room} " in line) for room in listed]
+    assert rows == sorted(rows), lines

@@ -24,3 +24,12 @@ def category_options(store: Store, *keep: str | None) -> list[tuple[str, str]]:
 def visit_kind_options(store: Store, *keep: str | None) -> list[tuple[str, str]]:
     """Every visit kind in force (and ``keep``), as (label, code)."""
     return _options("visit_kind", store.vocabulary().visit_kinds, keep)
+
+
+def tag_options(store: Store, *keep: str | None) -> list[tuple[str, str]]:
+    """Every tag in force — the built-in ones (the default pack's), each installed pack's, the unit's own
+    (the profile's extra tags) — and ``keep`` (a household's own, of a pack since removed), as (label, code)."""
+    vocabulary = store.vocabulary()
+    profile = store.profile()
+    codes = [*(t.code for t in vocabulary.default.tags), *vocabulary.tags, *(profile.extra_tags if profile else [])]
+    return _options("tag", codes, keep)

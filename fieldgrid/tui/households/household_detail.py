@@ -4,6 +4,7 @@ the household it was really made at (a voided visit stays in the history, struck
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from typing import ClassVar
 
@@ -23,6 +24,7 @@ from fieldgrid.model import Household
 from fieldgrid.model.cadence import AFTER_EVENT, Care, care_of
 from fieldgrid.model.corrections import Standing
 from fieldgrid.model.ledger import ProblemView
+from fieldgrid.model.places import PLACE_KEYS, STAIRWELL, address, area_of
 from fieldgrid.model.visit import Visit
 from fieldgrid.store import Store
 from fieldgrid.tui.common.bindings import translate_bindings
@@ -38,13 +40,27 @@ def _value(text: str) -> Text:
     return Text(text) if text else Text(t("tui.detail.none"), style="dim")
 
 
-def summary_table(household: Household, reveal: bool) -> Table:
+def summary_table(household: Household, reveal: bool, grid_kind: str = STAIRWELL, area: str = "") -> Table:
+    """The household's fields; in a grid of another kind its address and its place's own facts (a shop's
+    credit code and staff, an institution's security officer) instead of a room and floor."""
     grid = Table.grid(padding=(0, 2))
     grid.add_column(style="bold", no_wrap=True)
     grid.add_column(ratio=1)
-    grid.add_row(t("tui.field.room"), Text(household.room))
+    if grid_kind == STAIRWELL:
+        grid.add_row(t("tui.field.room"), Text(household.room))
+    else:
+        grid.add_row(t("tui.field.address"), Text(address(household.room, household.place, grid_kind, area)))
+        place = household.place or {}
+        for key in PLACE_KEYS[grid_kind]:
+            if key in ("group", "number"):
+                continue
+            value = place.get(key)
+            shown = phone_text(str(value), reveal) if key == "security_phone" and value else str(value or "")
+            title = t(f"tui.field.place_name_{grid_kind}") if key == "name" else t(f"tui.field.place_{key}")
+            grid.add_row(title, _value(shown))
     grid.add_row(t("tui.detail.place_label"), _value(place_text(household.building, household.unit)))
-    grid.add_row(t("tui.detail.floor"), _value("" if household.floor is None else str(household.floor)))
+    if grid_kind == STAIRWELL:
+        grid.add_row(t("tui.detail.floor"), _value("" if household.floor is None else str(household.floor)))
     ending = " ".join(x for x in (household.ended_on or "", f"→ {household.moved_to}" if household.moved_to else "")
                       if x)  # fmt: skip
     residency = label("residency", household.residency) + (f"  {ending}" if ending else "")
@@ -223,7 +239,10 @@ class HouseholdDetailScreen(Fresh, Screen[bool]):
             return
         head = household.head_name or label("residency", household.residency)
         self.sub_title = t("tui.detail.subtitle", room=household.room, head=head)
-        summary = summary_table(household, self.reveal)
+        profile = self.store.profile()
+        kind = profile.grid_kind if profile else STAIRWELL
+        area = area_of(dataclasses.asdict(profile.grid), kind) if profile else ""
+        summary = summary_table(household, self.reveal, kind, area)
         today = self.store.now().date()
         care = care_of(household, self.store.visits(household.id), self.store.cadence(), today)
         summary.add_row(t("tui.detail.care.label"), care_text(care, today))

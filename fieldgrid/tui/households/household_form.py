@@ -1,5 +1,9 @@
 """Add or edit a household: every field, its members, and each validation error shown at its field.
 
+The place's own facts follow the profile's grid kind (:mod:`fieldgrid.model.places`), only that kind's: a
+village household's group, house number and name (instead of a room); a shop's street number, name, unified
+social credit code and staff count; an institution's name, security officer and their phone.
+
 ``ctrl+s`` saves through the store; a storage error (a full disk) is shown at the top of the form and
 everything typed stays in place.  ``escape`` cancels, asking first when something was changed.
 """
@@ -20,11 +24,13 @@ from textual.widgets.selection_list import Selection
 
 from fieldgrid.i18n import label, t
 from fieldgrid.model import Household, ValidationError, ValidationErrors, validate_household
-from fieldgrid.model.vocabulary import RELATIONS, RESIDENCY, TAGS
+from fieldgrid.model.places import PLACE_KEYS, SHOPS, STAIRWELL, VILLAGE, village_parts, village_room
+from fieldgrid.model.vocabulary import RELATIONS, RESIDENCY
 from fieldgrid.store import Store
 from fieldgrid.tui.common.dialogs import ConfirmDialog
 from fieldgrid.tui.common.form import FormScreen
 from fieldgrid.tui.common.formatting import phone_text
+from fieldgrid.tui.common.vocabulary import tag_options
 from fieldgrid.tui.widgets.form_field import FormField
 from fieldgrid.tui.widgets.member_editor import MemberEditor
 from fieldgrid.tui.widgets.ticks import TickList
@@ -35,10 +41,17 @@ _PHONE_SEPARATORS = re.compile(r"[,，、;；/\s]+")
 _FIELD_ALIASES = {"floor": "room", "phone": "phones", "head": "members"}
 # Top to bottom, as the form shows them.
 _SCREEN_ORDER = (
+    "place.group",
+    "place.number",
     "room",
     "residency",
     "building",
     "unit",
+    "place.name",
+    "place.credit_code",
+    "place.staff",
+    "place.security_officer",
+    "place.security_phone",
     "members",
     "phones",
     "emergency_name",
@@ -55,7 +68,7 @@ def split_phones(text: str) -> list[str]:
 class HouseholdFormScreen(FormScreen["Household | None"]):
     """Dismisses with the saved household, or ``None`` when cancelled."""
 
-    AUTO_FOCUS = "#room"
+    AUTO_FOCUS = "#room, #place-group"  # a village household is typed by group and number, not a room
     HELP_TITLE = "tui.help.form_title"
     HELP_INTRO = "tui.help.form_intro"
 
@@ -75,6 +88,7 @@ class HouseholdFormScreen(FormScreen["Household | None"]):
         self.move_in = move_in
         self._namesakes_asked = False
         self.profile = store.profile()
+        self.grid_kind = self.profile.grid_kind if self.profile else STAIRWELL
         self._editors: list[MemberEditor] = []
 
     @property
@@ -84,10 +98,9 @@ class HouseholdFormScreen(FormScreen["Household | None"]):
     # -- building -------------------------------------------------------------------------------
 
     def _tag_options(self) -> list[tuple[str, str]]:
-        extra = list(self.profile.extra_tags) if self.profile else []
-        own = list(self.original.tags) if self.original else []
-        codes = list(dict.fromkeys([*TAGS, *extra, *own]))
-        return [(label("tag", code), code) for code in codes]
+        """The tags of the scenario packs in force and the unit's own; a tag the household already has that
+        left every pack stays offered (ticked), so editing it loses nothing."""
+        return tag_options(self.store, *(self.original.tags if self.original else ()))
 
     def body(self) -> ComposeResult:
         h = self.original or Household(
@@ -97,7 +110,10 @@ class HouseholdFormScreen(FormScreen["Household | None"]):
         )
         fields = {
             "room": FormField(
-                t("tui.field.room"), Input(h.room, id="room", max_length=10, compact=True), field="room", classes="half"
+                t("tui.field.street_number" if self.grid_kind == SHOPS else "tui.field.room"),
+                Input(h.room, id="room", max_length=10, compact=True),
+                field="room",
+                classes="half",
             ),
             "residency": FormField(
                 t("tui.field.residency"),
@@ -149,13 +165,32 @@ class HouseholdFormScreen(FormScreen["Household | None"]):
                 t("tui.field.notes"), TextArea(h.notes, id="notes", soft_wrap=True, compact=True), field="notes"
             ),
         }
+        fields.update(self._place_fields(h))
+        if "place.group" in fields:
+            del fields["room"]  # made of the group and the number
         self.register(fields.values())
-        with Horizontal(classes="pair"):
-            yield fields["room"]
-            yield fields["residency"]
+        if self.grid_kind == VILLAGE and self.move_in is None:  # group and number make the room (3-15)
+            with Horizontal(classes="pair"):
+                yield fields["place.group"]
+                yield fields["place.number"]
+            with Horizontal(classes="pair"):
+                yield fields["residency"]
+                yield fields["place.name"]
+        else:
+            with Horizontal(classes="pair"):
+                yield fields["room"]
+                yield fields["residency"]
         with Horizontal(classes="pair"):
             yield fields["building"]
             yield fields["unit"]
+        if self.grid_kind not in (STAIRWELL, VILLAGE):
+            keys = PLACE_KEYS[self.grid_kind]
+            yield fields["place.name"]
+            with Horizontal(classes="pair"):
+                yield fields[f"place.{keys[1]}"]
+                yield fields[f"place.{keys[2]}"]
+        elif self.grid_kind == VILLAGE and self.move_in is not None:
+            yield fields["place.name"]
         yield Static(t("tui.form.members"), classes="section-title")
         yield Static("", id="members-error", classes="field-error", markup=False)
         members = h.members if self.original else []
@@ -172,6 +207,35 @@ class HouseholdFormScreen(FormScreen["Household | None"]):
             yield fields["emergency_phone"]
         yield fields["tags"]
         yield fields["notes"]
+
+    def _place_fields(self, h: Household) -> dict[str, FormField]:
+        """The place's own fields of the profile's grid kind, each keyed (and its errors named) ``place.KEY``."""
+        if self.grid_kind == STAIRWELL:
+            return {}
+        place = dict(h.place or {})
+        fields: dict[str, FormField] = {}
+
+        def field(key: str, text: str, value: object, *, half: bool = True, hint: str = "") -> None:
+            shown = "" if value is None else str(value)
+            fields[f"place.{key}"] = FormField(
+                text, Input(shown, id=f"place-{key}", compact=True), field=f"place.{key}",
+                classes="half" if half else "", hint=hint,
+            )  # fmt: skip
+
+        name_half = self.grid_kind == VILLAGE and self.move_in is None
+        field("name", t(f"tui.field.place_name_{self.grid_kind}"), place.get("name"), half=name_half)
+        if self.grid_kind == VILLAGE and self.move_in is None:
+            group, number = village_parts(h.room) or (place.get("group"), place.get("number"))
+            field("group", t("tui.field.place_group"), group, hint=t("tui.field.place_hint_village"))
+            field("number", t("tui.field.place_number"), number)
+        elif self.grid_kind == SHOPS:
+            field("credit_code", t("tui.field.place_credit_code"), place.get("credit_code"))
+            field("staff", t("tui.field.place_staff"), place.get("staff"))
+        elif self.grid_kind != VILLAGE:
+            field("security_officer", t("tui.field.place_security_officer"), place.get("security_officer"))
+            phone = phone_text(place.get("security_phone"), reveal=True) if place.get("security_phone") else ""
+            field("security_phone", t("tui.field.place_security_phone"), phone)
+        return fields
 
     def on_mount(self) -> None:
         super().on_mount()
@@ -190,8 +254,9 @@ class HouseholdFormScreen(FormScreen["Household | None"]):
         return {
             "inputs": {
                 i: self._input(i).value
-                for i in ("room", "building", "unit", "phones", "emergency_name", "emergency_phone")
+                for i in ("building", "unit", "phones", "emergency_name", "emergency_phone")
             },
+            "place": {i.id: i.value for i in self.query(Input) if i.id and i.id.startswith(("room", "place-"))},
             "residency": self.query_one("#residency", Select).value,
             "tags": sorted(self.query_one("#tags", SelectionList).selected),
             "notes": self.query_one("#notes", TextArea).text,
@@ -202,7 +267,7 @@ class HouseholdFormScreen(FormScreen["Household | None"]):
         """The household as typed, and the member editors in the order of its ``members``."""
         base = self.original or Household(room="")
         kept = [e for e in self.editors if not e.is_blank()]
-        room = self._input("room").value
+        room, place = self._place_typed(base)
         floor = base.floor if self.original is not None and room.strip() == base.room else None
         emergency = self._input("emergency_phone").value.strip()
         residency = self.query_one("#residency", Select).value
@@ -219,8 +284,29 @@ class HouseholdFormScreen(FormScreen["Household | None"]):
             emergency_phone=emergency or None,
             notes=self.query_one("#notes", TextArea).text,
             members=[e.member() for e in kept],
+            place=place,
         )
         return household, kept
+
+    def _place_typed(self, base: Household) -> tuple[str, dict[str, object]]:
+        """The room and the place as typed: a village's room made of its group and number (``3-15``, checked by
+        the model), a staff count as a number when it is one; keys of other kinds kept as they were."""
+        if self.grid_kind == STAIRWELL:
+            return self._input("room").value, base.place
+        place: dict[str, object] = {k: v for k, v in (base.place or {}).items() if k not in PLACE_KEYS[self.grid_kind]}
+        for key in PLACE_KEYS[self.grid_kind]:
+            if self.query(f"#place-{key}"):
+                place[key] = self._input(f"place-{key}").value.strip()
+        if self.grid_kind == VILLAGE and self.query("#place-group"):
+            group, number = (str(place.pop(k, "")) for k in ("group", "number"))
+            whole = group.isdigit() and number.isdigit()
+            room = village_room(int(group), int(number)) if whole else f"{group}-{number}"
+        else:
+            room = self._input("room").value
+        staff = place.get("staff")
+        if isinstance(staff, str) and staff.isdigit():
+            place["staff"] = int(staff)
+        return room, {k: v for k, v in place.items() if v not in (None, "")}
 
     # -- errors ---------------------------------------------------------------------------------
 
@@ -242,6 +328,9 @@ class HouseholdFormScreen(FormScreen["Household | None"]):
             message = t(error.key, **error.params)
             parts = error.field.split(".")
             name = _FIELD_ALIASES.get(error.field, error.field)
+            if name == "room" and "room" not in self.fields and "place.group" in self.fields:  # a village's
+                typed = self._input("place-group").value.strip()
+                name = "place.number" if typed.isdigit() else "place.group"
             if parts[0] == "members" and len(parts) == 3 and parts[1].isdigit() and int(parts[1]) < len(editors):
                 index = int(parts[1])
                 target = editors[index].fields.get(parts[2])

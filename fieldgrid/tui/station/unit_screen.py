@@ -111,7 +111,7 @@ class UnitScreen(Screen[None]):
             points=f"{done.points(PointRules()):g}"))  # fmt: skip
         self.query_one("#unit-problems-table", VirtualTable).set_rows(self.problem_rows(), fit=True)
         self.query_one("#unit-households-table", VirtualTable).set_rows(
-            [self.household_row(h, rolled_up=self.grid is not None) for h in unit.households], fit=True
+            [self.household_row(h, unit.where(h), rolled_up=self.grid is not None) for h in unit.households], fit=True
         )
         self.query_one("#unit-work-table", VirtualTable).set_rows(self.work_rows(visits, patrols), fit=True)
 
@@ -131,19 +131,20 @@ class UnitScreen(Screen[None]):
         return rows
 
     @staticmethod
-    def household_row(h: Household, *, rolled_up: bool = False) -> Row:
-        """``rolled_up``: as a street holds it, without its people (their number is not known there either)."""
+    def household_row(h: Household, where: str, *, rolled_up: bool = False) -> Row:
+        """``where``: the household as its unit's kind addresses it (斜江村3组15号 王家院子, 0601); ``rolled_up``: as
+        a street holds it, without its people (their number is not known there either)."""
         if rolled_up:
-            return Row(h.id, (h.room, "—", "—", label("residency", h.residency), "—", "—"))
+            return Row(h.id, (where, "—", "—", label("residency", h.residency), "—", "—"))
         head = next((m for m in h.members if m.is_head), None)
         phones = h.all_phones
         phone = show_phone(phones[0]) if phones else "—"
         id_number = show_id_number(head.id_number) if head and head.id_number else "—"
-        return Row(h.id, (h.room, h.head_name, str(len(h.members)), label("residency", h.residency), phone, id_number))
+        return Row(h.id, (where, h.head_name, str(len(h.members)), label("residency", h.residency), phone, id_number))
 
     def work_rows(self, visits: list[Visit], patrols: list[Patrol]) -> list[Row]:
         assert self.unit is not None
-        rooms = {h.id: f"{h.room} {h.head_name}".strip() for h in self.unit.households}
+        rooms = {h.id: f"{self.unit.where(h)} {h.head_name}".strip() for h in self.unit.households}
         work: list[tuple[str, Row]] = []
         for v in visits:
             what = v.found or v.needs
