@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import re
 import uuid
 from collections.abc import Callable, Sequence
@@ -119,7 +120,7 @@ class Household:
 
     @classmethod
     def from_doc(cls, doc: dict[str, Any]) -> Household:
-        names = {f.name for f in dataclasses.fields(cls)}
+        names = _field_names(cls)
         data = {k: v for k, v in doc.items() if k in names}
         data["members"] = [member_from_doc(m) for m in doc.get("members", [])]
         data["place"] = dict(doc.get("place") or {}) if isinstance(doc.get("place"), dict) else {}
@@ -127,8 +128,13 @@ class Household:
 
 
 def member_from_doc(doc: dict[str, Any]) -> Member:
-    names = {f.name for f in dataclasses.fields(Member)}
+    names = _field_names(Member)
     return Member(**{k: v for k, v in doc.items() if k in names})
+
+
+@functools.cache
+def _field_names(cls: type) -> frozenset[str]:
+    return frozenset(f.name for f in dataclasses.fields(cls))
 
 
 def floor_of_room(room: str) -> int | None:

@@ -31,8 +31,10 @@ def event_of(doc: dict[str, Any]) -> ProblemEvent:
     return ProblemEvent(doc["problem_id"], doc["kind"], doc["at"], doc.get("data", {}), stamp, doc["id"])
 
 
-def household_of(doc: dict[str, Any]) -> Household:
-    return Household.from_doc(live_view(doc))
+def household_of(doc: dict[str, Any], *, copy: bool = True) -> Household:
+    """A stored household; ``copy=False`` for a document read fresh from the station's store (the model may keep
+    its lists: nothing else holds them)."""
+    return Household.from_doc(live_view(doc, copy=copy))
 
 
 def visit_of(doc: dict[str, Any]) -> Visit:

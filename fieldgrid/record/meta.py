@@ -123,9 +123,15 @@ def tombstone(doc: dict[str, Any], stamp: str, device: str) -> dict[str, Any]:
     return out
 
 
-def live_view(doc: dict[str, Any]) -> dict[str, Any]:
-    """The record as the model sees it: no ``_meta``, no deleted members; a deep copy."""
-    out = {k: clone(v) for k, v in doc.items() if k not in (META, _NESTED)}
+def live_view(doc: dict[str, Any], *, copy: bool = True) -> dict[str, Any]:
+    """The record as the model sees it: no ``_meta``, no deleted members; a deep copy (``copy=False``: sharing
+    its values, for a document read fresh from a store that nobody else holds)."""
+    keep = clone if copy else _same
+    out = {k: keep(v) for k, v in doc.items() if k not in (META, _NESTED)}
     if _NESTED in doc:
-        out[_NESTED] = [clone(_plain(m)) for m in doc[_NESTED] if not is_deleted(m)]
+        out[_NESTED] = [keep(_plain(m)) for m in doc[_NESTED] if not is_deleted(m)]
     return out
+
+
+def _same(value: _Tree) -> _Tree:
+    return value

@@ -39,7 +39,7 @@ def grid_label(grid: Mapping[str, str]) -> str:
 
 def unit_of(db: StationDB, device: Device) -> UnitMonth:
     """What the station holds of ``device``'s unit."""
-    households = [household_of(d) for d in db.docs(HOUSEHOLDS, device.device_id)]
+    households = [household_of(d, copy=False) for d in db.docs(HOUSEHOLDS, device.device_id)]
     corrections = [correction_of(d) for d in db.docs(CORRECTIONS, device.device_id)]
     visits = surviving(standing([visit_of(d) for d in db.docs(VISITS, device.device_id)], corrections, "visit"))
     problems = build_views(event_of(d) for d in db.docs(PROBLEM_EVENTS, device.device_id))
@@ -91,7 +91,7 @@ def community_units(db: StationDB, station: Device, listed: list[dict[str, Any]]
     households: dict[tuple[str, str, str], list[Household]] = {}
     home_of: dict[str, tuple[str, str, str]] = {}
     for doc in db.docs(HOUSEHOLDS, station.device_id):
-        household = household_of(doc)
+        household = household_of(doc, copy=False)
         made_by = by_device.get(str((doc.get(META) or {}).get("device", "")))
         places = by_place.get((household.building, household.unit), [])
         key = made_by if made_by and made_by[1:] == (household.building, household.unit) else (
