@@ -86,6 +86,15 @@ def place_label(room: str, place: Mapping[str, Any] | None, grid_kind: str, area
     return f"{where} {name}" if name else where
 
 
+def household_label(doc: Mapping[str, Any], grid: Mapping[str, str]) -> str:
+    """A stored household (its document) as a list names it in its unit's grid kind: ``斜江村3组15号 王家院子``,
+    ``文化路12号 老王面馆``, a stairwell's ``0601``."""
+    kind = kind_of(grid)
+    place = doc.get("place")
+    kept = place if isinstance(place, Mapping) else None
+    return place_label(str(doc.get("room", "")), kept, kind, area_of(grid, kind))
+
+
 def area_of(grid: Mapping[str, str], grid_kind: str) -> str:
     """What a place's address starts with, from the unit's grid path: a village's name (its compound, else its
     community: ``斜江村``), a shop street's name (its compound: ``文化路``); nothing for the other kinds."""
@@ -111,8 +120,10 @@ def place_order(room: str, grid_kind: str) -> tuple[int, int, str]:
         return (parts[0], parts[1], room)
     if grid_kind == VILLAGE:
         return (10**6, 0, room)
-    if grid_kind in (SHOPS, INSTITUTION):
+    if grid_kind == SHOPS:
         return street_order(room)
+    if grid_kind == INSTITUTION:  # numbers as numbers, whatever comes before them: A2 before A10, 2 before 10
+        return (0, 0, re.sub(r"\d+", lambda m: m.group().zfill(8), room))
     return (0, 0, room)
 
 

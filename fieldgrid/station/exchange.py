@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from fieldgrid.model.errors import Label
-from fieldgrid.model.places import AREA_KEY, KIND_KEY, STAIRWELL
+from fieldgrid.model.places import AREA_KEY, KIND_KEY, STAIRWELL, household_label
 from fieldgrid.model.profile import parts_outside, unit_title
 from fieldgrid.model.vocabulary import ENDED_RESIDENCY
 from fieldgrid.record.clock import Clock, Stamp
@@ -204,7 +204,8 @@ def _held_notice(device: Device, doc: Doc) -> Doc:
     from fieldgrid.i18n import t
 
     place = f"{doc.get('building') or ''}{doc.get('unit') or ''}"
-    text = t("station.held.notice", room=str(doc.get("room", "")), place=place, unit=grid_label(device.grid))
+    room = household_label(doc, device.grid)
+    text = t("station.held.notice", room=room, place=place, unit=grid_label(device.grid))
     return {"id": uuid.uuid4().hex, "at": _minute(), "text": text, "audience": "leaders"}
 
 
@@ -263,7 +264,7 @@ def import_one(db: StationDB, keys: Keys, me: Identity, path: Path) -> Outcome:
         )  # fmt: skip
         if units is not None:  # which leader and unit each of the community's records came from, for the street
             db.set_setting(UNITS + device.device_id, json.dumps(units, ensure_ascii=False))
-        rooms = tuple(str(doc.get("room", doc["id"])) for _, doc, _ in held)
+        rooms = tuple(household_label(doc, device.grid) or str(doc["id"]) for _, doc, _ in held)
         return Outcome(path, "accepted", device.device_id, len(bundle.records), applied.conflicts, held=rooms)
     except SyncError as exc:
         return Outcome(path, "refused", claimed, refusal=exc)

@@ -110,3 +110,27 @@ def test_each_kind_labels_and_orders_its_places() -> None:
     rooms = ["3-11", "10-1", "3-2", "4-1"]
     assert sorted(rooms, key=lambda r: place_order(r, "village")) == ["3-2", "3-11", "4-1", "10-1"]
     assert sorted(["10", "2", "12-1", "12"], key=lambda r: place_order(r, "shops")) == ["2", "10", "12", "12-1"]
+
+
+def test_a_household_kept_aside_is_named_by_its_own_address() -> None:
+    """The station's notice to a village leader and its import table name the household 斜江村3组15号 王家院子, as
+    the leader's own lists do, not by the stored room 3-15."""
+    from fieldgrid.i18n import t
+    from fieldgrid.model.places import household_label
+    from fieldgrid.station.db import Device
+    from fieldgrid.station.exchange import _held_notice
+
+    grid = {"compound": "斜江村", "building": "林盘", "unit": "1网格", "grid_kind": "village"}
+    doc = {"id": "h1", "room": "3-15", "building": "林盘", "unit": "2网格", "place": {"name": "王家院子"}}
+    assert household_label(doc, grid) == "斜江村3组15号 王家院子"
+    assert household_label({"room": "0601"}, {"unit": "3单元"}) == "0601"
+    assert household_label({"room": "12", "place": "?"}, {"compound": "文化路", "grid_kind": "shops"}) == "文化路12号"
+    leader = Device("dv1", "k", "王芳", grid, 0.0, None, None, None)
+    notice = _held_notice(leader, doc)
+    assert "斜江村3组15号 王家院子" in notice["text"] and t("station.held.notice", room="3-15", place="林盘2网格",
+                                                     unit="斜江村林盘1网格") not in notice["text"]  # fmt: skip
+
+
+def test_an_institutions_rooms_sort_by_their_numbers() -> None:
+    rooms = ["A10", "B1", "A2", "10", "2", "A01"]
+    assert sorted(rooms, key=lambda r: place_order(r, "institution")) == ["2", "10", "A01", "A2", "A10", "B1"]

@@ -14,6 +14,7 @@ from textual.binding import Binding, BindingType
 from fieldgrid.field_labels import field_label
 from fieldgrid.i18n import t
 from fieldgrid.model.masking import show_id_number, show_phone
+from fieldgrid.model.places import household_label
 from fieldgrid.model.profile import unit_title
 from fieldgrid.tui.station.list_screen import ListScreen
 from fieldgrid.tui.widgets.virtual_table import Column, Row
@@ -61,7 +62,7 @@ class ConflictScreen(ListScreen):
         for household_id, device_id, doc in self.db.live_households():
             grid = grids.get(device_id, {})
             unit = unit_title("", grid.get("building", ""), grid.get("unit", ""))
-            names[household_id] = f"{unit}:{doc.get('room', '')}"
+            names[household_id] = f"{unit}:{household_label(doc, grid)}"
         rows, self.found = [], {}
         for n, _, record_id, detail in self.db.open_conflicts():
             record = str(detail.get("record", record_id))
