@@ -47,7 +47,9 @@ def make_demo_station(store: Store, home: Path) -> bool:
             # ``demo --reset`` makes a new device for the same unit: it replaces the demo's old one.
             old = [d for d in unit_devices(db, dict(me_device.grid or {}))
                    if d.active and d.post == "A" and d.device_id != me_device.party]  # fmt: skip
-            enroll(db, me_device, replaces=old[0].device_id if old else None)
+            # A demo of another grid kind is a unit of another community (斜江村's 林盘): the demo station takes
+            # every demo unit, as a real station takes one of another community when told to.
+            enroll(db, me_device, replaces=old[0].device_id if old else None, other_community=True)
             device.trust(store, me)
             return True
         finally:

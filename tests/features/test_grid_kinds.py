@@ -69,6 +69,25 @@ def test_the_demo_of_each_kind_is_made(
     assert json.loads(shown.out)["grid_kind"] == kind
 
 
+def test_the_demos_of_every_kind_in_turn_share_the_demo_station(cli, tmp_path: Path) -> None:
+    """Seen: ``demo --grid-kind village`` after the stairwell demo failed, the demo station (子龙社区) refusing the
+    village unit of 斜江村 (``--other-community``), with ``--reset`` too.  Each kind in turn now opens, its
+    device enrolled at the one demo station."""
+    from fieldgrid.station.db import StationDB
+    from fieldgrid.station.seal import DEMO_PASSPHRASE
+    from testkit.pin import open_station
+
+    home, station = tmp_path / "demo", tmp_path / "demo-station"
+    for kind in ("stairwell", "village", "shops", "institution", "stairwell"):
+        made = cli("demo", "--no-open", "--grid-kind", kind, "--station", str(station), home_dir=home)
+        assert made.code == 0 and "--other-community" not in made.err, (kind, made.err)
+    db = open_station(station, DEMO_PASSPHRASE)
+    assert isinstance(db, StationDB)
+    kinds = {d.grid.get("grid_kind", "stairwell") for d in db.devices() if d.active}
+    db.close()
+    assert kinds == {"stairwell", "village", "shops", "institution"}
+
+
 def test_a_wrong_credit_code_is_refused_and_nothing_is_written(cli, home: Path, with_profile: None) -> None:
     assert cli("profile", "set", "--grid-kind", "shops", home_dir=home).code == 0
     before = db_bytes(home)
