@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from fieldgrid.station.db import DB_NAME, StationDB
-from fieldgrid.station.exchange import enroll, station_identity, unit_devices
+from fieldgrid.station.exchange import enroll, is_other_community, station_identity, unit_devices
 from fieldgrid.station.seal import DEMO_PASSPHRASE, StationKey, new_data_key, read_wrapped
 from fieldgrid.store import HomeLock, Store
 from fieldgrid.store.keywrap import try_quietly, wrap
@@ -49,7 +49,8 @@ def make_demo_station(store: Store, home: Path) -> bool:
                    if d.active and d.post == "A" and d.device_id != me_device.party]  # fmt: skip
             # A demo of another grid kind is a unit of another community (斜江村's 林盘): the demo station takes
             # every demo unit, as a real station takes one of another community when told to.
-            enroll(db, me_device, replaces=old[0].device_id if old else None, other_community=True)
+            other = is_other_community(db, dict(me_device.grid or {}))
+            enroll(db, me_device, replaces=old[0].device_id if old else None, other_community=other)
             device.trust(store, me)
             return True
         finally:

@@ -78,7 +78,8 @@ class Enrolment:
     queued: int = 0  # the unit's records queued for it (a backup leader, a replacement device)
 
 
-def _other_community(db: StationDB, grid: Mapping[str, str]) -> bool:
+def is_other_community(db: StationDB, grid: Mapping[str, str]) -> bool:
+    """Whether a device's grid names another community than the station's (by code, else by name)."""
     mine, theirs = db.setting("community_code") or "", grid.get("community_code", "")
     if mine and theirs:
         return mine != theirs
@@ -120,7 +121,7 @@ def enroll(
     existing = db.device(party.party)
     if existing is not None and not existing.active and not reinstate:
         raise StationError("station.error.revoked_device", device=party.party, leader=existing.leader)
-    if _other_community(db, grid) and not other_community:
+    if is_other_community(db, grid) and not other_community:
         raise StationError("station.error.other_community", community=grid.get("community", ""),
                            code=grid.get("community_code", ""), mine=db.setting("community") or "",
                            mine_code=db.setting("community_code") or "")  # fmt: skip
