@@ -247,7 +247,7 @@ def cmd_list(args: argparse.Namespace, store: Store) -> int:
     rows = []
     for v in views:
         household = households.get(v.report.household_id or "")
-        status = label("status", v.status) + (t("cli.problems.overdue_mark") if v.overdue(today) else "")
+        status = label("status", v.shown_status) + (t("cli.problems.overdue_mark") if v.overdue(today) else "")
         rows.append(
             [
                 v.id[:8],
@@ -269,7 +269,7 @@ def cmd_show(args: argparse.Namespace, store: Store) -> int:
     if args.json:
         out(json.dumps(problem_json(view, today), ensure_ascii=False, indent=2))
         return EXIT_OK
-    status = label("status", view.status) + (t("cli.problems.overdue_mark") if view.overdue(today) else "")
+    status = label("status", view.shown_status) + (t("cli.problems.overdue_mark") if view.overdue(today) else "")
     out(f"{view.id}  {label('category', view.report.category)}  {status}")
     out(view.report.description)
     for at, what in timeline(view):  # with the steps ticked in an emergency

@@ -94,7 +94,7 @@ def cmd_problem_show(args: argparse.Namespace, db: StationDB) -> int:
     overdue = t("station.problem.overdue") if view.overdue(today) else ""
     out(f"{view.id[:8].upper()}  {unit.grid}  {unit.leader}")
     out(t("station.problem.head", category=label("category", view.report.category),
-          urgency=label("urgency", view.report.urgency), status=label("status", view.status) + overdue,
+          urgency=label("urgency", view.report.urgency), status=label("status", view.shown_status) + overdue,
           due=view.due.isoformat()))  # fmt: skip
     if view.report.place:
         out(t("station.problem.place", place=view.report.place))

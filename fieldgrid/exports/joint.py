@@ -120,7 +120,7 @@ def long_open_sheet(units: Sequence[UnitMonth], today: dt.date) -> Sheet:
         if view.is_open and days > LONG_OPEN_DAYS:
             rows.append((days, [
                 _code(view), unit.grid, _where(unit, households, view), label("category", view.report.category),
-                view.report.description, _day(view.reported_at), days, label("status", view.status),
+                view.report.description, _day(view.reported_at), days, label("status", view.shown_status),
                 _escalated_to(view),
             ]))  # fmt: skip
     rows.sort(key=lambda r: -r[0])
@@ -141,7 +141,7 @@ def feedback_sheet(units: Sequence[UnitMonth], month: str) -> Sheet:
             told.append(t("ledger.text.notice", text=view.state.notice))
         rows.append((bool(told), view.state.closed_at or "", [
             _code(view), unit.grid, _where(unit, households, view), label("category", view.report.category),
-            label("status", view.status), _day(view.state.closed_at), "；".join(told) or t("joint.none_told"),
+            label("status", view.shown_status), _day(view.state.closed_at), "；".join(told) or t("joint.none_told"),
         ]))  # fmt: skip
     rows.sort(key=lambda r: (r[0], r[1]))
     columns = ("code", "unit", "place", "category", "status", "closed", "told")

@@ -86,7 +86,7 @@ def ledger_row(
     elif view.status in ("closed", "resolved") and not result:
         result.append(label("outcome", "resolved"))
     feedback = [_dated(e, event_summary(e, names=names)) for e in view.feedback]
-    status = label("status", view.status)
+    status = label("status", view.shown_status)
     if view.overdue(today):
         status = t("export.ledger.overdue", status=status)
     return [

@@ -87,7 +87,7 @@ def outcome_summary(view: ProblemView, *, names: bool = True) -> str:
     if view.status == "unsolvable" and view.state.notice:
         return view.state.notice
     steps = view.of_kind("handled", "decision", "escalated")
-    return event_summary(steps[-1], names=names) if steps else label("status", view.status)
+    return event_summary(steps[-1], names=names) if steps else label("status", view.shown_status)
 
 
 # Reporters that are no resident: the leader, a patrol (as the forms and the demo write them).

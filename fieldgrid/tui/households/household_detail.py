@@ -162,7 +162,7 @@ def problems_text(problems: list[ProblemView], today: dt.date) -> RenderableType
     text = Text()
     for view in problems:
         words, style = deadline_text(view, today)
-        status = emergency_marked(label("status", view.status), view.report.is_emergency)
+        status = emergency_marked(label("status", view.shown_status), view.report.is_emergency)
         text.append(f"{view.reported_at[:10]}  {status}  ", style="bold red" if view.report.is_emergency else style)
         if words:
             text.append(f"{words}  ", style=style)

@@ -15,6 +15,7 @@ from fieldgrid.exports.monthly import PointRules, tally
 from fieldgrid.i18n import label, t
 from fieldgrid.model.masking import show_id_number, show_phone
 from fieldgrid.tui.common.bindings import translate_bindings
+from fieldgrid.tui.common.formatting import emergency_marked
 from fieldgrid.tui.station import clock
 from fieldgrid.tui.widgets.key_bar import KeyBar
 from fieldgrid.tui.widgets.title_bar import TitleBar
@@ -120,11 +121,15 @@ class UnitScreen(Screen[None]):
 
         assert self.unit is not None
         today = clock.today()
-        # open ones first (overdue first among them), then the rest, newest report first
-        views = sorted(self.unit.problems, key=lambda v: (not v.is_open, not v.overdue(today)))
+        # open 紧急 ones first, then the other open ones (overdue first among them), then the rest, newest first
+        views = sorted(
+            self.unit.problems,
+            key=lambda v: (not v.is_open, not (v.report.is_emergency and v.is_open), not v.overdue(today)),
+        )
         rows = []
         for v in views:
-            status = label("status", v.status) + ("!!" if v.overdue(today) else "")
+            status = emergency_marked(label("status", v.shown_status), v.report.is_emergency)
+            status += "!!" if v.overdue(today) else ""
             cells = (problem_code(v.id), v.reported_at[5:10], status, label("urgency", v.report.urgency),
                      v.report.description)  # fmt: skip
             rows.append(Row(v.id, cells))
