@@ -214,6 +214,21 @@ class Backend:
         raw.execute(f"INSERT INTO {table} ({names}) SELECT {names} FROM {staging} {conflict}")
         raw.execute(f"DELETE FROM {staging}")  # a second bundle in the same transaction starts empty
 
+    def insert(self, table: str, columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
+        """Add ``rows`` to ``table`` inside the current transaction: SQLite's ``executemany``; on PostgreSQL one
+        ``COPY`` (a bundle relayed to its unit's other leaders adds a row per record and device: one statement,
+        not a round trip each)."""
+        if not rows:
+            return
+        names = ", ".join(columns)
+        if not self.postgres:
+            self.conn.executemany(f"INSERT INTO {table} ({names}) VALUES ({', '.join('?' * len(columns))})", rows)
+            return
+        assert isinstance(self.conn, PgConn)
+        with self.conn.raw.cursor() as cur, cur.copy(f"COPY {table} ({names}) FROM STDIN") as copy:
+            for row in rows:
+                copy.write_row(row)
+
     def among(self, column: str, values: Sequence[Any]) -> tuple[str, list[Any]]:
         """``column`` is one of ``values``: SQLite's ``IN (?, ?, …)``; on PostgreSQL ``= ANY(?)`` with one array
         parameter (one statement for every length, planned once: a list of 500 placeholders is planned anew each

@@ -546,12 +546,14 @@ class StationDB:
                 filed = mine if existing is None else self._owner(tbl, doc["id"], mine)
                 text = _ENCODE(merged)
                 upserts.append((tbl, doc["id"], filed, stamp, deleted, self._seal(text), _ref(tbl, merged), change))
-                relayed += [(d, "record", self._seal(_ENCODE({"table": tbl, "doc": merged})), now) for d in relays]
+                if relays:  # sealed once: the same text for each of the unit's other devices
+                    payload = self._seal(_ENCODE({"table": tbl, "doc": merged}))
+                    relayed += [(d, "record", payload, now) for d in relays]
             self._b.upsert(
                 "records", ("tbl", "id", "device_id", "stamp", "deleted", "doc", "ref", "changed"), ("tbl", "id"),
                 ("stamp", "deleted", "doc", "ref", "changed"), upserts,
             )  # fmt: skip
-            conn.executemany("INSERT INTO conflicts (tbl, record_id, detail, found_at) VALUES (?, ?, ?, ?)", conflicts)
+            self._b.insert("conflicts", ("tbl", "record_id", "detail", "found_at"), conflicts)
             conn.execute(
                 "INSERT INTO bundles (digest, device_id, imported_at, records, clock_to) VALUES (?, ?, ?, ?, ?)",
                 (digest, device_id, now, len(records), clock_to),
@@ -563,13 +565,12 @@ class StationDB:
             )
             self._mark_delivered(conn, device_id, received)
             outbox = relayed + [(d, kind, self._seal(_ENCODE(payload)), now) for d, kind, payload in send]
-            conn.executemany("INSERT INTO outbox (device_id, kind, payload, created_at) VALUES (?, ?, ?, ?)", outbox)
-            conn.executemany(
-                "INSERT INTO held (device_id, bundle, tbl, record_id, doc, reason, held_at) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            self._b.insert("outbox", ("device_id", "kind", "payload", "created_at"), outbox)
+            self._b.insert(
+                "held", ("device_id", "bundle", "tbl", "record_id", "doc", "reason", "held_at"),
                 [(device_id, digest, tbl, doc["id"], self._seal(_ENCODE(doc)), reason, now) for tbl, doc, reason
                  in held],
-            )
+            )  # fmt: skip
         return Applied(new, changed, unchanged, len(conflicts))
 
     def put_local(self, tbl: str, doc: Doc, device_id: str) -> None:
