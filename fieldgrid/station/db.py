@@ -22,7 +22,7 @@ import os
 import sqlite3
 import time
 import uuid
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -48,6 +48,7 @@ ENV_DB = "FIELDGRID_STATION_DB"  # where a new station's database goes: a Postgr
 SCHEMA_VERSION = 1
 DEVICE_COLUMNS = "device_id, public_key, leader, grid, enrolled_at, revoked_at, last_bundle_at, last_clock, post"
 RETRIES = 5  # runs of one bundle's transaction the server may ask for (a deadlock, a serialization failure)
+UNIT_PARTS = ("compound", "building", "unit")  # the parts of a grid that name a unit (its devices share them)
 CHUNK = 500  # ids per ``IN (…)`` look-up, under SQLite's variable limit
 
 Doc = dict[str, Any]
@@ -65,7 +66,8 @@ CREATE TABLE IF NOT EXISTS devices (
     revoked_at REAL,
     last_bundle_at REAL,
     last_clock TEXT,
-    post TEXT NOT NULL DEFAULT 'A' -- A: the unit's leader, B: its backup leader (who receives the unit's records too)
+    post TEXT NOT NULL DEFAULT 'A', -- A: the unit's leader, B: its backup leader (who receives the unit's records too)
+    unit TEXT                      -- the grid's unit (``unit_key``), plain like the grid: its devices looked up by it
 );
 CREATE TABLE IF NOT EXISTS bundles (
     digest TEXT PRIMARY KEY,       -- SHA-256 of the canonical payload
@@ -180,6 +182,8 @@ def _meta_of(doc: Doc) -> tuple[str, int]:
 class StationDB:
     """Open with the station home's lock held (see :class:`fieldgrid.store.HomeLock`)."""
 
+    _by_unit: bool | None = None  # whether ``devices.unit`` exists (read-only openings do not migrate)
+
     def __init__(
         self,
         home: Path,
@@ -291,6 +295,7 @@ class StationDB:
         columns = self._b.columns("devices")
         if "post" not in columns:  # a station made before backup leaders
             self.conn.execute("ALTER TABLE devices ADD COLUMN post TEXT NOT NULL DEFAULT 'A'")
+        self._unit_column("unit" in columns)
         columns = self._b.columns("records")
         if "ref" not in columns:  # a station made before encryption: problem ids were read from documents
             self.conn.execute("ALTER TABLE records ADD COLUMN ref TEXT")
@@ -301,6 +306,16 @@ class StationDB:
             self.conn.execute("ALTER TABLE records ADD COLUMN changed INTEGER NOT NULL DEFAULT 0")
         self.conn.execute("CREATE INDEX IF NOT EXISTS records_by_change ON records (changed)")
         self.conn.execute("INSERT INTO meta VALUES ('schema', ?) ON CONFLICT (key) DO NOTHING", (str(SCHEMA_VERSION),))
+
+    def _unit_column(self, present: bool) -> None:
+        """``devices.unit``, the indexed look-up of a unit's devices: added to a station made before it, and filled
+        wherever it is empty (there, and in a row an older fieldgrid enrolled on a shared server since)."""
+        if not present:
+            self.conn.execute("ALTER TABLE devices ADD COLUMN unit TEXT")
+        self.conn.execute("CREATE INDEX IF NOT EXISTS devices_by_unit ON devices (unit)")
+        missing = self.conn.execute("SELECT device_id, grid FROM devices WHERE unit IS NULL").fetchall()
+        self.conn.executemany("UPDATE devices SET unit = ? WHERE device_id = ?",
+                              [(unit_key(json.loads(grid)), device_id) for device_id, grid in missing])  # fmt: skip
 
     @property
     def postgres(self) -> bool:
@@ -425,12 +440,13 @@ class StationDB:
         now = self._now()
         with self.transaction() as conn:
             conn.execute(
-                "INSERT INTO devices (device_id, public_key, leader, grid, enrolled_at, post) "
-                "VALUES (?, ?, ?, ?, ?, ?) "
+                "INSERT INTO devices (device_id, public_key, leader, grid, enrolled_at, post, unit) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?) "
                 "ON CONFLICT (device_id) DO UPDATE SET public_key = excluded.public_key, leader = excluded.leader, "
-                "grid = excluded.grid, post = excluded.post, revoked_at = NULL",
-                (device_id, public_key, self._seal(leader), json.dumps(grid, ensure_ascii=False), now, post),
-            )
+                "grid = excluded.grid, post = excluded.post, unit = excluded.unit, revoked_at = NULL",
+                (device_id, public_key, self._seal(leader), json.dumps(grid, ensure_ascii=False), now, post,
+                 unit_key(grid)),
+            )  # fmt: skip
             if replaces:
                 conn.execute("UPDATE devices SET revoked_at = ? WHERE device_id = ?", (now, replaces))
                 conn.execute("UPDATE records SET device_id = ? WHERE device_id = ?", (device_id, replaces))
@@ -460,6 +476,17 @@ class StationDB:
     def devices(self) -> list[Device]:
         found = [self._device(r) for r in self.conn.execute(f"SELECT {DEVICE_COLUMNS} FROM devices")]
         return sorted(found, key=lambda d: (d.leader, d.device_id))  # the names are sealed: sorted here
+
+    def unit_devices(self, grid: Mapping[str, str]) -> list[Device]:
+        """The devices whose grid names the unit ``grid`` names (station-level ones and revoked ones too), by the
+        indexed ``devices.unit``: a bundle's import reads its unit's few devices, not every device of the
+        station.  A row not yet given its unit (an older fieldgrid enrolled it) is read and compared too."""
+        if self._by_unit is None:  # a reader beside an older station not yet opened to write has no column
+            self._by_unit = "unit" in self._b.columns("devices")
+        sql = f"SELECT {DEVICE_COLUMNS} FROM devices"
+        rows = self.conn.execute(sql + " WHERE unit = ? OR unit IS NULL", (unit_key(grid),)) if self._by_unit else (
+            self.conn.execute(sql))  # fmt: skip
+        return [device for device in map(self._device, rows) if unit_key(device.grid) == unit_key(grid)]
 
     def _device(self, row: sqlite3.Row | tuple[Any, ...]) -> Device:
         device_id, key, leader, grid, enrolled, revoked, last_at, last_clock, post = row
@@ -788,6 +815,11 @@ def _encode_params(params: dict[str, object]) -> str:
 def _decode_params(text: str) -> dict[str, Any]:
     params = json.loads(text)
     return {k: Label(*v["label"]) if isinstance(v, dict) and list(v) == ["label"] else v for k, v in params.items()}
+
+
+def unit_key(grid: Mapping[str, str]) -> str:
+    """A grid's unit as ``devices.unit`` holds it: its compound, building and unit (a missing part is empty), JSON."""
+    return json.dumps([grid.get(part) or "" for part in UNIT_PARTS], ensure_ascii=False)
 
 
 def _next_change(conn: Conn) -> int:

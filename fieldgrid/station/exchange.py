@@ -25,7 +25,7 @@ from fieldgrid.record.merge import merge_doc
 from fieldgrid.record.meta import META, stamp_party, stamps
 from fieldgrid.record.tables import HOUSEHOLDS, PROBLEM_EVENTS, TABLES
 from fieldgrid.station.backend import db_errors
-from fieldgrid.station.db import Device, Doc, StationDB, StationError
+from fieldgrid.station.db import UNIT_PARTS, Device, Doc, StationDB, StationError
 from fieldgrid.station.units import UNITS, grid_label
 from fieldgrid.sync.bundle import SUFFIX, bundle_digest, check_records, open_bundle, read_envelope, write_bundle
 from fieldgrid.sync.errors import SyncError
@@ -51,12 +51,12 @@ POSTS = ("A", "B")  # the unit's leader; its backup leader, who receives the uni
 
 
 def same_unit(a: Mapping[str, str], b: Mapping[str, str]) -> bool:
-    return all((a.get(part) or "") == (b.get(part) or "") for part in ("compound", "building", "unit"))
+    return all((a.get(part) or "") == (b.get(part) or "") for part in UNIT_PARTS)
 
 
 def unit_devices(db: StationDB, grid: Mapping[str, str]) -> list[Device]:
     """The devices enrolled for the unit at ``grid`` (revoked ones too), leaders (post A) first."""
-    found = [d for d in db.devices() if d.grid.get("level") != "station" and same_unit(d.grid, grid)]
+    found = [d for d in db.unit_devices(grid) if d.grid.get("level") != "station" and same_unit(d.grid, grid)]
     return sorted(found, key=lambda d: (d.post, d.enrolled_at))
 
 

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from fieldgrid.station.db import StationDB, StationError
+from fieldgrid.station.db import DEVICE_COLUMNS, StationDB, StationError
 
 GRID = {"community": "子龙社区", "building": "6栋", "unit": "3单元"}
 
@@ -90,3 +90,45 @@ def test_enroll_revoke_and_outbox(db: StationDB) -> None:
     assert [p[2]["text"] for p in db.pending("dev2")] == ["周六停水"]
     with pytest.raises(StationError):
         db.revoke("nobody")
+
+
+def test_a_station_made_before_unit_lookups_is_migrated_in_place(tmp_path: Path) -> None:
+    """A bundle's import finds its unit's devices by the indexed ``devices.unit``, not by reading every device: a
+    station made without the column gets it, filled, when next opened to write (a reader before that still finds
+    them), and a device an older fieldgrid enrolled since (on a shared server: no unit) is found too."""
+    from fieldgrid.station.exchange import unit_devices
+
+    station = StationDB(tmp_path, create=True)
+    station.enroll("dev2", "key2", "张三", GRID, post="B")
+    station.enroll("dev1", "key1", "刘秀英", GRID)
+    station.enroll("dev3", "key3", "李四", {**GRID, "unit": "4单元"})
+    station.enroll("st1", "key4", "子龙社区站", {**GRID, "level": "station"})
+    conn = station.conn  # the devices table as an older fieldgrid made it
+    conn.execute("ALTER TABLE devices RENAME TO devices_now")
+    conn.execute("CREATE TABLE devices (device_id TEXT PRIMARY KEY, public_key TEXT NOT NULL, leader TEXT NOT NULL, "
+                 "grid TEXT NOT NULL, enrolled_at REAL NOT NULL, revoked_at REAL, last_bundle_at REAL, "
+                 "last_clock TEXT, post TEXT NOT NULL DEFAULT 'A')")  # fmt: skip
+    conn.execute(f"INSERT INTO devices SELECT {DEVICE_COLUMNS} FROM devices_now")
+    conn.execute("DROP TABLE devices_now")
+    station.close()
+
+    def units(db: StationDB) -> tuple[list[str], list[str]]:
+        other = {**GRID, "unit": "4单元"}
+        return [d.device_id for d in unit_devices(db, GRID)], [d.device_id for d in unit_devices(db, other)]
+
+    reader = StationDB(tmp_path, read_only=True)
+    assert units(reader) == (["dev1", "dev2"], ["dev3"])
+    reader.close()
+    migrated = StationDB(tmp_path)
+    assert "unit" in migrated._b.columns("devices")
+    assert units(migrated) == (["dev1", "dev2"], ["dev3"])
+    rows = migrated.conn.execute("SELECT device_id, unit FROM devices ORDER BY device_id").fetchall()
+    assert [tuple(r) for r in rows] == [("dev1", '["", "6栋", "3单元"]'), ("dev2", '["", "6栋", "3单元"]'),
+                                        ("dev3", '["", "6栋", "4单元"]'), ("st1", '["", "6栋", "3单元"]')]  # fmt: skip
+    migrated.conn.execute("UPDATE devices SET unit = NULL WHERE device_id = 'dev2'")  # enrolled by an older one
+    assert units(migrated) == (["dev1", "dev2"], ["dev3"])
+    migrated.close()
+    again = StationDB(tmp_path)  # the next opening to write fills it
+    filled = again.conn.execute("SELECT unit FROM devices WHERE device_id = 'dev2'").fetchone()[0]
+    assert filled == '["", "6栋", "3单元"]'
+    again.close()
