@@ -137,6 +137,10 @@ class PgConn:
             reason = str(exc).strip().splitlines()[-1] if str(exc).strip() else type(exc).__name__
             raise BackendError("station.pg.unreachable", url=safe_url(url), reason=safe_url(reason)) from exc
         self._cache: dict[str, str] = {}
+        # A station's tables grow from empty inside one import: a plan psycopg's prepared statements cached while
+        # they were small (a sequential scan of ``records``) would be kept as they grow; each statement is planned
+        # with the tables' size of the moment instead.
+        self.raw.execute("SET plan_cache_mode = force_custom_plan")
         if read_only:
             self.raw.execute("SET default_transaction_read_only = on")
 
