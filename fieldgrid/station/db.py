@@ -512,10 +512,13 @@ class StationDB:
         held: Sequence[tuple[str, Doc, str]] = (),
         send: Sequence[tuple[str, str, Doc]] = (),
         route: Callable[[str, Doc], tuple[str, Sequence[str]]] | None = None,
+        then: Callable[[Applied], None] | None = None,
     ) -> Applied:
         """Merge one bundle's records in one transaction and remember the bundle; in the same transaction, what
         the return bundles it names as ``received`` carried counts as delivered (a bundle refused half-way
-        delivers nothing).  A bundle already seen changes nothing (``Applied(0, 0, n, 0)``).
+        delivers nothing).  A bundle already seen changes nothing (``Applied(0, 0, n, 0)``).  ``then`` is called
+        with what was done before the transaction commits, inside it (the import's log line: one commit a
+        bundle, and the line goes with the bundle or not at all).
 
         New records are filed under ``owner`` (the unit's leader's device; the sender by default); every record
         the bundle changed is queued for the devices in ``relay_to`` (the unit's other leader); ``held`` records
@@ -525,7 +528,8 @@ class StationDB:
         for attempt in range(RETRIES):
             try:
                 return self._apply(device_id, digest, records, merge, clock_to=clock_to, received=received,
-                                   owner=owner, relay_to=relay_to, held=held, send=send, route=route)  # fmt: skip
+                                   owner=owner, relay_to=relay_to, held=held, send=send, route=route,
+                                   then=then)  # fmt: skip
             except Exception as exc:
                 if attempt + 1 == RETRIES or not self._b.retryable(exc):
                     raise
@@ -545,10 +549,14 @@ class StationDB:
         held: Sequence[tuple[str, Doc, str]],
         send: Sequence[tuple[str, str, Doc]],
         route: Callable[[str, Doc], tuple[str, Sequence[str]]] | None,
+        then: Callable[[Applied], None] | None,
     ) -> Applied:
         with self.transaction() as conn:
             if conn.execute("SELECT 1 FROM bundles WHERE digest = ?", (digest,)).fetchone():
-                return Applied(0, 0, len(records), 0)
+                applied = Applied(0, 0, len(records), 0)  # another importer's, since this one looked
+                if then is not None:
+                    then(applied)
+                return applied
             current = self._current(records)
             new = changed = unchanged = 0
             change = _next_change(conn)
@@ -598,7 +606,10 @@ class StationDB:
                 [(device_id, digest, tbl, doc["id"], self._seal(_ENCODE(doc)), reason, now) for tbl, doc, reason
                  in held],
             )  # fmt: skip
-        return Applied(new, changed, unchanged, len(conflicts))
+            applied = Applied(new, changed, unchanged, len(conflicts))
+            if then is not None:
+                then(applied)
+        return applied
 
     def put_local(self, tbl: str, doc: Doc, device_id: str) -> None:
         """A record the station wrote itself (a decision), filed under the unit it belongs to."""
