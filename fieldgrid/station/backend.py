@@ -233,6 +233,28 @@ class Backend:
             for row in rows:
                 copy.write_row(row)
 
+    def insert_for_each(
+        self, table: str, each: str, values: Sequence[str], columns: Sequence[str], rows: Sequence[Sequence[Any]]
+    ) -> None:
+        """Add each of ``rows`` to ``table`` once for each of ``values`` (in the column ``each``), row by row and in
+        ``values``' order within a row (a bundle's records relayed to each of its unit's other devices).  On
+        PostgreSQL the rows go to the server once (a ``COPY`` into a temporary table) and it makes the copies."""
+        if not rows or not values:
+            return
+        if not self.postgres:
+            self.insert(table, (each, *columns), [(value, *row) for row in rows for value in values])
+            return
+        assert isinstance(self.conn, PgConn)
+        names, staging, raw = ", ".join(columns), f"each_{table}", self.conn.raw
+        raw.execute(f"CREATE TEMP TABLE IF NOT EXISTS {staging} ON COMMIT DELETE ROWS AS "
+                    f"SELECT 0::bigint AS k, {names} FROM {table} WITH NO DATA")  # fmt: skip
+        with raw.cursor() as cur, cur.copy(f"COPY {staging} (k, {names}) FROM STDIN") as copy:
+            for k, row in enumerate(rows):
+                copy.write_row((k, *row))
+        raw.execute(f"INSERT INTO {table} ({each}, {names}) SELECT v.value, {names} FROM {staging} CROSS JOIN "
+                    "unnest(%s::text[]) WITH ORDINALITY AS v(value, o) ORDER BY k, v.o", (list(values),))  # fmt: skip
+        raw.execute(f"DELETE FROM {staging}")  # a second bundle in the same transaction starts empty
+
     def among(self, column: str, values: Sequence[Any]) -> tuple[str, list[Any]]:
         """``column`` is one of ``values``: SQLite's ``IN (?, ?, …)``; on PostgreSQL ``= ANY(?)`` with one array
         parameter (one statement for every length, planned once: a list of 500 placeholders is planned anew each

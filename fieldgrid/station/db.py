@@ -557,11 +557,12 @@ class StationDB:
                 if then is not None:
                     then(applied)
                 return applied
-            current = self._current(records)
+            current, owners = self._current(records)
             new = changed = unchanged = 0
             change = _next_change(conn)
             upserts: list[tuple[str, str, str, str, int, str, str | None, int]] = []
-            relayed: list[tuple[str, str, str, float]] = []
+            relayed: list[tuple[str, str, str, float]] = []  # (device, kind, payload, time): each record's own
+            relayed_all: list[tuple[str, str, float]] = []  # (kind, payload, time) for each of ``relay_to``
             conflicts: list[tuple[str, str, str, float]] = []
             now = self._now()
             for tbl, doc in records:
@@ -578,12 +579,15 @@ class StationDB:
                 current[(tbl, doc["id"])] = merged
                 stamp, deleted = _meta_of(merged)
                 mine, relays = route(tbl, merged) if route else (owner or device_id, relay_to)
-                filed = mine if existing is None else self._owner(tbl, doc["id"], mine)
+                filed = mine if existing is None else owners.get((tbl, doc["id"])) or mine
                 text = _ENCODE(merged)
                 upserts.append((tbl, doc["id"], filed, stamp, deleted, self._seal(text), _ref(tbl, merged), change))
                 if relays:  # sealed once: the same text for each of the unit's other devices
                     payload = self._seal(_ENCODE({"table": tbl, "doc": merged}))
-                    relayed += [(d, "record", payload, now) for d in relays]
+                    if route:
+                        relayed += [(d, "record", payload, now) for d in relays]
+                    else:
+                        relayed_all.append(("record", payload, now))
             self._b.upsert(
                 "records", ("tbl", "id", "device_id", "stamp", "deleted", "doc", "ref", "changed"), ("tbl", "id"),
                 ("stamp", "deleted", "doc", "ref", "changed"), upserts,
@@ -599,6 +603,7 @@ class StationDB:
                 (now, clock_to or "", clock_to or "", device_id),
             )
             self._mark_delivered(conn, device_id, received)
+            self._b.insert_for_each("outbox", "device_id", relay_to, ("kind", "payload", "created_at"), relayed_all)
             outbox = relayed + [(d, kind, self._seal(_ENCODE(payload)), now) for d, kind, payload in send]
             self._b.insert("outbox", ("device_id", "kind", "payload", "created_at"), outbox)
             self._b.insert(
@@ -624,21 +629,24 @@ class StationDB:
                  _next_change(conn)),
             )
 
-    def _owner(self, tbl: str, record_id: str, default: str) -> str:
-        return self.owner(tbl, record_id) or default
-
-    def _current(self, records: Sequence[tuple[str, Doc]]) -> dict[tuple[str, str], Doc]:
+    def _current(
+        self, records: Sequence[tuple[str, Doc]]
+    ) -> tuple[dict[tuple[str, str], Doc], dict[tuple[str, str], str]]:
+        """The documents the station holds of ``records``, and the devices they are filed under."""
         by_table: dict[str, list[str]] = {}
         for tbl, doc in records:
             by_table.setdefault(tbl, []).append(doc["id"])
         found: dict[tuple[str, str], Doc] = {}
+        owners: dict[tuple[str, str], str] = {}
         for tbl, ids in by_table.items():
             for start in range(0, len(ids), CHUNK):
                 chunk = ids[start : start + CHUNK]
                 among, args = self._b.among("id", chunk)
-                rows = self.conn.execute(f"SELECT id, doc FROM records WHERE tbl = ? AND {among}", (tbl, *args))
-                found.update(((tbl, rid), self._doc(doc)) for rid, doc in rows)
-        return found
+                rows = self.conn.execute(f"SELECT id, doc, device_id FROM records WHERE tbl = ? AND {among}",
+                                         (tbl, *args))  # fmt: skip
+                for rid, doc, owner in rows:
+                    found[(tbl, rid)], owners[(tbl, rid)] = self._doc(doc), owner
+        return found, owners
 
     # -- reading ----------------------------------------------------------------------------------
 
