@@ -583,7 +583,8 @@ class StationDB:
                 text = _ENCODE(merged)
                 upserts.append((tbl, doc["id"], filed, stamp, deleted, self._seal(text), _ref(tbl, merged), change))
                 if relays:  # sealed once: the same text for each of the unit's other devices
-                    payload = self._seal(_ENCODE({"table": tbl, "doc": merged}))
+                    # _ENCODE({"table": tbl, "doc": merged}) to the byte, without encoding the document again
+                    payload = self._seal(f'{{"table":{_ENCODE(tbl)},"doc":{text}}}')
                     if route:
                         relayed += [(d, "record", payload, now) for d in relays]
                     else:
