@@ -23,7 +23,7 @@ import sqlite3
 import time
 import uuid
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -172,6 +172,19 @@ class Applied:
     changed: int
     unchanged: int
     conflicts: int
+
+
+@dataclass
+class _Merged:
+    """A bundle's records merged with those held, before anything is written (see ``StationDB._apply``)."""
+
+    new: int = 0
+    changed: int = 0
+    unchanged: int = 0
+    upserts: list[tuple[str, str, str, str, int, str, str | None]] = field(default_factory=list)  # but the change
+    relayed: list[tuple[str, str, str, float]] = field(default_factory=list)  # (device, kind, payload, time)
+    relayed_all: list[tuple[str, str, float]] = field(default_factory=list)  # (kind, payload, time) for relay_to
+    conflicts: list[tuple[str, str, str, float]] = field(default_factory=list)
 
 
 def _meta_of(doc: Doc) -> tuple[str, int]:
@@ -551,49 +564,31 @@ class StationDB:
         route: Callable[[str, Doc], tuple[str, Sequence[str]]] | None,
         then: Callable[[Applied], None] | None,
     ) -> Applied:
+        now = self._now()
+
+        def merged() -> tuple[_Merged, dict[tuple[str, str], tuple[int, str]]]:
+            current, versions = self._current(records)
+            return self._merge(records, current, versions, merge, now, device_id, owner, relay_to, route), versions
+
+        # Read and merged before the write lock (several importers verify, read and merge side by side); under
+        # it, the records read are checked to be as they were (the same change number and device), else read and
+        # merged again.  Records none of which was held, and no write to records since: nothing to check.
+        last = _next_change(self.conn)
+        done, versions = merged()
         with self.transaction() as conn:
             if conn.execute("SELECT 1 FROM bundles WHERE digest = ?", (digest,)).fetchone():
                 applied = Applied(0, 0, len(records), 0)  # another importer's, since this one looked
                 if then is not None:
                     then(applied)
                 return applied
-            current, owners = self._current(records)
-            new = changed = unchanged = 0
             change = _next_change(conn)
-            upserts: list[tuple[str, str, str, str, int, str, str | None, int]] = []
-            relayed: list[tuple[str, str, str, float]] = []  # (device, kind, payload, time): each record's own
-            relayed_all: list[tuple[str, str, float]] = []  # (kind, payload, time) for each of ``relay_to``
-            conflicts: list[tuple[str, str, str, float]] = []
-            now = self._now()
-            for tbl, doc in records:
-                existing = current.get((tbl, doc["id"]))
-                merged, found = merge(tbl, existing, doc)
-                conflicts.extend((tbl, doc["id"], self._seal(json.dumps(c, ensure_ascii=False)), now) for c in found)
-                if existing is None:
-                    new += 1
-                elif merged == existing:
-                    unchanged += 1
-                    continue
-                else:
-                    changed += 1
-                current[(tbl, doc["id"])] = merged
-                stamp, deleted = _meta_of(merged)
-                mine, relays = route(tbl, merged) if route else (owner or device_id, relay_to)
-                filed = mine if existing is None else owners.get((tbl, doc["id"])) or mine
-                text = _ENCODE(merged)
-                upserts.append((tbl, doc["id"], filed, stamp, deleted, self._seal(text), _ref(tbl, merged), change))
-                if relays:  # sealed once: the same text for each of the unit's other devices
-                    # _ENCODE({"table": tbl, "doc": merged}) to the byte, without encoding the document again
-                    payload = self._seal(f'{{"table":{_ENCODE(tbl)},"doc":{text}}}')
-                    if route:
-                        relayed += [(d, "record", payload, now) for d in relays]
-                    else:
-                        relayed_all.append(("record", payload, now))
+            if (versions or change != last) and self._versions(records) != versions:
+                done, _ = merged()
             self._b.upsert(
                 "records", ("tbl", "id", "device_id", "stamp", "deleted", "doc", "ref", "changed"), ("tbl", "id"),
-                ("stamp", "deleted", "doc", "ref", "changed"), upserts,
+                ("stamp", "deleted", "doc", "ref", "changed"), [(*row, change) for row in done.upserts],
             )  # fmt: skip
-            self._b.insert("conflicts", ("tbl", "record_id", "detail", "found_at"), conflicts)
+            self._b.insert("conflicts", ("tbl", "record_id", "detail", "found_at"), done.conflicts)
             conn.execute(
                 "INSERT INTO bundles (digest, device_id, imported_at, records, clock_to) VALUES (?, ?, ?, ?, ?)",
                 (digest, device_id, now, len(records), clock_to),
@@ -604,18 +599,61 @@ class StationDB:
                 (now, clock_to or "", clock_to or "", device_id),
             )
             self._mark_delivered(conn, device_id, received)
-            self._b.insert_for_each("outbox", "device_id", relay_to, ("kind", "payload", "created_at"), relayed_all)
-            outbox = relayed + [(d, kind, self._seal(_ENCODE(payload)), now) for d, kind, payload in send]
+            self._b.insert_for_each("outbox", "device_id", relay_to, ("kind", "payload", "created_at"),
+                                    done.relayed_all)  # fmt: skip
+            outbox = done.relayed + [(d, kind, self._seal(_ENCODE(payload)), now) for d, kind, payload in send]
             self._b.insert("outbox", ("device_id", "kind", "payload", "created_at"), outbox)
             self._b.insert(
                 "held", ("device_id", "bundle", "tbl", "record_id", "doc", "reason", "held_at"),
                 [(device_id, digest, tbl, doc["id"], self._seal(_ENCODE(doc)), reason, now) for tbl, doc, reason
                  in held],
             )  # fmt: skip
-            applied = Applied(new, changed, unchanged, len(conflicts))
+            applied = Applied(done.new, done.changed, done.unchanged, len(done.conflicts))
             if then is not None:
                 then(applied)
         return applied
+
+    def _merge(
+        self,
+        records: Sequence[tuple[str, Doc]],
+        current: dict[tuple[str, str], Doc],
+        versions: dict[tuple[str, str], tuple[int, str]],
+        merge: Merge,
+        now: float,
+        device_id: str,
+        owner: str | None,
+        relay_to: Sequence[str],
+        route: Callable[[str, Doc], tuple[str, Sequence[str]]] | None,
+    ) -> _Merged:
+        """What a bundle's records make of the records held (``current``, filed as ``versions`` say): the rows to
+        write, the relays, the conflicts — no write yet."""
+        done = _Merged()
+        for tbl, doc in records:
+            existing = current.get((tbl, doc["id"]))
+            merged, found = merge(tbl, existing, doc)
+            done.conflicts.extend((tbl, doc["id"], self._seal(json.dumps(c, ensure_ascii=False)), now) for c in found)
+            if existing is None:
+                done.new += 1
+            elif merged == existing:
+                done.unchanged += 1
+                continue
+            else:
+                done.changed += 1
+            current[(tbl, doc["id"])] = merged
+            stamp, deleted = _meta_of(merged)
+            mine, relays = route(tbl, merged) if route else (owner or device_id, relay_to)
+            held = versions.get((tbl, doc["id"]))
+            filed = mine if existing is None or held is None else held[1]
+            text = _ENCODE(merged)
+            done.upserts.append((tbl, doc["id"], filed, stamp, deleted, self._seal(text), _ref(tbl, merged)))
+            if relays:  # sealed once: the same text for each of the unit's other devices
+                # _ENCODE({"table": tbl, "doc": merged}) to the byte, without encoding the document again
+                payload = self._seal(f'{{"table":{_ENCODE(tbl)},"doc":{text}}}')
+                if route:
+                    done.relayed += [(d, "record", payload, now) for d in relays]
+                else:
+                    done.relayed_all.append(("record", payload, now))
+        return done
 
     def put_local(self, tbl: str, doc: Doc, device_id: str) -> None:
         """A record the station wrote itself (a decision), filed under the unit it belongs to."""
@@ -632,22 +670,30 @@ class StationDB:
 
     def _current(
         self, records: Sequence[tuple[str, Doc]]
-    ) -> tuple[dict[tuple[str, str], Doc], dict[tuple[str, str], str]]:
-        """The documents the station holds of ``records``, and the devices they are filed under."""
+    ) -> tuple[dict[tuple[str, str], Doc], dict[tuple[str, str], tuple[int, str]]]:
+        """The documents the station holds of ``records``, and their versions (the write that last changed each,
+        the device it is filed under)."""
+        found: dict[tuple[str, str], Doc] = {}
+        versions: dict[tuple[str, str], tuple[int, str]] = {}
+        for tbl, rid, doc, changed, device in self._held(records, "doc, changed, device_id"):
+            found[(tbl, rid)], versions[(tbl, rid)] = self._doc(doc), (int(changed), str(device))
+        return found, versions
+
+    def _versions(self, records: Sequence[tuple[str, Doc]]) -> dict[tuple[str, str], tuple[int, str]]:
+        """The versions of ``records`` the station holds, as :meth:`_current` gives them (documents not read)."""
+        return {(tbl, rid): (int(changed), str(device))
+                for tbl, rid, changed, device in self._held(records, "changed, device_id")}  # fmt: skip
+
+    def _held(self, records: Sequence[tuple[str, Doc]], columns: str) -> Iterator[tuple[Any, ...]]:
         by_table: dict[str, list[str]] = {}
         for tbl, doc in records:
             by_table.setdefault(tbl, []).append(doc["id"])
-        found: dict[tuple[str, str], Doc] = {}
-        owners: dict[tuple[str, str], str] = {}
         for tbl, ids in by_table.items():
             for start in range(0, len(ids), CHUNK):
-                chunk = ids[start : start + CHUNK]
-                among, args = self._b.among("id", chunk)
-                rows = self.conn.execute(f"SELECT id, doc, device_id FROM records WHERE tbl = ? AND {among}",
-                                         (tbl, *args))  # fmt: skip
-                for rid, doc, owner in rows:
-                    found[(tbl, rid)], owners[(tbl, rid)] = self._doc(doc), owner
-        return found, owners
+                among, args = self._b.among("id", ids[start : start + CHUNK])
+                for row in self.conn.execute(f"SELECT id, {columns} FROM records WHERE tbl = ? AND {among}",
+                                             (tbl, *args)):  # fmt: skip
+                    yield (tbl, *row)
 
     # -- reading ----------------------------------------------------------------------------------
 

@@ -132,3 +132,36 @@ def test_a_station_made_before_unit_lookups_is_migrated_in_place(tmp_path: Path)
     filled = again.conn.execute("SELECT unit FROM devices WHERE device_id = 'dev2'").fetchone()[0]
     assert filled == '["", "6栋", "3单元"]'
     again.close()
+
+
+def test_a_record_written_between_the_read_and_the_write_lock_is_merged_again(tmp_path: Path) -> None:
+    """A bundle's records are read and merged before the station's write lock (importers side by side); another
+    importer's write in between is seen under the lock and the bundle merged again with it: no update lost."""
+    db = StationDB(tmp_path, create=True)
+    db.enroll("dev1", "key1", "刘秀英", GRID)
+    db.apply("dev1", "digest-1", [("households", doc("h1", "001", room="0601"))], lww)
+    other = StationDB(tmp_path)  # another operator's importer
+    seen: list[str] = []
+
+    def racing(tbl: str, current: dict[str, Any] | None, incoming: dict[str, Any]) -> Any:
+        if not seen:  # merged outside the lock: meanwhile the other importer writes a later change
+            other.apply("dev1", "digest-other", [("households", doc("h1", "003", room="0601", notes="后改"))], lww)
+        seen.append(current["_meta"]["stamp"] if current else "")
+        return lww(tbl, current, incoming)
+
+    done = db.apply("dev1", "digest-2", [("households", doc("h1", "002", room="0601", notes="先改"))], racing)
+    assert seen == ["001", "003"] and (done.new, done.changed, done.unchanged) == (0, 0, 1)
+    assert [d["notes"] for d in db.docs("households")] == ["后改"]
+    seen.clear()  # a record the station did not hold when read, which the other importer adds meanwhile
+
+    def racing_new(tbl: str, current: dict[str, Any] | None, incoming: dict[str, Any]) -> Any:
+        if not seen:
+            other.apply("dev1", "digest-other-2", [("households", doc("h2", "005", room="0602", notes="后来"))], lww)
+        seen.append(current["_meta"]["stamp"] if current else "")
+        return lww(tbl, current, incoming)
+
+    done = db.apply("dev1", "digest-3", [("households", doc("h2", "004", room="0602", notes="先来"))], racing_new)
+    assert seen == ["", "005"] and (done.new, done.unchanged) == (0, 1)
+    assert {d["notes"] for d in db.docs("households")} == {"后来", "后改"}
+    other.close()
+    db.close()
