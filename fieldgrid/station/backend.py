@@ -9,8 +9,11 @@ SQL in SQLite's dialect with ``?`` placeholders; this module is the only place t
   ``DOUBLE PRECISION``, no ``WITHOUT ROWID``);
 * the write lock: SQLite's ``BEGIN IMMEDIATE``; on PostgreSQL ``BEGIN`` and a transaction-scoped advisory lock
   taken first (several importers' writes, each one bundle, follow one another; what comes before the write —
-  reading, verifying and decrypting a bundle — runs side by side), retried on a serialization failure or a
-  deadlock the server reports;
+  reading, verifying and decrypting a bundle, reading and merging what the station holds of it, checked again
+  under the lock — runs side by side), retried on a serialization failure or a deadlock the server reports;
+* bulk writes: ``COPY`` (a bundle's records through a temporary table and one ``INSERT … ON CONFLICT``; a row
+  for each of a unit's other devices made by the server); each statement planned for the tables' size of the
+  moment;
 * whether a table exists, a table's columns, the order rows were added in.
 
 psycopg is an optional dependency (``pip install 'fieldgrid[postgres]'``): it is imported only when a home
