@@ -88,6 +88,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--streets", type=int, default=STREETS)
     parser.add_argument("--devices", type=int, default=DEVICES, help="bundles a street")
     parser.add_argument("--importers", type=int, default=4)
+    parser.add_argument("--own-units", action="store_true",
+                        help="each device the only leader of its unit (by default ten leaders share a unit, "
+                        "each bundle relayed to the nine others: the shape the first figures were measured "
+                        "with)")  # fmt: skip
     args = parser.parse_args(argv)
     if not args.db:
         raise SystemExit("give --db postgresql://USER@HOST/DB (or set FIELDGRID_TEST_PG)")
@@ -120,11 +124,15 @@ def main(argv: list[str] | None = None) -> int:
                 for n in range(args.devices):
                     keys = Keys(root / "keys" / f"{s}-{n}")
                     device_id = f"dev{s:02d}{n:05d}"
-                    grid = {"street": f"街道{s + 1}", "building": f"{n // 10 + 1}栋", "unit": "1单元"}
+                    unit = f"{n % 10 + 1}单元" if args.own_units else "1单元"
+                    grid = {"street": f"街道{s + 1}", "building": f"{n // 10 + 1}栋", "unit": unit}
                     for db in (first, *others) if s == 0 else (first, others[0]):
                         db.enroll(device_id, keys.public_key, f"单元长{s}-{n}", grid)
                     payload = {"records": unit_records(rng, device_id, grid["building"], counts[0][n], counts[1][n],
                                                        counts[2][n])}  # fmt: skip
+                    for record in payload["records"]:  # the households of the device's own unit
+                        if record["table"] == "households":
+                            record["doc"]["unit"] = unit
                     records += len(payload["records"])
                     source = Identity(device_id, "device", keys.public_key, f"单元长{s}-{n}")
                     made = write_bundle(stick, keys, source, "device", payload, target=me, grid=grid)
@@ -173,7 +181,8 @@ def main(argv: list[str] | None = None) -> int:
     bundles = args.streets * args.devices
     ratio, street_ratio = alone / floor_s, street_s / street_floor
     print(f"district: {args.streets} streets x {args.devices} bundles = {bundles:,} bundles, {records:,} records, "
-          f"{size / 2**20:.0f} MiB on the sticks (generated in {generated:.0f} s)")  # fmt: skip
+          f"{size / 2**20:.0f} MiB on the sticks (generated in {generated:.0f} s), "
+          f"{'one leader' if args.own_units else 'ten leaders'} a unit")  # fmt: skip
     print(f"PostgreSQL, 1 importer:  {alone:.1f} s, {records / alone:,.0f} records/s")
     print(f"PostgreSQL, {args.importers} importers: {together:.1f} s, {records / together:,.0f} records/s "
           f"({alone / together:.2f}x one: {'OK' if together < alone else 'MISSED'})")  # fmt: skip

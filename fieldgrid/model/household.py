@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import functools
 import re
 import uuid
 from collections.abc import Callable, Sequence
@@ -132,9 +131,15 @@ def member_from_doc(doc: dict[str, Any]) -> Member:
     return Member(**{k: v for k, v in doc.items() if k in names})
 
 
-@functools.cache
-def _field_names(cls: type) -> frozenset[str]:
-    return frozenset(f.name for f in dataclasses.fields(cls))
+_FIELD_NAMES: dict[str, frozenset[str]] = {}
+
+
+def _field_names(cls: Any) -> frozenset[str]:
+    """A dataclass's field names, looked up once."""
+    names = _FIELD_NAMES.get(cls.__name__)
+    if names is None:
+        names = _FIELD_NAMES[cls.__name__] = frozenset(f.name for f in dataclasses.fields(cls))
+    return names
 
 
 def floor_of_room(room: str) -> int | None:

@@ -9,8 +9,11 @@ SQL in SQLite's dialect with ``?`` placeholders; this module is the only place t
   ``DOUBLE PRECISION``, no ``WITHOUT ROWID``);
 * the write lock: SQLite's ``BEGIN IMMEDIATE``; on PostgreSQL ``BEGIN`` and a transaction-scoped advisory lock
   taken first (several importers' writes, each one bundle, follow one another; what comes before the write —
-  reading, verifying and decrypting a bundle — runs side by side), retried on a serialization failure or a
-  deadlock the server reports;
+  reading, verifying and decrypting a bundle, reading and merging what the station holds of it, checked again
+  under the lock — runs side by side), retried on a serialization failure or a deadlock the server reports;
+* bulk writes: ``COPY`` (a bundle's records through a temporary table and one ``INSERT … ON CONFLICT``; a row
+  for each of a unit's other devices made by the server); each statement planned for the tables' size of the
+  moment;
 * whether a table exists, a table's columns, the order rows were added in.
 
 psycopg is an optional dependency (``pip install 'fieldgrid[postgres]'``): it is imported only when a home
@@ -137,6 +140,10 @@ class PgConn:
             reason = str(exc).strip().splitlines()[-1] if str(exc).strip() else type(exc).__name__
             raise BackendError("station.pg.unreachable", url=safe_url(url), reason=safe_url(reason)) from exc
         self._cache: dict[str, str] = {}
+        # A station's tables grow from empty inside one import: a plan psycopg's prepared statements cached while
+        # they were small (a sequential scan of ``records``) would be kept as they grow; each statement is planned
+        # with the tables' size of the moment instead.
+        self.raw.execute("SET plan_cache_mode = force_custom_plan")
         if read_only:
             self.raw.execute("SET default_transaction_read_only = on")
 
@@ -212,6 +219,43 @@ class Backend:
             for row in rows:
                 copy.write_row(row)
         raw.execute(f"INSERT INTO {table} ({names}) SELECT {names} FROM {staging} {conflict}")
+        raw.execute(f"DELETE FROM {staging}")  # a second bundle in the same transaction starts empty
+
+    def insert(self, table: str, columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
+        """Add ``rows`` to ``table`` inside the current transaction: SQLite's ``executemany``; on PostgreSQL one
+        ``COPY`` (a bundle relayed to its unit's other leaders adds a row per record and device: one statement,
+        not a round trip each)."""
+        if not rows:
+            return
+        names = ", ".join(columns)
+        if not self.postgres:
+            self.conn.executemany(f"INSERT INTO {table} ({names}) VALUES ({', '.join('?' * len(columns))})", rows)
+            return
+        assert isinstance(self.conn, PgConn)
+        with self.conn.raw.cursor() as cur, cur.copy(f"COPY {table} ({names}) FROM STDIN") as copy:
+            for row in rows:
+                copy.write_row(row)
+
+    def insert_for_each(
+        self, table: str, each: str, values: Sequence[str], columns: Sequence[str], rows: Sequence[Sequence[Any]]
+    ) -> None:
+        """Add each of ``rows`` to ``table`` once for each of ``values`` (in the column ``each``), row by row and in
+        ``values``' order within a row (a bundle's records relayed to each of its unit's other devices).  On
+        PostgreSQL the rows go to the server once (a ``COPY`` into a temporary table) and it makes the copies."""
+        if not rows or not values:
+            return
+        if not self.postgres:
+            self.insert(table, (each, *columns), [(value, *row) for row in rows for value in values])
+            return
+        assert isinstance(self.conn, PgConn)
+        names, staging, raw = ", ".join(columns), f"each_{table}", self.conn.raw
+        raw.execute(f"CREATE TEMP TABLE IF NOT EXISTS {staging} ON COMMIT DELETE ROWS AS "
+                    f"SELECT 0::bigint AS k, {names} FROM {table} WITH NO DATA")  # fmt: skip
+        with raw.cursor() as cur, cur.copy(f"COPY {staging} (k, {names}) FROM STDIN") as copy:
+            for k, row in enumerate(rows):
+                copy.write_row((k, *row))
+        raw.execute(f"INSERT INTO {table} ({each}, {names}) SELECT v.value, {names} FROM {staging} CROSS JOIN "
+                    "unnest(%s::text[]) WITH ORDINALITY AS v(value, o) ORDER BY k, v.o", (list(values),))  # fmt: skip
         raw.execute(f"DELETE FROM {staging}")  # a second bundle in the same transaction starts empty
 
     def among(self, column: str, values: Sequence[Any]) -> tuple[str, list[Any]]:

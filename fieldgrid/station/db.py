@@ -22,8 +22,8 @@ import os
 import sqlite3
 import time
 import uuid
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -48,6 +48,7 @@ ENV_DB = "FIELDGRID_STATION_DB"  # where a new station's database goes: a Postgr
 SCHEMA_VERSION = 1
 DEVICE_COLUMNS = "device_id, public_key, leader, grid, enrolled_at, revoked_at, last_bundle_at, last_clock, post"
 RETRIES = 5  # runs of one bundle's transaction the server may ask for (a deadlock, a serialization failure)
+UNIT_PARTS = ("compound", "building", "unit")  # the parts of a grid that name a unit (its devices share them)
 CHUNK = 500  # ids per ``IN (…)`` look-up, under SQLite's variable limit
 
 Doc = dict[str, Any]
@@ -65,7 +66,8 @@ CREATE TABLE IF NOT EXISTS devices (
     revoked_at REAL,
     last_bundle_at REAL,
     last_clock TEXT,
-    post TEXT NOT NULL DEFAULT 'A' -- A: the unit's leader, B: its backup leader (who receives the unit's records too)
+    post TEXT NOT NULL DEFAULT 'A', -- A: the unit's leader, B: its backup leader (who receives the unit's records too)
+    unit TEXT                      -- the grid's unit (``unit_key``), plain like the grid: its devices looked up by it
 );
 CREATE TABLE IF NOT EXISTS bundles (
     digest TEXT PRIMARY KEY,       -- SHA-256 of the canonical payload
@@ -172,6 +174,19 @@ class Applied:
     conflicts: int
 
 
+@dataclass
+class _Merged:
+    """A bundle's records merged with those held, before anything is written (see ``StationDB._apply``)."""
+
+    new: int = 0
+    changed: int = 0
+    unchanged: int = 0
+    upserts: list[tuple[str, str, str, str, int, str, str | None]] = field(default_factory=list)  # but the change
+    relayed: list[tuple[str, str, str, float]] = field(default_factory=list)  # (device, kind, payload, time)
+    relayed_all: list[tuple[str, str, float]] = field(default_factory=list)  # (kind, payload, time) for relay_to
+    conflicts: list[tuple[str, str, str, float]] = field(default_factory=list)
+
+
 def _meta_of(doc: Doc) -> tuple[str, int]:
     meta = doc.get(META) or {}
     return str(meta.get("stamp") or ""), 1 if meta.get("deleted") else 0
@@ -179,6 +194,8 @@ def _meta_of(doc: Doc) -> tuple[str, int]:
 
 class StationDB:
     """Open with the station home's lock held (see :class:`fieldgrid.store.HomeLock`)."""
+
+    _by_unit: bool | None = None  # whether ``devices.unit`` exists (read-only openings do not migrate)
 
     def __init__(
         self,
@@ -291,6 +308,7 @@ class StationDB:
         columns = self._b.columns("devices")
         if "post" not in columns:  # a station made before backup leaders
             self.conn.execute("ALTER TABLE devices ADD COLUMN post TEXT NOT NULL DEFAULT 'A'")
+        self._unit_column("unit" in columns)
         columns = self._b.columns("records")
         if "ref" not in columns:  # a station made before encryption: problem ids were read from documents
             self.conn.execute("ALTER TABLE records ADD COLUMN ref TEXT")
@@ -301,6 +319,16 @@ class StationDB:
             self.conn.execute("ALTER TABLE records ADD COLUMN changed INTEGER NOT NULL DEFAULT 0")
         self.conn.execute("CREATE INDEX IF NOT EXISTS records_by_change ON records (changed)")
         self.conn.execute("INSERT INTO meta VALUES ('schema', ?) ON CONFLICT (key) DO NOTHING", (str(SCHEMA_VERSION),))
+
+    def _unit_column(self, present: bool) -> None:
+        """``devices.unit``, the indexed look-up of a unit's devices: added to a station made before it, and filled
+        wherever it is empty (there, and in a row an older fieldgrid enrolled on a shared server since)."""
+        if not present:
+            self.conn.execute("ALTER TABLE devices ADD COLUMN unit TEXT")
+        self.conn.execute("CREATE INDEX IF NOT EXISTS devices_by_unit ON devices (unit)")
+        missing = self.conn.execute("SELECT device_id, grid FROM devices WHERE unit IS NULL").fetchall()
+        self.conn.executemany("UPDATE devices SET unit = ? WHERE device_id = ?",
+                              [(unit_key(json.loads(grid)), device_id) for device_id, grid in missing])  # fmt: skip
 
     @property
     def postgres(self) -> bool:
@@ -425,12 +453,13 @@ class StationDB:
         now = self._now()
         with self.transaction() as conn:
             conn.execute(
-                "INSERT INTO devices (device_id, public_key, leader, grid, enrolled_at, post) "
-                "VALUES (?, ?, ?, ?, ?, ?) "
+                "INSERT INTO devices (device_id, public_key, leader, grid, enrolled_at, post, unit) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?) "
                 "ON CONFLICT (device_id) DO UPDATE SET public_key = excluded.public_key, leader = excluded.leader, "
-                "grid = excluded.grid, post = excluded.post, revoked_at = NULL",
-                (device_id, public_key, self._seal(leader), json.dumps(grid, ensure_ascii=False), now, post),
-            )
+                "grid = excluded.grid, post = excluded.post, unit = excluded.unit, revoked_at = NULL",
+                (device_id, public_key, self._seal(leader), json.dumps(grid, ensure_ascii=False), now, post,
+                 unit_key(grid)),
+            )  # fmt: skip
             if replaces:
                 conn.execute("UPDATE devices SET revoked_at = ? WHERE device_id = ?", (now, replaces))
                 conn.execute("UPDATE records SET device_id = ? WHERE device_id = ?", (device_id, replaces))
@@ -461,6 +490,17 @@ class StationDB:
         found = [self._device(r) for r in self.conn.execute(f"SELECT {DEVICE_COLUMNS} FROM devices")]
         return sorted(found, key=lambda d: (d.leader, d.device_id))  # the names are sealed: sorted here
 
+    def unit_devices(self, grid: Mapping[str, str]) -> list[Device]:
+        """The devices whose grid names the unit ``grid`` names (station-level ones and revoked ones too), by the
+        indexed ``devices.unit``: a bundle's import reads its unit's few devices, not every device of the
+        station.  A row not yet given its unit (an older fieldgrid enrolled it) is read and compared too."""
+        if self._by_unit is None:  # a reader beside an older station not yet opened to write has no column
+            self._by_unit = "unit" in self._b.columns("devices")
+        sql = f"SELECT {DEVICE_COLUMNS} FROM devices"
+        rows = self.conn.execute(sql + " WHERE unit = ? OR unit IS NULL", (unit_key(grid),)) if self._by_unit else (
+            self.conn.execute(sql))  # fmt: skip
+        return [device for device in map(self._device, rows) if unit_key(device.grid) == unit_key(grid)]
+
     def _device(self, row: sqlite3.Row | tuple[Any, ...]) -> Device:
         device_id, key, leader, grid, enrolled, revoked, last_at, last_clock, post = row
         return Device(device_id, key, self._open(leader), json.loads(grid), enrolled, revoked, last_at, last_clock,
@@ -486,10 +526,13 @@ class StationDB:
         send: Sequence[tuple[str, str, Doc]] = (),
         route: Callable[[str, Doc], tuple[str, Sequence[str]]] | None = None,
         grid: dict[str, str] | None = None,
+        then: Callable[[Applied], None] | None = None,
     ) -> Applied:
         """Merge one bundle's records in one transaction and remember the bundle; in the same transaction, what
         the return bundles it names as ``received`` carried counts as delivered (a bundle refused half-way
-        delivers nothing).  A bundle already seen changes nothing (``Applied(0, 0, n, 0)``).
+        delivers nothing).  A bundle already seen changes nothing (``Applied(0, 0, n, 0)``).  ``then`` is called
+        with what was done before the transaction commits, inside it (the import's log line: one commit a
+        bundle, and the line goes with the bundle or not at all).
 
         New records are filed under ``owner`` (the unit's leader's device; the sender by default); every record
         the bundle changed is queued for the devices in ``relay_to`` (the unit's other leader); ``held`` records
@@ -501,7 +544,7 @@ class StationDB:
             try:
                 return self._apply(device_id, digest, records, merge, clock_to=clock_to, received=received,
                                    owner=owner, relay_to=relay_to, held=held, send=send, route=route,
-                                   grid=grid)  # fmt: skip
+                                   grid=grid, then=then)  # fmt: skip
             except Exception as exc:
                 if attempt + 1 == RETRIES or not self._b.retryable(exc):
                     raise
@@ -521,41 +564,34 @@ class StationDB:
         held: Sequence[tuple[str, Doc, str]],
         send: Sequence[tuple[str, str, Doc]],
         route: Callable[[str, Doc], tuple[str, Sequence[str]]] | None,
-        grid: dict[str, str] | None = None,
+        grid: dict[str, str] | None,
+        then: Callable[[Applied], None] | None,
     ) -> Applied:
+        now = self._now()
+
+        def merged() -> tuple[_Merged, dict[tuple[str, str], tuple[int, str]]]:
+            current, versions = self._current(records)
+            return self._merge(records, current, versions, merge, now, device_id, owner, relay_to, route), versions
+
+        # Read and merged before the write lock (several importers verify, read and merge side by side); under
+        # it, the records read are checked to be as they were (the same change number and device), else read and
+        # merged again.  Records none of which was held, and no write to records since: nothing to check.
+        last = _next_change(self.conn)
+        done, versions = merged()
         with self.transaction() as conn:
             if conn.execute("SELECT 1 FROM bundles WHERE digest = ?", (digest,)).fetchone():
-                return Applied(0, 0, len(records), 0)
-            current = self._current(records)
-            new = changed = unchanged = 0
+                applied = Applied(0, 0, len(records), 0)  # another importer's, since this one looked
+                if then is not None:
+                    then(applied)
+                return applied
             change = _next_change(conn)
-            upserts: list[tuple[str, str, str, str, int, str, str | None, int]] = []
-            relayed: list[tuple[str, str, str, float]] = []
-            conflicts: list[tuple[str, str, str, float]] = []
-            now = self._now()
-            for tbl, doc in records:
-                existing = current.get((tbl, doc["id"]))
-                merged, found = merge(tbl, existing, doc)
-                conflicts.extend((tbl, doc["id"], self._seal(json.dumps(c, ensure_ascii=False)), now) for c in found)
-                if existing is None:
-                    new += 1
-                elif merged == existing:
-                    unchanged += 1
-                    continue
-                else:
-                    changed += 1
-                current[(tbl, doc["id"])] = merged
-                stamp, deleted = _meta_of(merged)
-                mine, relays = route(tbl, merged) if route else (owner or device_id, relay_to)
-                filed = mine if existing is None else self._owner(tbl, doc["id"], mine)
-                text = _ENCODE(merged)
-                upserts.append((tbl, doc["id"], filed, stamp, deleted, self._seal(text), _ref(tbl, merged), change))
-                relayed += [(d, "record", self._seal(_ENCODE({"table": tbl, "doc": merged})), now) for d in relays]
+            if (versions or change != last) and self._versions(records) != versions:
+                done, _ = merged()
             self._b.upsert(
                 "records", ("tbl", "id", "device_id", "stamp", "deleted", "doc", "ref", "changed"), ("tbl", "id"),
-                ("stamp", "deleted", "doc", "ref", "changed"), upserts,
+                ("stamp", "deleted", "doc", "ref", "changed"), [(*row, change) for row in done.upserts],
             )  # fmt: skip
-            conn.executemany("INSERT INTO conflicts (tbl, record_id, detail, found_at) VALUES (?, ?, ?, ?)", conflicts)
+            self._b.insert("conflicts", ("tbl", "record_id", "detail", "found_at"), done.conflicts)
             conn.execute(
                 "INSERT INTO bundles (digest, device_id, imported_at, records, clock_to) VALUES (?, ?, ?, ?, ?)",
                 (digest, device_id, now, len(records), clock_to),
@@ -569,15 +605,61 @@ class StationDB:
                 conn.execute("UPDATE devices SET grid = ? WHERE device_id = ?",
                              (json.dumps(grid, ensure_ascii=False), device_id))  # fmt: skip
             self._mark_delivered(conn, device_id, received)
-            outbox = relayed + [(d, kind, self._seal(_ENCODE(payload)), now) for d, kind, payload in send]
-            conn.executemany("INSERT INTO outbox (device_id, kind, payload, created_at) VALUES (?, ?, ?, ?)", outbox)
-            conn.executemany(
-                "INSERT INTO held (device_id, bundle, tbl, record_id, doc, reason, held_at) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            self._b.insert_for_each("outbox", "device_id", relay_to, ("kind", "payload", "created_at"),
+                                    done.relayed_all)  # fmt: skip
+            outbox = done.relayed + [(d, kind, self._seal(_ENCODE(payload)), now) for d, kind, payload in send]
+            self._b.insert("outbox", ("device_id", "kind", "payload", "created_at"), outbox)
+            self._b.insert(
+                "held", ("device_id", "bundle", "tbl", "record_id", "doc", "reason", "held_at"),
                 [(device_id, digest, tbl, doc["id"], self._seal(_ENCODE(doc)), reason, now) for tbl, doc, reason
                  in held],
-            )
-        return Applied(new, changed, unchanged, len(conflicts))
+            )  # fmt: skip
+            applied = Applied(done.new, done.changed, done.unchanged, len(done.conflicts))
+            if then is not None:
+                then(applied)
+        return applied
+
+    def _merge(
+        self,
+        records: Sequence[tuple[str, Doc]],
+        current: dict[tuple[str, str], Doc],
+        versions: dict[tuple[str, str], tuple[int, str]],
+        merge: Merge,
+        now: float,
+        device_id: str,
+        owner: str | None,
+        relay_to: Sequence[str],
+        route: Callable[[str, Doc], tuple[str, Sequence[str]]] | None,
+    ) -> _Merged:
+        """What a bundle's records make of the records held (``current``, filed as ``versions`` say): the rows to
+        write, the relays, the conflicts — no write yet."""
+        done = _Merged()
+        for tbl, doc in records:
+            existing = current.get((tbl, doc["id"]))
+            merged, found = merge(tbl, existing, doc)
+            done.conflicts.extend((tbl, doc["id"], self._seal(json.dumps(c, ensure_ascii=False)), now) for c in found)
+            if existing is None:
+                done.new += 1
+            elif merged == existing:
+                done.unchanged += 1
+                continue
+            else:
+                done.changed += 1
+            current[(tbl, doc["id"])] = merged
+            stamp, deleted = _meta_of(merged)
+            mine, relays = route(tbl, merged) if route else (owner or device_id, relay_to)
+            held = versions.get((tbl, doc["id"]))
+            filed = mine if existing is None or held is None else held[1]
+            text = _ENCODE(merged)
+            done.upserts.append((tbl, doc["id"], filed, stamp, deleted, self._seal(text), _ref(tbl, merged)))
+            if relays:  # sealed once: the same text for each of the unit's other devices
+                # _ENCODE({"table": tbl, "doc": merged}) to the byte, without encoding the document again
+                payload = self._seal(f'{{"table":{_ENCODE(tbl)},"doc":{text}}}')
+                if route:
+                    done.relayed += [(d, "record", payload, now) for d in relays]
+                else:
+                    done.relayed_all.append(("record", payload, now))
+        return done
 
     def put_local(self, tbl: str, doc: Doc, device_id: str) -> None:
         """A record the station wrote itself (a decision), filed under the unit it belongs to."""
@@ -592,21 +674,32 @@ class StationDB:
                  _next_change(conn)),
             )
 
-    def _owner(self, tbl: str, record_id: str, default: str) -> str:
-        return self.owner(tbl, record_id) or default
+    def _current(
+        self, records: Sequence[tuple[str, Doc]]
+    ) -> tuple[dict[tuple[str, str], Doc], dict[tuple[str, str], tuple[int, str]]]:
+        """The documents the station holds of ``records``, and their versions (the write that last changed each,
+        the device it is filed under)."""
+        found: dict[tuple[str, str], Doc] = {}
+        versions: dict[tuple[str, str], tuple[int, str]] = {}
+        for tbl, rid, doc, changed, device in self._held(records, "doc, changed, device_id"):
+            found[(tbl, rid)], versions[(tbl, rid)] = self._doc(doc), (int(changed), str(device))
+        return found, versions
 
-    def _current(self, records: Sequence[tuple[str, Doc]]) -> dict[tuple[str, str], Doc]:
+    def _versions(self, records: Sequence[tuple[str, Doc]]) -> dict[tuple[str, str], tuple[int, str]]:
+        """The versions of ``records`` the station holds, as :meth:`_current` gives them (documents not read)."""
+        return {(tbl, rid): (int(changed), str(device))
+                for tbl, rid, changed, device in self._held(records, "changed, device_id")}  # fmt: skip
+
+    def _held(self, records: Sequence[tuple[str, Doc]], columns: str) -> Iterator[tuple[Any, ...]]:
         by_table: dict[str, list[str]] = {}
         for tbl, doc in records:
             by_table.setdefault(tbl, []).append(doc["id"])
-        found: dict[tuple[str, str], Doc] = {}
         for tbl, ids in by_table.items():
             for start in range(0, len(ids), CHUNK):
-                chunk = ids[start : start + CHUNK]
-                among, args = self._b.among("id", chunk)
-                rows = self.conn.execute(f"SELECT id, doc FROM records WHERE tbl = ? AND {among}", (tbl, *args))
-                found.update(((tbl, rid), self._doc(doc)) for rid, doc in rows)
-        return found
+                among, args = self._b.among("id", ids[start : start + CHUNK])
+                for row in self.conn.execute(f"SELECT id, {columns} FROM records WHERE tbl = ? AND {among}",
+                                             (tbl, *args)):  # fmt: skip
+                    yield (tbl, *row)
 
     # -- reading ----------------------------------------------------------------------------------
 
@@ -794,6 +887,11 @@ def _encode_params(params: dict[str, object]) -> str:
 def _decode_params(text: str) -> dict[str, Any]:
     params = json.loads(text)
     return {k: Label(*v["label"]) if isinstance(v, dict) and list(v) == ["label"] else v for k, v in params.items()}
+
+
+def unit_key(grid: Mapping[str, str]) -> str:
+    """A grid's unit as ``devices.unit`` holds it: its compound, building and unit (a missing part is empty), JSON."""
+    return json.dumps([grid.get(part) or "" for part in UNIT_PARTS], ensure_ascii=False)
 
 
 def _next_change(conn: Conn) -> int:

@@ -13,7 +13,7 @@ import json
 import time
 import uuid
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -26,7 +26,7 @@ from fieldgrid.record.merge import merge_doc
 from fieldgrid.record.meta import META, stamp_party, stamps
 from fieldgrid.record.tables import HOUSEHOLDS, PROBLEM_EVENTS, TABLES
 from fieldgrid.station.backend import db_errors
-from fieldgrid.station.db import Device, Doc, StationDB, StationError
+from fieldgrid.station.db import UNIT_PARTS, Device, Doc, StationDB, StationError
 from fieldgrid.station.units import UNITS, grid_label
 from fieldgrid.sync.bundle import SUFFIX, bundle_digest, check_records, open_bundle, read_envelope, write_bundle
 from fieldgrid.sync.errors import SyncError
@@ -52,12 +52,12 @@ POSTS = ("A", "B")  # the unit's leader; its backup leader, who receives the uni
 
 
 def same_unit(a: Mapping[str, str], b: Mapping[str, str]) -> bool:
-    return all((a.get(part) or "") == (b.get(part) or "") for part in ("compound", "building", "unit"))
+    return all((a.get(part) or "") == (b.get(part) or "") for part in UNIT_PARTS)
 
 
 def unit_devices(db: StationDB, grid: Mapping[str, str]) -> list[Device]:
     """The devices enrolled for the unit at ``grid`` (revoked ones too), leaders (post A) first."""
-    found = [d for d in db.devices() if d.grid.get("level") != "station" and same_unit(d.grid, grid)]
+    found = [d for d in db.unit_devices(grid) if d.grid.get("level") != "station" and same_unit(d.grid, grid)]
     return sorted(found, key=lambda d: (d.post, d.enrolled_at))
 
 
@@ -190,6 +190,7 @@ class Outcome:
     conflicts: int = 0
     refusal: SyncError | None = None  # why refused
     held: tuple[str, ...] = ()  # the rooms of households kept aside, unapplied (outside the device's unit)
+    logged: bool = field(default=False, compare=False)  # its log lines went in with the bundle's transaction
 
     @property
     def key(self) -> str:
@@ -257,16 +258,18 @@ def import_one(db: StationDB, keys: Keys, me: Identity, path: Path) -> Outcome:
             return Outcome(path, "duplicate", device.device_id, len(bundle.records))
         tell = [(device.device_id, "notice", _held_notice(device, doc)) for _, doc, _ in held
                 if not (doc.get(META) or {}).get("deleted")]  # fmt: skip
+        rooms = tuple(household_label(doc, device.grid) or str(doc["id"]) for _, doc, _ in held)
+        accepted = Outcome(path, "accepted", device.device_id, len(bundle.records), held=rooms, logged=True)
         applied = db.apply(
             device.device_id, bundle.digest, kept, merge_doc, clock_to=bundle.envelope["clock"]["to"],
             received=received, owner=primary(db, device).device_id, held=held, send=tell,
             relay_to=[d.device_id for d in unit if d.active and d.device_id != device.device_id],
             grid=_kind_changed(device.grid, bundle.envelope["grid"]) if expected == "device" else None,
+            then=lambda done: write_log(db, replace(accepted, conflicts=done.conflicts)),
         )  # fmt: skip
         if units is not None:  # which leader and unit each of the community's records came from, for the street
             db.set_setting(UNITS + device.device_id, json.dumps(units, ensure_ascii=False))
-        rooms = tuple(household_label(doc, device.grid) or str(doc["id"]) for _, doc, _ in held)
-        return Outcome(path, "accepted", device.device_id, len(bundle.records), applied.conflicts, held=rooms)
+        return replace(accepted, conflicts=applied.conflicts)
     except SyncError as exc:
         return Outcome(path, "refused", claimed, refusal=exc)
     except OSError as exc:
@@ -338,8 +341,10 @@ def _from_parent(db: StationDB, me: Identity, parent: Identity, bundle: Any, pat
         owner = owners[str(doc["problem_id"])]
         return owner, unit_of(db, owner)
 
-    applied = db.apply(parent.party, bundle.digest, list(bundle.records), merge_doc, route=route)
-    return Outcome(path, "accepted", parent.party, len(bundle.records), applied.conflicts)
+    accepted = Outcome(path, "accepted", parent.party, len(bundle.records), logged=True)
+    applied = db.apply(parent.party, bundle.digest, list(bundle.records), merge_doc, route=route,
+                       then=lambda done: write_log(db, replace(accepted, conflicts=done.conflicts)))  # fmt: skip
+    return replace(accepted, conflicts=applied.conflicts)
 
 
 def _written_here(path: Path, me: Identity) -> bool:
@@ -358,12 +363,20 @@ def _written_here(path: Path, me: Identity) -> bool:
 def log_outcome(db: StationDB, outcome: Outcome) -> None:
     """The station's log keeps every import and every refusal with its reason, so the operator can tell a leader
     why his stick was refused.  A database that cannot be written is itself the refusal's reason: the screen says
-    so, and the log stays as it was."""
+    so, and the log stays as it was.  (A bundle accepted wrote its lines in its own transaction: ``logged``.)"""
+    if outcome.logged:
+        return
     with contextlib.suppress(*db_errors()):
-        name = outcome.path.name
-        if outcome.refusal is not None:
-            db.log("refused", outcome.key, device=outcome.device, file=name, **outcome.params)
-            return
+        write_log(db, outcome)
+
+
+def write_log(db: StationDB, outcome: Outcome) -> None:
+    """An outcome's log lines; inside a bundle's transaction, part of it (an error rolls the bundle back)."""
+    name = outcome.path.name
+    if outcome.refusal is not None:
+        db.log("refused", outcome.key, device=outcome.device, file=name, **outcome.params)
+        return
+    with db.transaction(exclusive=False):  # the held rooms' lines with the outcome's: one commit
         db.log(outcome.status, f"station.log.{outcome.status}", device=outcome.device, file=name,
                records=outcome.records, conflicts=outcome.conflicts)  # fmt: skip
         for room in outcome.held:

@@ -50,12 +50,12 @@ def test_a_demo_unit_of_each_kind_reaches_the_station_ledger_by_its_own_address(
 
     ledger = _ledger(cli, station, tmp_path / "report")
     [row] = [r for r in ledger[1:] if "门口电瓶车飞线充电" in r]
-    assert any(cell.startswith(address) for cell in row), row
+    place = row[ledger[0].index("地点")]  # the place column (a problem's code or a date may end in 12 too)
+    assert place.startswith(address), row
     if kind == "village":  # the house's own name after its address, when it has one
-        assert any(cell.startswith(address) and cell.endswith("家院子") for cell in row) or address in row, row
+        assert place.endswith("家院子") or place == address, row
     if kind != "institution":  # not the room as stored (an institution's room is its address)
-        stored = "3-15" if kind == "village" else "12"
-        assert not any(cell.endswith(stored) for cell in row), row
+        assert place not in ("3-15", "12"), row
 
 
 def _demo_passphrase() -> str:

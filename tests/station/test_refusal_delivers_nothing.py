@@ -57,3 +57,27 @@ def test_a_malformed_received_list_is_refused(world: tuple[Any, ...], received: 
     before = station_dump(db)
     [outcome] = import_paths(db, station_keys, [path])
     assert outcome.status == "refused" and station_dump(db) == before
+
+
+def test_the_log_line_goes_with_the_bundle_in_one_transaction(world: tuple[Any, ...], monkeypatch: Any) -> None:
+    """An accepted bundle's log line is written in the bundle's own transaction (one commit a bundle): a station
+    that cannot write the line merges nothing, and the refusal still gets its line."""
+    store, keys, db, station_keys, tmp = world
+    up = device.export(store, keys, tmp / "up").path
+    before = station_dump(db)
+    log = station_db.StationDB.log
+
+    def line_fails(self: Any, kind: str, key: str, **params: Any) -> None:
+        if kind == "accepted":
+            raise sqlite3.OperationalError("database or disk is full")
+        log(self, kind, key, **params)
+
+    with monkeypatch.context() as patch:
+        patch.setattr(station_db.StationDB, "log", line_fails)
+        [refused] = import_paths(db, station_keys, [up])
+    assert (refused.status, refused.key) == ("refused", "sync.error.station_db")
+    assert station_dump(db) == before  # no record, no bundle remembered
+    assert [(e.kind, e.file) for e in db.log_entries()][-1] == ("refused", up.name)
+    [accepted] = import_paths(db, station_keys, [up])
+    assert accepted.status == "accepted" and station_dump(db) != before
+    assert [e.kind for e in db.log_entries() if e.file == up.name] == ["refused", "accepted"]

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from fieldgrid.station.db import StationDB, StationError
+from fieldgrid.station.db import DEVICE_COLUMNS, StationDB, StationError
 
 GRID = {"community": "子龙社区", "building": "6栋", "unit": "3单元"}
 
@@ -90,3 +90,78 @@ def test_enroll_revoke_and_outbox(db: StationDB) -> None:
     assert [p[2]["text"] for p in db.pending("dev2")] == ["周六停水"]
     with pytest.raises(StationError):
         db.revoke("nobody")
+
+
+def test_a_station_made_before_unit_lookups_is_migrated_in_place(tmp_path: Path) -> None:
+    """A bundle's import finds its unit's devices by the indexed ``devices.unit``, not by reading every device: a
+    station made without the column gets it, filled, when next opened to write (a reader before that still finds
+    them), and a device an older fieldgrid enrolled since (on a shared server: no unit) is found too."""
+    from fieldgrid.station.exchange import unit_devices
+
+    station = StationDB(tmp_path, create=True)
+    station.enroll("dev2", "key2", "张三", GRID, post="B")
+    station.enroll("dev1", "key1", "刘秀英", GRID)
+    station.enroll("dev3", "key3", "李四", {**GRID, "unit": "4单元"})
+    station.enroll("st1", "key4", "子龙社区站", {**GRID, "level": "station"})
+    conn = station.conn  # the devices table as an older fieldgrid made it
+    conn.execute("ALTER TABLE devices RENAME TO devices_now")
+    conn.execute("CREATE TABLE devices (device_id TEXT PRIMARY KEY, public_key TEXT NOT NULL, leader TEXT NOT NULL, "
+                 "grid TEXT NOT NULL, enrolled_at REAL NOT NULL, revoked_at REAL, last_bundle_at REAL, "
+                 "last_clock TEXT, post TEXT NOT NULL DEFAULT 'A')")  # fmt: skip
+    conn.execute(f"INSERT INTO devices SELECT {DEVICE_COLUMNS} FROM devices_now")
+    conn.execute("DROP TABLE devices_now")
+    station.close()
+
+    def units(db: StationDB) -> tuple[list[str], list[str]]:
+        other = {**GRID, "unit": "4单元"}
+        return [d.device_id for d in unit_devices(db, GRID)], [d.device_id for d in unit_devices(db, other)]
+
+    reader = StationDB(tmp_path, read_only=True)
+    assert units(reader) == (["dev1", "dev2"], ["dev3"])
+    reader.close()
+    migrated = StationDB(tmp_path)
+    assert "unit" in migrated._b.columns("devices")
+    assert units(migrated) == (["dev1", "dev2"], ["dev3"])
+    rows = migrated.conn.execute("SELECT device_id, unit FROM devices ORDER BY device_id").fetchall()
+    assert [tuple(r) for r in rows] == [("dev1", '["", "6栋", "3单元"]'), ("dev2", '["", "6栋", "3单元"]'),
+                                        ("dev3", '["", "6栋", "4单元"]'), ("st1", '["", "6栋", "3单元"]')]  # fmt: skip
+    migrated.conn.execute("UPDATE devices SET unit = NULL WHERE device_id = 'dev2'")  # enrolled by an older one
+    assert units(migrated) == (["dev1", "dev2"], ["dev3"])
+    migrated.close()
+    again = StationDB(tmp_path)  # the next opening to write fills it
+    filled = again.conn.execute("SELECT unit FROM devices WHERE device_id = 'dev2'").fetchone()[0]
+    assert filled == '["", "6栋", "3单元"]'
+    again.close()
+
+
+def test_a_record_written_between_the_read_and_the_write_lock_is_merged_again(tmp_path: Path) -> None:
+    """A bundle's records are read and merged before the station's write lock (importers side by side); another
+    importer's write in between is seen under the lock and the bundle merged again with it: no update lost."""
+    db = StationDB(tmp_path, create=True)
+    db.enroll("dev1", "key1", "刘秀英", GRID)
+    db.apply("dev1", "digest-1", [("households", doc("h1", "001", room="0601"))], lww)
+    other = StationDB(tmp_path)  # another operator's importer
+    seen: list[str] = []
+
+    def racing(tbl: str, current: dict[str, Any] | None, incoming: dict[str, Any]) -> Any:
+        if not seen:  # merged outside the lock: meanwhile the other importer writes a later change
+            other.apply("dev1", "digest-other", [("households", doc("h1", "003", room="0601", notes="后改"))], lww)
+        seen.append(current["_meta"]["stamp"] if current else "")
+        return lww(tbl, current, incoming)
+
+    done = db.apply("dev1", "digest-2", [("households", doc("h1", "002", room="0601", notes="先改"))], racing)
+    assert seen == ["001", "003"] and (done.new, done.changed, done.unchanged) == (0, 0, 1)
+    assert [d["notes"] for d in db.docs("households")] == ["后改"]
+    seen.clear()  # a record the station did not hold when read, which the other importer adds meanwhile
+
+    def racing_new(tbl: str, current: dict[str, Any] | None, incoming: dict[str, Any]) -> Any:
+        if not seen:
+            other.apply("dev1", "digest-other-2", [("households", doc("h2", "005", room="0602", notes="后来"))], lww)
+        seen.append(current["_meta"]["stamp"] if current else "")
+        return lww(tbl, current, incoming)
+
+    done = db.apply("dev1", "digest-3", [("households", doc("h2", "004", room="0602", notes="先来"))], racing_new)
+    assert seen == ["", "005"] and (done.new, done.unchanged) == (0, 1)
+    assert {d["notes"] for d in db.docs("households")} == {"后来", "后改"}
+    other.close()
+    db.close()
