@@ -24,6 +24,7 @@ import contextlib
 import json
 import os
 import random
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -226,6 +227,8 @@ def main(argv: list[str] | None = None) -> int:
         # and confirms them in its returns.
         first = [rollup(db, keys, root / "first") for db, keys, _ in communities]
         street.close()
+        if args.keep:  # the street as it is before its first import, to import again (profiling it, say)
+            shutil.copytree(street_home, root / "street-before")
         first_s = street_month(street_home, root / "first", root / "report-first", FIRST_MONTH, args.profile)
         first_floor = floor([f.path for f in first], street_keys, root / "floor-first.sqlite3")
         street = open_db(street_home)

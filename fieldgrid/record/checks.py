@@ -93,9 +93,12 @@ def one_of(choices: Collection[str]) -> Check:
     return lambda value: None if value in choices else "unknown_value"
 
 
+_TEXT_ONLY = frozenset((str,))
+
+
 def mapping(value: Any) -> str | None:
-    if not isinstance(value, dict) or len(value) > MAX_ITEMS or not all(isinstance(k, str) for k in value):
-        return "not_an_object"
+    if not isinstance(value, dict) or len(value) > MAX_ITEMS or not _TEXT_ONLY.issuperset(map(type, value)):
+        return "not_an_object"  # keys text only (a key of another type, or a subclass of str, is refused)
     return None
 
 
@@ -139,17 +142,24 @@ SHAPES: dict[str, Shape] = {
 PATROL_ITEM: Shape = {"item": (text, True), "ok": (boolean, True), "finding": (text, False)}
 
 
+_SCALARS = frozenset((str, int, float, bool, type(None)))  # what parsed JSON holds besides dicts and lists
+
+
 def depth_within(value: Any, limit: int = MAX_DEPTH) -> bool:
     """Whether ``value`` nests no deeper than ``limit`` (checked a level at a time, without recursion; only
-    containers are visited)."""
+    containers are visited, and a scalar is told by its exact type first: a payload's whole tree is walked)."""
     level = [value] if isinstance(value, dict | list) else []
     depth = 0
+    scalars = _SCALARS
     while level:
         if depth >= limit:
             return False
         deeper: list[Any] = []
+        add = deeper.append
         for item in level:
-            deeper.extend(c for c in (item.values() if isinstance(item, dict) else item) if isinstance(c, dict | list))
+            for child in item.values() if isinstance(item, dict) else item:
+                if type(child) not in scalars and isinstance(child, dict | list):
+                    add(child)
         level, depth = deeper, depth + 1
     return True
 

@@ -149,3 +149,25 @@ def test_a_payloads_nesting_bounds_each_records(doc: dict) -> None:
     for limit in range(1, MAX_DEPTH + 1):
         assert depth_within(payload, limit + 3) == depth_within(doc, limit)
     assert depth_within(payload, MAX_PAYLOAD_DEPTH) == depth_within(doc)
+
+
+def _height(value: Any) -> int:
+    """The nesting of ``value`` by its definition: 0 for a scalar, 1 + the deepest child for a container."""
+    if isinstance(value, dict):
+        return 1 + max((_height(v) for v in value.values()), default=0)
+    if isinstance(value, list):
+        return 1 + max((_height(v) for v in value), default=0)
+    return 0
+
+
+_json = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=3),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=2), inner, max_size=4),
+    max_leaves=60,
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_json, st.integers(min_value=0, max_value=10))
+def test_depth_within_is_the_trees_height_bound(value: Any, limit: int) -> None:
+    assert depth_within(value, limit) == (_height(value) <= limit)
