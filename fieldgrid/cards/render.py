@@ -18,6 +18,7 @@ from fieldgrid.cards.payload import household_code, vcard
 from fieldgrid.errors import Refused
 from fieldgrid.i18n import t
 from fieldgrid.model import Household, LeaderProfile
+from fieldgrid.model.places import address
 from fieldgrid.model.validation import national_phone
 
 DPI = 300
@@ -130,7 +131,10 @@ class Painter:
             code = household_code(household.id)
             small = qr_image(code, round(14 * MM))
             image.paste(small, (CARD[0] - small.width - round(2 * MM), CARD[1] - small.height - round(2 * MM)))
-            draw.text((left, CARD[1] - round(7 * MM)), f"{household.room}  {code}", font=self.font(2.4), fill=60)
+            # 斜江村3组15号 (not the stored 3-15) on a line of its own: a village's or a street's address is long
+            where = address(household.room, None, profile.grid_kind, profile.area)  # the room only: no name
+            draw.text((left, CARD[1] - round(11 * MM)), where, font=self.font(2.4), fill=60)
+            draw.text((left, CARD[1] - round(7 * MM)), code, font=self.font(2.4), fill=60)
         return image
 
     def notice_board(self, profile: LeaderProfile) -> Image.Image:

@@ -18,7 +18,7 @@ from fieldgrid.i18n import label, t
 from fieldgrid.model import Household, Member, ValidationError
 from fieldgrid.model.masking import show_id_number, show_phone
 from fieldgrid.model.moves import on_the_map
-from fieldgrid.model.places import place_name, room_of
+from fieldgrid.model.places import STAIRWELL, address, place_name, room_of
 from fieldgrid.model.profile import unit_title
 from fieldgrid.model.vocabulary import TAGS
 from fieldgrid.store import Store
@@ -193,10 +193,12 @@ def cmd_list(args: argparse.Namespace, store: Store) -> int:
         out(t("cli.list.empty"))
         return EXIT_OK
     headers = [t(f"cli.col.{c}") for c in ("id", "room", "head", "people", "residency", "phone", "tags")]
+    profile = store.profile()
+    kind = profile.grid_kind if profile else STAIRWELL
     rows = [
         [
             h.id[:8],
-            h.room,
+            address(h.room, h.place, kind),  # a village's 3组15号, a street's 12号: as typed, not as stored
             h.head_name or NONE,
             str(len(h.living)),
             label("residency", h.residency),

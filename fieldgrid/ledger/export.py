@@ -7,7 +7,6 @@ by default).
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import re
 from collections.abc import Mapping, Sequence
@@ -19,7 +18,7 @@ from fieldgrid.i18n import label, t
 from fieldgrid.ledger.wording import event_summary
 from fieldgrid.model import Household
 from fieldgrid.model.ledger import ProblemView
-from fieldgrid.model.places import STAIRWELL, area_of, place_label
+from fieldgrid.model.places import STAIRWELL, place_label
 from fieldgrid.model.problem import ProblemEvent
 from fieldgrid.model.profile import unit_title
 
@@ -113,7 +112,7 @@ def ledger_table(store: Store, month: str, *, names: bool = False) -> tuple[list
     today = store.now().date()
     profile = store.profile()
     kind = profile.grid_kind if profile else STAIRWELL
-    area = area_of(dataclasses.asdict(profile.grid), kind) if profile else ""
+    area = profile.area if profile else ""
     rows = [ledger_row(v, households, today, names=names, grid_kind=kind, area=area)
             for v in month_views(store.problems(), month)]  # fmt: skip
     return [t(f"export.ledger.col.{c}") for c in COLUMNS], rows

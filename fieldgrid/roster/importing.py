@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from fieldgrid.i18n import parse_label
 from fieldgrid.model import Household, Member, ValidationError, ValidationErrors, validate_household
 from fieldgrid.model.duplicates import Namesake, id_clashes, namesakes
+from fieldgrid.model.places import STAIRWELL, room_of
 from fieldgrid.model.profile import parts_outside
 from fieldgrid.model.vocabulary import RELATIONS, RESIDENCY, SEXES, TAGS
 from fieldgrid.roster.columns import (
@@ -123,7 +124,10 @@ def plan_import(
     extra_tags: Sequence[str] = (),
     mapping: Mapping[str, str] | None = None,
     today: dt.date | None = None,
+    grid_kind: str = STAIRWELL,
 ) -> Plan:
+    """What importing ``rows`` would do to the unit's ``existing`` households (nothing is written); ``grid_kind``:
+    the unit's kind, whose addresses a row may use (a village's ``3组15号`` is the household of room ``3-15``)."""
     today = today or dt.date.today()
     header, columns = find_header(rows, mapping or {})
     plan = Plan()
@@ -135,7 +139,7 @@ def plan_import(
         person = read_person(row, cells, columns, today)
         plan.rows += 1
         v = person.values
-        room = v.get("room", "")
+        room = room_of(v.get("room", ""), grid_kind)
         if not room:
             person.errors.append(ValidationError("room", "error.roster.no_room"))
         member = _member(person, v.get("head_name", "")) if v.get("name") or v.get("head_name") else None
@@ -182,7 +186,7 @@ def plan_import(
         while people:
             candidate = _merge(current, _with_members(incoming, people)) if current else _with_members(incoming, people)
             try:
-                clean = validate_household(candidate, extra_tags, today)
+                clean = validate_household(candidate, extra_tags, today, grid_kind)
                 clashes = id_clashes(clean, _others(existing, plan, (b, u, room)))
                 if clashes:  # an ID number a person of another household holds: that row is refused
                     clean = None
@@ -203,7 +207,7 @@ def plan_import(
                               if current is None or n.member not in current.members)  # fmt: skip
         if current is None:
             plan.creates.append(clean)
-        elif clean == validate_household(current, extra_tags, today):
+        elif clean == validate_household(current, extra_tags, today, grid_kind):
             plan.unchanged += 1
         else:
             plan.updates.append(clean)

@@ -92,3 +92,28 @@ def test_a_latin_font_fontconfig_offers_is_not_taken_for_chinese(tmp_path: Path,
     monkeypatch.setattr(render.subprocess, "run", lambda *args, **kwargs: answer)
     with pytest.raises(render.CardError):
         render.find_font()
+
+
+@needs_cjk_font
+def test_a_village_door_card_prints_the_address_not_the_stored_room(
+    cli, home, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A 林盘 household's card reads 斜江村3组15号 (its own line, clear of the small code), never ``3-15``."""
+    from PIL import ImageDraw
+
+    assert cli(*PROFILE).code == 0
+    assert cli("profile", "set", "--grid-kind", "village", "--compound", "斜江村").code == 0
+    assert cli("households", "add", "--room", "3组15号", "--head", "王建国").code == 0
+    store = Store(home)
+    profile, [house] = store.profile(), store.households()
+    store.close()
+    drawn: list[str] = []
+    real = ImageDraw.ImageDraw.text
+
+    def text(self: ImageDraw.ImageDraw, xy: object, text: str, *args: object, **kwargs: object) -> None:
+        drawn.append(text)
+        real(self, xy, text, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(ImageDraw.ImageDraw, "text", text)
+    render.Painter(render.find_font()).card(profile, house)
+    assert "斜江村3组15号" in drawn and not any("3-15" in text for text in drawn)

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from fieldgrid.model.places import address
 from testkit.cli import db_bytes
 from testkit.stick import onboard
 
@@ -126,5 +127,23 @@ def test_households_list_sorts_naturally(
     as_json = [h["room"] for h in json.loads(cli("households", "list", "--json", home_dir=home).out)]
     assert as_json == listed
     lines = cli("households", "list", home_dir=home).out.splitlines()
-    rows = [next(i for i, line in enumerate(lines) if f" {room} " in line) for room in listed]
+    shown = [address(room, None, kind) for room in listed]  # the table writes 3组2号, 12号, as typed
+    rows = [next(i for i, line in enumerate(lines) if f" {room} " in line) for room in shown]
     assert rows == sorted(rows), lines
+
+
+def test_a_village_roster_is_imported_by_group_and_number_and_again_changes_nothing(
+    cli, home: Path, with_profile: None, tmp_path: Path
+) -> None:
+    """Seen: a village's spreadsheet (房号 3组15号) refused row by row as "房号格式不对（例如 0601）"."""
+    assert cli("profile", "set", "--grid-kind", "village", home_dir=home).code == 0
+    sheet = tmp_path / "村民.csv"
+    sheet.write_text("姓名,与户主关系,房号\n王建国,户主,3组15号\n王小明,子,3组15号\n李四,户主,4-2\n", encoding="utf-8")
+    done = cli("households", "import", str(sheet), "--apply", home_dir=home)
+    assert done.code == 0, done.err
+    homes = json.loads(cli("households", "list", "--json", home_dir=home).out)
+    assert sorted((h["room"], len(h["members"])) for h in homes) == [("3-15", 2), ("4-2", 1)]
+    table = cli("households", "list", home_dir=home).out
+    assert "3组15号" in table and "4组2号" in table and " 3-15 " not in table
+    again = cli("households", "import", str(sheet), home_dir=home)
+    assert again.code == 0 and "2 户无变化" in again.out + again.err, again.out

@@ -4,7 +4,6 @@ the household it was really made at (a voided visit stays in the history, struck
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 from typing import ClassVar
 
@@ -24,7 +23,7 @@ from fieldgrid.model import Household
 from fieldgrid.model.cadence import AFTER_EVENT, Care, care_of
 from fieldgrid.model.corrections import Standing
 from fieldgrid.model.ledger import ProblemView
-from fieldgrid.model.places import PLACE_KEYS, STAIRWELL, address, area_of
+from fieldgrid.model.places import PLACE_KEYS, STAIRWELL, address
 from fieldgrid.model.visit import Visit
 from fieldgrid.store import Store
 from fieldgrid.tui.common.bindings import translate_bindings
@@ -241,7 +240,7 @@ class HouseholdDetailScreen(Fresh, Screen[bool]):
         self.sub_title = t("tui.detail.subtitle", room=household.room, head=head)
         profile = self.store.profile()
         kind = profile.grid_kind if profile else STAIRWELL
-        area = area_of(dataclasses.asdict(profile.grid), kind) if profile else ""
+        area = profile.area if profile else ""
         summary = summary_table(household, self.reveal, kind, area)
         today = self.store.now().date()
         care = care_of(household, self.store.visits(household.id), self.store.cadence(), today)
