@@ -204,3 +204,53 @@ def test_the_household_form_offers_the_packs_tags_and_keeps_one_whose_pack_left(
     [household] = store.households()
     assert household.tags == ["gas_risk"] and household.notes.endswith("x")
     store.close()
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_a_visit_finds_a_shop_by_its_number_or_name_and_a_village_house_by_group_and_number(
+    tmp_path: Path, lang: str
+) -> None:
+    """Seen: on a shop street ``v`` then ``12号`` said 没有房号 12号 (only the stored ``12`` was found), and the
+    form called it 房号.  The room field takes what the leader says: 12号, the shop's name; 3组15号 in a village."""
+    from fieldgrid.model import Household, Member
+    from fieldgrid.tui.field_work.visit_form import VisitFormScreen
+
+    set_language(lang)
+    shops = kind_store(tmp_path / "shops", "shops")
+    shops.add_household(Household(room="2", members=[Member(name="张师傅", relation="self")]))
+    boss = [Member(name="李老板", relation="self")]
+    shops.add_household(Household(room="12", place={"name": "老王面馆"}, members=boss))
+
+    async def on_the_street(app: FieldgridApp, pilot: Pilot) -> None:
+        await pilot.press("v")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, VisitFormScreen)
+        assert t("tui.room.label_other") in screen_text(app) and t("tui.room.label") not in screen_text(app)
+        for typed in ("12号", "老王面馆", "12"):
+            field = form.query_one("#f-room", Input)
+            field.value = ""
+            await type_into(pilot, field, typed)
+            assert form.where().household is not None and form.where().household.room == "12", typed
+            assert t("tui.room.found", room="12号", head="李老板") in screen_text(app), typed
+        field.value = ""
+        await type_into(pilot, field, "99号")
+        assert t("tui.room.unknown_other", room="99号") in screen_text(app)
+
+    run(shops, on_the_street, start="map")
+    shops.close()
+
+    village = kind_store(tmp_path / "village", "village")
+    village.add_household(Household(room="3-15", members=[Member(name="王建国", relation="self")]))
+
+    async def in_the_village(app: FieldgridApp, pilot: Pilot) -> None:
+        await pilot.press("v")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, VisitFormScreen)
+        await type_into(pilot, form.query_one("#f-room", Input), "3组15号")
+        assert form.where().household is not None and form.where().household.room == "3-15"
+        assert t("tui.room.found", room="3组15号", head="王建国") in screen_text(app)
+
+    run(village, in_the_village, start="map")
+    village.close()

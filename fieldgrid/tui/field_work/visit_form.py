@@ -16,6 +16,7 @@ from textual.widgets.selection_list import Selection
 
 from fieldgrid.i18n import label, t
 from fieldgrid.model import Household, ValidationError, ValidationErrors
+from fieldgrid.model.places import STAIRWELL
 from fieldgrid.model.scenario import FormField as PackField
 from fieldgrid.model.visit import Visit
 from fieldgrid.store import Store
@@ -23,7 +24,7 @@ from fieldgrid.tui.common.extra_fields import extra_values, extra_widgets, field
 from fieldgrid.tui.common.field_form import FieldFormScreen, choice_field, date_field, text_field
 from fieldgrid.tui.common.vocabulary import visit_kind_options
 from fieldgrid.tui.widgets.form_field import FormField
-from fieldgrid.tui.widgets.room_field import Where, room_field, where
+from fieldgrid.tui.widgets.room_field import Where, room_field, shown, where
 from fieldgrid.tui.widgets.ticks import TickList
 
 
@@ -47,23 +48,25 @@ class VisitFormScreen(FieldFormScreen[Visit]):
     def __init__(
         self, store: Store, household: Household, corrects: Visit | None = None, *, ask_room: bool = False
     ) -> None:
-        super().__init__(store, self._title(household, corrects))
+        super().__init__(store, self._title(store, household, corrects))
         self.household = household
         self.corrects = corrects
         self.ask_room = ask_room and corrects is None
 
     @staticmethod
-    def _title(household: Household, corrects: Visit | None) -> str:
+    def _title(store: Store, household: Household, corrects: Visit | None) -> str:
         key = "tui.visit.correct_title" if corrects else "tui.visit.title"
         if household.is_vacant:  # the map's cursor on a vacant flat: the room typed decides
             return t(key, room="", head="")
-        return t(key, room=household.room, head=household.head_name or household.room)
+        profile = store.profile()
+        room = shown(household, profile.grid_kind if profile else STAIRWELL)  # 3组15号, 12号: as the leader says
+        return t(key, room=room, head=household.head_name or room)
 
     def fields(self) -> Iterable[FormField | Widget]:
         old = self.corrects
         now = when_text(self.store.now().isoformat(timespec="minutes"))
         if self.ask_room:
-            yield room_field("room", self.household, places=False)
+            yield room_field("room", self.household, places=False, kind=self.grid_kind)
         yield text_field("found", t("tui.visit.found"), old.found if old else "", area=True)
         yield date_field("follow_up", t("tui.visit.follow_up"), (old.follow_up or "") if old else "")
         yield text_field("needs", t("tui.visit.needs"), old.needs if old else "")
@@ -100,7 +103,7 @@ class VisitFormScreen(FieldFormScreen[Visit]):
     # -- the room field ------------------------------------------------------------------------------
 
     def where(self) -> Where:
-        return where(self.store.households(), self.value("room"), self.household, places=False)
+        return where(self.store.households(), self.value("room"), self.household, places=False, kind=self.grid_kind)
 
     @on(Input.Changed, "#f-room")
     def _show_whose(self) -> None:
@@ -122,7 +125,7 @@ class VisitFormScreen(FieldFormScreen[Visit]):
             return False
         if found.household.id != self.household.id:
             self.household = found.household
-            self.sub_title = self.title_text = self._title(found.household, None)
+            self.sub_title = self.title_text = self._title(self.store, found.household, None)
             checklist = self.query_one("#f-seen", SelectionList)
             checklist.clear_options()
             checklist.add_options([Selection(m.name, m.name, False) for m in found.household.members])

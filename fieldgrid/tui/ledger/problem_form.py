@@ -59,7 +59,7 @@ class ProblemFormScreen(FieldFormScreen[ProblemView]):
     def fields(self) -> Iterable[FormField | Widget]:
         r = self.preset
         current = self._household(r.household_id)
-        room = room_field("where", current, places=True)
+        room = room_field("where", current, places=True, kind=self.grid_kind)
         if current is None:
             room.hint = t("tui.problem.place_hint")
             room.control.value = r.place  # type: ignore[attr-defined]
@@ -93,7 +93,7 @@ class ProblemFormScreen(FieldFormScreen[ProblemView]):
 
     def where(self) -> Where:
         current = self._household(self.preset.household_id)
-        return where(self.store.households(), self.value("where"), current, places=True)
+        return where(self.store.households(), self.value("where"), current, places=True, kind=self.grid_kind)
 
     @on(Input.Changed, "#f-where")
     def _show_where(self) -> None:
