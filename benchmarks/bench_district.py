@@ -128,7 +128,10 @@ def main(argv: list[str] | None = None) -> int:
                     keys = Keys(root / "keys" / f"{s}-{n}")
                     device_id = f"dev{s:02d}{n:05d}"
                     unit = "1单元" if args.shared_units else f"{n % 10 + 1}单元"
-                    grid = {"street": f"街道{s + 1}", "building": f"{n // 10 + 1}栋", "unit": unit}
+                    # a compound a street: a unit is its compound, building and unit (devices.unit), so the streets'
+                    # 1栋1单元 are units of their own, not one unit of ten streets' leaders
+                    grid = {"street": f"街道{s + 1}", "compound": f"{s + 1}号小区", "building": f"{n // 10 + 1}栋",
+                            "unit": unit}  # fmt: skip
                     for db in (first, *others) if s == 0 else (first, others[0]):
                         db.enroll(device_id, keys.public_key, f"单元长{s}-{n}", grid)
                     payload = {"records": unit_records(rng, device_id, grid["building"], counts[0][n], counts[1][n],
