@@ -7,9 +7,11 @@ Every bundle is real (signed by its own device key, sealed to the station) and e
 import runs as operators run it: ``fieldgrid --home H station import DIR`` in a child process, the four at once
 each from its own copy of the home (an operator's terminal) with a quarter of the bundles.  The floor parses the
 same payloads (decrypted before the clock) and ``COPY``s the same rows into a table of the station's shape, one
-transaction per bundle.  Targets: one importer ≤ 3× the floor; four importers faster than one; the report ≤ 10 s.
+transaction per bundle.  Each device is the only leader of its unit (ten units a building), a street's shape;
+``--shared-units`` gives the first figures' shape (ten leaders a unit, every record relayed to nine).
+Targets: one importer ≤ 3× the floor; four importers faster than one; the report ≤ 10 s.
 
-    python benchmarks/bench_district.py --db postgresql://USER@HOST/DB [--streets N] [--devices N]
+    python benchmarks/bench_district.py --db postgresql://USER@HOST/DB [--streets N] [--devices N] [--shared-units]
     # FIELDGRID_TEST_PG by default; 10 streets of 2,175 devices by default; fewer for a quick look
 
 The server's database must let the user create schemas; the benchmark makes two and drops them at the end.
@@ -88,10 +90,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--streets", type=int, default=STREETS)
     parser.add_argument("--devices", type=int, default=DEVICES, help="bundles a street")
     parser.add_argument("--importers", type=int, default=4)
-    parser.add_argument("--own-units", action="store_true",
-                        help="each device the only leader of its unit (by default ten leaders share a unit, "
-                        "each bundle relayed to the nine others: the shape the first figures were measured "
-                        "with)")  # fmt: skip
+    parser.add_argument("--shared-units", action="store_true",
+                        help="ten leaders (all post A) share each unit, so each bundle is relayed to the nine "
+                        "others: a shape `station enroll` refuses, kept because the first figures were measured "
+                        "with it (by default each device is the only leader of its unit, as on a street)")
+    parser.add_argument("--own-units", action="store_true", help=argparse.SUPPRESS)  # the default now
     args = parser.parse_args(argv)
     if not args.db:
         raise SystemExit("give --db postgresql://USER@HOST/DB (or set FIELDGRID_TEST_PG)")
@@ -124,8 +127,11 @@ def main(argv: list[str] | None = None) -> int:
                 for n in range(args.devices):
                     keys = Keys(root / "keys" / f"{s}-{n}")
                     device_id = f"dev{s:02d}{n:05d}"
-                    unit = f"{n % 10 + 1}单元" if args.own_units else "1单元"
-                    grid = {"street": f"街道{s + 1}", "building": f"{n // 10 + 1}栋", "unit": unit}
+                    unit = "1单元" if args.shared_units else f"{n % 10 + 1}单元"
+                    # a compound a street: a unit is its compound, building and unit (devices.unit), so the streets'
+                    # 1栋1单元 are units of their own, not one unit of ten streets' leaders
+                    grid = {"street": f"街道{s + 1}", "compound": f"{s + 1}号小区", "building": f"{n // 10 + 1}栋",
+                            "unit": unit}  # fmt: skip
                     for db in (first, *others) if s == 0 else (first, others[0]):
                         db.enroll(device_id, keys.public_key, f"单元长{s}-{n}", grid)
                     payload = {"records": unit_records(rng, device_id, grid["building"], counts[0][n], counts[1][n],
@@ -182,7 +188,7 @@ def main(argv: list[str] | None = None) -> int:
     ratio, street_ratio = alone / floor_s, street_s / street_floor
     print(f"district: {args.streets} streets x {args.devices} bundles = {bundles:,} bundles, {records:,} records, "
           f"{size / 2**20:.0f} MiB on the sticks (generated in {generated:.0f} s), "
-          f"{'one leader' if args.own_units else 'ten leaders'} a unit")  # fmt: skip
+          f"{'ten leaders' if args.shared_units else 'one leader'} a unit")  # fmt: skip
     print(f"PostgreSQL, 1 importer:  {alone:.1f} s, {records / alone:,.0f} records/s")
     print(f"PostgreSQL, {args.importers} importers: {together:.1f} s, {records / together:,.0f} records/s "
           f"({alone / together:.2f}x one: {'OK' if together < alone else 'MISSED'})")  # fmt: skip

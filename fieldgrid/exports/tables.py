@@ -55,7 +55,10 @@ def lines_in(value: object, width: float) -> int:
     if value is None or value == "":
         return 1
     room = max(1.0, width - 1.5)  # the cell's padding
-    return sum(max(1, -(-display_width(line) // int(room))) for line in str(value).split("\n"))
+    text = str(value)
+    if 2 * len(text) <= room and "\n" not in text:  # fits even if every character is wide: no need to measure
+        return 1
+    return sum(max(1, -(-display_width(line) // int(room))) for line in text.split("\n"))
 
 
 def xlsx_bytes(sheets: Sequence[Sheet]) -> bytes:

@@ -10,7 +10,8 @@ SQL in SQLite's dialect with ``?`` placeholders; this module is the only place t
 * the write lock: SQLite's ``BEGIN IMMEDIATE``; on PostgreSQL ``BEGIN`` and a transaction-scoped advisory lock
   taken first (several importers' writes, each one bundle, follow one another; what comes before the write —
   reading, verifying and decrypting a bundle, reading and merging what the station holds of it, checked again
-  under the lock — runs side by side), retried on a serialization failure or a deadlock the server reports;
+  under the lock, and sending its merged rows to the server — runs side by side), retried on a serialization
+  failure or a deadlock the server reports;
 * bulk writes: ``COPY`` (a bundle's records through a temporary table and one ``INSERT … ON CONFLICT``; a row
   for each of a unit's other devices made by the server); each statement planned for the tables' size of the
   moment;
@@ -191,6 +192,28 @@ class Backend:
         else:
             self.conn.execute("BEGIN IMMEDIATE")
 
+    def lock(self) -> None:
+        """The station's write lock, inside a transaction begun without it (``begin(exclusive=False)``), held to
+        its commit: on PostgreSQL the advisory lock; SQLite's ``BEGIN IMMEDIATE`` has taken it already."""
+        if self.postgres:
+            self.conn.execute("SELECT pg_advisory_xact_lock(?)", (WRITE_LOCK,))
+
+    def stage(self, table: str, columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
+        """On PostgreSQL, ``COPY`` ``rows`` into ``table``'s temporary staging table (emptied first, and at
+        commit) inside the current transaction, for :meth:`upsert` with ``staged``: the rows reach the server
+        before the write lock is taken, so the lock is held for the merge alone.  Nothing on SQLite."""
+        if not self.postgres:
+            return
+        assert isinstance(self.conn, PgConn)
+        staging, raw = f"incoming_{table}", self.conn.raw
+        raw.execute(f"CREATE TEMP TABLE IF NOT EXISTS {staging} (LIKE {table} INCLUDING DEFAULTS) "
+                    "ON COMMIT DELETE ROWS")  # fmt: skip
+        raw.execute(f"DELETE FROM {staging}")  # rows staged before, by a bundle read and merged again
+        if rows:
+            with raw.cursor() as cur, cur.copy(f"COPY {staging} ({', '.join(columns)}) FROM STDIN") as copy:
+                for row in rows:
+                    copy.write_row(row)
+
     def upsert(
         self,
         table: str,
@@ -198,28 +221,32 @@ class Backend:
         key: Sequence[str],
         update: Sequence[str],
         rows: Sequence[Sequence[Any]],
+        *,
+        fixed: Sequence[tuple[str, Any]] = (),
+        staged: bool = False,
     ) -> None:
         """Insert ``rows``, or update the ``update`` columns of the row with the same ``key``, inside the current
-        transaction.  On PostgreSQL the rows are ``COPY``'d into a temporary table of the same shape (emptied
-        at commit), then merged with one ``INSERT … SELECT … ON CONFLICT``: a bundle's thousands of rows in two
-        statements, not a round trip each."""
+        transaction; ``fixed``: (column, value) the same for every row, given apart from the rows (a write's
+        change number, known only under the write lock).  On PostgreSQL the rows are ``COPY``'d into a temporary
+        table of the same shape (:meth:`stage`; already, when ``staged``), then merged with one ``INSERT …
+        SELECT … ON CONFLICT``: a bundle's thousands of rows in two statements, not a round trip each."""
         if not rows:
             return
-        names, sets = ", ".join(columns), ", ".join(f"{c} = excluded.{c}" for c in update)
+        every = [*columns, *(c for c, _ in fixed)]
+        names, sets = ", ".join(every), ", ".join(f"{c} = excluded.{c}" for c in update)
         conflict = f"ON CONFLICT ({', '.join(key)}) DO UPDATE SET {sets}"
+        values = tuple(v for _, v in fixed)
         if not self.postgres:
-            marks = ", ".join("?" * len(columns))
-            self.conn.executemany(f"INSERT INTO {table} ({names}) VALUES ({marks}) {conflict}", rows)
+            marks = ", ".join("?" * len(every))
+            self.conn.executemany(f"INSERT INTO {table} ({names}) VALUES ({marks}) {conflict}",
+                                  [(*row, *values) for row in rows])  # fmt: skip
             return
         assert isinstance(self.conn, PgConn)
-        staging = f"incoming_{table}"
-        raw = self.conn.raw
-        raw.execute(f"CREATE TEMP TABLE IF NOT EXISTS {staging} (LIKE {table}) ON COMMIT DELETE ROWS")
-        with raw.cursor() as cur, cur.copy(f"COPY {staging} ({names}) FROM STDIN") as copy:
-            for row in rows:
-                copy.write_row(row)
-        raw.execute(f"INSERT INTO {table} ({names}) SELECT {names} FROM {staging} {conflict}")
-        raw.execute(f"DELETE FROM {staging}")  # a second bundle in the same transaction starts empty
+        if not staged:
+            self.stage(table, columns, rows)
+        chosen = ", ".join([*columns, *("%s" for _ in fixed)])
+        self.conn.raw.execute(f"INSERT INTO {table} ({names}) SELECT {chosen} FROM incoming_{table} {conflict}",
+                              values)  # fmt: skip
 
     def insert(self, table: str, columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
         """Add ``rows`` to ``table`` inside the current transaction: SQLite's ``executemany``; on PostgreSQL one

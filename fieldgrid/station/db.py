@@ -576,9 +576,14 @@ class StationDB:
         # Read and merged before the write lock (several importers verify, read and merge side by side); under
         # it, the records read are checked to be as they were (the same change number and device), else read and
         # merged again.  Records none of which was held, and no write to records since: nothing to check.
+        # The merged rows reach the server (on PostgreSQL) before the lock too: under it only the merge of them, its
+        # change number given then.
+        columns = ("tbl", "id", "device_id", "stamp", "deleted", "doc", "ref")
         last = _next_change(self.conn)
         done, versions = merged()
-        with self.transaction() as conn:
+        with self.transaction(exclusive=False) as conn:
+            self._b.stage("records", columns, done.upserts)
+            self._b.lock()
             if conn.execute("SELECT 1 FROM bundles WHERE digest = ?", (digest,)).fetchone():
                 applied = Applied(0, 0, len(records), 0)  # another importer's, since this one looked
                 if then is not None:
@@ -587,10 +592,9 @@ class StationDB:
             change = _next_change(conn)
             if (versions or change != last) and self._versions(records) != versions:
                 done, _ = merged()
-            self._b.upsert(
-                "records", ("tbl", "id", "device_id", "stamp", "deleted", "doc", "ref", "changed"), ("tbl", "id"),
-                ("stamp", "deleted", "doc", "ref", "changed"), [(*row, change) for row in done.upserts],
-            )  # fmt: skip
+                self._b.stage("records", columns, done.upserts)
+            self._b.upsert("records", columns, ("tbl", "id"), ("stamp", "deleted", "doc", "ref", "changed"),
+                           done.upserts, fixed=[("changed", change)], staged=True)  # fmt: skip
             self._b.insert("conflicts", ("tbl", "record_id", "detail", "found_at"), done.conflicts)
             conn.execute(
                 "INSERT INTO bundles (digest, device_id, imported_at, records, clock_to) VALUES (?, ?, ?, ?, ?)",
