@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from fieldgrid.model.errors import ValidationError, ValidationErrors
-from fieldgrid.model.places import GRID_KINDS, STAIRWELL, area_of, place_label
+from fieldgrid.model.places import GRID_KINDS, STAIRWELL, area_of
 from fieldgrid.model.validation import control_errors, fold_width, normalize_phone
 
 _COMMUNITY_CODE_RE = re.compile(r"^\d{12}$")
@@ -74,10 +74,6 @@ class LeaderProfile:
     def area(self) -> str:
         """What a place's address starts with in this grid (a village's name: 斜江村), ``""`` for a stairwell."""
         return area_of(dataclasses.asdict(self.grid), self.grid_kind)
-
-    def place_of(self, room: str, place: Mapping[str, Any] | None) -> str:
-        """A household's place as lists and cards write it in this grid: ``斜江村3组15号 王家院子``, ``0601``."""
-        return place_label(room, place, self.grid_kind, self.area)
 
     def to_doc(self) -> dict[str, Any]:
         doc = dataclasses.asdict(self)

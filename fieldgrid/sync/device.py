@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from fieldgrid.model.errors import Label
-from fieldgrid.model.places import AREA_KEY, KIND_KEY, STAIRWELL, area_of
+from fieldgrid.model.places import AREA_KEY, KIND_KEY, STAIRWELL
 from fieldgrid.model.profile import parts_outside
 from fieldgrid.model.scenario import Pack, ScenarioError, parse_pack
 from fieldgrid.record.checks import BadRecord, check_stamp, ident, mapping, moment, text
@@ -50,7 +50,7 @@ def identity(store: Store, keys: Keys) -> Identity:
     grid = {k: v for k, v in (dataclasses.asdict(profile.grid) if profile else {}).items() if v}
     if profile and profile.grid_kind != STAIRWELL:  # a stairwell's grid as before grid kinds: none means stairwell
         grid[KIND_KEY] = profile.grid_kind
-        if area := area_of(grid, profile.grid_kind):
+        if area := profile.area:
             grid[AREA_KEY] = area
     return Identity(store.device_id, "device", keys.public_key, profile.name if profile else "", grid)
 

@@ -33,7 +33,7 @@ class Where:
 
     @property
     def error(self) -> str:
-        return t(_keyed(self.error_key, self.kind), room=self.room) if self.error_key else ""
+        return t(self.error_key, room=self.room) if self.error_key else ""
 
     @property
     def hint(self) -> str:
@@ -76,7 +76,7 @@ def where(
     if not typed:
         if current is not None and not current.is_vacant:
             return Where(household=current, kind=kind)
-        return Where(kind=kind) if places else Where(error_key="tui.room.unknown", kind=kind)
+        return Where(kind=kind) if places else Where(error_key=_keyed("tui.room.unknown", kind), kind=kind)
     found = find_room(households, typed, kind)
     if found is not None and not found.is_vacant:
         return Where(household=found, kind=kind)
@@ -84,7 +84,7 @@ def where(
         return Where(place=typed, kind=kind)
     if found is not None:
         return Where(error_key="tui.room.vacant", room=shown(found, kind), kind=kind)
-    return Where(error_key="tui.room.unknown", room=typed, kind=kind)
+    return Where(error_key=_keyed("tui.room.unknown", kind), room=typed, kind=kind)
 
 
 def room_field(name: str, current: Household | None, *, places: bool, kind: str = STAIRWELL) -> FormField:
