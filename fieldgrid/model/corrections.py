@@ -152,7 +152,11 @@ def standing(
     for record in found:
         if record.id in replaced:
             continue
-        mine = tuple(sorted({c.id: c for c in by_target.get(record.id, [])}.values(), key=Correction.order_key))
+        aimed = by_target.get(record.id)
+        if not aimed:  # most records were never corrected
+            out.append(Standing(record, record, ()))
+            continue
+        mine = tuple(sorted({c.id: c for c in aimed}.values(), key=Correction.order_key))
         changes: dict[str, Any] = {}
         for correction in mine:
             for key, value in correction.changes.items():

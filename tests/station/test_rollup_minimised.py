@@ -14,6 +14,7 @@ from openpyxl import load_workbook
 from fieldgrid.record.minimise import minimise, resident_names
 from fieldgrid.record.tables import PROBLEM_EVENTS, TABLES
 from fieldgrid.station.seal import DEMO_PASSPHRASE
+from fieldgrid.station.units import device_units, held_by, units_of
 from fieldgrid.store.pin import DEMO_PIN
 from testkit.cli import PROFILE
 from testkit.pin import open_station, open_store
@@ -100,6 +101,14 @@ def test_the_street_holds_no_residents_personal_data(cli, tmp_path: Path, monkey
     assert ledger and all(r[0] == "子龙社区橙郡一期6栋3单元" for r in ledger)
     tallies = [r for r in book["单元长工作统计"].iter_rows(min_row=4, values_only=True)]
     assert tallies[0][:3] == ("刘秀英", "子龙社区橙郡一期6栋3单元", 44)
+    for home in (street, community):  # the reports' one pass a table reads what the unit screens' look-ups read
+        db = open_station(home, DEMO_PASSPHRASE, read_only=True)
+        try:
+            devices = [d for d in db.devices() if d.post != "B"]
+            looked_up = [(d, u) for d in devices for u in units_of(db, d, held_by(db, d.device_id))]
+            assert device_units(db) == looked_up and sum(len(u.visits) for _, u in looked_up) > 40
+        finally:
+            db.close()
 
     # With the roster, when asked: said loudly, logged at the community.
     full = cli("station", "rollup", "--out", str(tmp_path / "up2"), "--with-roster", home_dir=community)

@@ -165,3 +165,36 @@ def test_a_record_written_between_the_read_and_the_write_lock_is_merged_again(tm
     assert {d["notes"] for d in db.docs("households")} == {"后来", "后改"}
     other.close()
     db.close()
+
+
+def test_one_pass_over_a_table_finds_what_looking_up_each_device_finds(db: StationDB) -> None:
+    """``scan`` (the reports' read: one pass a table, streamed from a server-side cursor on PostgreSQL, more rows
+    than one batch of it here) gives every live document with its device, as ``docs`` device by device does."""
+    from fieldgrid.station.backend import STREAM_BATCH
+
+    db.enroll("dev2", "key2", "王芳", {**GRID, "unit": "4单元"})
+    visits = [("visits", doc(f"v{n:05d}", "001", kind="routine")) for n in range(STREAM_BATCH + 20)]
+    db.apply("dev1", "one", [*visits, ("households", doc("h1", "001", room="0601"))], lww)
+    gone = {"id": "h3", "room": "0701", "_meta": {"stamp": "002", "device": "dev2", "deleted": "002"}}
+    db.apply("dev2", "two", [("households", doc("h2", "001", room="0602")), ("households", gone)], lww)
+    for tbl in ("visits", "households", "patrols"):
+        looked_up = sorted((d, x["id"]) for d in ("dev1", "dev2") for x in db.docs(tbl, d))
+        assert sorted((d, x["id"]) for d, x in db.scan(tbl)) == looked_up
+    assert len(list(db.scan("visits"))) == STREAM_BATCH + 20
+    assert {x["id"] for _, x in db.scan("households")} == {"h1", "h2"}  # the deleted one left out
+    with db.transaction():  # inside a transaction of the caller's too
+        assert len(list(db.scan("visits"))) == STREAM_BATCH + 20
+
+
+@pytest.mark.sqlite_only("SQLite's query planner")
+def test_one_devices_records_are_found_through_its_index(db: StationDB) -> None:
+    """Without statistics SQLite's planner took the primary key's range (every device's rows of the table) to
+    find one device's: a community's unit screens and a street's per-community reads scanned the whole table."""
+    db.apply("dev1", "one", [("visits", doc("v1", "001", kind="routine"))], lww)
+    statements: list[str] = []
+    db.conn.set_trace_callback(statements.append)
+    assert [d["id"] for d in db.docs("visits", "dev1")] == ["v1"]
+    db.conn.set_trace_callback(None)
+    [select] = [s for s in statements if s.startswith("SELECT doc FROM records")]
+    plan = " ".join(str(row[-1]) for row in db.conn.execute(f"EXPLAIN QUERY PLAN {select}"))
+    assert "records_by_device" in plan, plan
