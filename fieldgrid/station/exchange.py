@@ -25,10 +25,19 @@ from fieldgrid.record.clock import Clock, Stamp
 from fieldgrid.record.merge import merge_doc
 from fieldgrid.record.meta import META, stamp_party, stamps
 from fieldgrid.record.tables import HOUSEHOLDS, PROBLEM_EVENTS, TABLES
+from fieldgrid.station.ahead import CheckedAhead
 from fieldgrid.station.backend import db_errors
 from fieldgrid.station.db import UNIT_PARTS, Device, Doc, StationDB, StationError
 from fieldgrid.station.units import UNITS, grid_label
-from fieldgrid.sync.bundle import SUFFIX, bundle_digest, check_records, open_bundle, read_envelope, write_bundle
+from fieldgrid.sync.bundle import (
+    SUFFIX,
+    Prechecked,
+    bundle_digest,
+    check_records,
+    open_bundle,
+    read_envelope,
+    write_bundle,
+)
 from fieldgrid.sync.errors import SyncError
 from fieldgrid.sync.identity import Identity, Keys, fingerprint
 
@@ -215,7 +224,10 @@ def _minute() -> str:
     return time.strftime("%Y-%m-%dT%H:%M")
 
 
-def import_one(db: StationDB, keys: Keys, me: Identity, path: Path) -> Outcome:
+def import_one(
+    db: StationDB, keys: Keys, me: Identity, path: Path, prechecked: Prechecked | None = None
+) -> Outcome:
+    """One bundle into the station (``prechecked``: its records checked already, :mod:`fieldgrid.station.ahead`)."""
     claimed = ""
     try:
         bundle = open_bundle(path, keys)
@@ -248,7 +260,8 @@ def import_one(db: StationDB, keys: Keys, me: Identity, path: Path) -> Outcome:
         unit = unit_devices(db, device.grid) if expected == "device" else []
         # A roll-up relays anyone's; a device's records carry its unit's devices' stamps and the station's.
         parties = None if expected == "rollup" else {device.device_id, me.party, *(d.device_id for d in unit)}
-        check_records(bundle, now_ms=time.time_ns() // 1_000_000, parties=parties)
+        check_records(bundle, now_ms=time.time_ns() // 1_000_000, parties=parties,
+                      prechecked=prechecked)  # fmt: skip
         received = bundle.payload.get("received", [])
         if not isinstance(received, list) or not all(isinstance(r, str) and len(r) <= 128 for r in received):
             raise SyncError("sync.error.damaged")
@@ -386,15 +399,18 @@ def write_log(db: StationDB, outcome: Outcome) -> None:
 def import_paths(
     db: StationDB, keys: Keys, paths: Iterable[Path], progress: Callable[[int, int], None] | None = None
 ) -> list[Outcome]:
+    """Every bundle of ``paths`` in turn, each one's records checked on another CPU while the station merges and
+    writes the bundles before it (:mod:`fieldgrid.station.ahead`)."""
     me = station_identity(db, keys)
     files = [path for path in bundle_files(paths) if not _written_here(path, me)]
     outcomes = []
-    for n, path in enumerate(files, start=1):
-        outcome = import_one(db, keys, me, path)
-        log_outcome(db, outcome)
-        outcomes.append(outcome)
-        if progress:
-            progress(n, len(files))
+    with CheckedAhead(files, keys) as ahead:
+        for n, path in enumerate(files, start=1):
+            outcome = import_one(db, keys, me, path, ahead.take(path))
+            log_outcome(db, outcome)
+            outcomes.append(outcome)
+            if progress:
+                progress(n, len(files))
     return outcomes
 
 

@@ -18,13 +18,14 @@ import gzip
 import hashlib
 import json
 import zlib
-from collections.abc import Collection
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from fieldgrid.fsutil import atomic_write_bytes, remove_leftovers
 from fieldgrid.model.errors import Label
+from fieldgrid.record import json_text
 from fieldgrid.record.checks import MAX_DEPTH, BadRecord, check_record, depth_within
 from fieldgrid.record.meta import META
 from fieldgrid.sync.errors import SyncError
@@ -186,7 +187,7 @@ def open_bundle(path: Path, keys: Keys | None, *, allow_plain: bool = False) -> 
     if hashlib.sha256(raw).hexdigest() != envelope["payload_sha256"]:
         raise SyncError("sync.error.hash_mismatch")
     try:
-        payload = json.loads(raw.decode("utf-8"))
+        payload = json_text.loads_strict(raw)
     except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
         raise SyncError("sync.error.damaged") from None
     if not isinstance(payload, dict) or not isinstance(payload.get("records", []), list):
@@ -220,9 +221,16 @@ def check_source(bundle: Bundle, known: Identity | None) -> None:
         raise SyncError("sync.error.wrong_key", party=source["party"])
 
 
-def check_records(bundle: Bundle, *, now_ms: int, parties: Collection[str] | None) -> None:
+def check_records(
+    bundle: Bundle, *, now_ms: int, parties: Collection[str] | None, prechecked: Prechecked | None = None
+) -> None:
     """Every record of ``bundle`` well formed (:func:`fieldgrid.record.checks.check_record`), or the whole
-    bundle refused naming the first bad record: before anything is merged, acknowledged or marked delivered."""
+    bundle refused naming the first bad record: before anything is merged, acknowledged or marked delivered.
+    ``prechecked``: what :func:`precheck_records` found while the bundle was read ahead; when every record passed
+    there and every stamp is of a party in ``parties``, nothing is walked again (anything else is checked here
+    whole, so a refusal names the same record it would have)."""
+    if prechecked is not None and prechecked.passed and (parties is None or prechecked.parties <= set(parties)):
+        return
     for n, (table, doc) in enumerate(bundle.records):
         try:
             # open_bundle checked the payload's nesting whole (MAX_PAYLOAD_DEPTH): each record's is within MAX_DEPTH
@@ -231,3 +239,40 @@ def check_records(bundle: Bundle, *, now_ms: int, parties: Collection[str] | Non
             raise SyncError(
                 "sync.error.bad_record", record=bad.record, field=bad.field or "—", reason=Label("reason", bad.reason)
             ) from None
+
+
+@dataclass(frozen=True)
+class Prechecked:
+    """A bundle's records checked before the receiver knew who may have stamped them: whether all passed, and
+    the parties whose stamps they carry."""
+
+    passed: bool
+    parties: frozenset[str]
+
+
+class _Asked(Collection[str]):
+    """Every party allowed, each one asked about remembered."""
+
+    def __init__(self) -> None:
+        self.asked: set[str] = set()
+
+    def __contains__(self, party: object) -> bool:
+        self.asked.add(str(party))
+        return True
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.asked)
+
+    def __len__(self) -> int:
+        return len(self.asked)
+
+
+def precheck_records(bundle: Bundle, *, now_ms: int) -> Prechecked:
+    """:func:`check_records` with any party's stamps allowed (what needs no station: a reader thread's work while
+    the station writes the bundle before), noting the parties; :func:`check_records` finishes it."""
+    asked = _Asked()
+    try:
+        check_records(bundle, now_ms=now_ms, parties=asked)
+    except SyncError:
+        return Prechecked(False, frozenset())
+    return Prechecked(True, frozenset(asked.asked))

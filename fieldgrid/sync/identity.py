@@ -84,6 +84,18 @@ class Keys:
             folder.mkdir(parents=True, exist_ok=True)
             atomic_write_bytes(path, self.signing.encode(encoder=HexEncoder), mode=0o600)
 
+    @classmethod
+    def from_seed(cls, seed: bytes) -> Keys:
+        """The same keys in another process of the same program (:attr:`seed`), no file read or written."""
+        keys = cls.__new__(cls)
+        keys.signing = SigningKey(seed)
+        return keys
+
+    @property
+    def seed(self) -> bytes:
+        """The private key's 32 bytes, for :meth:`from_seed` (never written anywhere but the key file)."""
+        return bytes(self.signing)
+
     @property
     def public_key(self) -> str:
         return self.signing.verify_key.encode(encoder=HexEncoder).decode()
