@@ -12,6 +12,7 @@ transaction per bundle.  Each device is the only leader of its unit (ten units a
 Targets: one importer ≤ 3× the floor; four importers faster than one; the report ≤ 10 s.
 
     python benchmarks/bench_district.py --db postgresql://USER@HOST/DB [--streets N] [--devices N] [--shared-units]
+        [--keep DIR]
     # FIELDGRID_TEST_PG by default; 10 streets of 2,175 devices by default; fewer for a quick look
 
 The server's database must let the user create schemas; the benchmark makes two and drops them at the end.
@@ -20,6 +21,7 @@ The server's database must let the user create schemas; the benchmark makes two 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import random
@@ -95,6 +97,8 @@ def main(argv: list[str] | None = None) -> int:
                         "others: a shape `station enroll` refuses, kept because the first figures were measured "
                         "with it (by default each device is the only leader of its unit, as on a street)")
     parser.add_argument("--own-units", action="store_true", help=argparse.SUPPRESS)  # the default now
+    parser.add_argument("--keep", metavar="DIR", help="build in DIR (new) and keep it and the server's schemas: "
+                        "the station of four importers is DIR/terminal0")  # fmt: skip
     args = parser.parse_args(argv)
     if not args.db:
         raise SystemExit("give --db postgresql://USER@HOST/DB (or set FIELDGRID_TEST_PG)")
@@ -108,8 +112,10 @@ def main(argv: list[str] | None = None) -> int:
     rng = random.Random(17)
     scale = args.devices / DEVICES
     try:
-        with tempfile.TemporaryDirectory(prefix="fieldgrid-district-") as tmp:
+        kept = contextlib.nullcontext(args.keep) if args.keep else None
+        with kept or tempfile.TemporaryDirectory(prefix="fieldgrid-district-") as tmp:
             root = Path(tmp)
+            root.mkdir(parents=True, exist_ok=True)
             one, many, street = root / "one", root / "many", root / "street-sqlite"
             first = StationDB(one, create=True, url=in_schema(args.db, schemas["one"]))
             me = station_identity(first, Keys(one))
@@ -182,7 +188,7 @@ def main(argv: list[str] | None = None) -> int:
             assert held == kept, (held, kept)  # four importers hold what one does
     finally:
         with psycopg.connect(args.db, autocommit=True) as conn:
-            for schema in schemas.values():
+            for schema in () if args.keep else schemas.values():
                 conn.execute(f"DROP SCHEMA IF EXISTS {schema} CASCADE")
     bundles = args.streets * args.devices
     ratio, street_ratio = alone / floor_s, street_s / street_floor

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from fieldgrid.batch import without_cycle_collection
 from fieldgrid.cli import (
     station_audit,
     station_duplicates,
@@ -275,13 +276,14 @@ def cmd_report(args: argparse.Namespace, db: StationDB) -> int:
                 raise InputError("report.error.exists", path=str(path))
     community = db.setting("community") or ""
     heading = Heading(community=community or db.setting("name") or "", station=db.setting("name") or "")
-    both = device_units(db)  # read once: the station's whole history, for the sheets and the points to date
-    held = [unit for _, unit in both]
-    points = {b.unit: (b.earned, b.redeemed) for b in balances(db, rules, month, both)}
-    patrols = [(p.date, p.partners, p.place, [c[:8].upper() for c in p.problems]) for p in joint_patrols(db, month)]
-    companies = company_of(db)
-    sheets = monthly_sheets(held, month, rules, dt.date.today(), heading, points, patrols, companies)
-    paths = write_monthly(folder, month, sheets)
+    with without_cycle_collection():
+        both = device_units(db)  # read once: the station's whole history, for the sheets and the points to date
+        held = [unit for _, unit in both]
+        points = {b.unit: (b.earned, b.redeemed) for b in balances(db, rules, month, both)}
+        patrols = [(p.date, p.partners, p.place, [c[:8].upper() for c in p.problems]) for p in joint_patrols(db, month)]
+        companies = company_of(db)
+        sheets = monthly_sheets(held, month, rules, dt.date.today(), heading, points, patrols, companies)
+        paths = write_monthly(folder, month, sheets)
     for path in paths:
         out(str(path))
     if is_empty(held, month):

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from fieldgrid.batch import without_cycle_collection
 from fieldgrid.model.errors import Label
 from fieldgrid.model.places import AREA_KEY, KIND_KEY, STAIRWELL, household_label
 from fieldgrid.model.profile import parts_outside, unit_title
@@ -406,7 +407,8 @@ def import_paths(
     outcomes = []
     with CheckedAhead(files, keys) as ahead:
         for n, path in enumerate(files, start=1):
-            outcome = import_one(db, keys, me, path, ahead.take(path))
+            with without_cycle_collection():  # a bundle at a time: what it leaves is collected before the next
+                outcome = import_one(db, keys, me, path, ahead.take(path))
             log_outcome(db, outcome)
             outcomes.append(outcome)
             if progress:
