@@ -18,7 +18,7 @@ from fieldgrid.i18n import label, t
 from fieldgrid.model import Household, Member, ValidationError
 from fieldgrid.model.masking import show_id_number, show_phone
 from fieldgrid.model.moves import on_the_map
-from fieldgrid.model.places import STAIRWELL, address, place_name, room_of
+from fieldgrid.model.places import address, place_name, room_of
 from fieldgrid.model.profile import unit_title
 from fieldgrid.model.vocabulary import TAGS
 from fieldgrid.store import Store
@@ -193,8 +193,7 @@ def cmd_list(args: argparse.Namespace, store: Store) -> int:
         out(t("cli.list.empty"))
         return EXIT_OK
     headers = [t(f"cli.col.{c}") for c in ("id", "room", "head", "people", "residency", "phone", "tags")]
-    profile = store.profile()
-    kind = profile.grid_kind if profile else STAIRWELL
+    kind = store.grid_kind()
     rows = [
         [
             h.id[:8],

@@ -14,7 +14,6 @@ from fieldgrid.cli.common import table
 from fieldgrid.cli.exits import EXIT_BAD_INPUT, EXIT_OK, InputError, err, out
 from fieldgrid.field_labels import field_label
 from fieldgrid.i18n import t
-from fieldgrid.model.places import STAIRWELL
 from fieldgrid.store import Store
 
 
@@ -58,7 +57,7 @@ def cmd_import(args: argparse.Namespace, store: Store) -> int:
         extra_tags=[*store.vocabulary().tags, *(profile.extra_tags if profile else [])],  # a scenario pack's too
         mapping=_mapping(args.map),
         today=store.now().date(),
-        grid_kind=profile.grid_kind if profile else STAIRWELL,
+        grid_kind=store.grid_kind(),
     )
     for household in plan.creates:
         out(t("cli.roster.create", room=household.room, head=household.head_name or "—", people=len(household.members)))

@@ -122,12 +122,13 @@ def _for_print(book: Any, ws: Any, sheet: Sheet) -> None:
     totals in bold: :func:`xlsx_bytes`)."""
     last = max(1, len(sheet.headers)) - 1
     caption = book.add_format({"bold": True, "font_size": 14, "align": "center", "valign": "vcenter"})
+    right = book.add_format({"align": "right"})
     if last:
         ws.merge_range(0, 0, 0, last, sheet.caption, caption)
-        ws.merge_range(1, 0, 1, last, sheet.subtitle, book.add_format({"align": "right"}))
+        ws.merge_range(1, 0, 1, last, sheet.subtitle, right)
     else:
         ws.write_string(0, 0, sheet.caption, caption)
-        ws.write_string(1, 0, sheet.subtitle, book.add_format({"align": "right"}))
+        ws.write_string(1, 0, sheet.subtitle, right)
     ws.set_row(0, 24)
     ws.repeat_rows(2)
     ws.set_paper(A4)

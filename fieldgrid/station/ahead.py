@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import time
 from collections.abc import Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
@@ -36,14 +37,12 @@ def _precheck(path: str, seed: bytes, now_ms: int) -> Prechecked | None:
 class CheckedAhead:
     """The records of ``files`` (in the order they will be imported) checked in a second process."""
 
-    def __init__(self, files: Sequence[Path], keys: Keys, now_ms: int | None = None) -> None:
+    def __init__(self, files: Sequence[Path], keys: Keys) -> None:
         self._pool: ProcessPoolExecutor | None = None
         self._futures: dict[Path, Future[Prechecked | None]] = {}
         if len(files) < 2 or (os.cpu_count() or 1) < 2 or _size(files) < MIN_BYTES * len(files):
             return
-        import time
-
-        now = now_ms if now_ms is not None else time.time_ns() // 1_000_000
+        now = time.time_ns() // 1_000_000
         # spawn: a fresh interpreter, never a fork of one that runs threads (the station's screens)
         self._pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
         seed = keys.seed

@@ -20,6 +20,7 @@ from fieldgrid.model import ValidationError, ValidationErrors
 from fieldgrid.model.corrections import Correction, Standing, standing, surviving, validate_correction
 from fieldgrid.model.household import new_id
 from fieldgrid.model.ledger import ProblemView, Report, build_views, validate_report
+from fieldgrid.model.places import STAIRWELL
 from fieldgrid.model.problem import ProblemEvent, check_append
 from fieldgrid.model.scenario import FormField, ScenarioError, check_values, fields_for
 from fieldgrid.model.validation import control_errors
@@ -87,7 +88,8 @@ class FieldWork:
 
     def grid_kind(self) -> str:
         """The kind of micro-grid the profile says (a stairwell until grid kinds exist)."""
-        return str(getattr(self.profile(), "grid_kind", None) or "stairwell")
+        profile = self.profile()
+        return profile.grid_kind if profile else STAIRWELL
 
     def extra_fields(self, form: str, pack: Pack | None) -> tuple[FormField, ...]:
         """The extra fields a record of ``pack``'s visit kind or checklist takes on ``form`` in this grid."""

@@ -268,8 +268,9 @@ class _Asked(Collection[str]):
 
 
 def precheck_records(bundle: Bundle, *, now_ms: int) -> Prechecked:
-    """:func:`check_records` with any party's stamps allowed (what needs no station: a reader thread's work while
-    the station writes the bundle before), noting the parties; :func:`check_records` finishes it."""
+    """:func:`check_records` with any party's stamps allowed (what needs no station: the second process's work
+    while the station writes the bundle before, :mod:`fieldgrid.station.ahead`), noting the parties;
+    :func:`check_records` finishes it."""
     asked = _Asked()
     try:
         check_records(bundle, now_ms=now_ms, parties=asked)

@@ -14,7 +14,6 @@ from textual.widgets import Input, Select, TextArea
 
 from fieldgrid.i18n import t
 from fieldgrid.model.dates import day_text
-from fieldgrid.model.places import STAIRWELL
 from fieldgrid.store import Store
 from fieldgrid.tui.common.form import FormScreen, value_of
 from fieldgrid.tui.widgets.form_field import FormField
@@ -32,8 +31,7 @@ class FieldFormScreen(FormScreen[T], Generic[T]):
     @property
     def grid_kind(self) -> str:
         """The unit's grid kind: how its places are written (3组15号, 12号), for a device's forms that ask one."""
-        profile = self.store.profile()
-        return profile.grid_kind if profile else STAIRWELL
+        return self.store.grid_kind()
 
     def fields(self) -> Iterable[FormField | Widget]:
         raise NotImplementedError

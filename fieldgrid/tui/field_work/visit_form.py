@@ -16,7 +16,6 @@ from textual.widgets.selection_list import Selection
 
 from fieldgrid.i18n import label, t
 from fieldgrid.model import Household, ValidationError, ValidationErrors
-from fieldgrid.model.places import STAIRWELL
 from fieldgrid.model.scenario import FormField as PackField
 from fieldgrid.model.visit import Visit
 from fieldgrid.store import Store
@@ -58,8 +57,7 @@ class VisitFormScreen(FieldFormScreen[Visit]):
         key = "tui.visit.correct_title" if corrects else "tui.visit.title"
         if household.is_vacant:  # the map's cursor on a vacant flat: the room typed decides
             return t(key, room="", head="")
-        profile = store.profile()
-        room = shown(household, profile.grid_kind if profile else STAIRWELL)  # 3组15号, 12号: as the leader says
+        room = shown(household, store.grid_kind())  # 3组15号, 12号: as the leader says
         return t(key, room=room, head=household.head_name or room)
 
     def fields(self) -> Iterable[FormField | Widget]:

@@ -20,7 +20,6 @@ from fieldgrid.assets import asset_path
 from fieldgrid.errors import FieldgridError
 from fieldgrid.i18n import t
 from fieldgrid.model import ValidationError
-from fieldgrid.model.places import STAIRWELL
 from fieldgrid.roster.importing import Plan, plan_import
 from fieldgrid.store import Store
 from fieldgrid.tui.common.bindings import translate_bindings
@@ -73,7 +72,7 @@ class RosterImportScreen(Screen[bool]):
                 read_rows(path), self.store.households(),
                 building=profile.grid.building if profile else "", unit=profile.grid.unit if profile else "",
                 extra_tags=[*self.store.vocabulary().tags, *(profile.extra_tags if profile else [])],
-                today=self.store.now().date(), grid_kind=profile.grid_kind if profile else STAIRWELL,
+                today=self.store.now().date(), grid_kind=self.store.grid_kind(),
             )  # fmt: skip
         except ValidationError as exc:
             self.plan = None
