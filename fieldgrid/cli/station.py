@@ -37,6 +37,7 @@ from fieldgrid.store import HomeLock
 from fieldgrid.store.repository import DB_NAME
 
 if TYPE_CHECKING:
+    from fieldgrid.exports.monthly import PointRules
     from fieldgrid.station.db import StationDB
 
 POINTS_FILE = "points.json"
@@ -117,6 +118,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.add_argument("--month", required=True, metavar="YYYY-MM", help=t("cli.help.month"))
     p.add_argument("--out", required=True, metavar="DIR", help=t("cli.help.station_report_out"))
     p.add_argument("--force", action="store_true", help=t("report.help.force"))
+    p.add_argument("--summary", action="store_true", help=t("report.help.summary"))
     p.set_defaults(run=with_station(cmd_report, read_only=True))
     station_lists.register(actions, common, with_station)
     station_log.register(actions, common, with_station)
@@ -270,6 +272,8 @@ def cmd_report(args: argparse.Namespace, db: StationDB) -> int:
     folder = Path(args.out).expanduser()
     if folder.exists() and not folder.is_dir():
         raise InputError("stick.error.not_folder", path=str(folder))
+    if args.summary:
+        return _summary(args, db, month, rules, folder)
     if not args.force:  # last month's report, perhaps edited since: never overwritten unasked
         for path in report_paths(folder, month, fields=True):
             if path.exists():
@@ -287,6 +291,29 @@ def cmd_report(args: argparse.Namespace, db: StationDB) -> int:
     for path in paths:
         out(str(path))
     if is_empty(held, month):
+        err(t("report.empty", month=month))
+    err(t("station.report.done", month=month, count=len(paths)))
+    return EXIT_OK
+
+
+def _summary(args: argparse.Namespace, db: StationDB, month: str, rules: PointRules, folder: Path) -> int:
+    """``station report --summary``: the month's figures by street, community and unit, counted by the database."""
+    from fieldgrid.exports.monthly import Heading
+    from fieldgrid.exports.summary import summary_paths, summary_sheets, write_summary
+    from fieldgrid.station.summary import unit_figures
+
+    if not args.force:
+        for path in summary_paths(folder, month):
+            if path.exists():
+                raise InputError("report.error.exists", path=str(path))
+    heading = Heading(community=db.setting("community") or db.setting("name") or "", station=db.setting("name") or "")
+    today = dt.date.today()
+    with without_cycle_collection():
+        figures = unit_figures(db, month, today)
+        paths = write_summary(folder, month, summary_sheets(figures, month, rules, today, heading))
+    for path in paths:
+        out(str(path))
+    if not any(f.tally.visits or f.reported or f.tally.escalated for f in figures):
         err(t("report.empty", month=month))
     err(t("station.report.done", month=month, count=len(paths)))
     return EXIT_OK

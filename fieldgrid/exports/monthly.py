@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections import Counter
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -23,6 +23,7 @@ from fieldgrid.exports.tables import Sheet, csv_bytes, write_bytes, write_workbo
 from fieldgrid.i18n import label, t
 from fieldgrid.ledger.export import ledger_row, month_views
 from fieldgrid.model import ValidationError
+from fieldgrid.model.ledger import ProblemView
 from fieldgrid.model.problem import CATEGORIES
 from fieldgrid.model.unit_month import UnitMonth
 from fieldgrid.model.visit import VISIT_KINDS
@@ -102,21 +103,27 @@ class Tally:
 def tally(unit: UnitMonth, month: str, *, to_date: bool = False) -> Tally:
     """What the leader did in ``month`` (``to_date``: in every month up to and including it): visits by kind,
     problems closed after feedback (or with a notice), problems escalated."""
+    kinds = Counter(v.kind for v in unit.visits if _counts(v.at, month, to_date))
+    return Tally(kinds, *problem_tally(unit.problems, month, to_date=to_date))
 
-    def counts(iso: str | None) -> bool:
-        if to_date:
-            return bool(iso) and len(iso or "") >= 7 and (iso or "")[:7] <= month
-        return _in_month(iso, month)
 
-    kinds = Counter(v.kind for v in unit.visits if counts(v.at))
+def _counts(iso: str | None, month: str, to_date: bool) -> bool:
+    if to_date:
+        return bool(iso) and len(iso or "") >= 7 and (iso or "")[:7] <= month
+    return _in_month(iso, month)
+
+
+def problem_tally(problems: Iterable[ProblemView], month: str, *, to_date: bool = False) -> tuple[int, int, int]:
+    """Of ``problems``, how many were closed after feedback, closed with a notice (unsolvable), and escalations
+    made, in ``month`` (``to_date``: up to and including it)."""
     closed = unsolvable = escalated = 0
-    for view in unit.problems:
-        if view.status == "closed" and counts(view.state.closed_at) and view.feedback:
+    for view in problems:
+        if view.status == "closed" and _counts(view.state.closed_at, month, to_date) and view.feedback:
             closed += 1
-        elif view.status == "unsolvable" and counts(view.state.closed_at):
+        elif view.status == "unsolvable" and _counts(view.state.closed_at, month, to_date):
             unsolvable += 1
-        escalated += sum(1 for e in view.of_kind("escalated") if counts(e.at))
-    return Tally(kinds, closed, unsolvable, escalated)
+        escalated += sum(1 for e in view.of_kind("escalated") if _counts(e.at, month, to_date))
+    return closed, unsolvable, escalated
 
 
 def as_number(value: float) -> int | float:

@@ -10,7 +10,9 @@ Encrypted at rest (:mod:`fieldgrid.station.seal`): a sealed station is opened wi
 (``key=``), and every column that holds residents' data goes through the codec on its way in and out
 (``records.doc``, ``conflicts.detail``/``resolution``, ``outbox.payload``, ``held.doc``, ``log.params``,
 ``devices.leader``); a plaintext station (made before) works as it did until :meth:`StationDB.encrypt`.  Look-ups
-that used ``json_extract`` on documents use the plain ``records.ref`` column (a problem event's problem id).  The
+that used ``json_extract`` on documents use the plain ``records.ref`` column (a problem event's problem id); the
+month's figures are counted over the plain ``kind``, ``at`` and ``facts`` (:mod:`fieldgrid.record.plain`: never a
+name or a free text), written with the sealed document in the same row.  The
 home is 0700, the database and its ``-wal``/``-shm`` 0600, and SQLite's temporary data stays in memory.
 """
 
@@ -32,6 +34,8 @@ from fieldgrid.fsutil import protect_home, remove_leftovers
 from fieldgrid.model.errors import Label
 from fieldgrid.record import json_text
 from fieldgrid.record.meta import META
+from fieldgrid.record.plain import plain_columns
+from fieldgrid.record.tables import CORRECTIONS, HOUSEHOLDS, PROBLEM_EVENTS, VISITS
 from fieldgrid.station.backend import (
     Backend,
     BackendRefused,
@@ -46,11 +50,14 @@ from fieldgrid.station.seal import SEAL_SETTING, Codec, Plain, SealError, Statio
 
 DB_NAME = "station.sqlite3"
 ENV_DB = "FIELDGRID_STATION_DB"  # where a new station's database goes: a PostgreSQL URL (default: SQLite)
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: the records' plain columns (kind, at, facts), which an older fieldgrid would not write
 DEVICE_COLUMNS = "device_id, public_key, leader, grid, enrolled_at, revoked_at, last_bundle_at, last_clock, post"
 RETRIES = 5  # runs of one bundle's transaction the server may ask for (a deadlock, a serialization failure)
 UNIT_PARTS = ("compound", "building", "unit")  # the parts of a grid that name a unit (its devices share them)
 CHUNK = 500  # ids per ``IN (…)`` look-up, under SQLite's variable limit
+WRITTEN_PLAIN = ("kind", "at", "ref", "facts")  # a record's plain columns, as ``plain_columns`` gives them
+PLAIN_TABLES = (HOUSEHOLDS, VISITS, PROBLEM_EVENTS, CORRECTIONS)  # the tables whose records have them
+FILL_BATCH = 2000  # records a batch when a station made before them gets its plain columns
 
 Doc = dict[str, Any]
 BY_DEVICE = " INDEXED BY records_by_device"  # (a planner's hint of SQLite's, left out on PostgreSQL)
@@ -85,8 +92,12 @@ CREATE TABLE IF NOT EXISTS records (
     stamp TEXT NOT NULL,           -- the last change's clock stamp
     deleted INTEGER NOT NULL DEFAULT 0,
     doc TEXT NOT NULL,             -- the merged document, JSON (sealed on an encrypted station)
-    ref TEXT,                      -- a problem event's problem id (plain: look-ups by problem), else NULL
+    ref TEXT,                      -- a problem event's problem id (plain: look-ups by problem), a visit's
+                                   -- ``corrects``, a correction's target, else NULL
     changed INTEGER NOT NULL DEFAULT 0, -- the number of the write that last changed it (what a roll-up sent)
+    kind TEXT,                     -- plain (fieldgrid.record.plain): a visit's or event's kind, a residency
+    at TEXT,                       -- plain: a visit's, event's or correction's time
+    facts TEXT,                    -- plain: a problem event's data masked, a correction's void
     PRIMARY KEY (tbl, id)
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS records_by_device ON records (device_id, tbl);
@@ -183,7 +194,7 @@ class _Merged:
     new: int = 0
     changed: int = 0
     unchanged: int = 0
-    upserts: list[tuple[str, str, str, str, int, str, str | None]] = field(default_factory=list)  # but the change
+    upserts: list[tuple[Any, ...]] = field(default_factory=list)  # the rows to write, but the change
     relayed: list[tuple[str, str, str, float]] = field(default_factory=list)  # (device, kind, payload, time)
     relayed_all: list[tuple[str, str, float]] = field(default_factory=list)  # (kind, payload, time) for relay_to
     conflicts: list[tuple[str, str, str, float]] = field(default_factory=list)
@@ -320,7 +331,29 @@ class StationDB:
         if "changed" not in columns:  # a station made before incremental roll-ups: every record is news once
             self.conn.execute("ALTER TABLE records ADD COLUMN changed INTEGER NOT NULL DEFAULT 0")
         self.conn.execute("CREATE INDEX IF NOT EXISTS records_by_change ON records (changed)")
+        if "facts" not in columns:  # a station made before the plain columns: filled from the documents
+            for column in ("kind", "at", "facts"):
+                self.conn.execute(f"ALTER TABLE records ADD COLUMN {column} TEXT")
+            self._fill_plain()
+        self.conn.execute("CREATE INDEX IF NOT EXISTS records_by_month ON records (tbl, substr(at, 1, 7))")
         self.conn.execute("INSERT INTO meta VALUES ('schema', ?) ON CONFLICT (key) DO NOTHING", (str(SCHEMA_VERSION),))
+        self.conn.execute("UPDATE meta SET value = ? WHERE key = 'schema'", (str(SCHEMA_VERSION),))
+
+    def _fill_plain(self) -> None:
+        """Every counted record's plain columns, from its document (:mod:`fieldgrid.record.plain`), a batch at a
+        time in the migration's transaction."""
+        for tbl in PLAIN_TABLES:
+            after = ""
+            while True:
+                rows = self.conn.execute("SELECT id, doc FROM records WHERE tbl = ? AND id > ? ORDER BY id LIMIT ?",
+                                         (tbl, after, FILL_BATCH)).fetchall()  # fmt: skip
+                if not rows:
+                    break
+                filled = [(*plain_columns(tbl, self._doc(doc)), tbl, rid) for rid, doc in rows]
+                self.conn.executemany(
+                    "UPDATE records SET kind = ?, at = ?, ref = ?, facts = ? WHERE tbl = ? AND id = ?", filled
+                )
+                after = str(rows[-1][0])
 
     def _unit_column(self, present: bool) -> None:
         """``devices.unit``, the indexed look-up of a unit's devices: added to a station made before it, and filled
@@ -580,7 +613,7 @@ class StationDB:
         # merged again.  Records none of which was held, and no write to records since: nothing to check.
         # The merged rows reach the server (on PostgreSQL) before the lock too: under it only the merge of them, its
         # change number given then.
-        columns = ("tbl", "id", "device_id", "stamp", "deleted", "doc", "ref")
+        columns = ("tbl", "id", "device_id", "stamp", "deleted", "doc", *WRITTEN_PLAIN)
         last = _next_change(self.conn)
         done, versions = merged()
         with self.transaction(exclusive=False) as conn:
@@ -595,7 +628,7 @@ class StationDB:
             if (versions or change != last) and self._versions(records) != versions:
                 done, _ = merged()
                 self._b.stage("records", columns, done.upserts)
-            self._b.upsert("records", columns, ("tbl", "id"), ("stamp", "deleted", "doc", "ref", "changed"),
+            self._b.upsert("records", columns, ("tbl", "id"), ("stamp", "deleted", "doc", *WRITTEN_PLAIN, "changed"),
                            done.upserts, fixed=[("changed", change)], staged=True)  # fmt: skip
             self._b.insert("conflicts", ("tbl", "record_id", "detail", "found_at"), done.conflicts)
             conn.execute(
@@ -657,7 +690,7 @@ class StationDB:
             held = versions.get((tbl, doc["id"]))
             filed = mine if existing is None or held is None else held[1]
             text = _ENCODE(merged)
-            done.upserts.append((tbl, doc["id"], filed, stamp, deleted, self._seal(text), _ref(tbl, merged)))
+            done.upserts.append((tbl, doc["id"], filed, stamp, deleted, self._seal(text), *plain_columns(tbl, merged)))
             if relays:  # sealed once: the same text for each of the unit's other devices
                 # _ENCODE({"table": tbl, "doc": merged}) to the byte, without encoding the document again
                 payload = self._seal(f'{{"table":{_ENCODE(tbl)},"doc":{text}}}')
@@ -672,11 +705,12 @@ class StationDB:
         stamp, deleted = _meta_of(doc)
         with self.transaction() as conn:
             conn.execute(
-                "INSERT INTO records (tbl, id, device_id, stamp, deleted, doc, ref, changed) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (tbl, id) DO UPDATE SET device_id = excluded.device_id, "
-                "stamp = excluded.stamp, deleted = excluded.deleted, doc = excluded.doc, ref = excluded.ref, "
-                "changed = excluded.changed",
-                (tbl, doc["id"], device_id, stamp, deleted, self._seal(_ENCODE(doc)), _ref(tbl, doc),
+                "INSERT INTO records (tbl, id, device_id, stamp, deleted, doc, kind, at, ref, facts, changed) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (tbl, id) DO UPDATE SET "
+                "device_id = excluded.device_id, stamp = excluded.stamp, deleted = excluded.deleted, "
+                "doc = excluded.doc, ref = excluded.ref, kind = excluded.kind, at = excluded.at, "
+                "facts = excluded.facts, changed = excluded.changed",
+                (tbl, doc["id"], device_id, stamp, deleted, self._seal(_ENCODE(doc)), *plain_columns(tbl, doc),
                  _next_change(conn)),
             )
 
@@ -773,6 +807,50 @@ class StationDB:
             (wanted.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%",),
         ).fetchall()
         return sorted(str(pid) for (pid,) in rows if pid)
+
+    # -- plain figures (never a sealed column: see fieldgrid.record.plain) -------------------------------
+
+    def check_plain(self) -> None:
+        """Refuse to count a station whose records have no plain columns yet: one opened read-only beside another
+        program before this fieldgrid upgraded it (any opening for writing does)."""
+        if "facts" not in self._b.columns("records"):
+            raise StationError("station.error.plain_missing", home=str(self.home))
+
+    def served_households(self, ended: Sequence[str]) -> dict[str, int]:
+        """Each device's households still served (a residency not in ``ended``)."""
+        among, args = self._b.among("kind", list(ended))
+        rows = self.conn.execute(f"SELECT device_id, count(*) FROM records WHERE tbl = 'households' AND deleted = 0 "
+                                 f"AND NOT (kind IS NOT NULL AND {among}) GROUP BY device_id", args)  # fmt: skip
+        return {str(device): int(n) for device, n in rows}
+
+    def visit_counts(self, month: str) -> dict[tuple[str, str], int]:
+        """Each device's visits by kind whose time falls in ``month`` (as written, corrections not applied)."""
+        rows = self.conn.execute("SELECT device_id, kind, count(*) FROM records WHERE tbl = 'visits' AND deleted = 0 "
+                                 "AND substr(at, 1, 7) = ? GROUP BY device_id, kind", (month,))  # fmt: skip
+        return {(str(device), str(kind or "")): int(n) for device, kind, n in rows}
+
+    def plain_visits(self, *, replacing: bool = False, ids: Sequence[str] = ()) -> list[tuple[str, ...]]:
+        """Visits as (device, id, kind, at, corrects): those that replace another (``replacing``), or ``ids``."""
+        if replacing:
+            return list(self.conn.execute("SELECT device_id, id, kind, at, ref FROM records WHERE tbl = 'visits' "
+                                          "AND deleted = 0 AND ref IS NOT NULL"))  # fmt: skip
+        found: list[tuple[str, ...]] = []
+        for start in range(0, len(ids), CHUNK):
+            among, args = self._b.among("id", ids[start : start + CHUNK])
+            found += self.conn.execute("SELECT device_id, id, kind, at, ref FROM records WHERE tbl = 'visits' "
+                                       f"AND deleted = 0 AND {among}", args).fetchall()  # fmt: skip
+        return found
+
+    def plain_corrections(self, record: str) -> list[tuple[str, ...]]:
+        """Corrections of ``record`` ("visit") as (device, id, target, at, stamp, facts)."""
+        return list(self.conn.execute("SELECT device_id, id, ref, at, stamp, facts FROM records "
+                                      "WHERE tbl = 'corrections' AND deleted = 0 AND kind = ?", (record,)))  # fmt: skip
+
+    def plain_events(self) -> Iterator[tuple[str, ...]]:
+        """Every problem event as (device, problem, id, kind, at, stamp, facts), streamed."""
+        sql = ("SELECT device_id, ref, id, kind, at, stamp, facts FROM records WHERE tbl = 'problem_events' "
+               "AND deleted = 0")  # fmt: skip
+        yield from self._b.stream(sql)
 
     def live_households(self) -> list[tuple[str, str, Doc]]:
         """Every household not deleted: (id, device, document)."""
@@ -872,8 +950,10 @@ class StationDB:
         with self.transaction() as conn:
             change = _next_change(conn)
             conn.executemany(
-                "UPDATE records SET stamp = ?, deleted = ?, doc = ?, changed = ? WHERE tbl = ? AND id = ?",
-                [(*_meta_of(doc), self._seal(_ENCODE(doc)), change, tbl, doc["id"]) for tbl, doc in changes],
+                "UPDATE records SET stamp = ?, deleted = ?, doc = ?, kind = ?, at = ?, ref = ?, facts = ?, changed = ? "
+                "WHERE tbl = ? AND id = ?",
+                [(*_meta_of(doc), self._seal(_ENCODE(doc)), *plain_columns(tbl, doc), change, tbl, doc["id"])
+                 for tbl, doc in changes],
             )
         return len(changes)
 
@@ -918,9 +998,6 @@ def _statements(script: str) -> list[str]:
     return [s.strip() for s in script.split(";") if s.strip()]
 
 
-def _ref(tbl: str, doc: Doc) -> str | None:
-    """The plain look-up column of a record: a problem event's problem id (an id, naming no one)."""
-    return str(doc.get("problem_id") or "") or None if tbl == "problem_events" else None
 
 
 def _codec(wrapped: str | None, key: StationKey | None, home: Path) -> Codec:

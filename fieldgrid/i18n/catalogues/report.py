@@ -37,6 +37,21 @@ ZH: dict[str, str] = {
     "report.col.redeemed": "已兑换",
     "report.col.balance": "积分余额",
     "report.file.patrols": "联动巡查",
+    "report.sheet.by_street": "街道汇总",
+    "report.sheet.by_community": "社区汇总",
+    "report.sheet.by_unit": "单元汇总",
+    "report.file.summary": "月度汇总",
+    "report.file.by_street": "街道汇总",
+    "report.file.by_community": "社区汇总",
+    "report.file.by_unit": "单元汇总",
+    "report.col.street": "街道",
+    "report.col.community": "社区",
+    "report.col.units": "单元数",
+    "report.col.reported": "新报问题",
+    "report.col.open": "未办结",
+    "report.col.overdue": "已超期",
+    "report.help.summary": "只写本月的数字（按街道、社区、单元汇总），不列每个问题：区、市一级用；"
+    "数据库直接计数，不解密记录",
 }
 
 EN: dict[str, str] = {
@@ -74,4 +89,19 @@ EN: dict[str, str] = {
     "report.col.redeemed": "Redeemed",
     "report.col.balance": "Balance",
     "report.file.patrols": "joint-patrols",
+    "report.sheet.by_street": "By street",
+    "report.sheet.by_community": "By community",
+    "report.sheet.by_unit": "By unit",
+    "report.file.summary": "monthly-summary",
+    "report.file.by_street": "by-street",
+    "report.file.by_community": "by-community",
+    "report.file.by_unit": "by-unit",
+    "report.col.street": "Street",
+    "report.col.community": "Community",
+    "report.col.units": "Units",
+    "report.col.reported": "Reported",
+    "report.col.open": "Open",
+    "report.col.overdue": "Overdue",
+    "report.help.summary": "write only the month's figures (by street, community and unit), not every problem: for a "
+    "district or a city; counted by the database without decrypting records",
 }

@@ -122,6 +122,8 @@ ZH: dict[str, str] = {
     "'fieldgrid[postgres]'",
     "station.pg.other_station": "{url} 里是另一个服务站的数据，不是 {home} 这个站的；拒绝打开，什么也没有改",
     "station.pg.taken": "{url} 里已经有一个服务站了；新站请用一个空的数据库",
+    "station.error.plain_missing": "{home} 的数据库还没有升级到能直接计数的结构："
+    "请在没有其他程序打开这个服务站时再运行一次（会先升级数据库）",
     "station.error.newer_schema": "这个服务站的数据库是更新版本的 fieldgrid 建的（结构版本 {found}，本程序只认到 "
     "{supported}）。请先更新 fieldgrid；什么也没有改",
 }
@@ -259,6 +261,8 @@ EN: dict[str, str] = {
     "station.pg.other_station": "{url} holds another station's data, not the station of {home}; refused, nothing "
     "changed",
     "station.pg.taken": "{url} already holds a station; give a new station an empty database",
+    "station.error.plain_missing": "The database of {home} is not yet upgraded to be counted directly: run this "
+    "again when no other program has the station open (it upgrades the database first)",
     "station.error.newer_schema": "This station's database was made by a newer fieldgrid (schema version "
     "{found}; this one knows up to {supported}). Update fieldgrid first; nothing changed",
 }

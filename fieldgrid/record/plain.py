@@ -1,0 +1,61 @@
+"""What a station keeps plain beside each record it seals: the few fields its month's figures are counted by
+(``records.kind``, ``at``, ``ref`` and ``facts``), so a district's figures are counted by the database without
+opening millions of sealed documents.  Never a name, a phone number, an address or a free text:
+
+- a visit: its kind, its time, and the visit it replaces (``corrects``, an id);
+- a problem event: its kind, its time, its problem (an id) and its data *masked*: the values the ledger's rules
+  choose by kept (category, urgency, an escalation's target, a decision's outcome, a feedback's channel, a
+  closing's resolution, ids), every other text replaced by ``…`` (or left empty when it was), so the status the
+  model derives from the masked log is the status of the real one (the rules look only at whether a reason,
+  a text or a notice was given);
+- a household: its residency (whether it is still served);
+- a correction: the kind of record it corrects, its time, its target (an id) and whether it voids it.
+
+Pure functions of a stored document; the station writes them with the sealed document in the same row."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from fieldgrid.model.problem import ESCALATION_TARGETS
+from fieldgrid.record import json_text
+from fieldgrid.record.tables import CORRECTIONS, HOUSEHOLDS, PROBLEM_EVENTS, VISITS
+
+MASK = "…"
+KEPT = frozenset({"category", "urgency", "outcome", "how", "resolution", "household_id", "emergency", "source"})
+Plain = tuple[str | None, str | None, str | None, str | None]  # kind, at, ref, facts
+NONE: Plain = (None, None, None, None)
+
+
+def _text(value: Any) -> str | None:
+    return value if isinstance(value, str) and value else None
+
+
+def masked(value: Any, key: str = "") -> Any:
+    """``value`` with every free text in it replaced by :data:`MASK` (an empty one stays empty); what the ledger's
+    rules choose by (:data:`KEPT`, an escalation's ``to``) as it is."""
+    if isinstance(value, Mapping):
+        return {str(k): masked(v, str(k)) for k, v in value.items()}
+    if isinstance(value, list):
+        return [masked(v) for v in value]
+    if not isinstance(value, str):
+        return value  # a number, a truth value, null: no text to hide
+    if key in KEPT or (key == "to" and value in ESCALATION_TARGETS):
+        return value
+    return MASK if value.strip() else ""
+
+
+def plain_columns(tbl: str, doc: Mapping[str, Any]) -> Plain:
+    """The plain columns of a stored record (all ``None`` for a table the figures do not count)."""
+    if tbl == PROBLEM_EVENTS:
+        facts = json_text.dumps(masked(doc.get("data") or {}))
+        return _text(doc.get("kind")), _text(doc.get("at")), _text(doc.get("problem_id")), facts
+    if tbl == VISITS:
+        return _text(doc.get("kind")), _text(doc.get("at")), _text(doc.get("corrects")), None
+    if tbl == HOUSEHOLDS:
+        return _text(doc.get("residency")), None, None, None
+    if tbl == CORRECTIONS:
+        void = json_text.dumps({"void": bool(doc.get("void"))})
+        return _text(doc.get("record")), _text(doc.get("at")), _text(doc.get("target")), void
+    return NONE
