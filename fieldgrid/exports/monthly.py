@@ -23,7 +23,7 @@ from fieldgrid.exports.tables import Sheet, csv_bytes, write_bytes, write_workbo
 from fieldgrid.i18n import label, t
 from fieldgrid.ledger.export import ledger_row, month_views
 from fieldgrid.model import ValidationError
-from fieldgrid.model.ledger import ProblemView
+from fieldgrid.model.ledger import ProblemFigures
 from fieldgrid.model.problem import CATEGORIES
 from fieldgrid.model.unit_month import UnitMonth
 from fieldgrid.model.visit import VISIT_KINDS
@@ -104,7 +104,7 @@ def tally(unit: UnitMonth, month: str, *, to_date: bool = False) -> Tally:
     """What the leader did in ``month`` (``to_date``: in every month up to and including it): visits by kind,
     problems closed after feedback (or with a notice), problems escalated."""
     kinds = Counter(v.kind for v in unit.visits if _counts(v.at, month, to_date))
-    return Tally(kinds, *problem_tally(unit.problems, month, to_date=to_date))
+    return Tally(kinds, *problem_tally(map(ProblemFigures.of, unit.problems), month, to_date=to_date))
 
 
 def _counts(iso: str | None, month: str, to_date: bool) -> bool:
@@ -113,16 +113,16 @@ def _counts(iso: str | None, month: str, to_date: bool) -> bool:
     return _in_month(iso, month)
 
 
-def problem_tally(problems: Iterable[ProblemView], month: str, *, to_date: bool = False) -> tuple[int, int, int]:
+def problem_tally(problems: Iterable[ProblemFigures], month: str, *, to_date: bool = False) -> tuple[int, int, int]:
     """Of ``problems``, how many were closed after feedback, closed with a notice (unsolvable), and escalations
     made, in ``month`` (``to_date``: up to and including it)."""
     closed = unsolvable = escalated = 0
-    for view in problems:
-        if view.status == "closed" and _counts(view.state.closed_at, month, to_date) and view.feedback:
+    for problem in problems:
+        if problem.status == "closed" and _counts(problem.closed_at, month, to_date) and problem.feedback:
             closed += 1
-        elif view.status == "unsolvable" and _counts(view.state.closed_at, month, to_date):
+        elif problem.status == "unsolvable" and _counts(problem.closed_at, month, to_date):
             unsolvable += 1
-        escalated += sum(1 for e in view.of_kind("escalated") if _counts(e.at, month, to_date))
+        escalated += sum(1 for at in problem.escalated if _counts(at, month, to_date))
     return closed, unsolvable, escalated
 
 

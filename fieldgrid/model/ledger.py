@@ -16,6 +16,7 @@ from typing import Any
 from fieldgrid.model.errors import ValidationError, ValidationErrors
 from fieldgrid.model.problem import (
     CATEGORIES,
+    CLOSED_STATUSES,
     CORRECTABLE,
     URGENCIES,
     ProblemEvent,
@@ -200,6 +201,32 @@ class ProblemView:
         """Solved (or decided) but the residents not yet told since: feedback owed on a solved problem, or the
         notice on one the community decided cannot be solved."""
         return (self.status == "resolved" and not self.state.feedback_given) or self.status == "notice_due"
+
+
+@dataclass(frozen=True)
+class ProblemFigures:
+    """What the month's figures count of one problem: when it was reported and how urgent, its status, when it
+    was closed, how many times residents were told, when it was escalated.  Kept by the station beside the
+    problem's events (plain: no words), so a district's figures need not read the events again."""
+
+    reported_at: str
+    urgency: str
+    status: str
+    closed_at: str | None
+    feedback: int
+    escalated: tuple[str, ...]
+
+    @classmethod
+    def of(cls, view: ProblemView) -> ProblemFigures:
+        return cls(view.reported_at, view.report.urgency, view.status, view.state.closed_at, len(view.feedback),
+                   tuple(e.at for e in view.of_kind("escalated")))  # fmt: skip
+
+    @property
+    def is_open(self) -> bool:
+        return self.status not in CLOSED_STATUSES
+
+    def overdue(self, today: dt.date) -> bool:
+        return is_overdue(ProblemState(status=self.status), self.reported_at, self.urgency, today)
 
 
 # What a step's form would hold, enough for :func:`refusal` to hear only what the rules say of the step now.

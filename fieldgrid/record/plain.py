@@ -15,10 +15,11 @@ Pure functions of a stored document; the station writes them with the sealed doc
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from fieldgrid.model.problem import ESCALATION_TARGETS
+from fieldgrid.model.ledger import ProblemFigures, ProblemView
+from fieldgrid.model.problem import ESCALATION_TARGETS, ProblemEvent
 from fieldgrid.record import json_text
 from fieldgrid.record.tables import CORRECTIONS, HOUSEHOLDS, PROBLEM_EVENTS, VISITS
 
@@ -59,3 +60,39 @@ def plain_columns(tbl: str, doc: Mapping[str, Any]) -> Plain:
         void = json_text.dumps({"void": bool(doc.get("void"))})
         return _text(doc.get("record")), _text(doc.get("at")), _text(doc.get("target")), void
     return NONE
+
+
+PlainEvent = tuple[Any, ...]  # (device, problem, id, kind, at, stamp, facts): a problem event's plain columns
+
+
+def plain_event(row: PlainEvent) -> ProblemEvent:
+    """A problem event as its plain columns give it: its data masked."""
+    _, problem, rid, kind, at, stamp, facts = row
+    data = json_text.loads(facts) if facts else {}
+    return ProblemEvent(str(problem), str(kind or ""), str(at or ""), data, str(stamp or ""), str(rid))
+
+
+def problem_states(rows: Iterable[PlainEvent]) -> list[tuple[Any, ...]]:
+    """Each problem's figures (:class:`ProblemFigures`) from the plain columns of its events, a problem of each
+    device its events are filed under (as a unit's ledger reads them), as the station's ``problems`` rows:
+    (device, problem, reported_at, urgency, status, closed_at, feedback, escalated as JSON).  An orphan log
+    (no ``reported`` event) has none."""
+    logs: dict[tuple[str, str], list[ProblemEvent]] = {}
+    for row in rows:
+        logs.setdefault((str(row[0]), str(row[1])), []).append(plain_event(row))
+    out: list[tuple[Any, ...]] = []
+    for (device, problem), log in logs.items():
+        view = ProblemView.from_events(log)
+        if view is None:
+            continue
+        f = ProblemFigures.of(view)
+        out.append((device, problem, f.reported_at, f.urgency, f.status, f.closed_at, f.feedback,
+                    json_text.dumps(list(f.escalated))))  # fmt: skip
+    return out
+
+
+def figures_of(row: Sequence[Any]) -> ProblemFigures:
+    """A ``problems`` row read back (its device and problem left to the caller)."""
+    _, _, reported_at, urgency, status, closed_at, feedback, escalated = row
+    return ProblemFigures(str(reported_at), str(urgency), str(status), closed_at, int(feedback),
+                          tuple(json_text.loads(escalated)) if escalated and escalated != "[]" else ())  # fmt: skip

@@ -34,7 +34,7 @@ from fieldgrid.fsutil import protect_home, remove_leftovers
 from fieldgrid.model.errors import Label
 from fieldgrid.record import json_text
 from fieldgrid.record.meta import META
-from fieldgrid.record.plain import plain_columns
+from fieldgrid.record.plain import plain_columns, problem_states
 from fieldgrid.record.tables import CORRECTIONS, HOUSEHOLDS, PROBLEM_EVENTS, VISITS
 from fieldgrid.station.backend import (
     Backend,
@@ -61,6 +61,8 @@ FILL_BATCH = 2000  # records a batch when a station made before them gets its pl
 
 Doc = dict[str, Any]
 BY_DEVICE = " INDEXED BY records_by_device"  # (a planner's hint of SQLite's, left out on PostgreSQL)
+BY_REF = " INDEXED BY records_by_ref"
+PROBLEM_COLUMNS = ("device_id", "ref", "reported_at", "urgency", "status", "closed_at", "feedback", "escalated")
 _ENCODE = json_text.dumps
 Merge = Callable[[str, Doc | None, Doc], tuple[Doc, list[Doc]]]
 
@@ -139,6 +141,18 @@ CREATE TABLE IF NOT EXISTS log (
     params TEXT NOT NULL           -- JSON
 );
 CREATE INDEX IF NOT EXISTS log_by_time ON log (at);
+CREATE TABLE IF NOT EXISTS problems ( -- each problem's figures as its events derive them, plain (no words), kept
+    device_id TEXT NOT NULL,       -- with its events under the same write lock (fieldgrid.record.plain)
+    ref TEXT NOT NULL,             -- the problem's id
+    reported_at TEXT NOT NULL,
+    urgency TEXT NOT NULL,
+    status TEXT NOT NULL,
+    closed_at TEXT,
+    feedback INTEGER NOT NULL,     -- feedback events in its log
+    escalated TEXT NOT NULL,       -- JSON: the times of its escalations
+    PRIMARY KEY (device_id, ref)
+);
+CREATE INDEX IF NOT EXISTS problems_by_ref ON problems (ref);
 """
 
 
@@ -311,6 +325,7 @@ class StationDB:
 
     def _make_schema(self) -> None:
         """The tables, then the migrations of a station made before (versioned by ``meta.schema``)."""
+        states = self._b.has_table("records") and not self._b.has_table("problems")
         for statement in _statements(SCHEMA):
             self.conn.execute(statement)
         if self._b.postgres:
@@ -336,6 +351,9 @@ class StationDB:
                 self.conn.execute(f"ALTER TABLE records ADD COLUMN {column} TEXT")
             self._fill_plain()
         self.conn.execute("CREATE INDEX IF NOT EXISTS records_by_month ON records (tbl, substr(at, 1, 7))")
+        if states:  # a station made before the problems' figures were kept: every problem's, from its events
+            refs = self.conn.execute("SELECT DISTINCT ref FROM records WHERE tbl = 'problem_events'").fetchall()
+            self._restate(self.conn, [str(ref) for (ref,) in refs if ref])
         self.conn.execute("INSERT INTO meta VALUES ('schema', ?) ON CONFLICT (key) DO NOTHING", (str(SCHEMA_VERSION),))
         self.conn.execute("UPDATE meta SET value = ? WHERE key = 'schema'", (str(SCHEMA_VERSION),))
 
@@ -498,6 +516,8 @@ class StationDB:
             if replaces:
                 conn.execute("UPDATE devices SET revoked_at = ? WHERE device_id = ?", (now, replaces))
                 conn.execute("UPDATE records SET device_id = ? WHERE device_id = ?", (device_id, replaces))
+                moved = conn.execute("SELECT ref FROM problems WHERE device_id = ?", (replaces,)).fetchall()
+                self._restate(conn, [str(ref) for (ref,) in moved])
                 conn.execute("UPDATE outbox SET device_id = ? WHERE device_id = ? AND sent_at IS NULL",
                              (device_id, replaces))  # fmt: skip
             conn.executemany(
@@ -630,6 +650,7 @@ class StationDB:
                 self._b.stage("records", columns, done.upserts)
             self._b.upsert("records", columns, ("tbl", "id"), ("stamp", "deleted", "doc", *WRITTEN_PLAIN, "changed"),
                            done.upserts, fixed=[("changed", change)], staged=True)  # fmt: skip
+            self._restate(conn, {row[8] for row in done.upserts if row[0] == PROBLEM_EVENTS})
             self._b.insert("conflicts", ("tbl", "record_id", "detail", "found_at"), done.conflicts)
             conn.execute(
                 "INSERT INTO bundles (digest, device_id, imported_at, records, clock_to) VALUES (?, ?, ?, ?, ?)",
@@ -713,6 +734,8 @@ class StationDB:
                 (tbl, doc["id"], device_id, stamp, deleted, self._seal(_ENCODE(doc)), *plain_columns(tbl, doc),
                  _next_change(conn)),
             )
+            if tbl == PROBLEM_EVENTS:
+                self._restate(conn, [str(doc.get("problem_id") or "")])
 
     def _current(
         self, records: Sequence[tuple[str, Doc]]
@@ -810,6 +833,22 @@ class StationDB:
 
     # -- plain figures (never a sealed column: see fieldgrid.record.plain) -------------------------------
 
+    def _restate(self, conn: Conn, refs: Iterable[str]) -> None:
+        """The ``problems`` rows of ``refs`` made anew from their events' plain columns, inside the current write
+        (a bundle's, under the write lock: two importers never keep a problem's older state)."""
+        wanted = sorted({ref for ref in refs if ref})
+        for start in range(0, len(wanted), CHUNK):
+            among, args = self._b.among("ref", wanted[start : start + CHUNK])
+            rows = conn.execute(f"SELECT device_id, ref, id, kind, at, stamp, facts FROM records{BY_REF} "
+                                f"WHERE tbl = 'problem_events' AND deleted = 0 AND ref IS NOT NULL AND {among}",
+                                args).fetchall()  # fmt: skip
+            conn.execute(f"DELETE FROM problems WHERE {among}", args)
+            self._b.insert("problems", PROBLEM_COLUMNS, problem_states(rows))
+
+    def problem_figures(self) -> Iterator[tuple[Any, ...]]:
+        """Every problem's figures as kept (``problems`` rows, :data:`PROBLEM_COLUMNS`), streamed."""
+        yield from self._b.stream(f"SELECT {', '.join(PROBLEM_COLUMNS)} FROM problems")
+
     def check_plain(self) -> None:
         """Refuse to count a station whose records have no plain columns yet: one opened read-only beside another
         program before this fieldgrid upgraded it (any opening for writing does)."""
@@ -845,12 +884,6 @@ class StationDB:
         """Corrections of ``record`` ("visit") as (device, id, target, at, stamp, facts)."""
         return list(self.conn.execute("SELECT device_id, id, ref, at, stamp, facts FROM records "
                                       "WHERE tbl = 'corrections' AND deleted = 0 AND kind = ?", (record,)))  # fmt: skip
-
-    def plain_events(self) -> Iterator[tuple[str, ...]]:
-        """Every problem event as (device, problem, id, kind, at, stamp, facts), streamed."""
-        sql = ("SELECT device_id, ref, id, kind, at, stamp, facts FROM records WHERE tbl = 'problem_events' "
-               "AND deleted = 0")  # fmt: skip
-        yield from self._b.stream(sql)
 
     def live_households(self) -> list[tuple[str, str, Doc]]:
         """Every household not deleted: (id, device, document)."""
@@ -955,6 +988,7 @@ class StationDB:
                 [(*_meta_of(doc), self._seal(_ENCODE(doc)), *plain_columns(tbl, doc), change, tbl, doc["id"])
                  for tbl, doc in changes],
             )
+            self._restate(conn, {str(doc.get("problem_id") or "") for tbl, doc in changes if tbl == PROBLEM_EVENTS})
         return len(changes)
 
 

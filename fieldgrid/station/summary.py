@@ -6,9 +6,9 @@ export adds them up by community and by street.
 
 The rules are the full report's (:func:`fieldgrid.exports.monthly.tally`, the model's problem states and
 corrections), applied to what the plain columns say: the database counts the month's visits by kind, the
-few visits a correction or a replacing visit touches are counted again as they stand, and every problem's
-status is derived from its masked log (a closing the ledger's rules skip leaves a problem open, so no problem can
-be left out by its events' kinds alone).  A test holds both reports to the same figures.
+few visits a correction or a replacing visit touches are counted again as they stand, and each problem's figures
+are those the station keeps beside its events (``problems``: derived from its masked log whenever a write touches
+it).  A test holds both reports to the same figures.
 
 At a street's station a community station is one row (its units are told apart only by reading its records)."""
 
@@ -20,12 +20,11 @@ from collections import Counter
 from fieldgrid.exports.monthly import Tally, problem_tally
 from fieldgrid.exports.summary import UnitFigures
 from fieldgrid.model.corrections import Correction, standing, surviving
-from fieldgrid.model.ledger import ProblemView, build_views
-from fieldgrid.model.problem import ProblemEvent
+from fieldgrid.model.ledger import ProblemFigures
 from fieldgrid.model.visit import Visit
 from fieldgrid.model.vocabulary import ENDED_RESIDENCY
 from fieldgrid.record import json_text
-from fieldgrid.record.plain import MASK
+from fieldgrid.record.plain import MASK, figures_of
 from fieldgrid.station.db import Device, StationDB
 from fieldgrid.station.units import community_name, grid_label
 
@@ -39,19 +38,17 @@ def unit_figures(db: StationDB, month: str, today: dt.date) -> list[UnitFigures]
     for (filed, kind), n in db.visit_counts(month).items():
         visits.setdefault(filed, Counter())[kind] += n
     _as_corrected(db, visits, month)
-    events: dict[str, list[ProblemEvent]] = {}
-    for filed, problem, rid, kind, at, stamp, facts in db.plain_events():
-        data = json_text.loads(facts) if facts else {}
-        events.setdefault(str(filed), []).append(ProblemEvent(str(problem), str(kind), str(at), data, str(stamp),
-                                                               str(rid)))  # fmt: skip
+    problems: dict[str, list[ProblemFigures]] = {}
+    for row in db.problem_figures():
+        problems.setdefault(str(row[0]), []).append(figures_of(row))
     street, community = db.setting("street") or "", db.setting("community") or ""
     out = []
     for device in db.devices():
         if device.post == "B":
             continue
-        problems = build_views(events.get(device.device_id, ()))
         out.append(_figures(device, street, community, served.get(device.device_id, 0),
-                            visits.get(device.device_id, Counter()), problems, month, today))  # fmt: skip
+                            visits.get(device.device_id, Counter()), problems.get(device.device_id, []), month,
+                            today))  # fmt: skip
     return out
 
 
@@ -61,7 +58,7 @@ def _figures(
     community: str,
     households: int,
     visits: Counter[str],
-    problems: list[ProblemView],
+    problems: list[ProblemFigures],
     month: str,
     today: dt.date,
 ) -> UnitFigures:
