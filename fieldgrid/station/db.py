@@ -57,6 +57,7 @@ UNIT_PARTS = ("compound", "building", "unit")  # the parts of a grid that name a
 CHUNK = 500  # ids per ``IN (…)`` look-up, under SQLite's variable limit
 WRITTEN_PLAIN = ("kind", "at", "ref", "facts")  # a record's plain columns, as ``plain_columns`` gives them
 PLAIN_TABLES = (HOUSEHOLDS, VISITS, PROBLEM_EVENTS, CORRECTIONS)  # the tables whose records have them
+COUNTED = frozenset({VISITS, HOUSEHOLDS})  # counted by device in ``counts``
 FILL_BATCH = 2000  # records a batch when a station made before them gets its plain columns
 
 Doc = dict[str, Any]
@@ -153,6 +154,14 @@ CREATE TABLE IF NOT EXISTS problems ( -- each problem's figures as its events de
     PRIMARY KEY (device_id, ref)
 );
 CREATE INDEX IF NOT EXISTS problems_by_ref ON problems (ref);
+CREATE TABLE IF NOT EXISTS counts (  -- each device's visits by month and kind, households by residency: plain,
+    device_id TEXT NOT NULL,         -- counted anew for every device a write touches, under the same write lock
+    tbl TEXT NOT NULL,               -- visits / households
+    month TEXT NOT NULL,             -- a visit's month ('' for a household)
+    kind TEXT NOT NULL,              -- a visit's kind, a household's residency
+    n INTEGER NOT NULL,
+    PRIMARY KEY (device_id, tbl, month, kind)
+);
 """
 
 
@@ -326,6 +335,7 @@ class StationDB:
     def _make_schema(self) -> None:
         """The tables, then the migrations of a station made before (versioned by ``meta.schema``)."""
         states = self._b.has_table("records") and not self._b.has_table("problems")
+        counts = self._b.has_table("records") and not self._b.has_table("counts")
         for statement in _statements(SCHEMA):
             self.conn.execute(statement)
         if self._b.postgres:
@@ -354,6 +364,8 @@ class StationDB:
         if states:  # a station made before the problems' figures were kept: every problem's, from its events
             refs = self.conn.execute("SELECT DISTINCT ref FROM records WHERE tbl = 'problem_events'").fetchall()
             self._restate(self.conn, [str(ref) for (ref,) in refs if ref])
+        if counts:  # … and before each unit's counts were kept
+            self._recount(self.conn, [str(d) for (d,) in self.conn.execute("SELECT DISTINCT device_id FROM records")])
         self.conn.execute("INSERT INTO meta VALUES ('schema', ?) ON CONFLICT (key) DO NOTHING", (str(SCHEMA_VERSION),))
         self.conn.execute("UPDATE meta SET value = ? WHERE key = 'schema'", (str(SCHEMA_VERSION),))
 
@@ -518,6 +530,7 @@ class StationDB:
                 conn.execute("UPDATE records SET device_id = ? WHERE device_id = ?", (device_id, replaces))
                 moved = conn.execute("SELECT ref FROM problems WHERE device_id = ?", (replaces,)).fetchall()
                 self._restate(conn, [str(ref) for (ref,) in moved])
+                self._recount(conn, [device_id, replaces])
                 conn.execute("UPDATE outbox SET device_id = ? WHERE device_id = ? AND sent_at IS NULL",
                              (device_id, replaces))  # fmt: skip
             conn.executemany(
@@ -651,6 +664,7 @@ class StationDB:
             self._b.upsert("records", columns, ("tbl", "id"), ("stamp", "deleted", "doc", *WRITTEN_PLAIN, "changed"),
                            done.upserts, fixed=[("changed", change)], staged=True)  # fmt: skip
             self._restate(conn, {row[8] for row in done.upserts if row[0] == PROBLEM_EVENTS})
+            self._recount(conn, {row[2] for row in done.upserts if row[0] in COUNTED})
             self._b.insert("conflicts", ("tbl", "record_id", "detail", "found_at"), done.conflicts)
             conn.execute(
                 "INSERT INTO bundles (digest, device_id, imported_at, records, clock_to) VALUES (?, ?, ?, ?, ?)",
@@ -736,6 +750,8 @@ class StationDB:
             )
             if tbl == PROBLEM_EVENTS:
                 self._restate(conn, [str(doc.get("problem_id") or "")])
+            if tbl in COUNTED:
+                self._recount(conn, [device_id])
 
     def _current(
         self, records: Sequence[tuple[str, Doc]]
@@ -845,6 +861,27 @@ class StationDB:
             conn.execute(f"DELETE FROM problems WHERE {among}", args)
             self._b.insert("problems", PROBLEM_COLUMNS, problem_states(rows))
 
+    def _recount(self, conn: Conn, devices: Iterable[str]) -> None:
+        """The ``counts`` rows of ``devices`` made anew from their records' plain columns, inside the current
+        write (through each device's index: a leader's year is a few hundred rows)."""
+        wanted = sorted(set(devices))
+        for start in range(0, len(wanted), CHUNK):
+            among, args = self._b.among("device_id", wanted[start : start + CHUNK])
+            conn.execute(f"DELETE FROM counts WHERE {among}", args)
+            month, kind = "coalesce(substr(at, 1, 7), '')", "coalesce(kind, '')"
+            conn.execute(f"INSERT INTO counts (device_id, tbl, month, kind, n) SELECT device_id, tbl, {month}, {kind}, "
+                         f"count(*) FROM records{BY_DEVICE} WHERE {among} AND tbl IN ('visits', 'households') "
+                         f"AND deleted = 0 GROUP BY device_id, tbl, {month}, {kind}", args)  # fmt: skip
+
+    def _owners(self, conn: Conn, keys: Sequence[tuple[str, str]]) -> set[str]:
+        """The devices the records ``keys`` (table, id) are filed under."""
+        found: set[str] = set()
+        for tbl, rid in keys:
+            row = conn.execute("SELECT device_id FROM records WHERE tbl = ? AND id = ?", (tbl, rid)).fetchone()
+            if row:
+                found.add(str(row[0]))
+        return found
+
     def problem_figures(self) -> Iterator[tuple[Any, ...]]:
         """Every problem's figures as kept (``problems`` rows, :data:`PROBLEM_COLUMNS`), streamed."""
         yield from self._b.stream(f"SELECT {', '.join(PROBLEM_COLUMNS)} FROM problems")
@@ -856,17 +893,16 @@ class StationDB:
             raise StationError("station.error.plain_missing", home=str(self.home))
 
     def served_households(self, ended: Sequence[str]) -> dict[str, int]:
-        """Each device's households still served (a residency not in ``ended``)."""
+        """Each device's households still served (a residency not in ``ended``), as counted (``counts``)."""
         among, args = self._b.among("kind", list(ended))
-        rows = self.conn.execute(f"SELECT device_id, count(*) FROM records WHERE tbl = 'households' AND deleted = 0 "
-                                 f"AND NOT (kind IS NOT NULL AND {among}) GROUP BY device_id", args)  # fmt: skip
+        rows = self.conn.execute(f"SELECT device_id, sum(n) FROM counts WHERE tbl = 'households' AND NOT {among} "
+                                 "GROUP BY device_id", args)  # fmt: skip
         return {str(device): int(n) for device, n in rows}
 
     def visit_counts(self, month: str) -> dict[tuple[str, str], int]:
         """Each device's visits by kind whose time falls in ``month`` (as written, corrections not applied)."""
-        rows = self.conn.execute("SELECT device_id, kind, count(*) FROM records WHERE tbl = 'visits' AND deleted = 0 "
-                                 "AND substr(at, 1, 7) = ? GROUP BY device_id, kind", (month,))  # fmt: skip
-        return {(str(device), str(kind or "")): int(n) for device, kind, n in rows}
+        rows = self.conn.execute("SELECT device_id, kind, n FROM counts WHERE tbl = 'visits' AND month = ?", (month,))
+        return {(str(device), str(kind)): int(n) for device, kind, n in rows}
 
     def plain_visits(self, *, replacing: bool = False, ids: Sequence[str] = ()) -> list[tuple[str, ...]]:
         """Visits as (device, id, kind, at, corrects): those that replace another (``replacing``), or ``ids``."""
@@ -989,6 +1025,7 @@ class StationDB:
                  for tbl, doc in changes],
             )
             self._restate(conn, {str(doc.get("problem_id") or "") for tbl, doc in changes if tbl == PROBLEM_EVENTS})
+            self._recount(conn, self._owners(conn, [(tbl, doc["id"]) for tbl, doc in changes if tbl in COUNTED]))
         return len(changes)
 
 

@@ -114,8 +114,11 @@ def test_a_station_made_before_the_plain_columns_gets_them(
     states = sorted(map(tuple, db.conn.execute("SELECT * FROM problems")))
     assert len(states) >= 5
     figures = counted(db, month, TODAY)
-    with db.transaction():  # as fieldgrid before #17 left it: schema 1, no plain columns, no problems' figures
+    counts = sorted(map(tuple, db.conn.execute("SELECT * FROM counts")))
+    assert len(counts) >= 5
+    with db.transaction():  # as fieldgrid before #17 left it: schema 1, no plain columns, no figures kept
         db.conn.execute("DROP TABLE problems")
+        db.conn.execute("DROP TABLE counts")
         db.conn.execute("DROP INDEX records_by_month")
         for column in ("kind", "at", "facts"):
             db.conn.execute(f"ALTER TABLE records DROP COLUMN {column}")
@@ -129,6 +132,7 @@ def test_a_station_made_before_the_plain_columns_gets_them(
     try:
         assert sorted(map(tuple, db.conn.execute("SELECT tbl, id, kind, at, ref, facts FROM records"))) == plain
         assert sorted(map(tuple, db.conn.execute("SELECT * FROM problems"))) == states
+        assert sorted(map(tuple, db.conn.execute("SELECT * FROM counts"))) == counts
         assert db.setting("schema") == str(SCHEMA_VERSION) == "2"
         assert counted(db, month, TODAY) == figures
     finally:
@@ -219,6 +223,11 @@ def test_counted_figures_are_the_full_reports(units: list[dict], today: dt.date)
                 _write(db, device, unit, clock)
             for month in ("2026-04", "2026-05", "2026-06"):
                 assert counted(db, month, today) == expected(db, month, today), month
+            households = list(db.docs("households", "dev0"))
+            if households:  # rewritten in place (retention's erasure): the unit's counts follow
+                ended = {**households[0], "residency": "moved_out"}
+                db.replace_docs([("households", ended)])
+                assert counted(db, "2026-05", today) == expected(db, "2026-05", today)
             db.enroll("dev9", "key9", "新单元长", {"building": "1栋", "unit": "1单元"}, replaces="dev0")
             assert counted(db, "2026-05", today) == expected(db, "2026-05", today)  # the unit's work moved with it
         finally:
