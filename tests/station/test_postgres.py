@@ -188,11 +188,16 @@ def unit_bundles(rng: random.Random, station: Identity, stick: Path, db: Station
         write_bundle(stick, keys, source, "device", {"records": records}, target=station, grid=grid)
 
 
-def held_records(db: StationDB) -> tuple[list[tuple[Any, ...]], list[str], int]:
-    """What the station holds: each record (its owner, stamp and merged document), the bundles, the conflicts."""
-    rows = db.conn.execute("SELECT tbl, id, device_id, stamp, deleted, doc FROM records ORDER BY tbl, id").fetchall()
+def held_records(db: StationDB) -> tuple[list[tuple[Any, ...]], list[str], int, list[tuple[Any, ...]]]:
+    """What the station holds: each record (its owner, stamp, merged document and plain columns), the bundles,
+    the conflicts, the figures kept (each unit's counts, each problem's state)."""
+    rows = db.conn.execute("SELECT tbl, id, device_id, stamp, deleted, kind, at, ref, facts, doc FROM records "
+                           "ORDER BY tbl, id").fetchall()  # fmt: skip
     bundles = sorted(d for (d,) in db.conn.execute("SELECT digest FROM bundles").fetchall())
-    return [(*r[:-1], json.loads(r[-1])) for r in rows], bundles, len(db.open_conflicts())
+    kept = sorted(map(tuple, db.conn.execute("SELECT * FROM counts").fetchall()))
+    kept += sorted(map(tuple, db.conn.execute("SELECT * FROM problems").fetchall()))
+    assert kept  # the bundles' visits are counted
+    return [(*r[:-1], json.loads(r[-1])) for r in rows], bundles, len(db.open_conflicts()), kept
 
 
 @postgres_only
