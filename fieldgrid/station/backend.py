@@ -116,6 +116,8 @@ def safe_url(url: str) -> str:
 
 
 _PLACEHOLDER = re.compile(r"\?")
+CHUNK = 500  # ids per ``IN (…)`` look-up, under SQLite's variable limit
+BY_DEVICE = " INDEXED BY records_by_device"  # (a planner's hint of SQLite's, left out on PostgreSQL)
 _INDEXED_BY = re.compile(r" INDEXED BY \w+")
 
 

@@ -1,0 +1,140 @@
+"""What a station keeps plain beside its sealed records, so a district's month is counted without opening them
+(#17; what is plain and why: :mod:`fieldgrid.record.plain`): the records' plain columns, filled from the
+documents of a station made before them; each problem's figures (``problems``) and each unit's visits by month
+and kind and households by residency (``counts``), made anew inside every write for what it touched — under the
+same write lock as the records, so two importers never leave an older state; and the reads the month's figures
+make.  Mixed into :class:`fieldgrid.station.db.StationDB`."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+from fieldgrid.record.plain import plain_columns, problem_states
+from fieldgrid.record.tables import CORRECTIONS, HOUSEHOLDS, PROBLEM_EVENTS, VISITS
+from fieldgrid.station.backend import BY_DEVICE, CHUNK, Backend, Conn
+
+WRITTEN_PLAIN = ("kind", "at", "ref", "facts")  # a record's plain columns, as ``plain_columns`` gives them
+PLAIN_TABLES = (HOUSEHOLDS, VISITS, PROBLEM_EVENTS, CORRECTIONS)  # the tables whose records have them
+COUNTED = frozenset({VISITS, HOUSEHOLDS})  # counted by device in ``counts``
+FILL_BATCH = 2000  # records a batch when a station made before them gets its plain columns
+BY_REF = " INDEXED BY records_by_ref"
+PROBLEM_COLUMNS = ("device_id", "ref", "reported_at", "urgency", "status", "closed_at", "feedback", "escalated")
+
+KEPT_SCHEMA = """
+CREATE TABLE IF NOT EXISTS problems ( -- each problem's figures as its events derive them, plain (no words), kept
+    device_id TEXT NOT NULL,       -- with its events under the same write lock (fieldgrid.record.plain)
+    ref TEXT NOT NULL,             -- the problem's id
+    reported_at TEXT NOT NULL,
+    urgency TEXT NOT NULL,
+    status TEXT NOT NULL,
+    closed_at TEXT,
+    feedback INTEGER NOT NULL,     -- feedback events in its log
+    escalated TEXT NOT NULL,       -- JSON: the times of its escalations
+    PRIMARY KEY (device_id, ref)
+);
+CREATE INDEX IF NOT EXISTS problems_by_ref ON problems (ref);
+CREATE TABLE IF NOT EXISTS counts (  -- each device's visits by month and kind, households by residency: plain,
+    device_id TEXT NOT NULL,         -- counted anew for every device a write touches, under the same write lock
+    tbl TEXT NOT NULL,               -- visits / households
+    month TEXT NOT NULL,             -- a visit's month ('' for a household)
+    kind TEXT NOT NULL,              -- a visit's kind, a household's residency
+    n INTEGER NOT NULL,
+    PRIMARY KEY (device_id, tbl, month, kind)
+);
+"""
+
+
+class KeptFigures:
+    """The kept figures' part of the station's database (its connection, dialect and documents are the
+    station's)."""
+
+    conn: Conn
+    _b: Backend
+    home: Path
+
+    def _doc(self, value: str) -> dict[str, Any]:
+        raise NotImplementedError  # the station's: its codec opens a sealed document
+
+    def _fill_plain(self) -> None:
+        """Every counted record's plain columns, from its document (:mod:`fieldgrid.record.plain`), a batch at a
+        time in the migration's transaction."""
+        for tbl in PLAIN_TABLES:
+            after = ""
+            while True:
+                rows = self.conn.execute("SELECT id, doc FROM records WHERE tbl = ? AND id > ? ORDER BY id LIMIT ?",
+                                         (tbl, after, FILL_BATCH)).fetchall()  # fmt: skip
+                if not rows:
+                    break
+                filled = [(*plain_columns(tbl, self._doc(doc)), tbl, rid) for rid, doc in rows]
+                self.conn.executemany(
+                    "UPDATE records SET kind = ?, at = ?, ref = ?, facts = ? WHERE tbl = ? AND id = ?", filled
+                )
+                after = str(rows[-1][0])
+
+    def _restate(self, conn: Conn, refs: Iterable[str]) -> None:
+        """The ``problems`` rows of ``refs`` made anew from their events' plain columns, inside the current write
+        (a bundle's, under the write lock: two importers never keep a problem's older state)."""
+        wanted = sorted({ref for ref in refs if ref})
+        for start in range(0, len(wanted), CHUNK):
+            among, args = self._b.among("ref", wanted[start : start + CHUNK])
+            rows = conn.execute(f"SELECT device_id, ref, id, kind, at, stamp, facts FROM records{BY_REF} "
+                                f"WHERE tbl = 'problem_events' AND deleted = 0 AND ref IS NOT NULL AND {among}",
+                                args).fetchall()  # fmt: skip
+            conn.execute(f"DELETE FROM problems WHERE {among}", args)
+            self._b.insert("problems", PROBLEM_COLUMNS, problem_states(rows))
+
+    def _recount(self, conn: Conn, devices: Iterable[str]) -> None:
+        """The ``counts`` rows of ``devices`` made anew from their records' plain columns, inside the current
+        write (through each device's index: a leader's year is a few hundred rows)."""
+        wanted = sorted(set(devices))
+        for start in range(0, len(wanted), CHUNK):
+            among, args = self._b.among("device_id", wanted[start : start + CHUNK])
+            conn.execute(f"DELETE FROM counts WHERE {among}", args)
+            month, kind = "coalesce(substr(at, 1, 7), '')", "coalesce(kind, '')"
+            conn.execute(f"INSERT INTO counts (device_id, tbl, month, kind, n) SELECT device_id, tbl, {month}, {kind}, "
+                         f"count(*) FROM records{BY_DEVICE} WHERE {among} AND tbl IN ('visits', 'households') "
+                         f"AND deleted = 0 GROUP BY device_id, tbl, {month}, {kind}", args)  # fmt: skip
+
+    def _owners(self, conn: Conn, keys: Sequence[tuple[str, str]]) -> set[str]:
+        """The devices the records ``keys`` (table, id) are filed under."""
+        found: set[str] = set()
+        for tbl, rid in keys:
+            row = conn.execute("SELECT device_id FROM records WHERE tbl = ? AND id = ?", (tbl, rid)).fetchone()
+            if row:
+                found.add(str(row[0]))
+        return found
+
+    def problem_figures(self) -> Iterator[tuple[Any, ...]]:
+        """Every problem's figures as kept (``problems`` rows, :data:`PROBLEM_COLUMNS`), streamed."""
+        yield from self._b.stream(f"SELECT {', '.join(PROBLEM_COLUMNS)} FROM problems")
+
+    def served_households(self, ended: Sequence[str]) -> dict[str, int]:
+        """Each device's households still served (a residency not in ``ended``), as counted (``counts``)."""
+        among, args = self._b.among("kind", list(ended))
+        rows = self.conn.execute(f"SELECT device_id, sum(n) FROM counts WHERE tbl = 'households' AND NOT {among} "
+                                 "GROUP BY device_id", args)  # fmt: skip
+        return {str(device): int(n) for device, n in rows}
+
+    def visit_counts(self, month: str) -> dict[tuple[str, str], int]:
+        """Each device's visits by kind whose time falls in ``month`` (as written, corrections not applied)."""
+        rows = self.conn.execute("SELECT device_id, kind, n FROM counts WHERE tbl = 'visits' AND month = ?", (month,))
+        return {(str(device), str(kind)): int(n) for device, kind, n in rows}
+
+    def plain_visits(self, *, replacing: bool = False, ids: Sequence[str] = ()) -> list[tuple[str, ...]]:
+        """Visits as (device, id, kind, at, corrects): those that replace another (``replacing``), or ``ids``."""
+        if replacing:
+            return list(self.conn.execute("SELECT device_id, id, kind, at, ref FROM records WHERE tbl = 'visits' "
+                                          "AND deleted = 0 AND ref IS NOT NULL"))  # fmt: skip
+        found: list[tuple[str, ...]] = []
+        for start in range(0, len(ids), CHUNK):
+            among, args = self._b.among("id", ids[start : start + CHUNK])
+            found += self.conn.execute("SELECT device_id, id, kind, at, ref FROM records WHERE tbl = 'visits' "
+                                       f"AND deleted = 0 AND {among}", args).fetchall()  # fmt: skip
+        return found
+
+    def plain_corrections(self, record: str) -> list[tuple[str, ...]]:
+        """Corrections of ``record`` ("visit") as (device, id, target, at, stamp, facts)."""
+        return list(self.conn.execute("SELECT device_id, id, ref, at, stamp, facts FROM records "
+                                      "WHERE tbl = 'corrections' AND deleted = 0 AND kind = ?", (record,)))  # fmt: skip
