@@ -114,15 +114,15 @@ def _counts(iso: str | None, month: str, to_date: bool) -> bool:
 
 
 def problem_tally(problems: Iterable[ProblemFigures], month: str, *, to_date: bool = False) -> tuple[int, int, int]:
-    """Of ``problems``, how many were closed after feedback, closed with a notice (unsolvable), and escalations
-    made, in ``month`` (``to_date``: up to and including it)."""
+    """Of ``problems`` (each ``n`` alike), how many were closed after feedback, closed with a notice
+    (unsolvable), and escalations made, in ``month`` (``to_date``: up to and including it)."""
     closed = unsolvable = escalated = 0
     for problem in problems:
         if problem.status == "closed" and _counts(problem.closed_at, month, to_date) and problem.feedback:
-            closed += 1
+            closed += problem.n
         elif problem.status == "unsolvable" and _counts(problem.closed_at, month, to_date):
-            unsolvable += 1
-        escalated += sum(1 for at in problem.escalated if _counts(at, month, to_date))
+            unsolvable += problem.n
+        escalated += problem.n * sum(1 for at in problem.escalated if _counts(at, month, to_date))
     return closed, unsolvable, escalated
 
 

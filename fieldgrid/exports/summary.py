@@ -1,7 +1,7 @@
 """The month in figures (``station report --summary``): a district's or a city's report, where the full one
 would list every problem of hundreds of thousands.  Three sheets from each unit's :class:`UnitFigures`
 (counted by :mod:`fieldgrid.station.summary`) — by street, by community, by unit — each with its totals row,
-as one XLSX workbook plus a CSV each, captioned for print like the full report."""
+captioned for print like the full report: the first two as one XLSX workbook, every one as a CSV."""
 
 from __future__ import annotations
 
@@ -15,6 +15,8 @@ from fieldgrid.exports.tables import Sheet, csv_bytes, write_bytes, write_workbo
 from fieldgrid.i18n import t
 
 SHEETS = ("by_street", "by_community", "by_unit")
+PRINTED = 2  # the sheets the workbook holds: by street and by community (a district's 21,750 units, ~500 pages
+# and 350k cells, 4 s to write, go to their CSV only)
 FIGURES = ("households", "visits", "errands", "mediations", "hazard_checks", "reported", "closed_with_feedback",
            "unsolvable_with_notice", "escalated", "open", "overdue", "points")  # fmt: skip
 NONE = "—"  # a unit whose street or community its grid does not name
@@ -91,8 +93,9 @@ def summary_paths(out: Path, month: str) -> list[Path]:
 
 
 def write_summary(out: Path, month: str, sheets: Sequence[Sheet]) -> list[Path]:
+    """The workbook of the sheets that print (by street, by community) and a CSV of every sheet; the paths."""
     paths = summary_paths(out, month)
-    write_workbook(paths[0], sheets)
+    write_workbook(paths[0], sheets[:PRINTED])
     for path, sheet in zip(paths[1:], sheets, strict=True):
         write_bytes(path, csv_bytes(sheet))
     return paths

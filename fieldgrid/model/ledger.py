@@ -23,6 +23,7 @@ from fieldgrid.model.problem import (
     ProblemState,
     derive,
     due_date,
+    is_late,
     is_overdue,
     ordered,
     step,
@@ -205,20 +206,22 @@ class ProblemView:
 
 @dataclass(frozen=True)
 class ProblemFigures:
-    """What the month's figures count of one problem: when it was reported and how urgent, its status, when it
-    was closed, how many times residents were told, when it was escalated.  Kept by the station beside the
-    problem's events (plain: no words), so a district's figures need not read the events again."""
+    """What the month's figures count of a problem: when it was reported, when it is due, its status, when it
+    was closed, how many times residents were told, when it was escalated; ``n``: how many problems alike (the
+    station counts alike problems together: ``reported_at`` and ``closed_at`` then hold only their month).  Kept
+    by the station beside the problem's events (plain: no words), so a district's figures need not read them."""
 
     reported_at: str
-    urgency: str
+    due: str  # ISO date
     status: str
     closed_at: str | None
     feedback: int
     escalated: tuple[str, ...]
+    n: int = 1
 
     @classmethod
     def of(cls, view: ProblemView) -> ProblemFigures:
-        return cls(view.reported_at, view.report.urgency, view.status, view.state.closed_at, len(view.feedback),
+        return cls(view.reported_at, view.due.isoformat(), view.status, view.state.closed_at, len(view.feedback),
                    tuple(e.at for e in view.of_kind("escalated")))  # fmt: skip
 
     @property
@@ -226,7 +229,7 @@ class ProblemFigures:
         return self.status not in CLOSED_STATUSES
 
     def overdue(self, today: dt.date) -> bool:
-        return is_overdue(ProblemState(status=self.status), self.reported_at, self.urgency, today)
+        return is_late(self.status, dt.date.fromisoformat(self.due), today)
 
 
 # What a step's form would hold, enough for :func:`refusal` to hear only what the rules say of the step now.

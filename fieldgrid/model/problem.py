@@ -204,4 +204,9 @@ def due_date(reported_at: str, urgency: str) -> dt.date:
 
 def is_overdue(state: ProblemState, reported_at: str, urgency: str, today: dt.date) -> bool:
     """Open past its due date; a problem decided unsolvable waits only for its notice and is never late."""
-    return state.status in OPEN_STATUSES and state.status != "notice_due" and today > due_date(reported_at, urgency)
+    return is_late(state.status, due_date(reported_at, urgency), today)
+
+
+def is_late(status: str | None, due: dt.date, today: dt.date) -> bool:
+    """:func:`is_overdue` for a problem whose status and due date are known."""
+    return status in OPEN_STATUSES and status != "notice_due" and today > due

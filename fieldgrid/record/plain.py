@@ -75,7 +75,7 @@ def plain_event(row: PlainEvent) -> ProblemEvent:
 def problem_states(rows: Iterable[PlainEvent]) -> list[tuple[Any, ...]]:
     """Each problem's figures (:class:`ProblemFigures`) from the plain columns of its events, a problem of each
     device its events are filed under (as a unit's ledger reads them), as the station's ``problems`` rows:
-    (device, problem, reported_at, urgency, status, closed_at, feedback, escalated as JSON).  An orphan log
+    (device, problem, reported_at, due, status, closed_at, feedback, escalated as JSON).  An orphan log
     (no ``reported`` event) has none."""
     logs: dict[tuple[str, str], list[ProblemEvent]] = {}
     for row in rows:
@@ -86,13 +86,14 @@ def problem_states(rows: Iterable[PlainEvent]) -> list[tuple[Any, ...]]:
         if view is None:
             continue
         f = ProblemFigures.of(view)
-        out.append((device, problem, f.reported_at, f.urgency, f.status, f.closed_at, f.feedback,
+        out.append((device, problem, f.reported_at, f.due, f.status, f.closed_at, f.feedback,
                     json_text.dumps(list(f.escalated))))  # fmt: skip
     return out
 
 
 def figures_of(row: Sequence[Any]) -> ProblemFigures:
-    """A ``problems`` row read back (its device and problem left to the caller)."""
-    _, _, reported_at, urgency, status, closed_at, feedback, escalated = row
-    return ProblemFigures(str(reported_at), str(urgency), str(status), closed_at, int(feedback),
-                          tuple(json_text.loads(escalated)) if escalated and escalated != "[]" else ())  # fmt: skip
+    """A row of the station's count of alike problems: (device, reported month, due, status, closed month,
+    feedback, escalated as JSON, how many)."""
+    _, reported, due, status, closed, feedback, escalated, n = row
+    times = tuple(json_text.loads(escalated)) if escalated and escalated != "[]" else ()
+    return ProblemFigures(str(reported or ""), str(due), str(status), closed, int(feedback), times, int(n))

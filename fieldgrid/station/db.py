@@ -335,7 +335,9 @@ class StationDB(KeptFigures):
             for column in ("kind", "at", "facts"):
                 self.conn.execute(f"ALTER TABLE records ADD COLUMN {column} TEXT")
             self._fill_plain()
-        self.conn.execute("CREATE INDEX IF NOT EXISTS records_by_month ON records (tbl, substr(at, 1, 7))")
+        # the few visits that replace another, found without reading every visit (a district holds millions)
+        self.conn.execute("CREATE INDEX IF NOT EXISTS records_replacing ON records (device_id) "
+                          "WHERE tbl = 'visits' AND ref IS NOT NULL")  # fmt: skip
         if states:  # a station made before the problems' figures were kept: every problem's, from its events
             refs = self.conn.execute("SELECT DISTINCT ref FROM records WHERE tbl = 'problem_events'").fetchall()
             self._restate(self.conn, [str(ref) for (ref,) in refs if ref])

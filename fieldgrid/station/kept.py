@@ -11,6 +11,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
+from fieldgrid.model.problem import CLOSED_STATUSES
 from fieldgrid.record.plain import plain_columns, problem_states
 from fieldgrid.record.tables import CORRECTIONS, HOUSEHOLDS, PROBLEM_EVENTS, VISITS
 from fieldgrid.station.backend import BY_DEVICE, CHUNK, Backend, Conn
@@ -20,14 +21,14 @@ PLAIN_TABLES = (HOUSEHOLDS, VISITS, PROBLEM_EVENTS, CORRECTIONS)  # the tables w
 COUNTED = frozenset({VISITS, HOUSEHOLDS})  # counted by device in ``counts``
 FILL_BATCH = 2000  # records a batch when a station made before them gets its plain columns
 BY_REF = " INDEXED BY records_by_ref"
-PROBLEM_COLUMNS = ("device_id", "ref", "reported_at", "urgency", "status", "closed_at", "feedback", "escalated")
+PROBLEM_COLUMNS = ("device_id", "ref", "reported_at", "due", "status", "closed_at", "feedback", "escalated")
 
 KEPT_SCHEMA = """
 CREATE TABLE IF NOT EXISTS problems ( -- each problem's figures as its events derive them, plain (no words), kept
     device_id TEXT NOT NULL,       -- with its events under the same write lock (fieldgrid.record.plain)
     ref TEXT NOT NULL,             -- the problem's id
     reported_at TEXT NOT NULL,
-    urgency TEXT NOT NULL,
+    due TEXT NOT NULL,             -- the date it is due by (its urgency's days after its report)
     status TEXT NOT NULL,
     closed_at TEXT,
     feedback INTEGER NOT NULL,     -- feedback events in its log
@@ -106,9 +107,16 @@ class KeptFigures:
                 found.add(str(row[0]))
         return found
 
-    def problem_figures(self) -> Iterator[tuple[Any, ...]]:
-        """Every problem's figures as kept (``problems`` rows, :data:`PROBLEM_COLUMNS`), streamed."""
-        yield from self._b.stream(f"SELECT {', '.join(PROBLEM_COLUMNS)} FROM problems")
+    def problem_figures(self, month: str) -> Iterator[tuple[Any, ...]]:
+        """The kept problems that count in ``month`` (open now, or reported, closed or escalated in it), alike
+        ones counted together: (device, reported month, due, status, closed month, feedback, escalated, how many),
+        streamed."""
+        among, args = self._b.among("status", sorted(CLOSED_STATUSES))
+        alike = ("device_id, substr(reported_at, 1, 7), due, status, substr(closed_at, 1, 7), "
+                 "CASE WHEN feedback > 0 THEN 1 ELSE 0 END, escalated")  # fmt: skip
+        sql = (f"SELECT {alike}, count(*) FROM problems WHERE NOT {among} OR substr(reported_at, 1, 7) = ? "
+               f"OR substr(closed_at, 1, 7) = ? OR escalated LIKE ? GROUP BY {alike}")  # fmt: skip
+        yield from self._b.stream(sql, (*args, month, month, f'%"{month}%'))
 
     def served_households(self, ended: Sequence[str]) -> dict[str, int]:
         """Each device's households still served (a residency not in ``ended``), as counted (``counts``)."""
@@ -124,9 +132,9 @@ class KeptFigures:
 
     def plain_visits(self, *, replacing: bool = False, ids: Sequence[str] = ()) -> list[tuple[str, ...]]:
         """Visits as (device, id, kind, at, corrects): those that replace another (``replacing``), or ``ids``."""
-        if replacing:
+        if replacing:  # (records_replacing: the query names its condition as the index does)
             return list(self.conn.execute("SELECT device_id, id, kind, at, ref FROM records WHERE tbl = 'visits' "
-                                          "AND deleted = 0 AND ref IS NOT NULL"))  # fmt: skip
+                                          "AND ref IS NOT NULL AND deleted = 0"))  # fmt: skip
         found: list[tuple[str, ...]] = []
         for start in range(0, len(ids), CHUNK):
             among, args = self._b.among("id", ids[start : start + CHUNK])

@@ -39,7 +39,7 @@ def unit_figures(db: StationDB, month: str, today: dt.date) -> list[UnitFigures]
         visits.setdefault(filed, Counter())[kind] += n
     _as_corrected(db, visits, month)
     problems: dict[str, list[ProblemFigures]] = {}
-    for row in db.problem_figures():
+    for row in db.problem_figures(month):
         problems.setdefault(str(row[0]), []).append(figures_of(row))
     street, community = db.setting("street") or "", db.setting("community") or ""
     out = []
@@ -71,9 +71,9 @@ def _figures(
         grid="" if station else grid_label(device.grid),
         households=households,
         tally=Tally(+visits, *problem_tally(problems, month)),
-        reported=sum(1 for p in problems if p.reported_at.startswith(month)),
-        open=len(open_),
-        overdue=sum(1 for p in open_ if p.overdue(today)),
+        reported=sum(p.n for p in problems if p.reported_at.startswith(month)),
+        open=sum(p.n for p in open_),
+        overdue=sum(p.n for p in open_ if p.overdue(today)),
     )
 
 
