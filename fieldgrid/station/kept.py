@@ -21,6 +21,7 @@ PLAIN_TABLES = (HOUSEHOLDS, VISITS, PROBLEM_EVENTS, CORRECTIONS)  # the tables w
 COUNTED = frozenset({VISITS, HOUSEHOLDS})  # counted by device in ``counts``
 FILL_BATCH = 2000  # records a batch when a station made before them gets its plain columns
 BY_REF = " INDEXED BY records_by_ref"
+REPLACING = " INDEXED BY records_replacing"  # the visits that replace another (few)
 PROBLEM_COLUMNS = ("device_id", "ref", "reported_at", "due", "status", "closed_at", "feedback", "escalated")
 
 KEPT_SCHEMA = """
@@ -132,9 +133,9 @@ class KeptFigures:
 
     def plain_visits(self, *, replacing: bool = False, ids: Sequence[str] = ()) -> list[tuple[str, ...]]:
         """Visits as (device, id, kind, at, corrects): those that replace another (``replacing``), or ``ids``."""
-        if replacing:  # (records_replacing: the query names its condition as the index does)
-            return list(self.conn.execute("SELECT device_id, id, kind, at, ref FROM records WHERE tbl = 'visits' "
-                                          "AND ref IS NOT NULL AND deleted = 0"))  # fmt: skip
+        if replacing:  # through their partial index, named (SQLite's planner would read every visit by the key)
+            return list(self.conn.execute(f"SELECT device_id, id, kind, at, ref FROM records{REPLACING} "
+                                          "WHERE tbl = 'visits' AND ref IS NOT NULL AND deleted = 0"))  # fmt: skip
         found: list[tuple[str, ...]] = []
         for start in range(0, len(ids), CHUNK):
             among, args = self._b.among("id", ids[start : start + CHUNK])
