@@ -13,6 +13,7 @@ from pathlib import Path
 from fieldgrid.exports.monthly import Heading, PointRules, Tally, as_number
 from fieldgrid.exports.tables import Sheet, csv_bytes, write_bytes, write_workbook
 from fieldgrid.i18n import t
+from fieldgrid.model.places import numbers_as_numbers
 
 SHEETS = ("by_street", "by_community", "by_unit")
 PRINTED = 2  # the sheets the workbook holds: by street and by community (a district's 21,750 units, ~500 pages
@@ -59,12 +60,16 @@ def _sheet(
         held = groups.get(key(f))
         groups[key(f)] = numbers if held is None else [a + b for a, b in zip(held, numbers, strict=True)]
     rows: list[list[object]] = [[*(k or NONE for k in group), *(as_number(n) for n in numbers)]
-                                for group, numbers in sorted(groups.items())]  # fmt: skip
+                                for group, numbers in sorted(groups.items(), key=_in_order)]  # fmt: skip
     width = len(FIGURES) + (1 if counted else 0)
     totals = [sum(float(str(row[len(keys) + i])) for row in rows) for i in range(width)]
     rows.append([t("report.total"), *([""] * (len(keys) - 1)), *(as_number(n) for n in totals)])
     headers = [t(f"report.col.{k}") for k in keys] + ([t("report.col.units")] if counted else [])
     return Sheet(t(f"report.sheet.{name}"), [*headers, *(t(f"report.col.{c}") for c in FIGURES)], rows)
+
+
+def _in_order(item: tuple[tuple[str, ...], list[float]]) -> tuple[str, ...]:
+    return tuple(map(numbers_as_numbers, item[0]))  # 街道2 before 街道10
 
 
 def summary_sheets(

@@ -123,8 +123,13 @@ def place_order(room: str, grid_kind: str) -> tuple[int, int, str]:
     if grid_kind == SHOPS:
         return street_order(room)
     if grid_kind == INSTITUTION:  # numbers as numbers, whatever comes before them: A2 before A10, 2 before 10
-        return (0, 0, re.sub(r"\d+", lambda m: m.group().zfill(8), room))
+        return (0, 0, numbers_as_numbers(room))
     return (0, 0, room)
+
+
+def numbers_as_numbers(text: str) -> str:
+    """``text`` as it sorts with its numbers read as numbers: A2 before A10, 街道2 before 街道10."""
+    return re.sub(r"\d+", lambda m: m.group().zfill(8), text)
 
 
 def place_name(place: Mapping[str, Any] | None) -> str:

@@ -270,3 +270,23 @@ def test_the_few_replacing_visits_are_found_through_their_index(tmp_path: Path) 
         assert "records_replacing" in plan, plan
     finally:
         db.close()
+
+
+def test_streets_and_communities_in_natural_order_with_totals() -> None:
+    from collections import Counter
+
+    from fieldgrid.exports.monthly import Heading, PointRules, Tally
+    from fieldgrid.exports.summary import UnitFigures, summary_sheets
+
+    def unit(street: str, community: str, visits: int) -> UnitFigures:
+        done = Tally(Counter(routine=visits), 1, 0, 2)
+        return UnitFigures(street, community, "王", f"{street}{community}1栋", 10, done, 3, 4, 1)
+
+    figures = [unit("街道10", "社区1", 5), unit("街道2", "社区1", 7), unit("街道2", "社区2", 1), unit("", "", 0)]
+    by_street, by_community, by_unit = summary_sheets(figures, "2026-05", PointRules(), TODAY, Heading("区", "站"))
+    assert [r[0] for r in by_street.rows] == ["—", "街道2", "街道10", "合计"]
+    assert by_street.rows[1][1:4] == [2, 20, 8]  # two units, their households and visits added up
+    assert by_street.rows[-1][1:4] == [4, 40, 13] and by_street.total_rows == 1
+    assert [r[:2] for r in by_community.rows[:-1]] == [["—", "—"], ["街道2", "社区1"], ["街道2", "社区2"],
+                                                       ["街道10", "社区1"]]  # fmt: skip
+    assert len(by_unit.rows) == 5 and by_street.caption == "区 街道汇总 2026年5月"
