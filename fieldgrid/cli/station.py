@@ -37,7 +37,7 @@ from fieldgrid.store import HomeLock
 from fieldgrid.store.repository import DB_NAME
 
 if TYPE_CHECKING:
-    from fieldgrid.exports.monthly import PointRules
+    from fieldgrid.exports.monthly import Heading, PointRules
     from fieldgrid.station.db import StationDB
 
 POINTS_FILE = "points.json"
@@ -272,14 +272,17 @@ def cmd_report(args: argparse.Namespace, db: StationDB) -> int:
     folder = Path(args.out).expanduser()
     if folder.exists() and not folder.is_dir():
         raise InputError("stick.error.not_folder", path=str(folder))
-    if args.summary:
-        return _summary(args, db, month, rules, folder)
     if not args.force:  # last month's report, perhaps edited since: never overwritten unasked
-        for path in report_paths(folder, month, fields=True):
+        from fieldgrid.exports.summary import summary_paths
+
+        made = summary_paths(folder, month) if args.summary else report_paths(folder, month, fields=True)
+        for path in made:
             if path.exists():
                 raise InputError("report.error.exists", path=str(path))
     community = db.setting("community") or ""
     heading = Heading(community=community or db.setting("name") or "", station=db.setting("name") or "")
+    if args.summary:
+        return _summary(db, month, rules, folder, heading)
     with without_cycle_collection():
         both = device_units(db)  # read once: the station's whole history, for the sheets and the points to date
         held = [unit for _, unit in both]
@@ -296,17 +299,11 @@ def cmd_report(args: argparse.Namespace, db: StationDB) -> int:
     return EXIT_OK
 
 
-def _summary(args: argparse.Namespace, db: StationDB, month: str, rules: PointRules, folder: Path) -> int:
+def _summary(db: StationDB, month: str, rules: PointRules, folder: Path, heading: Heading) -> int:
     """``station report --summary``: the month's figures by street, community and unit, counted by the database."""
-    from fieldgrid.exports.monthly import Heading
-    from fieldgrid.exports.summary import summary_paths, summary_sheets, write_summary
+    from fieldgrid.exports.summary import summary_sheets, write_summary
     from fieldgrid.station.summary import unit_figures
 
-    if not args.force:
-        for path in summary_paths(folder, month):
-            if path.exists():
-                raise InputError("report.error.exists", path=str(path))
-    heading = Heading(community=db.setting("community") or db.setting("name") or "", station=db.setting("name") or "")
     today = dt.date.today()
     with without_cycle_collection():
         figures = unit_figures(db, month, today)

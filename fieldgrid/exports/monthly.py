@@ -230,15 +230,17 @@ def monthly_sheets(
         names = (*SHEETS, FIELDS_SHEET)
     if heading is None:
         return sheets
+    return [captioned(sheet, month, today, heading, 1 if name in TOTALLED else 0)
+            for name, sheet in zip(names, sheets, strict=True)]  # fmt: skip
+
+
+def captioned(sheet: Sheet, month: str, today: dt.date, heading: Heading, totals: int) -> Sheet:
+    """``sheet`` captioned for print (``子龙社区 问题台账汇总 2026年11月``; the station, its rows but the last
+    ``totals``, the date made), its last ``totals`` rows marked as totals."""
     year, number = month.split("-")
-    captioned = []
-    for name, sheet in zip(names, sheets, strict=True):
-        caption = t("report.caption", community=heading.community, what=sheet.title, year=year, month=int(number))
-        totals = 1 if name in TOTALLED else 0
-        subtitle = t("report.subtitle", station=heading.station, date=today.isoformat(),
-                     count=len(sheet.rows) - totals)  # fmt: skip
-        captioned.append(replace(sheet, caption=caption.strip(), subtitle=subtitle, total_rows=totals))
-    return captioned
+    caption = t("report.caption", community=heading.community, what=sheet.title, year=year, month=int(number))
+    subtitle = t("report.subtitle", station=heading.station, date=today.isoformat(), count=len(sheet.rows) - totals)
+    return replace(sheet, caption=caption.strip(), subtitle=subtitle, total_rows=totals)
 
 
 def report_paths(out: Path, month: str, *, fields: bool = False) -> list[Path]:

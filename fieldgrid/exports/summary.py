@@ -7,10 +7,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
-from fieldgrid.exports.monthly import Heading, PointRules, Tally, as_number
+from fieldgrid.exports.monthly import Heading, PointRules, Tally, as_number, captioned
 from fieldgrid.exports.tables import Sheet, csv_bytes, write_bytes, write_workbook
 from fieldgrid.i18n import t
 from fieldgrid.model.places import numbers_as_numbers
@@ -61,8 +61,7 @@ def _sheet(
         groups[key(f)] = numbers if held is None else [a + b for a, b in zip(held, numbers, strict=True)]
     rows: list[list[object]] = [[*(k or NONE for k in group), *(as_number(n) for n in numbers)]
                                 for group, numbers in sorted(groups.items(), key=_in_order)]  # fmt: skip
-    width = len(FIGURES) + (1 if counted else 0)
-    totals = [sum(float(str(row[len(keys) + i])) for row in rows) for i in range(width)]
+    totals = [sum(column) for column in zip(*groups.values(), strict=True)] or [0.0] * (len(FIGURES) + counted)
     rows.append([t("report.total"), *([""] * (len(keys) - 1)), *(as_number(n) for n in totals)])
     headers = [t(f"report.col.{k}") for k in keys] + ([t("report.col.units")] if counted else [])
     return Sheet(t(f"report.sheet.{name}"), [*headers, *(t(f"report.col.{c}") for c in FIGURES)], rows)
@@ -82,13 +81,7 @@ def summary_sheets(
         _sheet("by_unit", ("street", "community", "grid", "leader"), figures, rules,
                lambda f: (f.street, f.community, f.grid, f.leader), False),
     ]  # fmt: skip
-    year, number = month.split("-")
-    out = []
-    for sheet in sheets:
-        caption = t("report.caption", community=heading.community, what=sheet.title, year=year, month=int(number))
-        subtitle = t("report.subtitle", station=heading.station, date=today.isoformat(), count=len(sheet.rows) - 1)
-        out.append(replace(sheet, caption=caption.strip(), subtitle=subtitle, total_rows=1))
-    return out
+    return [captioned(sheet, month, today, heading, 1) for sheet in sheets]
 
 
 def summary_paths(out: Path, month: str) -> list[Path]:

@@ -343,8 +343,8 @@ class StationDB(KeptFigures):
             self._restate(self.conn, [str(ref) for (ref,) in refs if ref])
         if counts:  # … and before each unit's counts were kept
             self._recount(self.conn, [str(d) for (d,) in self.conn.execute("SELECT DISTINCT device_id FROM records")])
-        self.conn.execute("INSERT INTO meta VALUES ('schema', ?) ON CONFLICT (key) DO NOTHING", (str(SCHEMA_VERSION),))
-        self.conn.execute("UPDATE meta SET value = ? WHERE key = 'schema'", (str(SCHEMA_VERSION),))
+        self.conn.execute("INSERT INTO meta VALUES ('schema', ?) "
+                          "ON CONFLICT (key) DO UPDATE SET value = excluded.value", (str(SCHEMA_VERSION),))  # fmt: skip
 
     def _unit_column(self, present: bool) -> None:
         """``devices.unit``, the indexed look-up of a unit's devices: added to a station made before it, and filled
@@ -624,8 +624,9 @@ class StationDB(KeptFigures):
                 self._b.stage("records", columns, done.upserts)
             self._b.upsert("records", columns, ("tbl", "id"), ("stamp", "deleted", "doc", *WRITTEN_PLAIN, "changed"),
                            done.upserts, fixed=[("changed", change)], staged=True)  # fmt: skip
-            self._restate(conn, {row[8] for row in done.upserts if row[0] == PROBLEM_EVENTS})
-            self._recount(conn, {row[2] for row in done.upserts if row[0] in COUNTED})
+            ref, filed = columns.index("ref"), columns.index("device_id")
+            self._restate(conn, {row[ref] for row in done.upserts if row[0] == PROBLEM_EVENTS})
+            self._recount(conn, {row[filed] for row in done.upserts if row[0] in COUNTED})
             self._b.insert("conflicts", ("tbl", "record_id", "detail", "found_at"), done.conflicts)
             conn.execute(
                 "INSERT INTO bundles (digest, device_id, imported_at, records, clock_to) VALUES (?, ?, ?, ?, ?)",
@@ -920,7 +921,8 @@ class StationDB(KeptFigures):
                  for tbl, doc in changes],
             )
             self._restate(conn, {str(doc.get("problem_id") or "") for tbl, doc in changes if tbl == PROBLEM_EVENTS})
-            self._recount(conn, self._owners(conn, [(tbl, doc["id"]) for tbl, doc in changes if tbl in COUNTED]))
+            counted = [(tbl, doc) for tbl, doc in changes if tbl in COUNTED]
+            self._recount(conn, {str(device) for _, _, device in self._held(counted, "device_id")})
         return len(changes)
 
 
@@ -962,8 +964,6 @@ def _next_change(conn: Conn) -> int:
 
 def _statements(script: str) -> list[str]:
     return [s.strip() for s in script.split(";") if s.strip()]
-
-
 
 
 def _codec(wrapped: str | None, key: StationKey | None, home: Path) -> Codec:

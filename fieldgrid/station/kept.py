@@ -99,15 +99,6 @@ class KeptFigures:
                          f"count(*) FROM records{BY_DEVICE} WHERE {among} AND tbl IN ('visits', 'households') "
                          f"AND deleted = 0 GROUP BY device_id, tbl, {month}, {kind}", args)  # fmt: skip
 
-    def _owners(self, conn: Conn, keys: Sequence[tuple[str, str]]) -> set[str]:
-        """The devices the records ``keys`` (table, id) are filed under."""
-        found: set[str] = set()
-        for tbl, rid in keys:
-            row = conn.execute("SELECT device_id FROM records WHERE tbl = ? AND id = ?", (tbl, rid)).fetchone()
-            if row:
-                found.add(str(row[0]))
-        return found
-
     def problem_figures(self, month: str) -> Iterator[tuple[Any, ...]]:
         """The kept problems that count in ``month`` (open now, or reported, closed or escalated in it), alike
         ones counted together: (device, reported month, due, status, closed month, feedback, escalated, how many),
