@@ -47,11 +47,16 @@ def masked(value: Any, key: str = "") -> Any:
     return MASK if value.strip() else ""
 
 
+def problem_of(event: Mapping[str, Any]) -> str | None:
+    """A problem event's problem, as its ``ref`` column holds it."""
+    return _text(event.get("problem_id"))
+
+
 def plain_columns(tbl: str, doc: Mapping[str, Any]) -> Plain:
     """The plain columns of a stored record (all ``None`` for a table the figures do not count)."""
     if tbl == PROBLEM_EVENTS:
         facts = json_text.dumps(masked(doc.get("data") or {}))
-        return _text(doc.get("kind")), _text(doc.get("at")), _text(doc.get("problem_id")), facts
+        return _text(doc.get("kind")), _text(doc.get("at")), problem_of(doc), facts
     if tbl == VISITS:
         return _text(doc.get("kind")), _text(doc.get("at")), _text(doc.get("corrects")), None
     if tbl == HOUSEHOLDS:

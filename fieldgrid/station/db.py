@@ -34,7 +34,7 @@ from fieldgrid.fsutil import protect_home, remove_leftovers
 from fieldgrid.model.errors import Label
 from fieldgrid.record import json_text
 from fieldgrid.record.meta import META
-from fieldgrid.record.plain import plain_columns
+from fieldgrid.record.plain import plain_columns, problem_of
 from fieldgrid.record.tables import PROBLEM_EVENTS
 from fieldgrid.station.backend import (
     BY_DEVICE,
@@ -48,13 +48,16 @@ from fieldgrid.station.backend import (
     safe_url,
     write_pointer,
 )
-from fieldgrid.station.kept import COUNTED, KEPT_SCHEMA, WRITTEN_PLAIN, KeptFigures
+from fieldgrid.station.kept import COUNTED, KEPT_SCHEMA, WRITTEN_PLAIN, KeptFigures, events_after
 from fieldgrid.station.seal import SEAL_SETTING, Codec, Plain, SealError, StationKey, read_wrapped
 
 DB_NAME = "station.sqlite3"
 ENV_DB = "FIELDGRID_STATION_DB"  # where a new station's database goes: a PostgreSQL URL (default: SQLite)
 SCHEMA_VERSION = 2  # 2: the records' plain columns (kind, at, facts), which an older fieldgrid would not write
 DEVICE_COLUMNS = "device_id, public_key, leader, grid, enrolled_at, revoked_at, last_bundle_at, last_clock, post"
+DEVICE_SQL = f"SELECT {DEVICE_COLUMNS} FROM devices WHERE device_id = ?"
+SEEN_SQL = "SELECT 1 FROM bundles WHERE digest = ?"
+SETTING_SQL = "SELECT value FROM meta WHERE key = ?"
 RETRIES = 5  # runs of one bundle's transaction the server may ask for (a deadlock, a serialization failure)
 UNIT_PARTS = ("compound", "building", "unit")  # the parts of a grid that name a unit (its devices share them)
 
@@ -142,6 +145,16 @@ CREATE INDEX IF NOT EXISTS log_by_time ON log (at);
 
 class StationError(Refused):
     """A request the station's data does not allow; ``key`` and ``params`` for :func:`fieldgrid.i18n.t`."""
+
+
+@dataclass(frozen=True)
+class Arrival:
+    """What a bundle's import looks up first (:meth:`StationDB.arrival`)."""
+
+    device: Device | None  # its sender, as enrolled (None: unknown)
+    seen: bool  # the bundle was imported already
+    setting: str | None  # the setting asked for (the station's parent)
+    unit: list[Device]  # the devices of the sender's unit, as :meth:`StationDB.unit_devices` gives them
 
 
 @dataclass(frozen=True)
@@ -432,7 +445,7 @@ class StationDB(KeptFigures):
         try:
             yield self.conn
         except BaseException:
-            self.conn.execute("ROLLBACK")
+            self._b.rollback()
             raise
         self.conn.execute("COMMIT")
 
@@ -443,7 +456,7 @@ class StationDB(KeptFigures):
     # -- settings ---------------------------------------------------------------------------------
 
     def setting(self, key: str) -> str | None:
-        row = self.conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        row = self.conn.execute(SETTING_SQL, (key,)).fetchone()
         return row[0] if row else None
 
     def settings(self, prefix: str) -> list[tuple[str, str]]:
@@ -512,8 +525,32 @@ class StationDB(KeptFigures):
         return device
 
     def device(self, device_id: str) -> Device | None:
-        row = self.conn.execute(f"SELECT {DEVICE_COLUMNS} FROM devices WHERE device_id = ?", (device_id,)).fetchone()
+        row = self.conn.execute(DEVICE_SQL, (device_id,)).fetchone()
         return self._device(row) if row else None
+
+    def arrival(self, device_id: str, digest: str, setting: str) -> Arrival:
+        """What a bundle's import looks up first, asked together (one round trip to a PostgreSQL server): its
+        sender's device, whether the bundle was imported already (:meth:`seen`), a setting (the station's parent)
+        and the devices of the sender's unit (:meth:`unit_devices`), found through the sender's ``unit``."""
+        if self._by_unit is None:
+            self._by_unit = "unit" in self._b.columns("devices")
+        with self._b.pipeline():
+            asked = (self.conn.execute(DEVICE_SQL, (device_id,)), self.conn.execute(SEEN_SQL, (digest,)),
+                     self.conn.execute(SETTING_SQL, (setting,)))  # fmt: skip
+            beside = self.conn.execute(f"SELECT {DEVICE_COLUMNS}, unit FROM devices WHERE unit IS NULL OR unit = "
+                                       "(SELECT unit FROM devices WHERE device_id = ?)", (device_id,)) if (
+                self._by_unit) else None  # fmt: skip
+            row, seen, value = (rows.fetchone() for rows in asked)
+            rows = [] if beside is None else list(beside)
+        device = self._device(row) if row else None
+        unit: list[Device] = []
+        if device is not None:
+            key = unit_key(device.grid)
+            if any(r[0] == device.device_id and r[-1] == key for r in rows):  # the sender's unit is as its grid says
+                unit = [d for d in (self._device(r[:-1]) for r in rows) if unit_key(d.grid) == key]
+            else:
+                unit = self.unit_devices(device.grid)
+        return Arrival(device, seen is not None, str(value[0]) if value else None, unit)
 
     def devices(self) -> list[Device]:
         found = [self._device(r) for r in self.conn.execute(f"SELECT {DEVICE_COLUMNS} FROM devices")]
@@ -538,7 +575,7 @@ class StationDB(KeptFigures):
     # -- bundles ----------------------------------------------------------------------------------
 
     def seen(self, digest: str) -> bool:
-        return self.conn.execute("SELECT 1 FROM bundles WHERE digest = ?", (digest,)).fetchone() is not None
+        return self.conn.execute(SEEN_SQL, (digest,)).fetchone() is not None
 
     def apply(
         self,
@@ -604,56 +641,95 @@ class StationDB(KeptFigures):
 
         # Read and merged before the write lock (several importers verify, read and merge side by side); under
         # it, the records read are checked to be as they were (the same change number and device), else read and
-        # merged again.  Records none of which was held, and no write to records since: nothing to check.
-        # The merged rows reach the server (on PostgreSQL) before the lock too: under it only the merge of them, its
-        # change number given then.
+        # merged again.  Records none of which was held, and no write to records since: nothing to check.  The
+        # events of the problems the bundle's events belong to are read before it too: with no write since, the
+        # problems' figures are made from them and the merged rows, not read again.
+        # On PostgreSQL the reads go to the server together (a pipeline: one round trip), and the transaction in
+        # two: its beginning, the lock and its checks; then every write and the commit.  A bundle's many merged
+        # rows (a roll-up's) reach the server before the lock, so that under it only their merge is done.
         columns = ("tbl", "id", "device_id", "stamp", "deleted", "doc", *WRITTEN_PLAIN)
-        last = _next_change(self.conn)
-        done, versions = merged()
-        with self.transaction(exclusive=False) as conn:
-            self._b.stage("records", columns, done.upserts)
+        refs = {ref for tbl, doc in records if tbl == PROBLEM_EVENTS and (ref := problem_of(doc))}
+        with self._b.pipeline():
+            numbered, events = self.conn.execute(NEXT_CHANGE), self._events_of(refs)
+            done, versions = merged()
+            last, before = int(numbered.fetchone()[0]), [tuple(row) for rows in events for row in rows]
+        with self._b.pipeline(), self.transaction(exclusive=False) as conn:
+            staged = self._b.stage_ahead("records", columns, done.upserts)
             self._b.lock()
-            if conn.execute("SELECT 1 FROM bundles WHERE digest = ?", (digest,)).fetchone():
+            seen, numbered = conn.execute(SEEN_SQL, (digest,)), conn.execute(NEXT_CHANGE)
+            if seen.fetchone():
                 applied = Applied(0, 0, len(records), 0)  # another importer's, since this one looked
                 if then is not None:
                     then(applied)
                 return applied
-            change = _next_change(conn)
+            change = int(numbered.fetchone()[0])
             if (versions or change != last) and self._versions(records) != versions:
                 done, _ = merged()
-                self._b.stage("records", columns, done.upserts)
-            self._b.upsert("records", columns, ("tbl", "id"), ("stamp", "deleted", "doc", *WRITTEN_PLAIN, "changed"),
-                           done.upserts, fixed=[("changed", change)], staged=True)  # fmt: skip
-            ref, filed = columns.index("ref"), columns.index("device_id")
-            self._restate(conn, {row[ref] for row in done.upserts if row[0] == PROBLEM_EVENTS})
-            self._recount(conn, {row[filed] for row in done.upserts if row[0] in COUNTED})
-            self._b.insert("conflicts", ("tbl", "record_id", "detail", "found_at"), done.conflicts)
-            conn.execute(
-                "INSERT INTO bundles (digest, device_id, imported_at, records, clock_to) VALUES (?, ?, ?, ?, ?)",
-                (digest, device_id, now, len(records), clock_to),
-            )
-            conn.execute(
-                "UPDATE devices SET last_bundle_at = ?, last_clock = CASE WHEN coalesce(last_clock, '') > ? "
-                "THEN last_clock ELSE ? END WHERE device_id = ?",
-                (now, clock_to or "", clock_to or "", device_id),
-            )
-            if grid is not None:
-                conn.execute("UPDATE devices SET grid = ? WHERE device_id = ?",
-                             (json.dumps(grid, ensure_ascii=False), device_id))  # fmt: skip
-            self._mark_delivered(conn, device_id, received)
-            self._b.insert_for_each("outbox", "device_id", relay_to, ("kind", "payload", "created_at"),
-                                    done.relayed_all)  # fmt: skip
-            outbox = done.relayed + [(d, kind, self._seal(_ENCODE(payload)), now) for d, kind, payload in send]
-            self._b.insert("outbox", ("device_id", "kind", "payload", "created_at"), outbox)
-            self._b.insert(
-                "held", ("device_id", "bundle", "tbl", "record_id", "doc", "reason", "held_at"),
-                [(device_id, digest, tbl, doc["id"], self._seal(_ENCODE(doc)), reason, now) for tbl, doc, reason
-                 in held],
-            )  # fmt: skip
+                staged = self._b.stage_ahead("records", columns, done.upserts)
+            known = events_after(before, done.upserts, columns) if change == last else None
+            self._write_merged(conn, device_id, digest, now, change, done, columns, len(records), staged=staged,
+                               clock_to=clock_to, received=received, relay_to=relay_to, held=held, send=send,
+                               grid=grid, refs=refs, known=known)  # fmt: skip
             applied = Applied(done.new, done.changed, done.unchanged, len(done.conflicts))
             if then is not None:
                 then(applied)
         return applied
+
+    def _write_merged(
+        self,
+        conn: Conn,
+        device_id: str,
+        digest: str,
+        now: float,
+        change: int,
+        done: _Merged,
+        columns: Sequence[str],
+        count: int,
+        *,
+        staged: bool,
+        clock_to: str | None,
+        received: Sequence[str],
+        relay_to: Sequence[str],
+        held: Sequence[tuple[str, Doc, str]],
+        send: Sequence[tuple[str, str, Doc]],
+        grid: dict[str, str] | None,
+        known: list[tuple[Any, ...]] | None,
+        refs: set[str],
+    ) -> None:
+        """A bundle's merged rows (of its ``count`` records) written under the write lock, with what goes with
+        them: the kept figures of what they touched (``known``: the plain events of the problems ``refs`` as the
+        write leaves them, when read before it with nothing written since), the conflicts, the bundle, the
+        device's clock, deliveries, relays, notices and the records held aside (``staged``: the rows are in the
+        staging table already, :meth:`Backend.stage_ahead`)."""
+        self._b.upsert("records", columns, ("tbl", "id"), ("stamp", "deleted", "doc", *WRITTEN_PLAIN, "changed"),
+                       done.upserts, fixed=[("changed", change)], staged=staged)  # fmt: skip
+        ref, filed = columns.index("ref"), columns.index("device_id")
+        touched = {row[ref] for row in done.upserts if row[0] == PROBLEM_EVENTS and row[ref]}
+        self._restate(conn, touched, known if touched <= refs else None)
+        self._recount(conn, {row[filed] for row in done.upserts if row[0] in COUNTED})
+        self._b.insert("conflicts", ("tbl", "record_id", "detail", "found_at"), done.conflicts)
+        conn.execute(
+            "INSERT INTO bundles (digest, device_id, imported_at, records, clock_to) VALUES (?, ?, ?, ?, ?)",
+            (digest, device_id, now, count, clock_to),
+        )
+        conn.execute(
+            "UPDATE devices SET last_bundle_at = ?, last_clock = CASE WHEN coalesce(last_clock, '') > ? "
+            "THEN last_clock ELSE ? END WHERE device_id = ?",
+            (now, clock_to or "", clock_to or "", device_id),
+        )
+        if grid is not None:
+            conn.execute("UPDATE devices SET grid = ? WHERE device_id = ?",
+                         (json.dumps(grid, ensure_ascii=False), device_id))  # fmt: skip
+        self._mark_delivered(conn, device_id, received)
+        self._b.insert_for_each("outbox", "device_id", relay_to, ("kind", "payload", "created_at"),
+                                done.relayed_all)  # fmt: skip
+        outbox = done.relayed + [(d, kind, self._seal(_ENCODE(payload)), now) for d, kind, payload in send]
+        self._b.insert("outbox", ("device_id", "kind", "payload", "created_at"), outbox)
+        self._b.insert(
+            "held", ("device_id", "bundle", "tbl", "record_id", "doc", "reason", "held_at"),
+            [(device_id, digest, tbl, doc["id"], self._seal(_ENCODE(doc)), reason, now) for tbl, doc, reason
+             in held],
+        )  # fmt: skip
 
     def _merge(
         self,
@@ -735,12 +811,15 @@ class StationDB(KeptFigures):
         by_table: dict[str, list[str]] = {}
         for tbl, doc in records:
             by_table.setdefault(tbl, []).append(doc["id"])
+        asked = []  # every look-up sent before any is read: in a pipeline, one round trip to the server
         for tbl, ids in by_table.items():
             for start in range(0, len(ids), CHUNK):
                 among, args = self._b.among("id", ids[start : start + CHUNK])
-                for row in self.conn.execute(f"SELECT id, {columns} FROM records WHERE tbl = ? AND {among}",
-                                             (tbl, *args)):  # fmt: skip
-                    yield (tbl, *row)
+                asked.append((tbl, self.conn.execute(f"SELECT id, {columns} FROM records WHERE tbl = ? AND {among}",
+                                                     (tbl, *args))))  # fmt: skip
+        for tbl, rows in asked:
+            for row in rows:
+                yield (tbl, *row)
 
     # -- reading ----------------------------------------------------------------------------------
 
@@ -957,9 +1036,12 @@ def unit_key(grid: Mapping[str, str]) -> str:
     return json.dumps([grid.get(part) or "" for part in UNIT_PARTS], ensure_ascii=False)
 
 
+NEXT_CHANGE = "SELECT coalesce(max(changed), 0) + 1 FROM records"
+
+
 def _next_change(conn: Conn) -> int:
     """The number of the next write that changes records: one more than the last (inside its transaction)."""
-    return int(conn.execute("SELECT coalesce(max(changed), 0) + 1 FROM records").fetchone()[0])
+    return int(conn.execute(NEXT_CHANGE).fetchone()[0])
 
 
 def _statements(script: str) -> list[str]:

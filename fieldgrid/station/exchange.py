@@ -12,7 +12,7 @@ import contextlib
 import json
 import time
 import uuid
-from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -65,17 +65,20 @@ def same_unit(a: Mapping[str, str], b: Mapping[str, str]) -> bool:
     return all((a.get(part) or "") == (b.get(part) or "") for part in UNIT_PARTS)
 
 
-def unit_devices(db: StationDB, grid: Mapping[str, str]) -> list[Device]:
-    """The devices enrolled for the unit at ``grid`` (revoked ones too), leaders (post A) first."""
-    found = [d for d in db.unit_devices(grid) if d.grid.get("level") != "station" and same_unit(d.grid, grid)]
+def unit_devices(db: StationDB, grid: Mapping[str, str], among: Sequence[Device] | None = None) -> list[Device]:
+    """The devices enrolled for the unit at ``grid`` (revoked ones too), leaders (post A) first (``among``: the
+    station's devices of that unit, read already)."""
+    found = [d for d in (db.unit_devices(grid) if among is None else among)
+             if d.grid.get("level") != "station" and same_unit(d.grid, grid)]  # fmt: skip
     return sorted(found, key=lambda d: (d.post, d.enrolled_at))
 
 
-def primary(db: StationDB, device: Device) -> Device:
-    """The device whose unit a device's records are filed under: the unit's leader's (post A), for its backup."""
+def primary(db: StationDB, device: Device, unit: Sequence[Device] | None = None) -> Device:
+    """The device whose unit a device's records are filed under: the unit's leader's (post A), for its backup
+    (``unit``: its unit's devices, :func:`unit_devices`, read already)."""
     if device.post == "A":
         return device
-    leaders = [d for d in unit_devices(db, device.grid) if d.active and d.post == "A"]
+    leaders = [d for d in (unit_devices(db, device.grid) if unit is None else unit) if d.active and d.post == "A"]
     return leaders[0] if leaders else device
 
 
@@ -234,10 +237,10 @@ def import_one(
         bundle = open_bundle(path, keys)
         source = bundle.envelope["source"]
         claimed = str(source["party"])
-        parent = _parent(db)
+        arrival = db.arrival(source["party"], bundle.digest, PARENT)
+        device, parent = arrival.device, _parent_of(arrival.setting)
         if parent is not None and claimed == parent.party:
             return _from_parent(db, me, parent, bundle, path)
-        device = db.device(source["party"])
         if device is None:
             raise SyncError("sync.error.unknown_party", party=source["party"])
         if device.revoked_at is not None:
@@ -258,7 +261,7 @@ def import_one(
                 )  # kept aside: the rest of the leader's work goes on
             else:
                 kept.append((table, doc))
-        unit = unit_devices(db, device.grid) if expected == "device" else []
+        unit = unit_devices(db, device.grid, arrival.unit) if expected == "device" else []
         # A roll-up relays anyone's; a device's records carry its unit's devices' stamps and the station's.
         parties = None if expected == "rollup" else {device.device_id, me.party, *(d.device_id for d in unit)}
         check_records(bundle, now_ms=time.time_ns() // 1_000_000, parties=parties,
@@ -267,7 +270,7 @@ def import_one(
         if not isinstance(received, list) or not all(isinstance(r, str) and len(r) <= 128 for r in received):
             raise SyncError("sync.error.damaged")
         units = rollup_units(bundle.payload.get("units", [])) if expected == "rollup" else None
-        if db.seen(bundle.digest):
+        if arrival.seen:
             db.confirm(device.device_id, received)  # a copy of a bundle already merged still says what arrived
             return Outcome(path, "duplicate", device.device_id, len(bundle.records))
         tell = [(device.device_id, "notice", _held_notice(device, doc)) for _, doc, _ in held
@@ -276,7 +279,8 @@ def import_one(
         accepted = Outcome(path, "accepted", device.device_id, len(bundle.records), held=rooms, logged=True)
         applied = db.apply(
             device.device_id, bundle.digest, kept, merge_doc, clock_to=bundle.envelope["clock"]["to"],
-            received=received, owner=primary(db, device).device_id, held=held, send=tell,
+            received=received, owner=primary(db, device, unit if expected == "device" else None).device_id, held=held,
+            send=tell,
             relay_to=[d.device_id for d in unit if d.active and d.device_id != device.device_id],
             grid=_kind_changed(device.grid, bundle.envelope["grid"]) if expected == "device" else None,
             then=lambda done: write_log(db, replace(accepted, conflicts=done.conflicts)),
@@ -326,7 +330,11 @@ def rollup_units(value: Any) -> list[dict[str, Any]]:
 
 
 def _parent(db: StationDB) -> Identity | None:
-    doc = db.setting(PARENT)
+    return _parent_of(db.setting(PARENT))
+
+
+def _parent_of(doc: str | None) -> Identity | None:
+    """The street station this one reports to, from its setting (``None``: none set)."""
     return Identity.from_doc(json.loads(doc)) if doc else None
 
 

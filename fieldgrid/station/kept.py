@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from fieldgrid.model.problem import CLOSED_STATUSES
-from fieldgrid.record.plain import plain_columns, problem_states
+from fieldgrid.record.plain import PlainEvent, plain_columns, problem_states
 from fieldgrid.record.tables import CORRECTIONS, HOUSEHOLDS, PROBLEM_EVENTS, VISITS
 from fieldgrid.station.backend import BY_DEVICE, CHUNK, Backend, Conn
 
@@ -23,6 +23,7 @@ FILL_BATCH = 2000  # records a batch when a station made before them gets its pl
 BY_REF = " INDEXED BY records_by_ref"
 REPLACING = " INDEXED BY records_replacing"  # the visits that replace another (few)
 PROBLEM_COLUMNS = ("device_id", "ref", "reported_at", "due", "status", "closed_at", "feedback", "escalated")
+EVENT_COLUMNS = ("device_id", "ref", "id", "kind", "at", "stamp", "facts")  # a plain event (PlainEvent) as read
 
 KEPT_SCHEMA = """
 CREATE TABLE IF NOT EXISTS problems ( -- each problem's figures as its events derive them, plain (no words), kept
@@ -46,6 +47,23 @@ CREATE TABLE IF NOT EXISTS counts (  -- each device's visits by month and kind, 
     PRIMARY KEY (device_id, tbl, month, kind)
 );
 """
+
+
+def events_after(
+    before: Iterable[PlainEvent], rows: Iterable[Sequence[Any]], columns: Sequence[str]
+) -> list[PlainEvent]:
+    """The plain events read ``before`` a write (the events of some problems, deleted ones left out), as the
+    write of ``rows`` (records of ``columns``, :data:`WRITTEN_PLAIN` among them) leaves them: an event it writes
+    replaces the one read, or joins them; one it deletes, or leaves without a problem, is gone."""
+    tbl, rid, deleted, ref = (columns.index(c) for c in ("tbl", "id", "deleted", "ref"))
+    at = [columns.index(c) for c in EVENT_COLUMNS]
+    events = {event[2]: event for event in before}  # by id (a problem event's key)
+    for row in rows:
+        if row[tbl] == PROBLEM_EVENTS:
+            events.pop(row[rid], None)
+            if not row[deleted] and row[ref]:
+                events[row[rid]] = tuple(row[i] for i in at)
+    return list(events.values())
 
 
 class KeptFigures:
@@ -75,17 +93,32 @@ class KeptFigures:
                 )
                 after = str(rows[-1][0])
 
-    def _restate(self, conn: Conn, refs: Iterable[str]) -> None:
-        """The ``problems`` rows of ``refs`` made anew from their events' plain columns, inside the current write
-        (a bundle's, under the write lock: two importers never keep a problem's older state)."""
-        wanted = sorted({ref for ref in refs if ref})
+    def _events_of(self, refs: Iterable[str], conn: Conn | None = None) -> list[Any]:
+        """The plain events (:data:`EVENT_COLUMNS`) of the problems ``refs``: the look-ups, all sent before any is
+        read (in a pipeline, one round trip to the server); each gives its rows when read."""
+        wanted, asked = sorted(set(refs)), []
         for start in range(0, len(wanted), CHUNK):
             among, args = self._b.among("ref", wanted[start : start + CHUNK])
-            rows = conn.execute(f"SELECT device_id, ref, id, kind, at, stamp, facts FROM records{BY_REF} "
-                                f"WHERE tbl = 'problem_events' AND deleted = 0 AND ref IS NOT NULL AND {among}",
-                                args).fetchall()  # fmt: skip
+            asked.append((conn or self.conn).execute(
+                f"SELECT {', '.join(EVENT_COLUMNS)} FROM records{BY_REF} WHERE tbl = 'problem_events' "
+                f"AND deleted = 0 AND ref IS NOT NULL AND {among}", args))  # fmt: skip
+        return asked
+
+    def _restate(self, conn: Conn, refs: Iterable[str], known: Sequence[PlainEvent] | None = None) -> None:
+        """The ``problems`` rows of ``refs`` made anew from their events' plain columns, inside the current write
+        (a bundle's, under the write lock: two importers never keep a problem's older state).  ``known``: those
+        events as the write leaves them, when its caller knows them already (else read here)."""
+        wanted = sorted({ref for ref in refs if ref})
+        for start in range(0, len(wanted), CHUNK):  # read a chunk at a time (a migration restates every problem)
+            part = wanted[start : start + CHUNK]
+            events = None if known is not None else [tuple(row) for rows in self._events_of(part, conn) for row in rows]
+            among, args = self._b.among("ref", part)
             conn.execute(f"DELETE FROM problems WHERE {among}", args)
-            self._b.insert("problems", PROBLEM_COLUMNS, problem_states(rows))
+            if events is not None:
+                self._b.insert("problems", PROBLEM_COLUMNS, problem_states(events))
+        if known is not None:  # of more problems, perhaps (those of a bundle's events it left as they were)
+            chosen = set(wanted)
+            self._b.insert("problems", PROBLEM_COLUMNS, problem_states(e for e in known if e[1] in chosen))
 
     def _recount(self, conn: Conn, devices: Iterable[str]) -> None:
         """The ``counts`` rows of ``devices`` made anew from their records' plain columns, inside the current
