@@ -38,8 +38,7 @@ PG_NAME = "station.pg.json"  # in a home whose station is on PostgreSQL: {"url":
 WRITE_LOCK = 0x6669656C64  # the advisory lock every writer of one PostgreSQL station takes first ("field")
 STREAM_BATCH = 2000  # rows a server-side cursor sends at a time
 RETRY_STATES = {"40001", "40P01"}  # serialization failure, deadlock detected: the transaction is run again
-PIPED_ROWS = 64  # rows an insert sends as statements in a pipeline (more: a ``COPY``, the pipeline paused)
-ARRAY_ROWS = 5000  # rows an upsert sends as arrays in a pipeline (more: staged by ``COPY``, the pipeline paused)
+ARRAY_ROWS = 5000  # rows an insert sends as arrays in a pipeline (more: a ``COPY``, the pipeline paused)
 
 # psycopg's own warnings (an error met again as a failed pipeline ends) are not the user's: the error raised says
 # what happened, in the user's language; without a handler of its own Python would print them on stderr
@@ -341,9 +340,8 @@ class Backend:
             return
         assert isinstance(self.conn, PgConn)
         if not staged and self._pipe is not None and len(rows) <= ARRAY_ROWS:
-            arrays = ", ".join(f"%b::{kind}[]" for kind in self._types(table, columns))
-            chosen = ", ".join(["*", *("%s" for _ in fixed)])
-            self.conn.raw.execute(f"INSERT INTO {table} ({names}) SELECT {chosen} FROM unnest({arrays}) {conflict}",
+            chosen, arrays = ", ".join(["*", *("%s" for _ in fixed)]), self._arrays(table, columns)
+            self.conn.raw.execute(f"INSERT INTO {table} ({names}) SELECT {chosen} FROM {arrays} {conflict}",
                                   (*values, *(list(column) for column in zip(*rows, strict=True))))  # fmt: skip
             return
         if not staged:
@@ -355,14 +353,18 @@ class Backend:
     def insert(self, table: str, columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
         """Add ``rows`` to ``table`` inside the current transaction: SQLite's ``executemany``; on PostgreSQL one
         ``COPY`` (a bundle relayed to its unit's other leaders adds a row per record and device: one statement,
-        not a round trip each), or, in a pipeline, a few rows as statements in it."""
+        not a round trip each), or, in a pipeline, up to :data:`ARRAY_ROWS` rows as arrays (:meth:`_arrays`)."""
         if not rows:
             return
         names = ", ".join(columns)
-        if not self.postgres or (self._pipe is not None and len(rows) <= PIPED_ROWS):
+        if not self.postgres:
             self.conn.executemany(f"INSERT INTO {table} ({names}) VALUES ({', '.join('?' * len(columns))})", rows)
             return
         assert isinstance(self.conn, PgConn)
+        if self._pipe is not None and len(rows) <= ARRAY_ROWS:
+            self.conn.raw.execute(f"INSERT INTO {table} ({names}) SELECT * FROM {self._arrays(table, columns)}",
+                                  [list(column) for column in zip(*rows, strict=True)])  # fmt: skip
+            return
         with self._paused(), self.conn.raw.cursor() as cur, cur.copy(f"COPY {table} ({names}) FROM STDIN") as copy:
             for row in rows:
                 copy.write_row(row)
@@ -421,14 +423,16 @@ class Backend:
             sql = "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?"
         return self.conn.execute(sql, (name,)).fetchone() is not None
 
-    def _types(self, table: str, columns: Sequence[str]) -> list[str]:
-        """The PostgreSQL types of ``columns`` of ``table`` (read once a connection)."""
+    def _arrays(self, table: str, columns: Sequence[str]) -> str:
+        """Rows of ``columns`` of ``table`` sent as one array a column, binary (``unnest(%b::text[], …)``): a
+        statement's worth of rows, however many, planned once and sent with the other statements of a pipeline
+        (the column types read once a connection)."""
         types = self._typed.get(table)
         if types is None:
             rows = self.conn.execute("SELECT column_name, data_type FROM information_schema.columns "
                                      "WHERE table_schema = current_schema() AND table_name = ?", (table,))  # fmt: skip
             types = self._typed[table] = {str(name): str(kind) for name, kind in rows}
-        return [types[c] for c in columns]
+        return f"unnest({', '.join(f'%b::{types[c]}[]' for c in columns)})"
 
     def columns(self, table: str) -> set[str]:
         if self.postgres:
