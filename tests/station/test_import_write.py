@@ -134,11 +134,10 @@ def test_a_write_that_fails_half_way_leaves_the_station_as_it_was(
     assert station_dump(db) != before
 
 
-def test_a_bundle_staged_ahead_or_sent_as_arrays_leaves_the_same_records(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """On PostgreSQL a bundle's merged rows go with the upsert as arrays, or, when many (a roll-up's), are staged
-    by ``COPY`` ahead of the write lock: two stations, one of each, hold the same rows of the leader's records."""
+def test_arrays_staging_or_no_pipeline_leave_the_same_records(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """On PostgreSQL a bundle's merged rows go with the upsert as arrays; when many (a roll-up's) they are staged
+    by ``COPY`` ahead of the write lock; with a libpq that has no pipeline mode every statement waits for its
+    answer.  Three stations, one of each, hold the same rows of the leader's records."""
     from fieldgrid.model.ledger import Report
     from fieldgrid.station import backend
     from fieldgrid.station.exchange import enroll, station_identity
@@ -146,21 +145,24 @@ def test_a_bundle_staged_ahead_or_sent_as_arrays_leaves_the_same_records(
     from testkit.sync import make_world
 
     store, keys, db, station_keys = make_world(tmp_path / "w")
-    other, other_keys = StationDB(tmp_path / "other", create=True), Keys(tmp_path / "other")
+    stations = [(db, station_keys)]
+    for name in ("staged", "unpiped"):
+        stations.append((StationDB(tmp_path / name, create=True), Keys(tmp_path / name)))
+        enroll(stations[-1][0], device.identity(store, keys))
     try:
-        enroll(other, device.identity(store, keys))
         store.report_problem(Report("facility_repair", "楼顶漏水", place="楼道"), "2026-05-02T09:00")
         held = []
-        for limit, station, station_keys_ in ((backend.ARRAY_ROWS, db, station_keys), (0, other, other_keys)):
-            monkeypatch.setattr(backend, "ARRAY_ROWS", limit)
+        for n, (station, station_keys_) in enumerate(stations):
+            monkeypatch.setattr(backend, "ARRAY_ROWS", 0 if n == 1 else 5000)
+            monkeypatch.setattr(backend, "_pipelines", lambda n=n: n != 2)
             device.trust(store, station_identity(station, station_keys_))
-            path = device.export(store, keys, tmp_path / f"to{limit}").path
+            path = device.export(store, keys, tmp_path / f"to{n}").path
             assert [o.status for o in import_paths(station, station_keys_, [path])] == ["accepted"]
             held.append([tuple(row) for row in station.conn.execute(
                 "SELECT tbl, id, device_id, stamp, deleted, doc, kind, at, ref, facts, changed FROM records "
                 "ORDER BY tbl, id")])  # fmt: skip
-        assert len(held[0]) == 2 and held[0] == held[1]  # the household and the problem reported
+        assert len(held[0]) == 2 and held[0] == held[1] == held[2]  # the household and the problem reported
     finally:
         store.close()
-        other.close()
-        db.close()
+        for station, _ in stations:
+            station.close()
