@@ -42,7 +42,7 @@ from bench_station import HOUSEHOLDS, PROBLEMS, VISITS, insert_floor, spread, un
 from fieldgrid.station.backend import PG_NAME
 from fieldgrid.station.db import SCHEMA, StationDB, _statements
 from fieldgrid.station.exchange import station_identity
-from fieldgrid.sync.bundle import open_bundle, write_bundle
+from fieldgrid.sync.bundle import Bundle, open_bundle, write_bundle
 from fieldgrid.sync.identity import Identity, Keys
 
 TARGET, REPORT_TARGET = 3.0, 10.0
@@ -82,7 +82,7 @@ def copy_floor(payloads: list[tuple[str, bytes]], url: str, *, as_stored: bool =
     from fieldgrid.station.backend import pg_sql
 
     columns = "tbl, id, device_id, stamp, deleted, doc" + (", kind, at, ref, facts" if as_stored else "")
-    plain = {}
+    plain: dict[tuple[str, str], tuple[str | None, ...]] = {}
     if as_stored:
         for _, raw in payloads:
             for r in json.loads(raw)["records"]:
@@ -101,6 +101,11 @@ def copy_floor(payloads: list[tuple[str, bytes]], url: str, *, as_stored: bool =
                                json.dumps(doc, ensure_ascii=False))  # fmt: skip
                         copy.write_row((*row, *plain[(r["table"], doc["id"])]) if as_stored else row)
         return time.perf_counter() - start
+
+
+def _sent(bundle: Bundle) -> tuple[str, bytes]:
+    """A bundle's sender and its payload as JSON (what the floor parses)."""
+    return str(bundle.envelope["source"]["party"]), json.dumps(bundle.payload, ensure_ascii=False).encode()
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -192,10 +197,7 @@ def main(argv: list[str] | None = None) -> int:
             street_s = timed([run("--home", str(street), "station", "import", str(street_stick))])
 
             keys = Keys(one)
-            opened = [open_bundle(p, keys) for p in paths]
-            payloads = [(str(b.envelope["source"]["party"]), json.dumps(b.payload, ensure_ascii=False).encode())
-                        for b in opened]  # fmt: skip
-            del opened
+            payloads = [_sent(open_bundle(p, keys)) for p in paths]  # one bundle held open at a time
             floor_s = copy_floor(payloads, in_schema(args.db, schemas["floor"]))
             first_floor = copy_floor(payloads, in_schema(args.db, schemas["first_floor"]), as_stored=False)
             street_floor = insert_floor([json.dumps(open_bundle(p, keys).payload, ensure_ascii=False).encode()
