@@ -206,15 +206,12 @@ class Backend:
         self.postgres = postgres
         self.order = "n" if postgres else "rowid"  # the order bundles were remembered in
         self._pipe: contextlib.ExitStack | None = None  # the pipeline open (PostgreSQL), see :meth:`pipeline`
-        self._made: set[str] = set()  # staging tables made on this connection (a rollback may take them)
-        self._staged: set[str] = set()  # staging tables filled in the current transaction
         self._typed: dict[str, dict[str, str]] = {}  # each table's columns' types (PostgreSQL), read once
         self._undo = False  # a rollback asked for inside the pipeline, sent as it ends
 
     def begin(self, *, exclusive: bool = True) -> None:
         """A write transaction; on PostgreSQL one that reads before it writes (``exclusive``) first takes the
         station's write lock, held to its commit."""
-        self._staged = set()
         if self.postgres:
             self.conn.execute("BEGIN")
             if exclusive:
@@ -223,9 +220,8 @@ class Backend:
             self.conn.execute("BEGIN IMMEDIATE")
 
     def rollback(self) -> None:
-        """The current transaction undone (on PostgreSQL the staging tables it made with it); inside a pipeline,
-        as it ends (one that met an error takes nothing more: the error is the one raised)."""
-        self._made = set()
+        """The current transaction undone; inside a pipeline, as it ends (one that met an error takes nothing
+        more: the error is the one raised)."""
         if self._pipe is not None:
             self._undo = True
             return
@@ -301,13 +297,9 @@ class Backend:
         assert isinstance(self.conn, PgConn)
         staging, raw = f"incoming_{table}", self.conn.raw
         with self._paused():
-            if table not in self._made:  # once a connection (and again after a rollback, which takes it)
-                raw.execute(f"CREATE TEMP TABLE IF NOT EXISTS {staging} (LIKE {table} INCLUDING DEFAULTS) "
-                            "ON COMMIT DELETE ROWS")  # fmt: skip
-                self._made.add(table)
-            if table in self._staged:
-                raw.execute(f"DELETE FROM {staging}")  # rows staged before, by a bundle read and merged again
-            self._staged.add(table)
+            raw.execute(f"CREATE TEMP TABLE IF NOT EXISTS {staging} (LIKE {table} INCLUDING DEFAULTS) "
+                        "ON COMMIT DELETE ROWS")  # fmt: skip
+            raw.execute(f"DELETE FROM {staging}")  # rows staged before, by a bundle read and merged again
             if rows:
                 with raw.cursor() as cur, cur.copy(f"COPY {staging} ({', '.join(columns)}) FROM STDIN") as copy:
                     for row in rows:
@@ -344,9 +336,9 @@ class Backend:
             return
         assert isinstance(self.conn, PgConn)
         if not staged and self._pipe is not None and len(rows) <= ARRAY_ROWS:
-            chosen, arrays = ", ".join(["*", *("%s" for _ in fixed)]), self._arrays(table, columns)
+            chosen, (arrays, columnwise) = ", ".join(["*", *("%s" for _ in fixed)]), self._arrays(table, columns, rows)
             self.conn.raw.execute(f"INSERT INTO {table} ({names}) SELECT {chosen} FROM {arrays} {conflict}",
-                                  (*values, *(list(column) for column in zip(*rows, strict=True))))  # fmt: skip
+                                  (*values, *columnwise))  # fmt: skip
             return
         if not staged:
             self.stage(table, columns, rows)
@@ -366,8 +358,8 @@ class Backend:
             return
         assert isinstance(self.conn, PgConn)
         if self._pipe is not None and len(rows) <= ARRAY_ROWS:
-            self.conn.raw.execute(f"INSERT INTO {table} ({names}) SELECT * FROM {self._arrays(table, columns)}",
-                                  [list(column) for column in zip(*rows, strict=True)])  # fmt: skip
+            arrays, columnwise = self._arrays(table, columns, rows)
+            self.conn.raw.execute(f"INSERT INTO {table} ({names}) SELECT * FROM {arrays}", columnwise)
             return
         with self._paused(), self.conn.raw.cursor() as cur, cur.copy(f"COPY {table} ({names}) FROM STDIN") as copy:
             for row in rows:
@@ -385,22 +377,17 @@ class Backend:
             self.insert(table, (each, *columns), [(value, *row) for row in rows for value in values])
             return
         assert isinstance(self.conn, PgConn)
-        with self._paused():
-            self._each(table, each, values, columns, rows)
-
-    def _each(
-        self, table: str, each: str, values: Sequence[str], columns: Sequence[str], rows: Sequence[Sequence[Any]]
-    ) -> None:
-        assert isinstance(self.conn, PgConn)
         names, staging, raw = ", ".join(columns), f"each_{table}", self.conn.raw
-        raw.execute(f"CREATE TEMP TABLE IF NOT EXISTS {staging} ON COMMIT DELETE ROWS AS "
-                    f"SELECT 0::bigint AS k, {names} FROM {table} WITH NO DATA")  # fmt: skip
-        with raw.cursor() as cur, cur.copy(f"COPY {staging} (k, {names}) FROM STDIN") as copy:
-            for k, row in enumerate(rows):
-                copy.write_row((k, *row))
-        raw.execute(f"INSERT INTO {table} ({each}, {names}) SELECT v.value, {names} FROM {staging} CROSS JOIN "
-                    "unnest(%s::text[]) WITH ORDINALITY AS v(value, o) ORDER BY k, v.o", (list(values),))  # fmt: skip
-        raw.execute(f"DELETE FROM {staging}")  # a second bundle in the same transaction starts empty
+        with self._paused():
+            raw.execute(f"CREATE TEMP TABLE IF NOT EXISTS {staging} ON COMMIT DELETE ROWS AS "
+                        f"SELECT 0::bigint AS k, {names} FROM {table} WITH NO DATA")  # fmt: skip
+            with raw.cursor() as cur, cur.copy(f"COPY {staging} (k, {names}) FROM STDIN") as copy:
+                for k, row in enumerate(rows):
+                    copy.write_row((k, *row))
+            raw.execute(f"INSERT INTO {table} ({each}, {names}) SELECT v.value, {names} FROM {staging} CROSS JOIN "
+                        "unnest(%s::text[]) WITH ORDINALITY AS v(value, o) ORDER BY k, v.o",
+                        (list(values),))  # fmt: skip
+            raw.execute(f"DELETE FROM {staging}")  # a second bundle in the same transaction starts empty
 
     def among(self, column: str, values: Sequence[Any]) -> tuple[str, list[Any]]:
         """``column`` is one of ``values``: SQLite's ``IN (?, ?, …)``; on PostgreSQL ``= ANY(?)`` with one array
@@ -427,16 +414,19 @@ class Backend:
             sql = "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?"
         return self.conn.execute(sql, (name,)).fetchone() is not None
 
-    def _arrays(self, table: str, columns: Sequence[str]) -> str:
-        """Rows of ``columns`` of ``table`` sent as one array a column, binary (``unnest(%b::text[], …)``): a
-        statement's worth of rows, however many, planned once and sent with the other statements of a pipeline
-        (the column types read once a connection)."""
+    def _arrays(
+        self, table: str, columns: Sequence[str], rows: Sequence[Sequence[Any]]
+    ) -> tuple[str, list[list[Any]]]:
+        """``rows`` of ``columns`` of ``table`` as one array a column, binary: the SQL that reads them
+        (``unnest(%b::text[], …)``) and its parameters.  A statement's worth of rows, however many, planned once and
+        sent with the other statements of a pipeline (the column types read once a connection)."""
         types = self._typed.get(table)
         if types is None:
-            rows = self.conn.execute("SELECT column_name, data_type FROM information_schema.columns "
-                                     "WHERE table_schema = current_schema() AND table_name = ?", (table,))  # fmt: skip
-            types = self._typed[table] = {str(name): str(kind) for name, kind in rows}
-        return f"unnest({', '.join(f'%b::{types[c]}[]' for c in columns)})"
+            found = self.conn.execute("SELECT column_name, data_type FROM information_schema.columns "
+                                      "WHERE table_schema = current_schema() AND table_name = ?", (table,))  # fmt: skip
+            types = self._typed[table] = {str(name): str(kind) for name, kind in found}
+        sql = f"unnest({', '.join(f'%b::{types[c]}[]' for c in columns)})"
+        return sql, [list(column) for column in zip(*rows, strict=True)]
 
     def columns(self, table: str) -> set[str]:
         if self.postgres:

@@ -666,70 +666,41 @@ class StationDB(KeptFigures):
             if (versions or change != last) and self._versions(records) != versions:
                 done, _ = merged()
                 staged = self._b.stage_ahead("records", columns, done.upserts)
-            known = events_after(before, done.upserts, columns) if change == last else None
-            self._write_merged(conn, device_id, digest, now, change, done, columns, len(records), staged=staged,
-                               clock_to=clock_to, received=received, relay_to=relay_to, held=held, send=send,
-                               grid=grid, refs=refs, known=known)  # fmt: skip
+            self._b.upsert("records", columns, ("tbl", "id"), ("stamp", "deleted", "doc", *WRITTEN_PLAIN, "changed"),
+                           done.upserts, fixed=[("changed", change)], staged=staged)  # fmt: skip
+            problem, filed = columns.index("ref"), columns.index("device_id")
+            touched = {row[problem] for row in done.upserts if row[0] == PROBLEM_EVENTS and row[problem]}
+            # made from the events read before the lock when nothing was written since (and it read them all)
+            known = events_after(before, done.upserts, columns) if change == last and touched <= refs else None
+            self._restate(conn, touched, known)
+            self._recount(conn, {row[filed] for row in done.upserts if row[0] in COUNTED})
+            self._b.insert("conflicts", ("tbl", "record_id", "detail", "found_at"), done.conflicts)
+            conn.execute(
+                "INSERT INTO bundles (digest, device_id, imported_at, records, clock_to) VALUES (?, ?, ?, ?, ?)",
+                (digest, device_id, now, len(records), clock_to),
+            )
+            conn.execute(
+                "UPDATE devices SET last_bundle_at = ?, last_clock = CASE WHEN coalesce(last_clock, '') > ? "
+                "THEN last_clock ELSE ? END WHERE device_id = ?",
+                (now, clock_to or "", clock_to or "", device_id),
+            )
+            if grid is not None:
+                conn.execute("UPDATE devices SET grid = ? WHERE device_id = ?",
+                             (json.dumps(grid, ensure_ascii=False), device_id))  # fmt: skip
+            self._mark_delivered(conn, device_id, received)
+            self._b.insert_for_each("outbox", "device_id", relay_to, ("kind", "payload", "created_at"),
+                                    done.relayed_all)  # fmt: skip
+            outbox = done.relayed + [(d, kind, self._seal(_ENCODE(payload)), now) for d, kind, payload in send]
+            self._b.insert("outbox", ("device_id", "kind", "payload", "created_at"), outbox)
+            self._b.insert(
+                "held", ("device_id", "bundle", "tbl", "record_id", "doc", "reason", "held_at"),
+                [(device_id, digest, tbl, doc["id"], self._seal(_ENCODE(doc)), reason, now) for tbl, doc, reason
+                 in held],
+            )  # fmt: skip
             applied = Applied(done.new, done.changed, done.unchanged, len(done.conflicts))
             if then is not None:
                 then(applied)
         return applied
-
-    def _write_merged(
-        self,
-        conn: Conn,
-        device_id: str,
-        digest: str,
-        now: float,
-        change: int,
-        done: _Merged,
-        columns: Sequence[str],
-        count: int,
-        *,
-        staged: bool,
-        clock_to: str | None,
-        received: Sequence[str],
-        relay_to: Sequence[str],
-        held: Sequence[tuple[str, Doc, str]],
-        send: Sequence[tuple[str, str, Doc]],
-        grid: dict[str, str] | None,
-        known: list[tuple[Any, ...]] | None,
-        refs: set[str],
-    ) -> None:
-        """A bundle's merged rows (of its ``count`` records) written under the write lock, with what goes with
-        them: the kept figures of what they touched (``known``: the plain events of the problems ``refs`` as the
-        write leaves them, when read before it with nothing written since), the conflicts, the bundle, the
-        device's clock, deliveries, relays, notices and the records held aside (``staged``: the rows are in the
-        staging table already, :meth:`Backend.stage_ahead`)."""
-        self._b.upsert("records", columns, ("tbl", "id"), ("stamp", "deleted", "doc", *WRITTEN_PLAIN, "changed"),
-                       done.upserts, fixed=[("changed", change)], staged=staged)  # fmt: skip
-        ref, filed = columns.index("ref"), columns.index("device_id")
-        touched = {row[ref] for row in done.upserts if row[0] == PROBLEM_EVENTS and row[ref]}
-        self._restate(conn, touched, known if touched <= refs else None)
-        self._recount(conn, {row[filed] for row in done.upserts if row[0] in COUNTED})
-        self._b.insert("conflicts", ("tbl", "record_id", "detail", "found_at"), done.conflicts)
-        conn.execute(
-            "INSERT INTO bundles (digest, device_id, imported_at, records, clock_to) VALUES (?, ?, ?, ?, ?)",
-            (digest, device_id, now, count, clock_to),
-        )
-        conn.execute(
-            "UPDATE devices SET last_bundle_at = ?, last_clock = CASE WHEN coalesce(last_clock, '') > ? "
-            "THEN last_clock ELSE ? END WHERE device_id = ?",
-            (now, clock_to or "", clock_to or "", device_id),
-        )
-        if grid is not None:
-            conn.execute("UPDATE devices SET grid = ? WHERE device_id = ?",
-                         (json.dumps(grid, ensure_ascii=False), device_id))  # fmt: skip
-        self._mark_delivered(conn, device_id, received)
-        self._b.insert_for_each("outbox", "device_id", relay_to, ("kind", "payload", "created_at"),
-                                done.relayed_all)  # fmt: skip
-        outbox = done.relayed + [(d, kind, self._seal(_ENCODE(payload)), now) for d, kind, payload in send]
-        self._b.insert("outbox", ("device_id", "kind", "payload", "created_at"), outbox)
-        self._b.insert(
-            "held", ("device_id", "bundle", "tbl", "record_id", "doc", "reason", "held_at"),
-            [(device_id, digest, tbl, doc["id"], self._seal(_ENCODE(doc)), reason, now) for tbl, doc, reason
-             in held],
-        )  # fmt: skip
 
     def _merge(
         self,
